@@ -1,0 +1,31 @@
+package dev.hush.core.scan;
+
+/** Tells whether a file of the scanned project is tracked by git or ignored by it. */
+interface GitFacts {
+    /** Facts for a folder that is not a git work tree: nothing tracked, nothing ignored. */
+    GitFacts NONE = new GitFacts() {
+        @Override
+        public boolean isTracked(String path) {
+            return false;
+        }
+
+        @Override
+        public boolean isIgnored(String path) {
+            return false;
+        }
+
+        @Override
+        public boolean isRepository() {
+            return false;
+        }
+    };
+
+    /** Returns whether {@code path}, relative to the scanned root, is in git's index. */
+    boolean isTracked(String path);
+
+    /** Returns whether {@code path}, relative to the scanned root, is matched by a {@code .gitignore}. */
+    boolean isIgnored(String path);
+
+    /** Returns whether the scanned root is inside a git work tree. */
+    boolean isRepository();
+}
