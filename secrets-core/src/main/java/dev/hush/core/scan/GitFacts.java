@@ -20,6 +20,24 @@ interface GitFacts {
         }
     };
 
+    /** Facts for a blob read from git history: it was committed, so it is tracked. */
+    GitFacts COMMITTED = new GitFacts() {
+        @Override
+        public boolean isTracked(String path) {
+            return true;
+        }
+
+        @Override
+        public boolean isIgnored(String path) {
+            return false;
+        }
+
+        @Override
+        public boolean isRepository() {
+            return true;
+        }
+    };
+
     /** Returns whether {@code path}, relative to the scanned root, is in git's index. */
     boolean isTracked(String path);
 

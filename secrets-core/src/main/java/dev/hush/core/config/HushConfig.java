@@ -1,0 +1,188 @@
+package dev.hush.core.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Holds a project's settings from {@code .hush.yaml}: extra rules, disabled rules, paths
+ * and values to allow, and the file size limit.
+ *
+ * <pre>
+ * rules:            # extra rules, in the catalogue's format
+ *   - id: acme-token
+ *     ...
+ * disable: [generic-secret-assignment]
+ * allow:
+ *   paths: ["test/fixtures/**"]
+ *   values: ["^sk_test_"]
+ * maxFileSize: 10485760
+ * </pre>
+ */
+public final class HushConfig {
+    /** The name of the settings file at a project's root. */
+    public static final String FILE_NAME = ".hush.yaml";
+
+    private static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+
+    private final Set<String> disabledRules;
+    private final List<String> allowedPathGlobs;
+    private final List<PathMatcher> allowedPaths;
+    private final List<Pattern> allowedValues;
+    private final long maxFileSize;
+    private final Optional<Source> rules;
+
+    /** The text of the {@code rules:} part and where it came from, for the rule catalogue to parse. */
+    public record Source(String yaml, String origin) {
+    }
+
+    private HushConfig(Set<String> disabledRules, List<String> allowedPathGlobs, List<Pattern> allowedValues,
+            long maxFileSize, Optional<Source> rules) {
+        this.disabledRules = Set.copyOf(disabledRules);
+        this.allowedPathGlobs = List.copyOf(allowedPathGlobs);
+        this.allowedPaths = allowedPathGlobs.stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+                .toList();
+        this.allowedValues = List.copyOf(allowedValues);
+        this.maxFileSize = maxFileSize;
+        this.rules = rules;
+    }
+
+    /** Returns the settings used when a project has no {@code .hush.yaml}. */
+    public static HushConfig defaults() {
+        return new HushConfig(Set.of(), List.of(), List.of(), DEFAULT_MAX_FILE_SIZE, Optional.empty());
+    }
+
+    /** Reads {@code root/.hush.yaml}, or returns the defaults when there is none. */
+    public static HushConfig forProject(Path root) throws IOException {
+        Path file = root.resolve(FILE_NAME);
+        return Files.isRegularFile(file) ? read(file) : defaults();
+    }
+
+    /**
+     * Reads a settings file.
+     *
+     * @throws ConfigException when the file is not valid, naming the file, line and setting
+     */
+    public static HushConfig read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * Parses settings from {@code yaml}; {@code origin} names the file in error messages.
+     *
+     * @throws ConfigException when the text is not valid, naming the origin, line and setting
+     */
+    public static HushConfig parse(String yaml, String origin) {
+        Object root;
+        try {
+            LoadSettings settings = LoadSettings.builder()
+                    .setLabel(origin)
+                    .setAllowDuplicateKeys(false)
+                    .setMaxAliasesForCollections(50)
+                    .build();
+            root = new Load(settings).loadFromString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            throw new ConfigException(origin + ":" + line + ": not valid YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw new ConfigException(origin + ": not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            return defaults();
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ConfigException(origin + ": expected a map of settings at the top");
+        }
+        Set<String> known = Set.of("rules", "disable", "allow", "maxFileSize");
+        for (Object key : map.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                throw new ConfigException(origin + ": unknown setting '" + key + "'; known settings: " + new TreeSet<>(known));
+            }
+        }
+        Set<String> disabled = new TreeSet<>(strings(map.get("disable"), origin, "disable"));
+        List<String> paths = new ArrayList<>();
+        List<Pattern> values = new ArrayList<>();
+        Object allow = map.get("allow");
+        if (allow != null) {
+            if (!(allow instanceof Map<?, ?> allowMap)) {
+                throw new ConfigException(origin + ": 'allow' must be a map with 'paths' and 'values'");
+            }
+            paths.addAll(strings(allowMap.get("paths"), origin, "allow.paths"));
+            for (String value : strings(allowMap.get("values"), origin, "allow.values")) {
+                try {
+                    values.add(Pattern.compile(value));
+                } catch (PatternSyntaxException e) {
+                    throw new ConfigException(origin + ": 'allow.values' holds an invalid regex: " + e.getDescription());
+                }
+            }
+        }
+        long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+        Object max = map.get("maxFileSize");
+        if (max != null) {
+            if (!(max instanceof Number number) || number.longValue() <= 0) {
+                throw new ConfigException(origin + ": 'maxFileSize' must be a positive number of bytes");
+            }
+            maxFileSize = number.longValue();
+        }
+        Optional<Source> rules = map.containsKey("rules") ? Optional.of(new Source(yaml, origin)) : Optional.empty();
+        return new HushConfig(disabled, paths, values, maxFileSize, rules);
+    }
+
+    private static List<String> strings(Object value, String origin, String setting) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(item -> !(item instanceof String))) {
+            throw new ConfigException(origin + ": '" + setting + "' must be a list of strings");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    /** Returns the ids of the rules the project turned off. */
+    public Set<String> disabledRules() {
+        return disabledRules;
+    }
+
+    /** Returns whether findings in {@code path} (relative to the root) are allowed. */
+    public boolean allowsPath(String path) {
+        Path candidate = Path.of(path);
+        return allowedPaths.stream().anyMatch(matcher -> matcher.matches(candidate));
+    }
+
+    /** Returns whether the secret {@code value} is allowed wherever it is. */
+    public boolean allowsValue(String value) {
+        return allowedValues.stream().anyMatch(pattern -> pattern.matcher(value).find());
+    }
+
+    /** Returns the largest file a scan reads, in bytes. */
+    public long maxFileSize() {
+        return maxFileSize;
+    }
+
+    /** Returns the project's extra rules, when it has any. */
+    public Optional<Source> rules() {
+        return rules;
+    }
+
+    @Override
+    public String toString() {
+        return "HushConfig[disabled=" + disabledRules + ", allowedPaths=" + allowedPathGlobs
+                + ", allowedValues=" + allowedValues.size() + ", maxFileSize=" + maxFileSize + "]";
+    }
+}

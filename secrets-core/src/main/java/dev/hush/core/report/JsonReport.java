@@ -1,0 +1,89 @@
+package dev.hush.core.report;
+
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.ScanError;
+import dev.hush.core.model.ScanReport;
+import dev.hush.core.model.SkippedFile;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Writes a scan report as JSON for other tools. Member names are a contract:
+ * {@code tool}, {@code findings} (rule, card, severity, path, line, column, key, service,
+ * preview, fingerprint, message, fix, commit), {@code errors}, {@code skipped},
+ * {@code staleBaseline}, {@code partial} and {@code stats}. Values appear only when the
+ * user asked for them, as {@code secret}.
+ */
+public final class JsonReport implements Reporter {
+    private final boolean showSecrets;
+
+    /** Creates a JSON reporter; {@code showSecrets} adds each finding's value. */
+    public JsonReport(boolean showSecrets) {
+        this.showSecrets = showSecrets;
+    }
+
+    @Override
+    public void write(ScanReport report, Appendable out) {
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject();
+        json.name("tool").beginObject().member("name", "hush").member("version", HushVersion.get()).endObject();
+        json.name("findings").beginArray();
+        for (Finding finding : report.findings()) {
+            writeFinding(json, finding, report.fingerprint(finding));
+        }
+        json.endArray();
+        json.name("errors").beginArray();
+        for (ScanError error : report.errors()) {
+            json.beginObject().member("path", error.path()).member("line", error.line())
+                    .member("message", error.message()).endObject();
+        }
+        json.endArray();
+        json.name("skipped").beginArray();
+        for (SkippedFile file : report.skipped()) {
+            json.beginObject().member("path", file.path()).member("reason", file.reason()).endObject();
+        }
+        json.endArray();
+        json.name("staleBaseline").beginArray();
+        report.staleBaselineEntries().forEach(json::value);
+        json.endArray();
+        json.member("partial", report.partial());
+        ScanReport.Stats stats = report.stats();
+        json.name("stats").beginObject()
+                .member("files", stats.files())
+                .member("bytes", stats.bytes())
+                .member("binaryFiles", stats.binaryFiles())
+                .member("millis", stats.millis())
+                .endObject();
+        json.endObject();
+    }
+
+    private void writeFinding(JsonWriter json, Finding finding, String fingerprint) {
+        json.beginObject()
+                .member("rule", finding.ruleId())
+                .member("card", finding.card().id())
+                .member("severity", finding.severity().id())
+                .member("path", finding.location().path())
+                .member("line", finding.location().line())
+                .member("column", finding.location().column())
+                .member("key", finding.key().orElse(null))
+                .member("service", finding.service().orElse(null))
+                .member("preview", finding.preview())
+                .member("fingerprint", fingerprint)
+                .member("message", finding.message())
+                .member("fix", finding.fix());
+        json.name("commit");
+        if (finding.location().commit().isPresent()) {
+            var commit = finding.location().commit().get();
+            json.beginObject()
+                    .member("id", commit.id())
+                    .member("author", commit.author())
+                    .member("date", DateTimeFormatter.ISO_INSTANT.format(commit.date()))
+                    .endObject();
+        } else {
+            json.nullValue();
+        }
+        if (showSecrets) {
+            json.member("secret", finding.secret().map(s -> s.reveal()).orElse(null));
+        }
+        json.endObject();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hush.core.scan;
+
+import dev.hush.core.model.SkippedFile;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lists the files of a project that a scan reads: it never follows a symbolic link, skips
+ * the {@code .git} and {@code .hush} folders, what {@code .hushignore} excludes, what
+ * {@code .gitignore} excludes (except dotenv files, whose values end up in containers
+ * whether git sees them or not), files that are not regular, and files over the size limit.
+ */
+final class ProjectWalk {
+    private static final Set<String> NEVER_ENTERED = Set.of(".git", ".hush");
+
+    /** A file to scan: its path on disk, its path relative to the root and its size. */
+    record Entry(Path file, String path, long size) {
+    }
+
+    private final Path root;
+    private final WorkTree workTree;
+    private final IgnoreRules hushIgnore;
+    private final long maxFileSize;
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<SkippedFile> skipped = new ArrayList<>();
+
+    private ProjectWalk(Path root, WorkTree workTree, long maxFileSize) {
+        this.root = root;
+        this.workTree = workTree;
+        this.hushIgnore = new IgnoreRules(root, ".hushignore", Optional.empty());
+        this.maxFileSize = maxFileSize;
+    }
+
+    /** Walks {@code root} and returns what to scan and what was skipped. */
+    static ProjectWalk of(Path root, WorkTree workTree, long maxFileSize) throws IOException {
+        ProjectWalk walk = new ProjectWalk(root, workTree, maxFileSize);
+        if (Files.isRegularFile(root)) {
+            // A single file given as the root: scan just that file.
+            walk.entries.add(new Entry(root, root.getFileName().toString(), Files.size(root)));
+            return walk;
+        }
+        Files.walkFileTree(root, walk.new Visitor());
+        return walk;
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    List<SkippedFile> skipped() {
+        return skipped;
+    }
+
+    private String relative(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    private final class Visitor extends SimpleFileVisitor<Path> {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+            }
+            String path = relative(dir);
+            if (NEVER_ENTERED.contains(dir.getFileName().toString())
+                    || hushIgnore.matches(path, true)
+                    || workTree.matches(path, true)) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String path = relative(file);
+            if (hushIgnore.matches(path, false)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (workTree.matches(path, false) && !DotenvAnalyzer.appliesTo(path)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isSymbolicLink()) {
+                skipped.add(new SkippedFile(path, "symbolic link, not followed"));
+            } else if (!attrs.isRegularFile()) {
+                skipped.add(new SkippedFile(path, "not a regular file"));
+            } else if (attrs.size() > maxFileSize) {
+                skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
+            } else {
+                entries.add(new Entry(file, path, attrs.size()));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            skipped.add(new SkippedFile(relative(file), "cannot be read: " + e.getClass().getSimpleName()));
+            return FileVisitResult.CONTINUE;
+        }
+    }
+}

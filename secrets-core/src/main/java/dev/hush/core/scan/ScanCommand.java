@@ -1,0 +1,158 @@
+package dev.hush.core.scan;
+
+import dev.hush.core.baseline.Baseline;
+import dev.hush.core.baseline.Fingerprints;
+import dev.hush.core.config.HushConfig;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.ScanError;
+import dev.hush.core.model.ScanReport;
+import dev.hush.core.model.SkippedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Scans a project's working tree: {@code Hush.scan().root(path).call()}. Each file is read
+ * once and analysed on every core; the dotenv files that compose files load are analysed
+ * as dotenv whatever their name.
+ */
+public final class ScanCommand {
+    private static final Comparator<Finding> BY_LOCATION = Comparator
+            .comparing((Finding f) -> f.location().path())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId);
+
+    private Path root = Path.of(".");
+    private Optional<HushConfig> config = Optional.empty();
+    private Optional<Baseline> baseline = Optional.empty();
+
+    /** Creates a scan of the current folder with the project's own settings; prefer {@code Hush.scan()}. */
+    public ScanCommand() {
+    }
+
+    /** Sets the folder (or single file) to scan. */
+    public ScanCommand root(Path root) {
+        this.root = Objects.requireNonNull(root, "root == null");
+        return this;
+    }
+
+    /** Sets the settings; without this call, {@code .hush.yaml} at the root is read if present. */
+    public ScanCommand config(HushConfig config) {
+        this.config = Optional.of(Objects.requireNonNull(config, "config == null"));
+        return this;
+    }
+
+    /** Reports only findings that {@code baseline} does not accept. */
+    public ScanCommand baseline(Baseline baseline) {
+        this.baseline = Optional.of(Objects.requireNonNull(baseline, "baseline == null"));
+        return this;
+    }
+
+    /**
+     * Runs the scan.
+     *
+     * @throws IOException when the root cannot be walked at all
+     * @throws java.nio.file.NoSuchFileException when the root does not exist
+     */
+    public ScanReport call() throws IOException {
+        long start = System.nanoTime();
+        if (!Files.exists(root)) {
+            throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or folder");
+        }
+        Path folder = Files.isDirectory(root) ? root : Optional.ofNullable(root.toAbsolutePath().getParent()).orElse(root);
+        HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(folder);
+        WorkTree workTree = WorkTree.of(folder);
+        Detector detector = Detector.create(settings);
+        ProjectWalk walk = ProjectWalk.of(root, workTree, settings.maxFileSize());
+
+        List<FileOutcome> outcomes = walk.entries().parallelStream()
+                .map(entry -> read(detector, workTree, entry.file(), entry.path(), false))
+                .toList();
+        List<SkippedFile> skipped = new ArrayList<>(walk.skipped());
+        List<FileOutcome> all = new ArrayList<>(outcomes);
+        all.addAll(envFilesNotYetAnalysed(outcomes, folder, detector, workTree, skipped));
+
+        List<Finding> findings = new ArrayList<>();
+        List<ScanError> errors = new ArrayList<>();
+        long files = 0;
+        long bytes = 0;
+        long binary = 0;
+        for (FileOutcome outcome : all) {
+            outcome.error().ifPresent(errors::add);
+            if (outcome.result() != null) {
+                files++;
+                bytes += outcome.size();
+                binary += outcome.result().binary() ? 1 : 0;
+                findings.addAll(outcome.result().findings());
+                errors.addAll(outcome.result().errors());
+            }
+        }
+        List<String> stale = List.of();
+        if (baseline.isPresent()) {
+            stale = baseline.get().staleEntries(findings);
+            findings.removeIf(baseline.get()::accepts);
+        }
+        findings.sort(BY_LOCATION);
+        errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
+        Fingerprints fingerprints = Fingerprints.cache();
+        Map<Finding, String> byFinding = new ConcurrentHashMap<>();
+        findings.parallelStream().forEach(f -> byFinding.put(f, fingerprints.of(f)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new ScanReport(findings, byFinding, errors, skipped, stale,
+                new ScanReport.Stats(files - binary, bytes, binary, millis), false);
+    }
+
+    /** What reading and analysing one file gave, or why it could not be read. */
+    private record FileOutcome(String path, long size, Detector.Result result, Optional<ScanError> error) {
+    }
+
+    private static FileOutcome read(Detector detector, GitFacts git, Path file, String path, boolean asDotenv) {
+        try {
+            byte[] content = Files.readAllBytes(file);
+            return new FileOutcome(path, content.length, detector.analyze(path, content, git, asDotenv), Optional.empty());
+        } catch (IOException | OutOfMemoryError e) {
+            return new FileOutcome(path, 0, null,
+                    Optional.of(new ScanError(path, 0, "cannot be read (" + e.getClass().getSimpleName() + "); skipped")));
+        }
+    }
+
+    /**
+     * Analyses as dotenv the files that compose files load with {@code env_file} and that
+     * the walk did not already analyse as dotenv. A path outside the root is not read.
+     */
+    private static List<FileOutcome> envFilesNotYetAnalysed(List<FileOutcome> outcomes, Path folder,
+            Detector detector, GitFacts git, List<SkippedFile> skipped) {
+        Set<String> analysed = new HashSet<>();
+        Set<String> wanted = new LinkedHashSet<>();
+        for (FileOutcome outcome : outcomes) {
+            analysed.add(outcome.path());
+            if (outcome.result() != null) {
+                wanted.addAll(outcome.result().envFiles());
+            }
+        }
+        List<FileOutcome> extra = new ArrayList<>();
+        Path base = folder.toAbsolutePath().normalize();
+        for (String path : wanted) {
+            Path file = base.resolve(path).normalize();
+            if (!file.startsWith(base) || Files.isSymbolicLink(file)) {
+                skipped.add(new SkippedFile(path, "env_file outside the scanned folder or a symbolic link, not read"));
+            } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && !(analysed.contains(path) && DotenvAnalyzer.appliesTo(path))) {
+                extra.add(read(detector, git, file, path, true));
+            }
+        }
+        return extra;
+    }
+}
