@@ -1,5 +1,10 @@
 package dev.hush.cli;
 
+import dev.hush.core.baseline.BaselineFormatException;
+import dev.hush.core.config.ConfigException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,11 +13,10 @@ import picocli.CommandLine.Command;
         name = "hush",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {
-            "Finds inline secrets, privileged containers and docker.sock mounts in Docker projects,",
-            "and migrates inline secrets into Compose secrets, reversibly."
-        },
-        subcommands = {CommandLine.HelpCommand.class})
+        description = "Finds inline secrets, privileged containers and docker.sock mounts in Docker projects,"
+                + " and migrates inline secrets into Compose secrets, reversibly.",
+        footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or error.", "Example: hush scan ."},
+        subcommands = {ScanCli.class, BaselineCli.class, CommandLine.HelpCommand.class})
 final class HushCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,6 +28,27 @@ final class HushCommand implements Runnable {
 
     /** Returns a command line configured with hush's exit codes and error handling. */
     static CommandLine commandLine() {
-        return new CommandLine(new HushCommand());
+        CommandLine commandLine = new CommandLine(new HushCommand());
+        commandLine.setExecutionExceptionHandler(HushCommand::handle);
+        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    /** Prints one line for errors the user can act on, and a stack trace only for hush's own bugs. */
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        String message;
+        if (e instanceof UserError || e instanceof ConfigException || e instanceof BaselineFormatException) {
+            message = e.getMessage();
+        } else if (e instanceof NoSuchFileException missing) {
+            message = missing.getFile() + ": no such file or folder";
+        } else if (e instanceof IOException || e instanceof UncheckedIOException) {
+            message = "cannot read or write a file: " + e.getMessage();
+        } else {
+            message = "internal error (" + e.getClass().getName() + "); please report it. The message is withheld"
+                    + " because it might quote a file's content.";
+        }
+        commandLine.getErr().println("hush: " + message);
+        return ExitCodes.ERROR;
     }
 }

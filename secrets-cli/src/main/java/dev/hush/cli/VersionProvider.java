@@ -1,12 +1,12 @@
 package dev.hush.cli;
 
+import dev.hush.core.report.HushVersion;
 import picocli.CommandLine;
 
-/** Reads hush's version from the jar manifest. */
+/** Reports hush's version, as written into the core jar at build time. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"hush " + (version == null ? "dev" : version)};
+        return new String[] {"hush " + HushVersion.get()};
     }
 }

@@ -1,0 +1,57 @@
+package dev.hush.cli;
+
+import dev.hush.core.model.ScanReport;
+import dev.hush.core.report.JsonReport;
+import dev.hush.core.report.Reporter;
+import dev.hush.core.report.SarifReport;
+import dev.hush.core.report.TextReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The output options that every reporting command shares: format, file and whether to show values. */
+final class ReportOptions {
+    /** The report formats. */
+    enum Format {
+        text,
+        json,
+        sarif
+    }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--show-secrets", description = "Show secret values in full instead of a redacted preview.")
+    boolean showSecrets;
+
+    @Option(names = "--no-color", description = "Never colour the text report (NO_COLOR is also respected).")
+    boolean noColor;
+
+    /** Writes {@code report} in the chosen format to the chosen place. */
+    void write(ScanReport report, PrintWriter out) throws IOException {
+        if (output == null) {
+            reporter(Terminal.colors() && !noColor).write(report, out);
+            out.flush();
+            return;
+        }
+        try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            reporter(false).write(report, file);
+        }
+    }
+
+    private Reporter reporter(boolean color) {
+        return switch (format) {
+            case text -> new TextReport(color, showSecrets);
+            case json -> new JsonReport(showSecrets);
+            case sarif -> new SarifReport();
+        };
+    }
+}
