@@ -13,3 +13,4 @@ COPY <<-"CONF" /etc/app.conf
 	ENV API_TOKEN=tok-Q7w9-zX2k
 	CONF
 LABEL org.opencontainers.image.title="app" secret_note="p4ss-Q7w9"
+ENV DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app

@@ -8,3 +8,4 @@ ENV ADMIN_PASSWORD=changeme
 ENV PGPASSWORD=p4ss-Q7w9-\
 zX2k-continued
 ONBUILD ENV REDIS_PASSWORD=r3d1s-Q7w9-zX2k
+ENV DATABASE_URL=postgres://app:p4ss-Q7w9-zX2k@db:5432/app

@@ -23,7 +23,10 @@ import java.util.Set;
  *   <li>{@code dockerfile-run-insecure}: {@code RUN --security=insecure}.
  * </ul>
  *
- * <p>A value made only of references ({@code $VAR}, {@code ${VAR}}) is not a literal;
+ * <p>Secret-like names and connection-string names with a literal password in their URL
+ * ({@code ENV DATABASE_URL=postgres://app:pw@db/app}) are read as in dotenv files, by
+ * {@link DotenvAnalyzer#literalSecret}. A value made only of references ({@code $VAR},
+ * {@code ${VAR}}) is not a literal;
  * {@code ${VAR:-literal}} writes its default into the file and is one. A placeholder is
  * reported with low severity. {@code ONBUILD} triggers are checked like instructions.
  *
@@ -76,22 +79,22 @@ final class DockerfileAnalyzer implements Analyzer {
     private static void checkAssignments(DockerfileInstruction instruction, FileAnalysis analysis) {
         boolean env = instruction.keyword().equals("ENV");
         for (DockerfileAssignment assignment : instruction.assignments()) {
-            if (assignment.value().isEmpty() || !SecretKeys.isSecret(assignment.name())) {
+            if (assignment.value().isEmpty()) {
                 continue;
             }
-            String value = assignment.value().get();
-            Optional<String> literal = assignment.literal() ? Optional.of(value) : DotenvInterpolation.literalOf(value);
-            if (literal.isEmpty() || Placeholders.isNotASecret(literal.get())) {
+            Optional<DotenvAnalyzer.Literal> literal =
+                    DotenvAnalyzer.literalSecret(assignment.name(), assignment.value().get(), !assignment.literal());
+            if (literal.isEmpty()) {
                 continue;
             }
-            boolean placeholder = Placeholders.isPlaceholder(literal.get());
+            boolean placeholder = literal.get().placeholder();
             String name = assignment.name();
             String secretName = name.toLowerCase(Locale.ROOT);
             analysis.add(Finding.builder(env ? "dockerfile-env-secret" : "dockerfile-arg-secret", Card.INLINE_SECRET,
                             analysis.file().locationOf(assignment.nameStart()))
                     .severity(placeholder ? Severity.LOW : Severity.HIGH)
                     .key(name)
-                    .secret(literal.get())
+                    .secret(literal.get().secret())
                     .message(env
                             ? "ENV " + name + " holds a literal " + (placeholder ? "placeholder for a secret" : "secret")
                                     + "; ENV values are baked into every image layer and shown by docker history"

@@ -6,6 +6,8 @@ import dev.hush.core.model.Severity;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds secrets in dotenv files ({@code .env}, {@code .env.*}, {@code *.env}, and every file a
@@ -13,7 +15,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code dotenv-secret}: a secret-like key ({@link SecretKeys#isSecret}) with a literal
- *       value; a placeholder is reported with low severity, a value made only of references
+ *       value, or a connection-string key ({@code DATABASE_URL}) whose URL holds a literal
+ *       password; a placeholder is reported with low severity, a value made only of references
  *       ({@code ${DB_PASSWORD}}) is not reported.
  *   <li>{@code dotenv-tracked}: the file holds at least one real-looking secret (not a
  *       placeholder) and git tracks it.
@@ -26,6 +29,8 @@ import java.util.Set;
  * a real-looking secret in them is, and they never get the file-level findings.
  */
 final class DotenvAnalyzer implements Analyzer {
+    /** A URL with a password: {@code scheme://user:password@host}. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/:@\\s]*:([^@\\s/]+)@");
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "sample", "template", "dist", "tmpl", "tpl");
 
     /** Returns whether {@code path} names a dotenv file by its name alone. */
@@ -59,11 +64,11 @@ final class DotenvAnalyzer implements Analyzer {
         }
         boolean holdsSecret = false;
         for (DotenvEntry entry : dotenv.entries()) {
-            Optional<String> literal = literalSecret(entry);
+            Optional<Literal> literal = literalSecret(entry);
             if (literal.isEmpty()) {
                 continue;
             }
-            boolean placeholder = Placeholders.isPlaceholder(literal.get());
+            boolean placeholder = literal.get().placeholder();
             if (example && placeholder) {
                 continue;
             }
@@ -71,7 +76,7 @@ final class DotenvAnalyzer implements Analyzer {
             analysis.add(Finding.builder("dotenv-secret", Card.INLINE_SECRET, file.locationOf(entry.keyStart()))
                     .severity(placeholder ? Severity.LOW : Severity.HIGH)
                     .key(entry.key())
-                    .secret(literal.get())
+                    .secret(literal.get().secret())
                     .message(example
                             ? entry.key() + " in the example file " + file.name()
                                     + " holds a real-looking secret, and example files are committed and shared"
@@ -90,12 +95,43 @@ final class DotenvAnalyzer implements Analyzer {
     }
 
     /** Returns the literal secret {@code entry} writes into the file, if its key is secret-like. */
-    private static Optional<String> literalSecret(DotenvEntry entry) {
-        if (entry.value().isEmpty() || !SecretKeys.isSecret(entry.key())) {
+    private static Optional<Literal> literalSecret(DotenvEntry entry) {
+        if (entry.value().isEmpty()) {
             return Optional.empty();
         }
-        String value = entry.value().get();
-        Optional<String> literal = entry.interpolated() ? DotenvInterpolation.literalOf(value) : Optional.of(value);
+        return literalSecret(entry.key(), entry.value().get(), entry.interpolated());
+    }
+
+    /**
+     * Holds the secret a value writes into a file.
+     *
+     * @param secret what the migration moves out: the value, or a whole connection URL
+     * @param placeholder whether the secret part looks like a stand-in such as {@code changeme}
+     */
+    record Literal(String secret, boolean placeholder) {
+    }
+
+    /**
+     * Returns the secret that {@code value} writes into a file under {@code key}: the literal
+     * value of a secret-like key, or the whole URL of a connection-string key ({@code
+     * DATABASE_URL}) whose password is literal. Returns empty for references and non-secrets.
+     */
+    static Optional<Literal> literalSecret(String key, String value, boolean interpolated) {
+        if (SecretKeys.isSecret(key)) {
+            return literalOf(value, interpolated).map(v -> new Literal(v, Placeholders.isPlaceholder(v)));
+        }
+        if (SecretKeys.isConnectionString(key)) {
+            Matcher url = URL_PASSWORD.matcher(value);
+            if (url.find()) {
+                // The URL moves as a whole; whether it is a placeholder depends on its password.
+                return literalOf(url.group(1), interpolated).map(p -> new Literal(value, Placeholders.isPlaceholder(p)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> literalOf(String value, boolean interpolated) {
+        Optional<String> literal = interpolated ? DotenvInterpolation.literalOf(value) : Optional.of(value);
         return literal.filter(v -> !Placeholders.isNotASecret(v));
     }
 

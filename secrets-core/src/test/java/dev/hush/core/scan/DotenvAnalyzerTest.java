@@ -88,6 +88,17 @@ class DotenvAnalyzerTest {
     }
 
     @Test
+    void movesAConnectionUrlWholeButJudgesItsPassword() {
+        FileAnalysis real = analyze(".env", "DATABASE_URL=postgres://app:p4ss-Q7w9@db/app\n", GitFacts.NONE);
+        FileAnalysis placeholder = analyze(".env", "DATABASE_URL=postgres://app:changeme@db/app\n", GitFacts.NONE);
+
+        assertThat(real.findings().get(0).secret().orElseThrow().reveal())
+                .isEqualTo("postgres://app:p4ss-Q7w9@db/app");
+        assertThat(real.findings().get(0).severity()).isEqualTo(Severity.HIGH);
+        assertThat(placeholder.findings().get(0).severity()).isEqualTo(Severity.LOW);
+    }
+
+    @Test
     void reportsATrackedFileWithSecretsAtItsFirstLine() {
         FileAnalysis analysis = analyze("app/.env", SECRET, new FakeGit(true, Set.of("app/.env"), Set.of()));
 
