@@ -14,7 +14,7 @@ import java.util.Set;
 final class SecretKeys {
     /** Words that make a name secret wherever they stand. */
     private static final Set<String> SECRET_WORDS = Set.of(
-            "PASSWORD", "PASSWORDS", "PASSWD", "PWD", "PASS", "PASSPHRASE", "SECRET", "SECRETS", "TOKEN",
+            "PASSWORD", "PASSWORDS", "PASSWD", "PWD", "PW", "PASS", "PASSPHRASE", "SECRET", "SECRETS", "TOKEN",
             "TOKENS", "APIKEY", "CREDENTIAL", "CREDENTIALS", "CREDS", "AUTH", "SALT", "DSN", "PRIVATEKEY",
             "SECRETKEY", "ACCESSKEY");
 
