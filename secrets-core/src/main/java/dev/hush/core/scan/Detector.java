@@ -91,7 +91,7 @@ public final class Detector {
         }
         SourceFile file = new SourceFile(path, text);
         FileAnalysis analysis = new FileAnalysis(file, git);
-        for (Analyzer analyzer : analyzersFor(path, asDotenv)) {
+        for (Analyzer analyzer : analyzersFor(file, asDotenv)) {
             try {
                 analyzer.analyze(analysis);
             } catch (RuntimeException e) {
@@ -109,7 +109,8 @@ public final class Detector {
         return new Result(kept, analysis.errors(), analysis.envFiles(), false);
     }
 
-    private List<Analyzer> analyzersFor(String path, boolean asDotenv) {
+    private List<Analyzer> analyzersFor(SourceFile file, boolean asDotenv) {
+        String path = file.path();
         List<Analyzer> analyzers = new ArrayList<>(5);
         if (ComposeAnalyzer.appliesTo(path)) {
             analyzers.add(compose);
@@ -120,7 +121,7 @@ public final class Detector {
         if (asDotenv || DotenvAnalyzer.appliesTo(path)) {
             analyzers.add(dotenv);
         }
-        if (DockerRunAnalyzer.appliesTo(path)) {
+        if (DockerRunAnalyzer.appliesTo(path) || DockerRunAnalyzer.appliesToText(file.line(1))) {
             analyzers.add(dockerRun);
         }
         analyzers.add(providers);
