@@ -34,6 +34,12 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * {@link Problem}s.
  */
 final class ComposeFile {
+    /**
+     * Entries read into the model per file: aliased services each get their own copy of
+     * what they share, so a few hundred aliases of one huge service would multiply it.
+     */
+    static final int MAX_ENTRIES = 100_000;
+
     private static final Pattern COMPOSE_NAME =
             Pattern.compile("(docker-)?compose([.\\-_][^/]*)?\\.ya?ml", Pattern.CASE_INSENSITIVE);
 
@@ -287,6 +293,7 @@ final class ComposeFile {
         private final boolean strict;
         private final List<Document> documents = new ArrayList<>();
         private final List<Problem> problems = new ArrayList<>();
+        private int entries;
         /** Code point index to char offset, only built when the text has surrogate pairs. */
         private int[] charOffsets;
 
@@ -317,6 +324,10 @@ final class ComposeFile {
                 while (roots.hasNext()) {
                     readDocument(index++, roots.next());
                 }
+            } catch (TooManyEntries e) {
+                problems.add(new Problem(e.line, "more than " + MAX_ENTRIES + " environment entries, volumes and"
+                        + " other settings once aliases are followed: reading stopped here; no compose file needs"
+                        + " that many"));
             } catch (MarkedYamlEngineException e) {
                 problems.add(new Problem(lineOf(e.getProblemMark().or(e::getContextMark)), describe(e)));
             } catch (YamlEngineException e) {
@@ -460,6 +471,10 @@ final class ComposeFile {
 
         private Origin origin(String service, Node node) {
             int offset = offset(node.getStartMark());
+            // Every model entry asks for its origin once: the natural place to count them.
+            if (++entries > MAX_ENTRIES) {
+                throw new TooManyEntries(file.lineOf(offset));
+            }
             Home home = homes.stream().filter(h -> h.span().contains(offset)).findFirst()
                     .orElse(new Home(service, true, null));
             boolean inherited = !(home.service() && home.name().equals(service));
@@ -740,6 +755,17 @@ final class ComposeFile {
 
         private static boolean isNull(Node node) {
             return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+        }
+    }
+
+    /** Stops reading a file whose aliases multiply its entries beyond {@link #MAX_ENTRIES}. */
+    private static final class TooManyEntries extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        TooManyEntries(int line) {
+            super(null, null, false, false);
+            this.line = line;
         }
     }
 

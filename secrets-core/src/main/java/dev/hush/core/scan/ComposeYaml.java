@@ -6,6 +6,7 @@ import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.ComposerException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
@@ -25,7 +26,13 @@ final class ComposeYaml {
     static final int CODE_POINT_LIMIT = 4 * 1024 * 1024;
 
     /** Aliases of maps and lists per document; billion-laughs documents need far more. */
-    static final int MAX_ALIASES = 256;
+    static final int MAX_ALIASES = 1024;
+
+    /**
+     * Map entries per file, counted after {@code <<} merges copied them: a few hundred aliases
+     * merging a huge map would otherwise copy it a few hundred times.
+     */
+    static final int MAX_MAP_ENTRIES = 200_000;
 
     /** Nesting of maps and lists; compose files need about ten levels. */
     static final int MAX_DEPTH = 100;
@@ -58,6 +65,7 @@ final class ComposeYaml {
      */
     static final class Documents extends Composer {
         private int depth;
+        private long entries;
         private Optional<Mark> lastStart = Optional.empty();
 
         Documents(ParserImpl parser) {
@@ -82,8 +90,17 @@ final class ComposeYaml {
         @Override
         protected Node composeMappingNode(Optional<Anchor> anchor) {
             enter();
+            Optional<Mark> start = lastStart;
             try {
-                return super.composeMappingNode(anchor);
+                Node node = super.composeMappingNode(anchor);
+                if (node instanceof MappingNode map) {
+                    entries += map.getValue().size();
+                    if (entries > MAX_MAP_ENTRIES) {
+                        throw new ComposerException("more than " + MAX_MAP_ENTRIES
+                                + " map entries once merges are applied", start);
+                    }
+                }
+                return node;
             } finally {
                 depth--;
             }

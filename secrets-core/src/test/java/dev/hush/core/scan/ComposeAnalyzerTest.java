@@ -240,20 +240,58 @@ class ComposeAnalyzerTest {
     @Test
     void stopsAtTooManyAliasesWithAnError() {
         StringBuilder bomb = new StringBuilder("a0: &a0 [lol, lol]\n");
-        for (int level = 1; level <= 20; level++) {
+        for (int level = 1; level <= 60; level++) {
             bomb.append("a").append(level).append(": &a").append(level).append(" [");
             for (int i = 0; i < 20; i++) {
                 bomb.append(i == 0 ? "" : ", ").append("*a").append(level - 1);
             }
             bomb.append("]\n");
         }
-        bomb.append("services:\n  bomb:\n    environment: *a20\n");
+        bomb.append("services:\n  bomb:\n    environment: *a60\n");
 
         FileAnalysis analysis = analyze("compose.yaml", bomb.toString());
 
         assertThat(analysis.errors()).hasSize(1);
         assertThat(analysis.errors().get(0).message()).contains("aliases");
-        assertThat(analysis.errors().get(0).line()).isBetween(13, 14);
+        // 20 aliases a line: the 1025th is on the line of level 52.
+        assertThat(analysis.errors().get(0).line()).isEqualTo(53);
+    }
+
+    @Test
+    void stopsAMergeBombThatCopiesAHugeMapManyTimes() {
+        StringBuilder bomb = new StringBuilder("x-big: &big\n");
+        for (int i = 0; i < 10_000; i++) {
+            bomb.append("  k").append(i).append(": v\n");
+        }
+        bomb.append("services:\n");
+        for (int i = 0; i < 30; i++) {
+            bomb.append("  s").append(i).append(":\n    environment:\n      <<: *big\n");
+        }
+
+        long start = System.nanoTime();
+        FileAnalysis analysis = analyze("compose.yaml", bomb.toString());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(analysis.errors()).hasSize(1);
+        assertThat(analysis.errors().get(0).message()).contains("map entries once merges are applied");
+        assertThat(analysis.errors().get(0).line()).isBetween(10_002, 10_002 + 3 * 30);
+    }
+
+    @Test
+    void stopsWhenAliasedServicesMultiplyTheEntries() {
+        StringBuilder bomb = new StringBuilder("services:\n  big: &big\n    environment:\n");
+        for (int i = 0; i < 1_000; i++) {
+            bomb.append("      - K").append(i).append("=v\n");
+        }
+        for (int i = 0; i < 150; i++) {
+            bomb.append("  s").append(i).append(": *big\n");
+        }
+
+        FileAnalysis analysis = analyze("compose.yaml", bomb.toString());
+
+        assertThat(analysis.errors()).hasSize(1);
+        assertThat(analysis.errors().get(0).message()).contains("more than " + ComposeFile.MAX_ENTRIES);
+        assertThat(analysis.findings()).isEmpty();
     }
 
     @Test
@@ -341,6 +379,31 @@ class ComposeAnalyzerTest {
 
         assertThat(analysis.errors()).isEmpty();
         assertThat(compose.errors()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void neverThrowsOnMangledComposeFiles(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<String> names = List.of("environment-map.yaml", "environment-list.yaml", "anchors.yaml",
+                "interpolation.yaml", "docker-socket.yaml", "url-credentials.yaml", "privileged.yaml");
+        String symbols = "&*<>:-[]{}'\"\\$\n\t #|!%@`,?=";
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder(fixture(names.get(random.nextInt(names.size()))));
+            for (int edit = random.nextInt(4); edit >= 0; edit--) {
+                int at = random.nextInt(text.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> text.deleteCharAt(at);
+                    case 1 -> text.insert(at, symbols.charAt(random.nextInt(symbols.length())));
+                    default -> text.setLength(at);
+                }
+                if (text.length() == 0) {
+                    text.append("services:");
+                }
+            }
+            FileAnalysis analysis = analyze("compose.yaml", text.toString());
+            assertThat(analysis.errors()).allSatisfy(error -> assertThat(error.line()).isBetween(0, text.length() + 1));
+        }
     }
 
     @ParameterizedTest
