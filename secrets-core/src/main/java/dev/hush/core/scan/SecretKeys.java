@@ -26,18 +26,27 @@ final class SecretKeys {
     /** Endings that make a glued word secret: {@code PGPASSWORD}, {@code GHTOKEN}. */
     private static final List<String> GLUED_ENDINGS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY");
 
-    /** Words that say the name is about a secret but does not hold one. */
+    /**
+     * Words that say the name is about a secret but does not hold one, wherever they stand:
+     * {@code JWT_PUBLIC_KEY}, {@code MYSQL_ALLOW_EMPTY_PASSWORD}, {@code MIN_PASSWORD_LENGTH}.
+     */
     private static final Set<String> NOT_A_VALUE = Set.of(
-            "PUBLIC", "FILE", "PATH", "DIR", "DIRECTORY", "LENGTH", "LEN", "MIN", "MAX", "TTL", "EXPIRY",
-            "EXPIRES", "EXPIRATION", "TIMEOUT", "ENABLED", "ENABLE", "DISABLED", "DISABLE", "METHOD",
-            "TYPE", "MODE", "HEADER", "POLICY", "ALGORITHM", "ALG", "PROVIDER", "RESET", "ALLOW", "EMPTY",
-            "RANDOM", "GENERATE", "ROTATION", "REQUIRED", "URL", "URI", "ENDPOINT", "HOST", "PORT", "ID",
-            "NAME", "USER", "USERNAME", "FORMAT", "VERSION", "PREFIX", "SUFFIX", "COUNT", "INTERVAL",
-            "FIELD", "PARAM", "HASH", "HASHED", "HINT", "SIZE", "LIMIT", "STRATEGY", "SERVER", "DOMAIN",
-            "SCOPE", "SCOPES", "REALM", "ISSUER", "AUDIENCE", "BACKEND", "PLUGIN", "CACHE", "STORE",
-            "SOURCE", "ROLE");
+            "PUBLIC", "LENGTH", "LEN", "MIN", "MAX", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION", "TIMEOUT", "ENABLED",
+            "ENABLE", "DISABLED", "DISABLE", "METHOD", "TYPE", "MODE", "HEADER", "POLICY", "ALGORITHM", "ALG",
+            "ALLOW", "EMPTY", "RANDOM", "GENERATE", "ROTATION", "REQUIRED", "FORMAT", "VERSION", "PREFIX", "SUFFIX",
+            "COUNT", "INTERVAL", "FIELD", "PARAM", "HASH", "HASHED", "HINT", "SIZE", "LIMIT", "STRATEGY", "SCOPE",
+            "SCOPES", "REALM", "ISSUER", "AUDIENCE", "PLUGIN");
 
-    /** Words that carry a secret even when a {@link #NOT_A_VALUE} word follows: {@code CONNECTION_STRING}. */
+    /**
+     * Words that say where a secret is or whose it is when they follow the secret word
+     * ({@code PASSWORD_FILE}, {@code TOKEN_URL}, {@code SECRET_NAME}), but name the owner of a
+     * real secret when they come first ({@code REDIS_HOST_PASSWORD}, {@code DB_USER_PASSWORD}).
+     */
+    private static final Set<String> NOT_A_VALUE_AFTER = Set.of(
+            "FILE", "PATH", "DIR", "DIRECTORY", "URL", "URI", "ENDPOINT", "HOST", "PORT", "ID", "NAME", "USER",
+            "USERNAME", "SERVER", "DOMAIN", "BACKEND", "PROVIDER", "CACHE", "STORE", "SOURCE", "ROLE", "RESET");
+
+    /** Words that carry a secret even when a {@link #NOT_A_VALUE_AFTER} word follows: {@code CONNECTION_STRING}. */
     private static final List<List<String>> PHRASES = List.of(
             List.of("CONNECTION", "STRING"), List.of("CONN", "STR"), List.of("DATABASE", "URL"),
             List.of("DB", "URL"));
@@ -48,28 +57,29 @@ final class SecretKeys {
     /** Returns whether {@code name} holds a secret value. */
     static boolean isSecret(String name) {
         List<String> words = words(name);
-        if (words.isEmpty()) {
-            return false;
-        }
-        for (String word : words) {
+        int lastSecretWord = -1;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
             if (NOT_A_VALUE.contains(word)) {
                 return false;
             }
-        }
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (SECRET_WORDS.contains(word)) {
-                return true;
-            }
-            if (word.equals("KEY") && (words.size() == 1 || i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1)))) {
-                return true;
-            }
-            // Glued names such as PGPASSWORD or APITOKEN.
-            if (GLUED_ENDINGS.stream().anyMatch(word::endsWith)) {
-                return true;
+            boolean secret = SECRET_WORDS.contains(word)
+                    || word.equals("KEY") && (words.size() == 1 || i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1)))
+                    // Glued names such as PGPASSWORD or APITOKEN.
+                    || GLUED_ENDINGS.stream().anyMatch(word::endsWith);
+            if (secret) {
+                lastSecretWord = i;
             }
         }
-        return false;
+        if (lastSecretWord < 0) {
+            return false;
+        }
+        for (int i = lastSecretWord + 1; i < words.size(); i++) {
+            if (NOT_A_VALUE_AFTER.contains(words.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

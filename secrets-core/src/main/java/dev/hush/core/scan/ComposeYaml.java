@@ -1,0 +1,118 @@
+package dev.hush.core.scan;
+
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.ComposerException;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads YAML into snakeyaml-engine's node tree, with marks, within limits that keep a
+ * hostile file from exhausting memory, time or the stack.
+ *
+ * <p>This is what {@code org.snakeyaml.engine.v2.api.lowlevel.Compose} does, plus a nesting
+ * limit: the composer recurses once per level, so {@code [[[[...} a few MB deep would
+ * otherwise end in a {@link StackOverflowError}.
+ */
+final class ComposeYaml {
+    /** Files beyond this many code points are not parsed; real compose files are a few KB. */
+    static final int CODE_POINT_LIMIT = 4 * 1024 * 1024;
+
+    /** Aliases of maps and lists per document; billion-laughs documents need far more. */
+    static final int MAX_ALIASES = 1024;
+
+    /**
+     * Map entries per file, counted after {@code <<} merges copied them: a few hundred aliases
+     * merging a huge map would otherwise copy it a few hundred times.
+     */
+    static final int MAX_MAP_ENTRIES = 200_000;
+
+    /** Nesting of maps and lists; compose files need about ten levels. */
+    static final int MAX_DEPTH = 100;
+
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setLabel("compose")
+            // The core schema makes << a merge key and ~ a null, as Compose's own loader does.
+            .setSchema(new CoreSchema())
+            .setUseMarks(true)
+            .setAllowDuplicateKeys(false)
+            .setAllowRecursiveKeys(false)
+            .setMaxAliasesForCollections(MAX_ALIASES)
+            .setCodePointLimit(CODE_POINT_LIMIT)
+            .build();
+
+    private ComposeYaml() {
+    }
+
+    /**
+     * Returns the documents of {@code text}, composed one at a time; the iterator throws
+     * snakeyaml-engine's exceptions for malformed YAML and exceeded limits.
+     */
+    static Documents documents(String text) {
+        return new Documents(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
+    }
+
+    /**
+     * Composes the documents of one text, counting nesting and stopping past {@link #MAX_DEPTH};
+     * remembers where the last map or list started, to place errors that carry no position.
+     */
+    static final class Documents extends Composer {
+        private int depth;
+        private long entries;
+        private Optional<Mark> lastStart = Optional.empty();
+
+        Documents(ParserImpl parser) {
+            super(SETTINGS, parser);
+        }
+
+        /** Returns where the last map or list that was read starts. */
+        Optional<Mark> lastStart() {
+            return lastStart;
+        }
+
+        @Override
+        protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
+            enter();
+            try {
+                return super.composeSequenceNode(anchor);
+            } finally {
+                depth--;
+            }
+        }
+
+        @Override
+        protected Node composeMappingNode(Optional<Anchor> anchor) {
+            enter();
+            Optional<Mark> start = lastStart;
+            try {
+                Node node = super.composeMappingNode(anchor);
+                if (node instanceof MappingNode map) {
+                    entries += map.getValue().size();
+                    if (entries > MAX_MAP_ENTRIES) {
+                        throw new ComposerException("more than " + MAX_MAP_ENTRIES
+                                + " map entries once merges are applied", start);
+                    }
+                }
+                return node;
+            } finally {
+                depth--;
+            }
+        }
+
+        private void enter() {
+            depth++;
+            lastStart = parser.peekEvent().getStartMark();
+            if (depth > MAX_DEPTH) {
+                throw new ComposerException(
+                        "maps and lists nested more than " + MAX_DEPTH + " levels deep", lastStart);
+            }
+        }
+    }
+}
