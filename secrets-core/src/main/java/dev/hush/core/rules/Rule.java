@@ -30,6 +30,7 @@ public final class Rule {
     private final List<Pattern> allow;
     private final List<String> stopwords;
     private final boolean multiline;
+    private final boolean anchored;
     private final PlaceholderPolicy placeholders;
     private final boolean fallback;
     private final boolean secretKeyRequired;
@@ -54,6 +55,7 @@ public final class Rule {
         this.allow = List.copyOf(b.allow);
         this.stopwords = List.copyOf(b.stopwords);
         this.multiline = b.multiline;
+        this.anchored = b.anchored;
         this.placeholders = Objects.requireNonNull(b.placeholders, "placeholders == null");
         this.fallback = b.fallback;
         this.secretKeyRequired = b.secretKeyRequired;
@@ -137,6 +139,15 @@ public final class Rule {
         return multiline;
     }
 
+    /**
+     * Returns whether the regex is matched only from the start of the word ({@code [\w.-]+})
+     * that holds each keyword hit, instead of anywhere on the line: for rules whose match
+     * begins with the keyword's word, such as a secret-like name and its assignment.
+     */
+    public boolean anchored() {
+        return anchored;
+    }
+
     /** Returns what the rule does with a placeholder value. */
     public PlaceholderPolicy placeholders() {
         return placeholders;
@@ -206,6 +217,7 @@ public final class Rule {
         private List<Pattern> allow = List.of();
         private List<String> stopwords = List.of();
         private boolean multiline;
+        private boolean anchored;
         private PlaceholderPolicy placeholders = PlaceholderPolicy.LOW;
         private boolean fallback;
         private boolean secretKeyRequired;
@@ -272,6 +284,11 @@ public final class Rule {
 
         Builder multiline(boolean value) {
             multiline = value;
+            return this;
+        }
+
+        Builder anchored(boolean value) {
+            anchored = value;
             return this;
         }
 

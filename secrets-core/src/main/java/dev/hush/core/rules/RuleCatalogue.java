@@ -48,7 +48,7 @@ public final class RuleCatalogue {
     private static final Set<String> ANALYZERS = Set.of("compose", "dockerfile", "dotenv", "docker-run");
     private static final Set<String> RULE_FIELDS = Set.of(
             "id", "description", "card", "severity", "analyzer", "regex", "secretGroup", "keyGroup", "keywords",
-            "entropy", "paths", "allow", "stopwords", "multiline", "placeholders", "fallback", "secretKey", "fix",
+            "entropy", "paths", "allow", "stopwords", "multiline", "anchored", "placeholders", "fallback", "secretKey", "fix",
             "rotation", "samples");
 
     private final List<Rule> rules;
@@ -274,6 +274,9 @@ public final class RuleCatalogue {
             if (!placeholders.equals("low") && !placeholders.equals("skip")) {
                 throw error(fields.get("placeholders").getValueNode(), "placeholders must be 'low' or 'skip'");
             }
+            if (flag(fields, "multiline") && flag(fields, "anchored")) {
+                throw error(fields.get("anchored").getValueNode(), "rule '" + id + "' cannot be both multiline and anchored");
+            }
             rule.regex(pattern, secretGroup, keyGroup)
                     .keywords(keywords)
                     .entropy(entropy)
@@ -281,6 +284,7 @@ public final class RuleCatalogue {
                     .allow(allow)
                     .stopwords(list(fields, "stopwords").stream().map(w -> w.toLowerCase(Locale.ROOT)).toList())
                     .multiline(flag(fields, "multiline"))
+                    .anchored(flag(fields, "anchored"))
                     .placeholders(placeholders.equals("low") ? PlaceholderPolicy.LOW : PlaceholderPolicy.SKIP)
                     .fallback(flag(fields, "fallback"))
                     .secretKeyRequired(secretKey);

@@ -28,7 +28,7 @@ public final class RuleReference {
                 .append("a placeholder. A placeholder (`xxxx`, `<token>`, `changeme`) is reported with low severity, ")
                 .append("or not at all by rules marked *placeholders: skip*. A *fallback* rule stays silent where ")
                 .append("a more specific rule reports the same secret. In a regex, `%ASSIGN%` stands for the rest ")
-                .append("of a key name and an assignment: `").append(RuleCatalogue.ASSIGN).append("`.\n\n")
+                .append("of a key name and an assignment: `` ").append(RuleCatalogue.ASSIGN).append(" ``.\n\n")
                 .append("Add rules in `.hush.yaml` under `rules:` with the same fields; a rule with the id of a ")
                 .append("built-in rule replaces it.\n\n");
         md.append("## Structured rules\n\n")
@@ -73,6 +73,9 @@ public final class RuleReference {
         }
         if (rule.multiline()) {
             md.append("- spans several lines\n");
+        }
+        if (rule.anchored()) {
+            md.append("- anchored: matched from the start of the word that holds the keyword\n");
         }
         if (rule.regex().isPresent() && rule.placeholders() == PlaceholderPolicy.SKIP) {
             md.append("- placeholders: skip\n");

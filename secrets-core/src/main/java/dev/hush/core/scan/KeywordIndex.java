@@ -26,6 +26,8 @@ final class KeywordIndex {
 
     private final List<String> keywords;
     private final int[] classOf = new int[128];
+    /** The character class of every char, non-ASCII letters folded as {@link #fold} does. */
+    private final byte[] charClass = new byte[Character.MAX_VALUE + 1];
     private final int width;
     /** Transitions: {@code delta[row + class]} is the next row (state times width), negated past a keyword end. */
     private final int[] delta;
@@ -53,6 +55,13 @@ final class KeywordIndex {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }
         this.width = classes;
+        if (classes > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("keywords use more than 126 distinct characters");
+        }
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            int folded = fold((char) c);
+            charClass[c] = (byte) (folded < 0 ? 0 : classOf[folded]);
+        }
 
         // The trie, with goto entries of -1 where there is no edge yet.
         List<int[]> gotos = new ArrayList<>();
@@ -156,18 +165,11 @@ final class KeywordIndex {
     /** Reports to {@code hits} every occurrence of every keyword in {@code text}, overlapping ones included. */
     void search(CharSequence text, Hits hits) {
         int[] delta = this.delta;
-        int[] classOf = this.classOf;
+        byte[] classOf = this.charClass;
         int row = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            int cls;
-            if (c < 128) {
-                cls = classOf[c];
-            } else {
-                int folded = fold(c);
-                cls = folded < 0 ? 0 : classOf[folded];
-            }
-            row = delta[row + cls];
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            row = delta[row + classOf[text.charAt(i)]];
             if (row < 0) {
                 row = -row - 1;
                 for (int keyword : outputs[row / width]) {

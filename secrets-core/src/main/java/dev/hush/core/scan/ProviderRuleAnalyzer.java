@@ -86,6 +86,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
         private final int[] scannedUntil = new int[rules.size()];
         /** Whether each rule applies to this file's path: 0 unknown, 1 yes, -1 no. */
         private final byte[] applies = new byte[rules.size()];
+        private final Matcher[] matchers = new Matcher[rules.size()];
         private final List<Candidate> candidates = new ArrayList<>();
 
         Scan(SourceFile file) {
@@ -100,12 +101,28 @@ final class ProviderRuleAnalyzer implements Analyzer {
                     continue;
                 }
                 Rule rule = rules.get(r);
+                if (rule.anchored()) {
+                    // Hits inside the same word (secret_token_key) share one anchor.
+                    int wordStart = wordStart(start);
+                    int wordEnd = wordEnd(end);
+                    scannedUntil[r] = wordEnd;
+                    // An assignment rule's key is the word itself: test it before paying for the regex.
+                    if (rule.secretKeyRequired()
+                            && (!assignmentFollows(wordEnd) || !SecretKeys.isSecret(text.substring(wordStart, wordEnd)))) {
+                        continue;
+                    }
+                    Matcher matcher = matcher(r, wordStart, lineEnd(wordEnd));
+                    if (matcher.lookingAt()) {
+                        report(rule, matcher);
+                    }
+                    continue;
+                }
                 int windowStart = lineStart(start);
                 int windowEnd = rule.multiline()
                         ? lineEnd(Math.min(text.length(), windowStart + MULTILINE_WINDOW))
                         : lineEnd(end);
                 scannedUntil[r] = windowEnd + 1;
-                run(rule, windowStart, windowEnd);
+                run(r, windowStart, windowEnd);
             }
         }
 
@@ -114,6 +131,27 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 applies[r] = (byte) (rules.get(r).appliesTo(file.path()) ? 1 : -1);
             }
             return applies[r] > 0;
+        }
+
+        private int wordStart(int offset) {
+            int i = offset;
+            while (i > 0 && isWordChar(text.charAt(i - 1))) {
+                i--;
+            }
+            return i;
+        }
+
+        private int wordEnd(int offset) {
+            int i = offset;
+            while (i < text.length() && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private static boolean isWordChar(char c) {
+            return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+                    : Character.isLetterOrDigit(c);
         }
 
         private int lineStart(int offset) {
@@ -125,31 +163,62 @@ final class ProviderRuleAnalyzer implements Analyzer {
             return newline < 0 ? text.length() : newline;
         }
 
-        private void run(Rule rule, int from, int to) {
-            Matcher matcher = rule.regex().orElseThrow().matcher(text);
-            matcher.region(from, to);
-            while (matcher.find()) {
-                int group = rule.secretGroup();
-                int start = matcher.start(group);
-                if (start < 0 || matcher.end(group) == start) {
-                    continue;
-                }
-                String secret = matcher.group(group);
-                String key = rule.keyGroup() > 0 ? matcher.group(rule.keyGroup()) : null;
-                Severity severity = judge(rule, secret, key, start);
-                if (severity != null) {
-                    String note = null;
-                    if (rule.id().equals("private-key")) {
-                        Optional<PrivateKeyCheck.Verdict> verdict = PrivateKeyCheck.check(secret);
-                        if (verdict.isEmpty()) {
-                            continue;
-                        }
-                        severity = lessSevere(severity, verdict.get().severity());
-                        note = verdict.get().note();
-                    }
-                    candidates.add(new Candidate(rule, start, matcher.end(group), secret, key, severity, note));
-                }
+        /** Returns rule {@code r}'s matcher over this file, reused from hit to hit, set to the region. */
+        private Matcher matcher(int r, int from, int to) {
+            Matcher matcher = matchers[r];
+            if (matcher == null) {
+                matcher = rules.get(r).regex().orElseThrow().matcher(text);
+                matchers[r] = matcher;
             }
+            return matcher.region(from, to);
+        }
+
+        /** Returns whether an assignment operator follows {@code offset}, after an optional quote and blanks. */
+        private boolean assignmentFollows(int offset) {
+            int i = offset;
+            if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+                i++;
+            }
+            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= text.length()) {
+                return false;
+            }
+            char c = text.charAt(i);
+            return c == '=' || c == ':' || c == '?' && i + 1 < text.length() && text.charAt(i + 1) == '=';
+        }
+
+        private void run(int r, int from, int to) {
+            Rule rule = rules.get(r);
+            Matcher matcher = matcher(r, from, to);
+            while (matcher.find()) {
+                report(rule, matcher);
+            }
+        }
+
+        private void report(Rule rule, Matcher matcher) {
+            int group = rule.secretGroup();
+            int start = matcher.start(group);
+            if (start < 0 || matcher.end(group) == start) {
+                return;
+            }
+            String secret = matcher.group(group);
+            String key = rule.keyGroup() > 0 ? matcher.group(rule.keyGroup()) : null;
+            Severity severity = judge(rule, secret, key, start);
+            if (severity == null) {
+                return;
+            }
+            String note = null;
+            if (rule.id().equals("private-key")) {
+                Optional<PrivateKeyCheck.Verdict> verdict = PrivateKeyCheck.check(secret);
+                if (verdict.isEmpty()) {
+                    return;
+                }
+                severity = lessSevere(severity, verdict.get().severity());
+                note = verdict.get().note();
+            }
+            candidates.add(new Candidate(rule, start, matcher.end(group), secret, key, severity, note));
         }
 
         /** Returns the severity to report {@code secret} with, or null when it must not be reported. */
