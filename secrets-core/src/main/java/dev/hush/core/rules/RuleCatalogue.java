@@ -1,0 +1,452 @@
+package dev.hush.core.rules;
+
+import dev.hush.core.model.Card;
+import dev.hush.core.model.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Holds the detection rules: the built-in catalogue shipped as {@code rules.yaml}, plus the
+ * rules a project adds in its {@code .hush.yaml}. Immutable; every change returns a new
+ * catalogue.
+ *
+ * <p>A regex may use {@code %ASSIGN%}, which stands for the rest of a key name and an
+ * assignment ({@code _API_KEY = "}, {@code Key: }, {@code token => '}), so that context
+ * rules read as {@code (?i)datadog%ASSIGN%([a-f0-9]{32})}.
+ */
+public final class RuleCatalogue {
+    /** What {@code %ASSIGN%} stands for in a rule's regex. */
+    static final String ASSIGN = "[\\w.-]{0,40}?[\"']?[ \\t]{0,3}(?:=>|:=|\\?=|=|:)[ \\t]{0,3}[\"'`]?";
+
+    private static final String RESOURCE = "rules.yaml";
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final Set<String> ANALYZERS = Set.of("compose", "dockerfile", "dotenv", "docker-run");
+    private static final Set<String> RULE_FIELDS = Set.of(
+            "id", "description", "card", "severity", "analyzer", "regex", "secretGroup", "keyGroup", "keywords",
+            "entropy", "paths", "allow", "stopwords", "multiline", "anchored", "placeholders", "fallback", "secretKey", "fix",
+            "rotation", "samples");
+
+    private final List<Rule> rules;
+    private final Map<String, Rule> byId;
+
+    private RuleCatalogue(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        Map<String, Rule> index = new LinkedHashMap<>();
+        for (Rule rule : this.rules) {
+            index.put(rule.id(), rule);
+        }
+        this.byId = index;
+    }
+
+    /** Returns the built-in catalogue, loaded once from the {@code rules.yaml} resource. */
+    public static RuleCatalogue builtIn() {
+        return BuiltIn.CATALOGUE;
+    }
+
+    /**
+     * Returns the rules listed under {@code rules:} in {@code yaml}; other top-level keys are
+     * left to their readers.
+     *
+     * @param origin the file name that error messages and {@link Rule#origin()} name
+     * @throws RuleFormatException naming {@code origin} and the line when a rule is unusable
+     */
+    public static RuleCatalogue parse(String yaml, String origin) {
+        Objects.requireNonNull(yaml, "yaml == null");
+        Objects.requireNonNull(origin, "origin == null");
+        return new RuleCatalogue(new Parser(origin).parse(yaml));
+    }
+
+    /** Returns an empty catalogue. */
+    public static RuleCatalogue empty() {
+        return new RuleCatalogue(List.of());
+    }
+
+    /** Returns every rule, in catalogue order. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Returns the rules that carry a regex, which the provider-rule analyzer runs. */
+    public List<Rule> regexRules() {
+        return rules.stream().filter(rule -> rule.regex().isPresent()).toList();
+    }
+
+    /** Returns the rule with {@code id}, if there is one. */
+    public Optional<Rule> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Returns this catalogue plus {@code added}; an added rule replaces a rule of the same id in place. */
+    public RuleCatalogue withRules(List<Rule> added) {
+        Map<String, Rule> merged = new LinkedHashMap<>(byId);
+        for (Rule rule : added) {
+            merged.put(rule.id(), rule);
+        }
+        return new RuleCatalogue(new ArrayList<>(merged.values()));
+    }
+
+    /** Returns this catalogue without the rules whose ids are in {@code disabledIds}. */
+    public RuleCatalogue without(Set<String> disabledIds) {
+        return new RuleCatalogue(rules.stream().filter(rule -> !disabledIds.contains(rule.id())).toList());
+    }
+
+    @Override
+    public String toString() {
+        return "RuleCatalogue[" + rules.size() + " rules]";
+    }
+
+    private static final class BuiltIn {
+        static final RuleCatalogue CATALOGUE = load();
+
+        private static RuleCatalogue load() {
+            try (InputStream in = RuleCatalogue.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource dev/hush/core/rules/" + RESOURCE);
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in " + RESOURCE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Reads rules from the node tree, so every error can name its line. */
+    private static final class Parser {
+        private final String origin;
+
+        Parser(String origin) {
+            this.origin = origin;
+        }
+
+        List<Rule> parse(String yaml) {
+            Optional<Node> root;
+            try {
+                root = new Compose(LoadSettings.builder().setLabel(origin).build()).composeString(yaml);
+            } catch (MarkedYamlEngineException e) {
+                int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
+                throw new RuleFormatException(origin, line, "not valid YAML: " + e.getProblem());
+            } catch (YamlEngineException e) {
+                throw new RuleFormatException(origin, 0, "not valid YAML: " + e.getMessage());
+            }
+            if (root.isEmpty()) {
+                return List.of();
+            }
+            Map<String, NodeTuple> top = mapping(root.get(), "the top level");
+            NodeTuple rulesEntry = top.get("rules");
+            if (rulesEntry == null) {
+                return List.of();
+            }
+            if (!(rulesEntry.getValueNode() instanceof SequenceNode sequence)) {
+                throw error(rulesEntry.getValueNode(), "'rules' must be a list of rules");
+            }
+            List<Rule> rules = new ArrayList<>();
+            Map<String, Node> seen = new HashMap<>();
+            for (Node node : sequence.getValue()) {
+                Rule rule = rule(node);
+                Node previous = seen.putIfAbsent(rule.id(), node);
+                if (previous != null) {
+                    throw error(node, "duplicate rule id '" + rule.id() + "', first defined at line " + line(previous)
+                            + "; give each rule its own id");
+                }
+                rules.add(rule);
+            }
+            return rules;
+        }
+
+        private Rule rule(Node node) {
+            Map<String, NodeTuple> fields = mapping(node, "a rule");
+            for (Map.Entry<String, NodeTuple> field : fields.entrySet()) {
+                if (!RULE_FIELDS.contains(field.getKey())) {
+                    throw error(field.getValue().getKeyNode(), "unknown rule field '" + field.getKey()
+                            + "'; known fields are " + new java.util.TreeSet<>(RULE_FIELDS));
+                }
+            }
+            String id = requiredText(fields, "id", node);
+            if (!ID.matcher(id).matches()) {
+                throw error(fields.get("id").getValueNode(), "rule id '" + id + "' must be kebab-case, e.g. acme-api-token");
+            }
+            Rule.Builder rule = Rule.builder(id, origin + ":" + line(node));
+            rule.description(requiredText(fields, "description", node));
+            rule.card(card(fields));
+            rule.severity(severity(fields));
+            Optional<String> analyzer = text(fields, "analyzer");
+            Optional<String> regex = text(fields, "regex");
+            if (analyzer.isPresent() == regex.isPresent()) {
+                throw error(node, "rule '" + id + "' needs exactly one of 'regex' (a provider rule) or 'analyzer' "
+                        + "(a structured rule emitted by " + ANALYZERS + ")");
+            }
+            analyzer.ifPresent(name -> {
+                if (!ANALYZERS.contains(name)) {
+                    throw error(fields.get("analyzer").getValueNode(), "unknown analyzer '" + name + "'; use one of " + ANALYZERS);
+                }
+                rule.analyzer(name);
+            });
+            if (regex.isPresent()) {
+                regexPart(rule, id, regex.get(), fields, node);
+            }
+            Optional<RotationHint> rotation = rotation(fields);
+            rotation.ifPresent(rule::rotation);
+            rule.fix(text(fields, "fix").orElseGet(() -> defaultFix(rotation)));
+            rule.samples(samples(fields, regex.isPresent()));
+            return rule.build();
+        }
+
+        private void regexPart(Rule.Builder rule, String id, String source, Map<String, NodeTuple> fields, Node node) {
+            Node regexNode = fields.get("regex").getValueNode();
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile(source.replace("%ASSIGN%", ASSIGN));
+            } catch (PatternSyntaxException e) {
+                throw error(regexNode, "rule '" + id + "' has a regex that does not compile: "
+                        + e.getDescription() + " near index " + e.getIndex());
+            }
+            int groups = pattern.matcher("").groupCount();
+            int secretGroup = integer(fields, "secretGroup").orElse(groups > 0 ? 1 : 0);
+            if (secretGroup < 0 || secretGroup > groups) {
+                throw error(fields.get("secretGroup").getValueNode(), "rule '" + id + "' names secretGroup " + secretGroup
+                        + " but its regex has " + groups + " group(s)");
+            }
+            int keyGroup = integer(fields, "keyGroup").orElse(0);
+            if (keyGroup < 0 || keyGroup > groups) {
+                throw error(fields.get("keyGroup").getValueNode(), "rule '" + id + "' names keyGroup " + keyGroup
+                        + " but its regex has " + groups + " group(s)");
+            }
+            List<String> keywords = list(fields, "keywords");
+            if (keywords.isEmpty()) {
+                throw error(node, "rule '" + id + "' has a regex but no 'keywords'; list lower-case literals of "
+                        + "which one must occur wherever the regex can match");
+            }
+            for (String keyword : keywords) {
+                if (keyword.isEmpty() || !keyword.equals(keyword.toLowerCase(Locale.ROOT))
+                        || !keyword.chars().allMatch(c -> c >= ' ' && c < 127)) {
+                    throw error(fields.get("keywords").getValueNode(), "rule '" + id + "' has keyword '" + keyword
+                            + "'; keywords must be lower-case printable ASCII");
+                }
+            }
+            List<Pattern> allow = new ArrayList<>();
+            for (String allowed : list(fields, "allow")) {
+                try {
+                    allow.add(Pattern.compile(allowed));
+                } catch (PatternSyntaxException e) {
+                    throw error(fields.get("allow").getValueNode(), "rule '" + id + "' has an allow pattern that does "
+                            + "not compile: " + e.getDescription());
+                }
+            }
+            OptionalDouble entropy = OptionalDouble.empty();
+            Optional<String> entropyText = text(fields, "entropy");
+            if (entropyText.isPresent()) {
+                try {
+                    entropy = OptionalDouble.of(Double.parseDouble(entropyText.get()));
+                } catch (NumberFormatException e) {
+                    throw error(fields.get("entropy").getValueNode(), "entropy must be a number of bits per character, e.g. 3.5");
+                }
+            }
+            boolean secretKey = flag(fields, "secretKey");
+            if (secretKey && keyGroup == 0) {
+                throw error(fields.get("secretKey").getValueNode(), "rule '" + id + "' sets secretKey but no keyGroup");
+            }
+            String placeholders = text(fields, "placeholders").orElse("low");
+            if (!placeholders.equals("low") && !placeholders.equals("skip")) {
+                throw error(fields.get("placeholders").getValueNode(), "placeholders must be 'low' or 'skip'");
+            }
+            if (flag(fields, "multiline") && flag(fields, "anchored")) {
+                throw error(fields.get("anchored").getValueNode(), "rule '" + id + "' cannot be both multiline and anchored");
+            }
+            rule.regex(pattern, secretGroup, keyGroup)
+                    .keywords(keywords)
+                    .entropy(entropy)
+                    .paths(list(fields, "paths"))
+                    .allow(allow)
+                    .stopwords(list(fields, "stopwords").stream().map(w -> w.toLowerCase(Locale.ROOT)).toList())
+                    .multiline(flag(fields, "multiline"))
+                    .anchored(flag(fields, "anchored"))
+                    .placeholders(placeholders.equals("low") ? PlaceholderPolicy.LOW : PlaceholderPolicy.SKIP)
+                    .fallback(flag(fields, "fallback"))
+                    .secretKeyRequired(secretKey);
+        }
+
+        private static String defaultFix(Optional<RotationHint> rotation) {
+            return rotation
+                    .map(hint -> "Revoke it at " + hint.provider() + " (" + hint.revoke()
+                            + "), then keep the new one out of the file: a Compose secret or your secret manager.")
+                    .orElse("Revoke it where it was issued, then keep the new one out of the file: a Compose secret "
+                            + "or your secret manager.");
+        }
+
+        private Card card(Map<String, NodeTuple> fields) {
+            Optional<String> value = text(fields, "card");
+            if (value.isEmpty()) {
+                return Card.INLINE_SECRET;
+            }
+            for (Card card : Card.values()) {
+                if (card.id().equals(value.get())) {
+                    return card;
+                }
+            }
+            throw error(fields.get("card").getValueNode(), "unknown card '" + value.get() + "'; use one of "
+                    + java.util.Arrays.stream(Card.values()).map(Card::id).toList());
+        }
+
+        private Severity severity(Map<String, NodeTuple> fields) {
+            Optional<String> value = text(fields, "severity");
+            if (value.isEmpty()) {
+                return Severity.HIGH;
+            }
+            for (Severity severity : Severity.values()) {
+                if (severity.id().equals(value.get())) {
+                    return severity;
+                }
+            }
+            throw error(fields.get("severity").getValueNode(), "unknown severity '" + value.get() + "'; use high, medium or low");
+        }
+
+        private Optional<RotationHint> rotation(Map<String, NodeTuple> fields) {
+            NodeTuple entry = fields.get("rotation");
+            if (entry == null) {
+                return Optional.empty();
+            }
+            Map<String, NodeTuple> hint = mapping(entry.getValueNode(), "'rotation'");
+            return Optional.of(new RotationHint(
+                    requiredText(hint, "provider", entry.getValueNode()), requiredText(hint, "revoke", entry.getValueNode())));
+        }
+
+        private Samples samples(Map<String, NodeTuple> fields, boolean regexRule) {
+            NodeTuple entry = fields.get("samples");
+            if (entry == null) {
+                return new Samples(Optional.empty(), List.of(), List.of());
+            }
+            Map<String, NodeTuple> samples = mapping(entry.getValueNode(), "'samples'");
+            for (String key : samples.keySet()) {
+                if (!Set.of("path", "true", "false").contains(key)) {
+                    throw error(samples.get(key).getKeyNode(), "unknown samples field '" + key + "'; use path, true and false");
+                }
+            }
+            List<Sample> positives = new ArrayList<>();
+            NodeTuple trueEntry = samples.get("true");
+            if (trueEntry != null) {
+                for (Node item : sequence(trueEntry.getValueNode(), "'true' samples")) {
+                    if (item instanceof ScalarNode scalar) {
+                        String text = scalar.getValue();
+                        positives.add(new Sample(text, regexRule ? Optional.of(text.strip()) : Optional.empty()));
+                    } else {
+                        Map<String, NodeTuple> sample = mapping(item, "a sample");
+                        String text = requiredText(sample, "text", item);
+                        Optional<String> secret = text(sample, "secret");
+                        positives.add(new Sample(text, secret.or(() -> regexRule ? Optional.of(text.strip()) : Optional.empty())));
+                    }
+                }
+            }
+            return new Samples(text(samples, "path"), positives, list(samples, "false"));
+        }
+
+        private Map<String, NodeTuple> mapping(Node node, String what) {
+            if (!(node instanceof MappingNode mapping)) {
+                throw error(node, what + " must be a mapping of keys to values");
+            }
+            Map<String, NodeTuple> fields = new LinkedHashMap<>();
+            Set<String> keys = new HashSet<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                    throw error(tuple.getKeyNode(), "keys in " + what + " must be plain words");
+                }
+                if (!keys.add(key.getValue())) {
+                    throw error(key, "key '" + key.getValue() + "' appears twice in " + what);
+                }
+                fields.put(key.getValue(), tuple);
+            }
+            return fields;
+        }
+
+        private List<Node> sequence(Node node, String what) {
+            if (!(node instanceof SequenceNode sequence)) {
+                throw error(node, what + " must be a list");
+            }
+            return sequence.getValue();
+        }
+
+        private Optional<String> text(Map<String, NodeTuple> fields, String name) {
+            NodeTuple entry = fields.get(name);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            if (!(entry.getValueNode() instanceof ScalarNode scalar)) {
+                throw error(entry.getValueNode(), "'" + name + "' must be a single value");
+            }
+            return Optional.of(scalar.getValue());
+        }
+
+        private String requiredText(Map<String, NodeTuple> fields, String name, Node owner) {
+            return text(fields, name).filter(value -> !value.isBlank())
+                    .orElseThrow(() -> error(owner, "missing '" + name + "'"));
+        }
+
+        private Optional<Integer> integer(Map<String, NodeTuple> fields, String name) {
+            return text(fields, name).map(value -> {
+                try {
+                    return Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    throw error(fields.get(name).getValueNode(), "'" + name + "' must be a group number");
+                }
+            });
+        }
+
+        private boolean flag(Map<String, NodeTuple> fields, String name) {
+            Optional<String> value = text(fields, name);
+            if (value.isEmpty()) {
+                return false;
+            }
+            if (!value.get().equals("true") && !value.get().equals("false")) {
+                throw error(fields.get(name).getValueNode(), "'" + name + "' must be true or false");
+            }
+            return value.get().equals("true");
+        }
+
+        private List<String> list(Map<String, NodeTuple> fields, String name) {
+            NodeTuple entry = fields.get(name);
+            if (entry == null) {
+                return List.of();
+            }
+            List<String> values = new ArrayList<>();
+            for (Node item : sequence(entry.getValueNode(), "'" + name + "'")) {
+                if (!(item instanceof ScalarNode scalar)) {
+                    throw error(item, "each item of '" + name + "' must be a single value");
+                }
+                values.add(scalar.getValue());
+            }
+            return values;
+        }
+
+        private RuleFormatException error(Node node, String problem) {
+            return new RuleFormatException(origin, line(node), problem);
+        }
+
+        private static int line(Node node) {
+            return node.getStartMark().map(Mark::getLine).map(line -> line + 1).orElse(0);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.hush.core.rules;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Renders a catalogue as the Markdown rule reference that {@code docs/rules.md} holds. */
+public final class RuleReference {
+    private RuleReference() {
+    }
+
+    /** Returns the Markdown reference of every rule in {@code catalogue}: summary tables, then one section per rule. */
+    public static String markdown(RuleCatalogue catalogue) {
+        List<Rule> structured = catalogue.rules().stream().filter(rule -> rule.analyzer().isPresent()).toList();
+        List<Rule> provider = catalogue.regexRules();
+        StringBuilder md = new StringBuilder();
+        md.append("# Rule reference\n\n")
+                .append("<!-- Generated from secrets-core/src/main/resources/dev/hush/core/rules/rules.yaml by\n")
+                .append("     RuleReference.markdown; do not edit by hand. Regenerate with\n")
+                .append("     mvn -pl secrets-core test -Dtest=RuleReferenceTest -Dhush.updateDocs=true -->\n\n")
+                .append("hush ships ").append(catalogue.rules().size()).append(" rules: ")
+                .append(structured.size()).append(" structured rules, emitted by the format-aware analyzers of ")
+                .append("compose files, Dockerfiles, dotenv files and `docker run` lines, and ")
+                .append(provider.size()).append(" provider rules, regexes run on every other text file wherever ")
+                .append("one of their keywords occurs.\n\n")
+                .append("A provider rule reports the captured secret when it is not allowed by the rule's `allow` ")
+                .append("patterns, has at least the rule's minimum Shannon entropy (bits per character) and is not ")
+                .append("a placeholder. A placeholder (`xxxx`, `<token>`, `changeme`) is reported with low severity, ")
+                .append("or not at all by rules marked *placeholders: skip*. A *fallback* rule stays silent where ")
+                .append("a more specific rule reports the same secret. In a regex, `%ASSIGN%` stands for the rest ")
+                .append("of a key name and an assignment: `` ").append(RuleCatalogue.ASSIGN).append(" ``.\n\n")
+                .append("Add rules in `.hush.yaml` under `rules:` with the same fields; a rule with the id of a ")
+                .append("built-in rule replaces it.\n\n");
+        md.append("## Structured rules\n\n")
+                .append("| id | card | severity | analyzer | finds |\n| --- | --- | --- | --- | --- |\n");
+        for (Rule rule : structured) {
+            md.append("| [`").append(rule.id()).append("`](#").append(rule.id()).append(") | ")
+                    .append(rule.card().id()).append(" | ").append(rule.severity().id()).append(" | ")
+                    .append(rule.analyzer().orElseThrow()).append(" | ").append(cell(rule.description())).append(" |\n");
+        }
+        md.append("\n## Provider rules\n\n")
+                .append("| id | severity | finds | provider |\n| --- | --- | --- | --- |\n");
+        for (Rule rule : provider) {
+            md.append("| [`").append(rule.id()).append("`](#").append(rule.id()).append(") | ")
+                    .append(rule.severity().id()).append(" | ").append(cell(rule.description())).append(" | ")
+                    .append(cell(rule.rotation().map(RotationHint::provider).orElse(""))).append(" |\n");
+        }
+        md.append("\n## Rules in detail\n");
+        for (Rule rule : catalogue.rules()) {
+            section(md, rule);
+        }
+        return md.toString();
+    }
+
+    private static void section(StringBuilder md, Rule rule) {
+        md.append("\n### ").append(rule.id()).append("\n\n").append(rule.description()).append(".\n\n");
+        md.append("- card: ").append(rule.card().id()).append(", severity: ").append(rule.severity().id()).append('\n');
+        rule.analyzer().ifPresent(analyzer -> md.append("- emitted by the ").append(analyzer).append(" analyzer\n"));
+        if (!rule.keywords().isEmpty()) {
+            md.append("- keywords: ").append(rule.keywords().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        rule.entropy().ifPresent(entropy ->
+                md.append("- minimum entropy: ").append(String.format(Locale.ROOT, "%.1f", entropy)).append(" bits per character\n"));
+        if (!rule.paths().isEmpty()) {
+            md.append("- only in: ").append(rule.paths().stream().map(p -> "`" + p + "`").collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        if (!rule.allow().isEmpty()) {
+            md.append("- allowed values: ")
+                    .append(rule.allow().stream().map(p -> "`" + p.pattern() + "`").collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        if (rule.multiline()) {
+            md.append("- spans several lines\n");
+        }
+        if (rule.anchored()) {
+            md.append("- anchored: matched from the start of the word that holds the keyword\n");
+        }
+        if (rule.regex().isPresent() && rule.placeholders() == PlaceholderPolicy.SKIP) {
+            md.append("- placeholders: skip\n");
+        }
+        if (rule.fallback()) {
+            md.append("- fallback: silent where a more specific rule reports the same secret\n");
+        }
+        if (rule.secretKeyRequired()) {
+            md.append("- only where the key is a secret-like name (`DB_PASSWORD`, `apiKey`; not `DB_USER`, `PASSWORD_FILE`)\n");
+        }
+        rule.rotation().ifPresent(hint ->
+                md.append("- rotate: ").append(hint.provider()).append(" — ").append(hint.revoke()).append('\n'));
+        md.append("- fix: ").append(rule.fix()).append('\n');
+        rule.regex().ifPresent(regex -> md.append("\n```regex\n").append(regex.pattern()
+                .replace(RuleCatalogue.ASSIGN, "%ASSIGN%")).append("\n```\n"));
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}
