@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.nio.file.FileSystem;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +46,16 @@ class MigrationTransactionTest {
         Files.writeString(compose, COMPOSE);
         Files.setPosixFilePermissions(compose, PosixFilePermissions.fromString("rw-r-----"));
         Files.writeString(root.resolve("README.md"), "# demo\n");
+    }
+
+    @AfterEach
+    void removeLinksToOutside() throws IOException {
+        // JUnit warns when it meets a link out of its temp folder; the tests have checked what they need.
+        for (String name : List.of(".secrets", ".hush", "compose.yaml")) {
+            if (Files.isSymbolicLink(root.resolve(name))) {
+                Files.delete(root.resolve(name));
+            }
+        }
     }
 
     static MigrationPlan plan() {
@@ -372,5 +386,21 @@ class MigrationTransactionTest {
         MigrationTransaction.crashAt("mid-rename").reached("after-journal");
         MigrationTransaction.crashAt(null).reached("mid-rename");
         MigrationTransaction.crashAt("").reached("mid-rename");
+    }
+
+    @Test
+    void appliesAndUndoesOnAnotherFileSystem() throws Exception {
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("basic", "owner", "posix", "unix").build())) {
+            Path project = fs.getPath("/work/project");
+            Files.createDirectories(project);
+            Files.writeString(project.resolve("compose.yaml"), COMPOSE);
+            MigrationTransaction.create().apply(project, plan());
+            assertThat(Files.readString(project.resolve(".secrets/db_password.txt"))).isEqualTo(PASSWORD);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(project.resolve(".secrets/db_password.txt"))))
+                    .isEqualTo("rw-------");
+            MigrationTransaction.create().undo(project);
+            assertThat(Files.readString(project.resolve("compose.yaml"))).isEqualTo(COMPOSE);
+            assertThat(project.resolve(".secrets")).doesNotExist();
+        }
     }
 }
