@@ -81,6 +81,10 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
 
     Journal {
         Objects.requireNonNull(id, "id == null");
+        if (!id.matches("\\d{8}T\\d{9}Z")) {
+            // The id names the backup folder, so it must never be a path.
+            throw new IllegalArgumentException("journal id is not a timestamp: " + id.replaceAll("[^\\w.-]", "?"));
+        }
         Objects.requireNonNull(state, "state == null");
         Objects.requireNonNull(salt, "salt == null");
         entries = List.copyOf(entries);

@@ -140,6 +140,7 @@ public final class MigrationTransaction {
                     .findFirst()
                     .orElseThrow(() -> new MigrationException(Problem.NOTHING_TO_UNDO,
                             "no complete migration to undo in " + root));
+            checkJournalTargets(project, journal);
             List<String> changed = changedSince(project, journal);
             if (!changed.isEmpty() && !force) {
                 throw new MigrationException(Problem.CHANGED_SINCE_MIGRATION, String.join(", ", changed)
@@ -181,11 +182,12 @@ public final class MigrationTransaction {
         return Journal.newest(project.journals()).map(j -> j.state() == Journal.State.STARTED).orElse(false);
     }
 
-    private Optional<RestoreResult> recoverLocked(Project project) throws IOException {
+    private Optional<RestoreResult> recoverLocked(Project project) throws IOException, MigrationException {
         Optional<Journal> newest = Journal.newest(project.journals());
         if (newest.isEmpty() || newest.get().state() != Journal.State.STARTED) {
             return Optional.empty();
         }
+        checkJournalTargets(project, newest.get());
         RestoreResult result = restore(project, newest.get(), false);
         newest.get().in(Journal.State.ROLLED_BACK).write(project.journals());
         return Optional.of(result);
@@ -255,6 +257,20 @@ public final class MigrationTransaction {
     private static void checkHushFolders(Project project) throws MigrationException {
         checkFolder(project, HUSH_DIR + "/journal");
         checkFolder(project, HUSH_DIR + "/backup");
+    }
+
+    /**
+     * Checks that restoring {@code journal} writes and deletes only inside the project: a journal
+     * may come from a hostile repository, with a symbolic link committed where it points.
+     */
+    private static void checkJournalTargets(Project project, Journal journal) throws MigrationException {
+        for (Journal.Entry entry : journal.entries()) {
+            checkFolder(project, parentOf(entry.path()));
+            checkTarget(project, entry.path());
+        }
+        for (String dir : journal.createdDirs()) {
+            checkFolder(project, dir);
+        }
     }
 
     private static Set<String> secretDirs(MigrationPlan plan) {
@@ -435,7 +451,7 @@ public final class MigrationTransaction {
 
     private Journal newJournal(Project project, Checked checked) throws IOException {
         String salt = Journal.newSalt();
-        Journal draft = new Journal("draft", Journal.State.STARTED, salt, List.of(), List.of());
+        Journal draft = new Journal(newId(project), Journal.State.STARTED, salt, List.of(), List.of());
         List<Journal.Entry> entries = new ArrayList<>();
         for (SecretFile file : checked.secretFiles()) {
             byte[] bytes = file.bytes();
@@ -451,7 +467,7 @@ public final class MigrationTransaction {
             entries.add(new Journal.Entry(edit.path(), Journal.Kind.EDIT, edit.modifiesExisting(), before,
                     draft.hash(edit.updatedBytes()), mode));
         }
-        return new Journal(newId(project), Journal.State.STARTED, salt, entries, checked.createdDirs());
+        return new Journal(draft.id(), Journal.State.STARTED, salt, entries, checked.createdDirs());
     }
 
     /** Returns an id later than every existing journal's, from the current time. */

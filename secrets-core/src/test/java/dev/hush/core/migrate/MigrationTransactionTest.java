@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
@@ -51,7 +52,7 @@ class MigrationTransactionTest {
     @AfterEach
     void removeLinksToOutside() throws IOException {
         // JUnit warns when it meets a link out of its temp folder; the tests have checked what they need.
-        for (String name : List.of(".secrets", ".hush", "compose.yaml")) {
+        for (String name : List.of(".secrets", ".hush", "compose.yaml", "link")) {
             if (Files.isSymbolicLink(root.resolve(name))) {
                 Files.delete(root.resolve(name));
             }
@@ -402,5 +403,30 @@ class MigrationTransactionTest {
             assertThat(Files.readString(project.resolve("compose.yaml"))).isEqualTo(COMPOSE);
             assertThat(project.resolve(".secrets")).doesNotExist();
         }
+    }
+
+    @Test
+    void refusesToRecoverThroughASymbolicLinkAHostileRepositoryCommitted() throws Exception {
+        Path victim = outside.resolve("victim.txt");
+        Files.writeString(victim, "keep me\n");
+        Files.createSymbolicLink(root.resolve("link"), outside);
+        String salt = Journal.newSalt();
+        Journal probe = new Journal("20260101T000000000Z", Journal.State.STARTED, salt, List.of(), List.of());
+        Journal planted = new Journal(probe.id(), Journal.State.STARTED, salt, List.of(new Journal.Entry("link/victim.txt",
+                Journal.Kind.EDIT, false, Optional.empty(), probe.hash(bytes("keep me\n")), Optional.empty())), List.of());
+        Files.createDirectories(root.resolve(".hush/journal"));
+        planted.write(root.resolve(".hush/journal"));
+
+        MigrationException e = catchThrowableOfType(MigrationException.class, () -> MigrationTransaction.create().recover(root));
+
+        assertThat(e.problem()).isEqualTo(Problem.UNSAFE_PATH);
+        assertThat(e).hasMessageStartingWith("link is a symbolic link");
+        assertThat(victim).hasContent("keep me");
+    }
+
+    @Test
+    void refusesAJournalWhoseIdIsAPath() {
+        assertThatThrownBy(() -> new Journal("../../etc", Journal.State.STARTED, Journal.newSalt(), List.of(), List.of()))
+                .hasMessage("journal id is not a timestamp: ..?..?etc");
     }
 }
