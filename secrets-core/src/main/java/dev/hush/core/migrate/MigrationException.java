@@ -1,0 +1,48 @@
+package dev.hush.core.migrate;
+
+import java.util.Objects;
+
+/**
+ * Reports why a migration, an undo or a recovery did not happen or was rolled back, in one
+ * line a user can act on. The message names files, never a secret value.
+ */
+public final class MigrationException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** Says which safety check stopped the work. */
+    public enum Problem {
+        /** Another hush process holds {@code .hush/lock}. */
+        LOCKED,
+        /** A file the plan edits changed (or appeared) since the plan was made. */
+        CHANGED_ON_DISK,
+        /** The secrets folder, {@code .hush} or a target is a symbolic link or leads outside the project. */
+        UNSAFE_PATH,
+        /** A secret file already exists with another value. */
+        SECRET_FILE_CONFLICT,
+        /** A target file or folder is read-only. */
+        NOT_WRITABLE,
+        /** A file changed since the migration that undo would restore. */
+        CHANGED_SINCE_MIGRATION,
+        /** There is no complete migration to undo. */
+        NOTHING_TO_UNDO,
+        /** Reading or writing failed; what was written is rolled back. */
+        IO_FAILED
+    }
+
+    private final Problem problem;
+
+    MigrationException(Problem problem, String message) {
+        super(message);
+        this.problem = Objects.requireNonNull(problem, "problem == null");
+    }
+
+    MigrationException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        this.problem = Objects.requireNonNull(problem, "problem == null");
+    }
+
+    /** Returns which safety check stopped the work. */
+    public Problem problem() {
+        return problem;
+    }
+}
