@@ -2,6 +2,7 @@ package dev.hush.cli;
 
 import dev.hush.core.baseline.BaselineFormatException;
 import dev.hush.core.config.ConfigException;
+import dev.hush.core.rules.RuleFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Finds inline secrets, privileged containers and docker.sock mounts in Docker projects,"
                 + " and migrates inline secrets into Compose secrets, reversibly.",
         footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or error.", "Example: hush scan ."},
-        subcommands = {ScanCli.class, BaselineCli.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCli.class, BaselineCli.class, RulesCli.class, CommandLine.HelpCommand.class})
 final class HushCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,7 +39,8 @@ final class HushCommand implements Runnable {
     /** Prints one line for errors the user can act on, and a stack trace only for hush's own bugs. */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         String message;
-        if (e instanceof UserError || e instanceof ConfigException || e instanceof BaselineFormatException) {
+        if (e instanceof UserError || e instanceof ConfigException || e instanceof BaselineFormatException
+                || e instanceof RuleFormatException) {
             message = e.getMessage();
         } else if (e instanceof NoSuchFileException missing) {
             message = missing.getFile() + ": no such file or folder";

@@ -1,5 +1,6 @@
 package dev.hush.core.rules;
 
+import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Severity;
 import java.io.IOException;
@@ -79,6 +80,20 @@ public final class RuleCatalogue {
         Objects.requireNonNull(yaml, "yaml == null");
         Objects.requireNonNull(origin, "origin == null");
         return new RuleCatalogue(new Parser(origin).parse(yaml));
+    }
+
+    /**
+     * Returns the rules a project scans with: the built-in ones, plus the extra rules of its
+     * settings (replacing built-ins of the same id), minus the rules it disabled.
+     *
+     * @throws RuleFormatException when an extra rule is unusable
+     */
+    public static RuleCatalogue forProject(HushConfig config) {
+        Objects.requireNonNull(config, "config == null");
+        return config.rules()
+                .map(source -> builtIn().withRules(parse(source.yaml(), source.origin()).rules()))
+                .orElseGet(RuleCatalogue::builtIn)
+                .without(config.disabledRules());
     }
 
     /** Returns an empty catalogue. */

@@ -39,11 +39,7 @@ public final class Detector {
     /** Returns a detector with the built-in rules, the project's extra rules, and its settings. */
     public static Detector create(HushConfig config) {
         Objects.requireNonNull(config, "config == null");
-        RuleCatalogue catalogue = config.rules()
-                .map(source -> RuleCatalogue.builtIn().withRules(RuleCatalogue.parse(source.yaml(), source.origin()).rules()))
-                .orElseGet(RuleCatalogue::builtIn)
-                .without(config.disabledRules());
-        return new Detector(config, catalogue);
+        return new Detector(config, RuleCatalogue.forProject(config));
     }
 
     /**
