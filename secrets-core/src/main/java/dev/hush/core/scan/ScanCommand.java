@@ -12,8 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +82,7 @@ public final class ScanCommand {
                 .map(entry -> read(detector, workTree, entry.file(), entry.path(), false))
                 .toList();
         List<SkippedFile> skipped = new ArrayList<>(walk.skipped());
-        List<FileOutcome> all = new ArrayList<>(outcomes);
-        all.addAll(envFilesNotYetAnalysed(outcomes, folder, detector, workTree, skipped));
+        Collection<FileOutcome> all = withEnvFilesAsDotenv(outcomes, folder, detector, workTree, skipped);
 
         List<Finding> findings = new ArrayList<>();
         List<ScanError> errors = new ArrayList<>();
@@ -129,30 +129,29 @@ public final class ScanCommand {
     }
 
     /**
-     * Analyses as dotenv the files that compose files load with {@code env_file} and that
-     * the walk did not already analyse as dotenv. A path outside the root is not read.
+     * Returns the outcomes with the files that compose files load with {@code env_file}
+     * analysed as dotenv, replacing the walk's outcome of a file whose name did not say
+     * dotenv. A path outside the root, or a link, is not read.
      */
-    private static List<FileOutcome> envFilesNotYetAnalysed(List<FileOutcome> outcomes, Path folder,
+    private static Collection<FileOutcome> withEnvFilesAsDotenv(List<FileOutcome> outcomes, Path folder,
             Detector detector, GitFacts git, List<SkippedFile> skipped) {
-        Set<String> analysed = new HashSet<>();
-        Set<String> wanted = new LinkedHashSet<>();
+        Map<String, FileOutcome> byPath = new LinkedHashMap<>();
+        Set<String> envFiles = new LinkedHashSet<>();
         for (FileOutcome outcome : outcomes) {
-            analysed.add(outcome.path());
+            byPath.put(outcome.path(), outcome);
             if (outcome.result() != null) {
-                wanted.addAll(outcome.result().envFiles());
+                envFiles.addAll(outcome.result().envFiles());
             }
         }
-        List<FileOutcome> extra = new ArrayList<>();
         Path base = folder.toAbsolutePath().normalize();
-        for (String path : wanted) {
+        for (String path : envFiles) {
             Path file = base.resolve(path).normalize();
             if (!file.startsWith(base) || Files.isSymbolicLink(file)) {
                 skipped.add(new SkippedFile(path, "env_file outside the scanned folder or a symbolic link, not read"));
-            } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                    && !(analysed.contains(path) && DotenvAnalyzer.appliesTo(path))) {
-                extra.add(read(detector, git, file, path, true));
+            } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !DotenvAnalyzer.appliesTo(path)) {
+                byPath.put(path, read(detector, git, file, path, true));
             }
         }
-        return extra;
+        return byPath.values();
     }
 }

@@ -1,0 +1,185 @@
+package dev.hush.core.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hush.core.Hush;
+import dev.hush.core.config.HushConfig;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.ScanReport;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scans real folders, including the hostile and broken inputs a vetted repository may hold. */
+class ScanCommandTest {
+    private static final String PASSWORD_LINE = "DB_PASSWORD=hushTest-Pg-9c41e7aa02\n";
+
+    @TempDir
+    Path root;
+
+    private ScanReport scan() throws IOException {
+        return Hush.scan().root(root).config(HushConfig.defaults()).call();
+    }
+
+    private static List<String> paths(ScanReport report) {
+        return report.findings().stream().map(f -> f.location().path()).distinct().toList();
+    }
+
+    @Test
+    void findsASecretInAFileWhosePathHasSpacesAndNonAsciiNames() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("my app/設定"));
+        Files.writeString(dir.resolve("prod env.env"), PASSWORD_LINE);
+        assertThat(paths(scan())).containsExactly("my app/設定/prod env.env");
+    }
+
+    @Test
+    void findsASecretInAFileWhoseNameHasANewline() throws IOException {
+        Files.writeString(root.resolve("odd\nname.env"), PASSWORD_LINE);
+        assertThat(paths(scan())).containsExactly("odd\nname.env");
+    }
+
+    @Test
+    void skipsABinaryFileNamedLikeADotenvFile() throws IOException {
+        byte[] binary = (PASSWORD_LINE + "\0\1\2").getBytes(StandardCharsets.UTF_8);
+        Files.write(root.resolve(".env"), binary);
+        ScanReport report = scan();
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.stats().binaryFiles()).isEqualTo(1);
+    }
+
+    @Test
+    void skipsAFileOverTheSizeLimitWithANotice() throws IOException {
+        try (RandomAccessFile big = new RandomAccessFile(root.resolve("dump.env").toFile(), "rw")) {
+            big.setLength(20L * 1024 * 1024);
+        }
+        ScanReport report = scan();
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.path()).isEqualTo("dump.env");
+            assertThat(s.reason()).contains("larger than");
+        });
+    }
+
+    @Test
+    void neverFollowsASymlinkOutOfTheRoot(@TempDir Path outside) throws IOException {
+        Files.writeString(outside.resolve("stolen.env"), PASSWORD_LINE);
+        Files.createSymbolicLink(root.resolve("link.env"), outside.resolve("stolen.env"));
+        Files.createSymbolicLink(root.resolve("linkdir"), outside);
+        ScanReport report = scan();
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.skipped()).extracting(s -> s.path()).contains("link.env", "linkdir");
+    }
+
+    @Test
+    void survivesASymlinkLoop() throws IOException {
+        Files.createDirectories(root.resolve("a"));
+        Files.createSymbolicLink(root.resolve("a/loop"), root.resolve("a"));
+        Files.writeString(root.resolve("a/.env"), PASSWORD_LINE);
+        assertThat(paths(scan())).containsExactly("a/.env");
+    }
+
+    @Test
+    void skipsAFifoWithANotice() throws Exception {
+        Path fifo = root.resolve("pipe.env");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        ScanReport report = scan();
+        assertThat(report.skipped()).anySatisfy(s -> assertThat(s.reason()).isEqualTo("not a regular file"));
+    }
+
+    @Test
+    void reportsAnUnreadableFileAndGoesOn() throws IOException {
+        Path locked = root.resolve("locked.env");
+        Files.writeString(locked, PASSWORD_LINE);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        Files.writeString(root.resolve("open.env"), PASSWORD_LINE);
+        ScanReport report = scan();
+        assertThat(paths(report)).contains("open.env");
+        if (!Files.isReadable(locked)) {
+            // Only a non-root user is refused; root reads everything.
+            assertThat(report.errors()).anySatisfy(e -> assertThat(e.path()).isEqualTo("locked.env"));
+        }
+    }
+
+    @Test
+    void readsGitignoredDotenvFilesButNotOtherIgnoredFiles() throws IOException {
+        Files.writeString(root.resolve(".gitignore"), ".env\nbuild/\nnotes.txt\n");
+        Files.writeString(root.resolve(".env"), PASSWORD_LINE);
+        Files.writeString(root.resolve("notes.txt"), "token: ghp_hushTESTonlyAbCdEfGhIjKlMnOpQrStUvWx\n");
+        Files.createDirectories(root.resolve("build"));
+        Files.writeString(root.resolve("build/.env"), PASSWORD_LINE);
+        assertThat(paths(scan())).containsExactly(".env");
+    }
+
+    @Test
+    void honoursHushignore() throws IOException {
+        Files.writeString(root.resolve(".hushignore"), "fixtures/\n");
+        Files.createDirectories(root.resolve("fixtures"));
+        Files.writeString(root.resolve("fixtures/.env"), PASSWORD_LINE);
+        assertThat(scan().findings()).isEmpty();
+    }
+
+    @Test
+    void analysesAsDotenvTheFilesThatComposeLoadsWithEnvFile() throws IOException {
+        Files.writeString(root.resolve("compose.yaml"), "services:\n  db:\n    image: postgres\n    env_file: config/db.conf\n");
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/db.conf"), "POSTGRES_PASSWORD=hushTest-Pg-9c41e7aa02\n");
+        assertThat(scan().findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("dotenv-secret");
+            assertThat(f.location().path()).isEqualTo("config/db.conf");
+        });
+    }
+
+    @Test
+    void doesNotReadAnEnvFileOutsideTheRoot() throws IOException {
+        Files.writeString(root.resolve("compose.yaml"), "services:\n  db:\n    image: postgres\n    env_file: ../../etc/passwd\n");
+        ScanReport report = scan();
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void keepsOneFindingWhenAStructuredAndAProviderRuleSeeTheSameValue() throws IOException {
+        Files.writeString(root.resolve("compose.yaml"),
+                "services:\n  ci:\n    image: alpine\n    environment:\n      GITHUB_TOKEN: ghp_hushTESTonlyAbCdEfGhIjKlMnOpQrStUvWx\n");
+        assertThat(scan().findings()).extracting(Finding::ruleId).containsExactly("compose-inline-secret");
+    }
+
+    @Test
+    void dropsAFindingWhoseLineSaysHushIgnore() throws IOException {
+        Files.writeString(root.resolve("a.env"), "DB_PASSWORD=hushTest-Pg-9c41e7aa02 # hush:ignore\n");
+        Files.writeString(root.resolve("b.env"), "DB_PASSWORD=hushTest-Pg-9c41e7aa02 # hush:ignore=some-other-rule\n");
+        assertThat(paths(scan())).containsExactly("b.env");
+    }
+
+    @Test
+    void appliesTheProjectsAllowlistAndDisabledRules() throws IOException {
+        Files.writeString(root.resolve(".hush.yaml"), "disable: [dotenv-secret]\n");
+        Files.writeString(root.resolve("a.env"), PASSWORD_LINE);
+        assertThat(Hush.scan().root(root).call().findings()).isEmpty();
+    }
+
+    @Test
+    void reportsAMalformedComposeFileAndStillScansTheRest() throws IOException {
+        Files.writeString(root.resolve("compose.yaml"), "services:\n  web: [unclosed\n");
+        Files.writeString(root.resolve("a.env"), PASSWORD_LINE);
+        ScanReport report = scan();
+        assertThat(report.errors()).anySatisfy(e -> {
+            assertThat(e.path()).isEqualTo("compose.yaml");
+            assertThat(e.line()).isPositive();
+        });
+        assertThat(paths(report)).containsExactly("a.env");
+    }
+
+    @Test
+    void scansASingleFileGivenAsTheRoot() throws IOException {
+        Path file = root.resolve("a.env");
+        Files.writeString(file, PASSWORD_LINE);
+        ScanReport report = Hush.scan().root(file).config(HushConfig.defaults()).call();
+        assertThat(paths(report)).containsExactly("a.env");
+    }
+}
