@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Finds inline secrets, privileged containers and docker.sock mounts in Docker projects,"
                 + " and migrates inline secrets into Compose secrets, reversibly.",
-        footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or error.", "Example: hush scan ."},
-        subcommands = {ScanCli.class, BaselineCli.class, CommandLine.HelpCommand.class})
+        footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or error.",
+            "Examples:", "  hush scan .", "  hush hook install", "  source <(hush completion bash)"},
+        subcommands = {ScanCli.class, BaselineCli.class, HookCli.class, CompletionCli.class, CommandLine.HelpCommand.class})
 final class HushCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,9 +31,26 @@ final class HushCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HushCommand());
         commandLine.setExecutionExceptionHandler(HushCommand::handle);
+        commandLine.setParameterExceptionHandler(HushCommand::handleUsage);
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
+    }
+
+    /**
+     * Prints what was wrong with the command line, the closest name for a mistyped option or
+     * command ("Did you mean: --format?"), and where the usage is, instead of the whole usage.
+     */
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        java.io.PrintWriter err = commandLine.getErr();
+        err.println("hush: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
+        err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return ExitCodes.ERROR;
     }
 
     /** Prints one line for errors the user can act on, and a stack trace only for hush's own bugs. */

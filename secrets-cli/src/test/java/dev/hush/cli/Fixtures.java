@@ -1,0 +1,43 @@
+package dev.hush.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** Copies the repository's example projects into temporary folders, so tests never touch the originals. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** Returns the repository's root folder (the parent of this module). */
+    static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("examples").resolve("leaky-app"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("examples/leaky-app not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Copies {@code examples/<name>} into {@code target} and returns the copy. */
+    static Path copyExample(String name, Path target) {
+        Path source = repositoryRoot().resolve("examples").resolve(name);
+        Path copy = target.resolve(name);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+}
