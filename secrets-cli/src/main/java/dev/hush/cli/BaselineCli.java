@@ -48,6 +48,10 @@ final class BaselineCli implements Callable<Integer> {
         Baseline baseline = previous.accepting(report.findings());
         baseline.write(output);
         spec.commandLine().getOut().println("hush: " + output + " accepts " + baseline.size() + " findings");
+        if (Baseline.declareUnionMerge(output)) {
+            spec.commandLine().getOut().println("hush: .gitattributes now merges " + output.getFileName()
+                    + " with merge=union, so branches that accept different findings do not conflict");
+        }
         return ExitCodes.CLEAN;
     }
 }

@@ -6,6 +6,10 @@ import dev.hush.core.rules.RuleFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,8 +20,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Finds inline secrets, privileged containers and docker.sock mounts in Docker projects,"
                 + " and migrates inline secrets into Compose secrets, reversibly.",
-        footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or error.", "Example: hush scan ."},
-        subcommands = {ScanCli.class, BaselineCli.class, RulesCli.class, CommandLine.HelpCommand.class})
+        footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or error.",
+            "Examples:", "  hush scan .", "  hush hook install", "  source <(hush completion bash)"})
 final class HushCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,13 +31,65 @@ final class HushCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Returns a command line configured with hush's exit codes and error handling. */
+    /** The subcommands, in the order the usage lists them; each is built only when needed. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+        subcommands.put("scan", ScanCli::new);
+        subcommands.put("baseline", BaselineCli::new);
+        subcommands.put("rules", RulesCli::new);
+        subcommands.put("hook", HookCli::new);
+        subcommands.put("completion", CompletionCli::new);
+        subcommands.put("help", CommandLine.HelpCommand::new);
+        return subcommands;
+    }
+
+    /** Returns a command line with every subcommand, configured with hush's exit codes and error handling. */
     static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * Returns the command line for {@code args}: only the subcommand they name, when they name
+     * one other than {@code help}. picocli reads each command's annotations when it is added,
+     * which a pre-commit hook would pay for every command it never runs.
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+            return commandLine(Set.of(args[0]));
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(Set<String> names) {
         CommandLine commandLine = new CommandLine(new HushCommand());
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (names.contains(name)) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
         commandLine.setExecutionExceptionHandler(HushCommand::handle);
+        commandLine.setParameterExceptionHandler(HushCommand::handleUsage);
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
+    }
+
+    /**
+     * Prints what was wrong with the command line, the closest name for a mistyped option or
+     * command ("Did you mean: --format?"), and where the usage is, instead of the whole usage.
+     */
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        java.io.PrintWriter err = commandLine.getErr();
+        err.println("hush: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
+        err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return ExitCodes.ERROR;
     }
 
     /** Prints one line for errors the user can act on, and a stack trace only for hush's own bugs. */

@@ -9,6 +9,6 @@ public final class Main {
 
     /** Runs hush with the given arguments and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(HushCommand.commandLine().execute(args));
+        System.exit(HushCommand.commandLine(args).execute(args));
     }
 }

@@ -4,23 +4,27 @@ import dev.hush.core.Hush;
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.ScanReport;
+import dev.hush.core.scan.GitScanCommand;
+import dev.hush.core.scan.GitScanException;
 import dev.hush.core.scan.ScanCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code hush scan}: reports the danger cards in a working tree. */
+/** {@code hush scan}: reports the danger cards in a working tree, in the staged changes or in a diff. */
 @Command(
         name = "scan",
         mixinStandardHelpOptions = true,
         description = "Finds inline secrets, privileged containers and docker.sock mounts in a project.",
         footer = {"", "Exit codes: 0 no findings, 1 findings, 2 usage or error.",
-            "Examples:", "  hush scan .", "  hush scan --format sarif -o hush.sarif .",
+            "Examples:", "  hush scan .", "  hush scan --staged                 (what a pre-commit hook runs)",
+            "  hush scan --diff origin/main       (files changed since main, e.g. in a pull request)",
+            "  hush scan --format sarif -o hush.sarif .",
             "  hush scan --baseline .hush-baseline ."})
 final class ScanCli implements Callable<Integer> {
     @Spec
@@ -30,27 +34,67 @@ final class ScanCli implements Callable<Integer> {
             description = "Folder or file to scan (default: the current folder).")
     Path path;
 
-    @Mixin
-    ReportOptions report;
+    @ArgGroup(exclusive = true, heading = "%nWhat to scan (default: every file under PATH):%n")
+    GitSelection git;
 
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Report only findings not accepted in FILE (written by 'hush baseline').")
-    Path baseline;
+    /** The git-aware selections; at most one is given. */
+    static final class GitSelection {
+        @Option(names = "--staged", required = true,
+                description = "Scan the staged changes: the blobs in git's index that differ from HEAD.")
+        boolean staged;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: PATH/.hush.yaml).")
-    Path config;
+        @Option(names = "--diff", required = true, paramLabel = "REV",
+                description = "Scan the files that differ from REV in the work tree; with REV=A..B,"
+                        + " the commits in that range.")
+        String diff;
+    }
+
+    @ArgGroup(validate = false, heading = "%nReport:%n")
+    ReportOptions report = new ReportOptions();
+
+    @ArgGroup(validate = false, heading = "%nSettings:%n")
+    Settings settings = new Settings();
+
+    /** Where the scan's settings and accepted findings come from. */
+    static final class Settings {
+        @Option(names = "--baseline", paramLabel = "FILE",
+                description = "Report only findings not accepted in FILE (written by 'hush baseline').")
+        Path baseline;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: PATH/.hush.yaml).")
+        Path config;
+    }
 
     @Override
     public Integer call() throws Exception {
-        ScanCommand scan = Hush.scan().root(path);
-        if (config != null) {
-            scan.config(HushConfig.read(config));
-        }
-        if (baseline != null) {
-            scan.baseline(Baseline.read(baseline));
-        }
-        ScanReport result = scan.call();
+        ScanReport result = git == null ? scanWorkTree() : scanGit();
         report.write(result, spec.commandLine().getOut());
         return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    }
+
+    private ScanReport scanWorkTree() throws Exception {
+        ScanCommand scan = Hush.scan().root(path);
+        if (settings.config != null) {
+            scan.config(HushConfig.read(settings.config));
+        }
+        if (settings.baseline != null) {
+            scan.baseline(Baseline.read(settings.baseline));
+        }
+        return scan.call();
+    }
+
+    private ScanReport scanGit() throws Exception {
+        GitScanCommand scan = (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff)).root(path);
+        if (settings.config != null) {
+            scan.config(HushConfig.read(settings.config));
+        }
+        if (settings.baseline != null) {
+            scan.baseline(Baseline.read(settings.baseline));
+        }
+        try {
+            return scan.call();
+        } catch (GitScanException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 }

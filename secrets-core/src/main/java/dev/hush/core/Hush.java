@@ -1,5 +1,7 @@
 package dev.hush.core;
 
+import dev.hush.core.scan.GitHook;
+import dev.hush.core.scan.GitScanCommand;
 import dev.hush.core.scan.ScanCommand;
 
 /**
@@ -13,5 +15,23 @@ public final class Hush {
     /** Returns a scan of a working tree. */
     public static ScanCommand scan() {
         return new ScanCommand();
+    }
+
+    /** Returns a scan of the blobs staged in git's index that differ from {@code HEAD}: what a pre-commit hook checks. */
+    public static GitScanCommand stagedScan() {
+        return GitScanCommand.staged();
+    }
+
+    /**
+     * Returns a scan of the files that differ from {@code revision} in the work tree, or of
+     * the commits in a range {@code A..B}.
+     */
+    public static GitScanCommand diffScan(String revision) {
+        return GitScanCommand.diff(revision);
+    }
+
+    /** Returns the git hook of {@code kind} that runs hush, to install or uninstall. */
+    public static GitHook hook(GitHook.Kind kind) {
+        return GitHook.of(kind);
     }
 }

@@ -104,6 +104,32 @@ public final class Baseline {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Declares in the {@code .gitattributes} beside {@code file} that git merges it with the
+     * union driver, and returns whether that file changed. Two branches that accept findings
+     * whose entries sort next to each other insert lines at the same place, which a line merge
+     * reports as a conflict however the file is laid out; keeping both sides' lines is always
+     * right for a set of entries, and reading sorts and deduplicates them again.
+     */
+    public static boolean declareUnionMerge(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path attributes = absolute.resolveSibling(".gitattributes");
+        String pattern = "/" + absolute.getFileName();
+        List<String> lines = Files.isRegularFile(attributes)
+                ? Files.readAllLines(attributes, StandardCharsets.UTF_8) : List.of();
+        for (String line : lines) {
+            List<String> words = List.of(line.strip().split("\\s+"));
+            if (!words.isEmpty() && (words.get(0).equals(pattern) || words.get(0).equals(pattern.substring(1)))
+                    && words.contains("merge=union")) {
+                return false;
+            }
+        }
+        List<String> updated = new ArrayList<>(lines);
+        updated.add(pattern + " merge=union");
+        Files.write(attributes, updated, StandardCharsets.UTF_8);
+        return true;
+    }
+
     /** Returns whether {@code finding} was accepted. */
     public boolean accepts(Finding finding) {
         return hasCandidate(entries, finding) && entries.contains(entry(finding));

@@ -1,0 +1,419 @@
+package dev.hush.core.scan;
+
+import dev.hush.core.baseline.Baseline;
+import dev.hush.core.baseline.Fingerprints;
+import dev.hush.core.config.HushConfig;
+import dev.hush.core.model.Commit;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.ScanError;
+import dev.hush.core.model.ScanReport;
+import dev.hush.core.model.SkippedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Scans only what changed in git: {@code Hush.stagedScan()} reads the blobs staged in the
+ * index that differ from {@code HEAD} (what a pre-commit hook must check, whatever the work
+ * tree holds now), and {@code Hush.diffScan(rev)} reads the files that differ from
+ * {@code rev}: from the work tree, or for a range {@code A..B} the blobs that the commits
+ * reachable from {@code B} and not from {@code A} introduced, each attributed to its commit.
+ */
+public final class GitScanCommand {
+    /** The all-zeros id git hooks pass for a ref that does not exist on one side. */
+    private static final String ZERO_ID = ObjectId.zeroId().name();
+    private static final String EMPTY_TREE_ID = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    private static final Comparator<Finding> BY_LOCATION = Comparator
+            .comparing((Finding f) -> f.location().path())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId);
+
+    /** What a scan compares. */
+    private enum Mode {
+        STAGED,
+        DIFF
+    }
+
+    private final Mode mode;
+    private final String revision;
+    private Path root = Path.of(".");
+    private Optional<HushConfig> config = Optional.empty();
+    private Optional<Baseline> baseline = Optional.empty();
+
+    private GitScanCommand(Mode mode, String revision) {
+        this.mode = mode;
+        this.revision = revision;
+    }
+
+    /** Returns a scan of the staged changes; prefer {@code Hush.stagedScan()}. */
+    public static GitScanCommand staged() {
+        return new GitScanCommand(Mode.STAGED, "");
+    }
+
+    /**
+     * Returns a scan of what changed since {@code revision}; prefer {@code Hush.diffScan(revision)}.
+     * A revision {@code A..B} scans the commits in that range instead of the work tree.
+     */
+    public static GitScanCommand diff(String revision) {
+        Objects.requireNonNull(revision, "revision == null");
+        if (revision.isBlank()) {
+            throw new IllegalArgumentException("revision.isBlank()");
+        }
+        return new GitScanCommand(Mode.DIFF, revision.strip());
+    }
+
+    /** Sets the folder inside the work tree to scan; only changes under it are read. */
+    public GitScanCommand root(Path root) {
+        this.root = Objects.requireNonNull(root, "root == null");
+        return this;
+    }
+
+    /** Sets the settings; without this call, {@code .hush.yaml} at the root is read if present. */
+    public GitScanCommand config(HushConfig config) {
+        this.config = Optional.of(Objects.requireNonNull(config, "config == null"));
+        return this;
+    }
+
+    /** Reports only findings that {@code baseline} does not accept. */
+    public GitScanCommand baseline(Baseline baseline) {
+        this.baseline = Optional.of(Objects.requireNonNull(baseline, "baseline == null"));
+        return this;
+    }
+
+    /**
+     * Runs the scan.
+     *
+     * @throws GitScanException when {@code root} is not in a git work tree or the revision is unknown
+     * @throws IOException when the repository cannot be read
+     */
+    public ScanReport call() throws IOException {
+        long start = System.nanoTime();
+        if (!Files.isDirectory(root)) {
+            throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such folder");
+        }
+        HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(root);
+        Changes changes = new Changes(settings.maxFileSize());
+        try (Repository repository = openRepository(); ObjectReader reader = repository.newObjectReader()) {
+            String prefix = prefix(repository);
+            if (mode == Mode.STAGED) {
+                stagedBlobs(repository, reader, prefix, changes);
+            } else if (revision.contains("..")) {
+                committedBlobs(repository, reader, prefix, changes);
+            } else {
+                workTreeFiles(repository, reader, prefix, changes);
+            }
+        }
+        Detector detector = Detector.create(settings);
+        List<Outcome> outcomes = analyse(detector, changes.files, false);
+        outcomes.addAll(envFilesNotYetAnalysed(detector, changes.files, outcomes));
+        return report(outcomes, changes.skipped, start);
+    }
+
+    private Repository openRepository() throws IOException {
+        try {
+            return GitRepositories.open(root);
+        } catch (RepositoryNotFoundException e) {
+            throw new GitScanException(root + ": not inside a git work tree; --staged and --diff need one");
+        }
+    }
+
+    /** Returns the scanned folder relative to the work tree's top, ending in {@code /}, or "" for the top. */
+    private String prefix(Repository repository) throws IOException {
+        if (repository.isBare()) {
+            return "";
+        }
+        Path top = repository.getWorkTree().toPath().toRealPath();
+        Path folder = root.toRealPath();
+        if (!folder.startsWith(top)) {
+            return "";
+        }
+        String prefix = top.relativize(folder).toString().replace('\\', '/');
+        return prefix.isEmpty() ? "" : prefix + "/";
+    }
+
+    /** One file to analyse: its path relative to the scanned folder, its content, its git facts and commit. */
+    private record Change(String path, byte[] content, GitFacts git, Optional<Commit> commit) {
+    }
+
+    /** Collects the changed files, each distinct content once, and the ones skipped. */
+    private static final class Changes {
+        final long maxFileSize;
+        final Map<String, Change> files = new LinkedHashMap<>();
+        final List<SkippedFile> skipped = new ArrayList<>();
+
+        Changes(long maxFileSize) {
+            this.maxFileSize = maxFileSize;
+        }
+
+        /** Reads blob {@code id} at {@code path} unless it is too large or already read at that path. */
+        void addBlob(ObjectReader reader, String path, ObjectId id, Optional<Commit> commit) throws IOException {
+            String key = path + "\0" + id.name();
+            if (files.containsKey(key)) {
+                return;
+            }
+            long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+            if (size > maxFileSize) {
+                skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
+                return;
+            }
+            files.put(key, new Change(path, reader.open(id, Constants.OBJ_BLOB).getBytes(), GitFacts.COMMITTED, commit));
+        }
+    }
+
+    private static TreeFilter under(String prefix, TreeFilter filter) {
+        return prefix.isEmpty() ? filter : AndTreeFilter.create(PathFilter.create(prefix.substring(0, prefix.length() - 1)), filter);
+    }
+
+    private static boolean isFile(FileMode mode) {
+        // Symbolic links and submodules hold no content of this repository.
+        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+    }
+
+    /** Adds the index's stage-0 blobs that differ from HEAD's (all of them before the first commit). */
+    private static void stagedBlobs(Repository repository, ObjectReader reader, String prefix, Changes changes)
+            throws IOException {
+        try (TreeWalk walk = new TreeWalk(repository, reader)) {
+            walk.setRecursive(true);
+            ObjectId head = repository.resolve(Constants.HEAD + "^{tree}");
+            walk.addTree(head == null ? new EmptyTreeIterator() : treeParser(reader, head));
+            int index = walk.addTree(new DirCacheIterator(repository.readDirCache()));
+            walk.setFilter(under(prefix, TreeFilter.ANY_DIFF));
+            while (walk.next()) {
+                DirCacheIterator staged = walk.getTree(index, DirCacheIterator.class);
+                // A path only in HEAD is a deletion; a stage above 0 is an unresolved conflict, which git refuses to commit.
+                if (staged != null && staged.getDirCacheEntry().getStage() == 0 && isFile(walk.getFileMode(index))) {
+                    changes.addBlob(reader, walk.getPathString().substring(prefix.length()), walk.getObjectId(index),
+                            Optional.empty());
+                }
+            }
+        }
+    }
+
+    /** Adds the tracked work-tree files whose content differs from {@code revision}'s, read from disk. */
+    private void workTreeFiles(Repository repository, ObjectReader reader, String prefix, Changes changes)
+            throws IOException {
+        if (repository.isBare()) {
+            throw new GitScanException(root + ": a bare repository has no work tree; give a range A..B to --diff");
+        }
+        Path top = repository.getWorkTree().toPath();
+        WorkTree facts = WorkTree.of(root);
+        try (TreeWalk walk = new TreeWalk(repository, reader)) {
+            walk.setRecursive(true);
+            walk.addTree(treeOf(repository, reader, revision));
+            int index = walk.addTree(new DirCacheIterator(repository.readDirCache()));
+            FileTreeIterator files = new FileTreeIterator(repository);
+            int workTree = walk.addTree(files);
+            files.setDirCacheIterator(walk, index);
+            // Untracked files are not part of a diff; skipping them also keeps the walk out of node_modules.
+            walk.setFilter(under(prefix, AndTreeFilter.create(new Tracked(index), TreeFilter.ANY_DIFF)));
+            while (walk.next()) {
+                WorkingTreeIterator file = walk.getTree(workTree, WorkingTreeIterator.class);
+                if (file == null || !isFile(file.getEntryFileMode())) {
+                    continue;
+                }
+                String path = walk.getPathString();
+                Path onDisk = top.resolve(path);
+                if (Files.size(onDisk) > changes.maxFileSize) {
+                    changes.skipped.add(new SkippedFile(path.substring(prefix.length()),
+                            "larger than " + changes.maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
+                    continue;
+                }
+                String relative = path.substring(prefix.length());
+                changes.files.put(relative, new Change(relative, Files.readAllBytes(onDisk), facts, Optional.empty()));
+            }
+        }
+    }
+
+    /** Passes the paths that the index tracks, and the folders that hold some. */
+    private static final class Tracked extends TreeFilter {
+        private final int index;
+
+        Tracked(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public boolean include(TreeWalk walker) {
+            return walker.getTree(index, DirCacheIterator.class) != null;
+        }
+
+        @Override
+        public boolean shouldBeRecursive() {
+            return false;
+        }
+
+        @Override
+        public TreeFilter clone() {
+            return this;
+        }
+    }
+
+    /**
+     * Adds the blobs that the commits in {@code A..B} introduced: for each commit, the paths
+     * whose blob differs from every parent's, so a merge adds only what its resolution changed.
+     */
+    private void committedBlobs(Repository repository, ObjectReader reader, String prefix, Changes changes)
+            throws IOException {
+        int dots = revision.indexOf("..");
+        String from = revision.substring(0, dots);
+        String to = revision.substring(dots + 2);
+        try (RevWalk commits = new RevWalk(reader)) {
+            commits.markStart(commits.parseCommit(resolveCommit(repository, to.isEmpty() ? Constants.HEAD : to)));
+            if (!from.isEmpty() && !from.equals(ZERO_ID) && !from.equals(EMPTY_TREE_ID)) {
+                commits.markUninteresting(commits.parseCommit(resolveCommit(repository, from)));
+            }
+            for (RevCommit commit : commits) {
+                Optional<Commit> where = Optional.of(commitOf(commit));
+                try (TreeWalk walk = new TreeWalk(repository, reader)) {
+                    walk.setRecursive(true);
+                    int self = walk.addTree(commit.getTree());
+                    for (RevCommit parent : commit.getParents()) {
+                        walk.addTree(commits.parseCommit(parent).getTree());
+                    }
+                    if (commit.getParentCount() == 0) {
+                        walk.addTree(new EmptyTreeIterator());
+                    }
+                    walk.setFilter(under(prefix, TreeFilter.ANY_DIFF));
+                    while (walk.next()) {
+                        if (isFile(walk.getFileMode(self)) && differsFromEveryParent(walk, self)) {
+                            changes.addBlob(reader, walk.getPathString().substring(prefix.length()),
+                                    walk.getObjectId(self), where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean differsFromEveryParent(TreeWalk walk, int self) {
+        for (int parent = 0; parent < walk.getTreeCount(); parent++) {
+            if (parent != self && walk.idEqual(self, parent)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Commit commitOf(RevCommit commit) {
+        PersonIdent author = commit.getAuthorIdent();
+        return new Commit(commit.name(), author.getName(), author.getWhenAsInstant());
+    }
+
+    private static AbstractTreeIterator treeParser(ObjectReader reader, ObjectId tree) throws IOException {
+        return new CanonicalTreeParser(null, reader, tree);
+    }
+
+    /** Returns the tree of {@code revision}; the empty tree's well-known id needs no object in the repository. */
+    private static AbstractTreeIterator treeOf(Repository repository, ObjectReader reader, String revision)
+            throws IOException {
+        if (revision.equals(EMPTY_TREE_ID)) {
+            return new EmptyTreeIterator();
+        }
+        ObjectId tree = repository.resolve(revision + "^{tree}");
+        if (tree == null) {
+            throw unknown(revision);
+        }
+        return treeParser(reader, tree);
+    }
+
+    private static GitScanException unknown(String revision) {
+        return new GitScanException(revision + ": unknown revision; give a commit, branch or tag that exists here"
+                + " (in CI, fetch it first, e.g. 'git fetch origin main')");
+    }
+
+    private static ObjectId resolveCommit(Repository repository, String revision) throws IOException {
+        ObjectId commit = repository.resolve(revision + "^{commit}");
+        if (commit == null) {
+            throw unknown(revision);
+        }
+        return commit;
+    }
+
+    /** What analysing one change gave. */
+    private record Outcome(Change change, Detector.Result result) {
+    }
+
+    private static List<Outcome> analyse(Detector detector, Map<String, Change> changes, boolean asDotenv) {
+        // A hook's change is a handful of files: a parallel stream would cost more to start than it saves.
+        Stream<Change> stream = changes.size() > 16 ? changes.values().parallelStream() : changes.values().stream();
+        return new ArrayList<>(stream
+                .map(change -> new Outcome(change, detector.analyze(change.path(), change.content(), change.git(), asDotenv)))
+                .toList());
+    }
+
+    /** Analyses as dotenv the changed files that a changed compose file loads and that were not read as dotenv. */
+    private static List<Outcome> envFilesNotYetAnalysed(Detector detector, Map<String, Change> changes, List<Outcome> outcomes) {
+        java.util.Set<String> loaded = new java.util.HashSet<>();
+        outcomes.forEach(outcome -> loaded.addAll(outcome.result().envFiles()));
+        Map<String, Change> wanted = new LinkedHashMap<>();
+        changes.forEach((key, change) -> {
+            if (loaded.contains(change.path()) && !DotenvAnalyzer.appliesTo(change.path())) {
+                wanted.put(key, change);
+            }
+        });
+        return analyse(detector, wanted, true);
+    }
+
+    private ScanReport report(List<Outcome> outcomes, List<SkippedFile> skipped, long start) {
+        List<Finding> findings = new ArrayList<>();
+        List<ScanError> errors = new ArrayList<>();
+        long files = 0;
+        long bytes = 0;
+        long binary = 0;
+        for (Outcome outcome : outcomes) {
+            files++;
+            bytes += outcome.change().content().length;
+            binary += outcome.result().binary() ? 1 : 0;
+            Optional<Commit> commit = outcome.change().commit();
+            for (Finding finding : outcome.result().findings()) {
+                findings.add(commit.isEmpty() ? finding
+                        : finding.toBuilder().location(finding.location().in(commit.get())).build());
+            }
+            errors.addAll(outcome.result().errors());
+        }
+        List<String> stale = List.of();
+        if (baseline.isPresent()) {
+            // A diff sees a few files, so every other accepted entry would look stale: none is reported.
+            findings.removeIf(baseline.get()::accepts);
+        }
+        findings.sort(BY_LOCATION);
+        errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
+        Fingerprints fingerprints = Fingerprints.cache();
+        Map<Finding, String> byFinding = new HashMap<>();
+        for (Finding finding : findings) {
+            byFinding.put(finding, fingerprints.of(finding));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new ScanReport(findings, byFinding, errors, skipped, stale,
+                new ScanReport.Stats(files - binary, bytes, binary, millis), false);
+    }
+}
