@@ -1,5 +1,6 @@
 package dev.hush.core;
 
+import dev.hush.core.history.HistoryCommand;
 import dev.hush.core.scan.ScanCommand;
 
 /**
@@ -13,5 +14,10 @@ public final class Hush {
     /** Returns a scan of a working tree. */
     public static ScanCommand scan() {
         return new ScanCommand();
+    }
+
+    /** Returns a scan of a git repository's whole history, each distinct blob read once. */
+    public static HistoryCommand history() {
+        return new HistoryCommand();
     }
 }

@@ -1,0 +1,62 @@
+package dev.hush.core.history;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
+
+/**
+ * Opens repositories for reading without starting {@code git}. JGit finds the system-wide
+ * git configuration by running {@code git --version} and {@code git config --system
+ * --show-origin --list} once per JVM, which costs more than opening a small repository;
+ * reading history needs no system setting, so on POSIX systems the conventional
+ * {@code /etc/gitconfig} is named instead (an absent file is an empty configuration).
+ */
+final class GitRepositories {
+    private static final File POSIX_SYSTEM_CONFIG = new File("/etc/gitconfig");
+    private static volatile boolean systemConfigNamed;
+
+    private GitRepositories() {
+    }
+
+    /**
+     * Opens the repository at {@code path}: a work tree (whose {@code .git} is a folder or a
+     * file naming one), a bare repository, or a {@code .git} folder itself.
+     *
+     * @throws RepositoryNotFoundException when {@code path} is none of these
+     */
+    static Repository open(Path path) throws IOException {
+        nameSystemConfig();
+        File folder = path.toAbsolutePath().normalize().toFile();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setFS(FS.DETECTED).setMustExist(true);
+        if (Files.exists(path.resolve(".git"))) {
+            builder.setWorkTree(folder);
+        } else if (RepositoryCache.FileKey.isGitRepository(folder, FS.DETECTED)) {
+            builder.setGitDir(folder);
+        } else {
+            throw new RepositoryNotFoundException(folder);
+        }
+        return builder.build();
+    }
+
+    /** Returns the work tree of {@code repository}, or nothing when it is bare. */
+    static Optional<Path> workTree(Repository repository) {
+        return repository.isBare() ? Optional.empty() : Optional.of(repository.getWorkTree().toPath());
+    }
+
+    private static void nameSystemConfig() {
+        if (systemConfigNamed || SystemReader.getInstance().isWindows()) {
+            return;
+        }
+        // FS.DETECTED caches the location it discovers; naming it first means nothing is discovered.
+        FS.DETECTED.setGitSystemConfig(POSIX_SYSTEM_CONFIG);
+        systemConfigNamed = true;
+    }
+}
