@@ -2,7 +2,6 @@ package dev.hush.core.baseline;
 
 import dev.hush.core.model.Finding;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +45,14 @@ public final class Baseline {
         return new Baseline(salt, new TreeSet<>());
     }
 
-    /** Returns a baseline that accepts every one of {@code findings}, with a fresh salt. */
-    public static Baseline of(Collection<Finding> findings) {
-        Baseline baseline = create();
+    /**
+     * Returns a baseline with this one's salt that accepts exactly {@code findings}: kept
+     * entries stay byte-identical, so regenerating a committed baseline gives a small diff.
+     */
+    public Baseline accepting(Collection<Finding> findings) {
+        Baseline baseline = new Baseline(salt, new TreeSet<>());
         for (Finding finding : findings) {
-            baseline.entries.add(baseline.entry(finding));
+            baseline.entries.add(entry(finding));
         }
         return baseline;
     }
@@ -131,7 +133,9 @@ public final class Baseline {
     }
 
     private static String prefix(Finding finding) {
-        return finding.ruleId() + " " + URLEncoder.encode(finding.location().path(), StandardCharsets.UTF_8) + " ";
+        // Entries are space-separated, so a path's spaces (and the escape character) are escaped.
+        String path = finding.location().path().replace("%", "%25").replace(" ", "%20");
+        return finding.ruleId() + " " + path + " ";
     }
 
     private String entry(Finding finding) {

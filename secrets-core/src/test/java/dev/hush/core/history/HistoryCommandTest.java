@@ -317,7 +317,7 @@ class HistoryCommandTest {
 
             HistoryReport after = Hush.history().repository(repo.workTree).config(HushConfig.defaults())
                     .analyzer(new GitFixture.FakeAnalyzer())
-                    .baseline(Baseline.of(List.of(accepted.finding()))).call();
+                    .baseline(Baseline.create().accepting(List.of(accepted.finding()))).call();
 
             assertThat(only(after).finding().secret().orElseThrow().reveal()).isEqualTo("FAKE_SECRET_NEW");
         }
