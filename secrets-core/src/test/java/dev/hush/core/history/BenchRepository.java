@@ -118,7 +118,8 @@ public final class BenchRepository {
                     path = path(file);
                 } else {
                     value = "Fake-Bench-Password-" + alnum(12);
-                    compose.add("      POSTGRES_PASSWORD: " + value);
+                    // A key of its own per password, so two planted ones never make a duplicate key.
+                    compose.add("      DB_PASSWORD_" + plantIndex + ": " + value);
                     path = "deploy/compose.yaml";
                     plantedFile[plantIndex] = -1;
                 }
@@ -137,7 +138,7 @@ public final class BenchRepository {
                         touch(plantedFile[p]);
                     } else {
                         compose.removeIf(l -> l.contains(value));
-                        String file = "      POSTGRES_PASSWORD_FILE: /run/secrets/db_password";
+                        String file = "      DB_PASSWORD_" + p + "_FILE: /run/secrets/db_password_" + p;
                         if (!compose.contains(file)) {
                             compose.add(file);
                         }

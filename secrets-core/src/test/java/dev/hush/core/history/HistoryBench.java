@@ -21,6 +21,13 @@ public final class HistoryBench {
     /** Scans {@code args[0]} and prints what it measured. */
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args[0]);
+        if (System.getenv("BENCH_CACHE") != null && !System.getenv("BENCH_CACHE").isEmpty()) {
+            org.eclipse.jgit.storage.file.WindowCacheConfig cache = new org.eclipse.jgit.storage.file.WindowCacheConfig();
+            cache.setDeltaBaseCacheLimit(Integer.parseInt(System.getenv("BENCH_CACHE")) << 20);
+            cache.setPackedGitLimit(256L << 20);
+            cache.setPackedGitWindowSize(64 << 10);
+            cache.install();
+        }
         long opening = System.nanoTime();
         GitRepositories.open(repository).close();
         long openMillis = (System.nanoTime() - opening) / 1_000_000;
@@ -44,6 +51,7 @@ public final class HistoryBench {
         System.out.printf("  walking commits and trees: %d ms; reading and analysing blobs: %d ms%n",
                 (walkEnd[0] - scanStart) / 1_000_000, (System.nanoTime() - walkEnd[0]) / 1_000_000);
         System.out.println("HUSH_MILLIS=" + stats.millis());
+        report.errors().stream().limit(5).forEach(e -> System.out.println("error: " + e));
         if (args.length < 2) {
             return;
         }
