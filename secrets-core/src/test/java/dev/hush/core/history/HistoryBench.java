@@ -21,13 +21,6 @@ public final class HistoryBench {
     /** Scans {@code args[0]} and prints what it measured. */
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args[0]);
-        if (System.getenv("BENCH_CACHE") != null && !System.getenv("BENCH_CACHE").isEmpty()) {
-            org.eclipse.jgit.storage.file.WindowCacheConfig cache = new org.eclipse.jgit.storage.file.WindowCacheConfig();
-            cache.setDeltaBaseCacheLimit(Integer.parseInt(System.getenv("BENCH_CACHE")) << 20);
-            cache.setPackedGitLimit(256L << 20);
-            cache.setPackedGitWindowSize(64 << 10);
-            cache.install();
-        }
         long opening = System.nanoTime();
         GitRepositories.open(repository).close();
         long openMillis = (System.nanoTime() - opening) / 1_000_000;
