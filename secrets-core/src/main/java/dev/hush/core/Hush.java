@@ -1,5 +1,6 @@
 package dev.hush.core;
 
+import dev.hush.core.history.HistoryCommand;
 import dev.hush.core.scan.GitHook;
 import dev.hush.core.scan.GitScanCommand;
 import dev.hush.core.scan.ScanCommand;
@@ -33,5 +34,10 @@ public final class Hush {
     /** Returns the git hook of {@code kind} that runs hush, to install or uninstall. */
     public static GitHook hook(GitHook.Kind kind) {
         return GitHook.of(kind);
+    }
+
+    /** Returns a scan of a git repository's whole history, each distinct blob read once. */
+    public static HistoryCommand history() {
+        return new HistoryCommand();
     }
 }

@@ -168,7 +168,7 @@ public final class GitHook {
 
     /** Returns the folder git runs hooks from: {@code core.hooksPath} if set, else {@code hooks} in the common folder. */
     private Path hooksFolder() throws IOException {
-        try (Repository repository = GitRepositories.open(root)) {
+        try (Repository repository = GitRepositories.openEnclosing(root)) {
             String configured = repository.getConfig().getString("core", null, "hooksPath");
             if (configured == null || configured.isBlank()) {
                 return repository.getCommonDirectory().toPath().resolve("hooks");

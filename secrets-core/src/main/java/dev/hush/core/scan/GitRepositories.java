@@ -2,21 +2,24 @@ package dev.hush.core.scan;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
- * Opens the repository around a folder without starting {@code git}. JGit finds the
+ * Opens repositories without starting {@code git}. JGit finds the
  * system-wide configuration by running {@code git --version} and {@code git config --system
  * --show-origin --list} once per JVM, which costs a pre-commit hook more than the whole scan;
  * on POSIX systems the conventional {@code /etc/gitconfig} is named instead (an absent file
  * is an empty configuration), and {@code GIT_CONFIG_NOSYSTEM} is respected as git does.
  */
-final class GitRepositories {
+public final class GitRepositories {
     private static final File POSIX_SYSTEM_CONFIG = new File("/etc/gitconfig");
     private static final File NO_SYSTEM_CONFIG = new File("/dev/null/hush-no-system-gitconfig");
     private static volatile boolean systemConfigNamed;
@@ -31,7 +34,7 @@ final class GitRepositories {
      *
      * @throws RepositoryNotFoundException when no repository encloses {@code folder}
      */
-    static Repository open(Path folder) throws IOException {
+    static Repository openEnclosing(Path folder) throws IOException {
         nameSystemConfig();
         File start = folder.toAbsolutePath().normalize().toFile();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setFS(FS.DETECTED).readEnvironment();
@@ -42,6 +45,31 @@ final class GitRepositories {
             throw new RepositoryNotFoundException(start);
         }
         return builder.setMustExist(true).build();
+    }
+
+    /**
+     * Opens the repository at {@code path}: a work tree (whose {@code .git} is a folder or a
+     * file naming one), a bare repository, or a {@code .git} folder itself.
+     *
+     * @throws RepositoryNotFoundException when {@code path} is none of these
+     */
+    public static Repository open(Path path) throws IOException {
+        nameSystemConfig();
+        File folder = path.toAbsolutePath().normalize().toFile();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setFS(FS.DETECTED).setMustExist(true);
+        if (Files.exists(path.resolve(".git"))) {
+            builder.setWorkTree(folder);
+        } else if (RepositoryCache.FileKey.isGitRepository(folder, FS.DETECTED)) {
+            builder.setGitDir(folder);
+        } else {
+            throw new RepositoryNotFoundException(folder);
+        }
+        return builder.build();
+    }
+
+    /** Returns the work tree of {@code repository}, or nothing when it is bare. */
+    public static Optional<Path> workTree(Repository repository) {
+        return repository.isBare() ? Optional.empty() : Optional.of(repository.getWorkTree().toPath());
     }
 
     private static void nameSystemConfig() {

@@ -140,7 +140,7 @@ public final class GitScanCommand {
 
     private Repository openRepository() throws IOException {
         try {
-            return GitRepositories.open(root);
+            return GitRepositories.openEnclosing(root);
         } catch (RepositoryNotFoundException e) {
             throw new GitScanException(root + ": not inside a git work tree; --staged and --diff need one");
         }

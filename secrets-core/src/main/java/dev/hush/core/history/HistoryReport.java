@@ -1,0 +1,58 @@
+package dev.hush.core.history;
+
+import dev.hush.core.baseline.Fingerprints;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.ScanError;
+import dev.hush.core.model.ScanReport;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Holds the outcome of a history scan: one finding per secret, what could not be read, and
+ * how much was read.
+ *
+ * @param findings one per rule and value; those in HEAD and pushed first
+ * @param errors objects that could not be read or files that could not be understood, each
+ *     naming the object and the path it appeared at
+ * @param stats how much was walked and read
+ * @param partial whether the scan was cancelled or cut short before the end
+ */
+public record HistoryReport(List<HistoryFinding> findings, List<ScanError> errors, Stats stats, boolean partial) {
+    /** Copies the lists so the report cannot change after it is made. */
+    public HistoryReport {
+        findings = List.copyOf(findings);
+        errors = List.copyOf(errors);
+        Objects.requireNonNull(stats, "stats == null");
+    }
+
+    /**
+     * Counts what a history scan read.
+     *
+     * @param commitsWalked commits whose changes were listed
+     * @param blobsScanned distinct blobs read and analysed as text
+     * @param bytesScanned bytes of the blobs read (binary ones included)
+     * @param binarySkipped distinct blobs skipped because they hold binary data
+     * @param oversizedSkipped distinct blobs not read because they are over the size limit
+     * @param millis wall-clock time of the scan
+     */
+    public record Stats(long commitsWalked, long blobsScanned, long bytesScanned, long binarySkipped,
+            long oversizedSkipped, long millis) {
+    }
+
+    /**
+     * Returns this report as a scan report, so the text, JSON and SARIF reporters can write
+     * it: each finding at the commit that introduced it. What only history has ({@code inHead},
+     * {@code pushed}, the other places) is not carried; {@code HistoryJsonReport} writes it.
+     */
+    public ScanReport toScanReport() {
+        List<Finding> plain = findings.stream().map(HistoryFinding::finding).toList();
+        Fingerprints cache = Fingerprints.cache();
+        Map<Finding, String> fingerprints = new HashMap<>();
+        plain.forEach(f -> fingerprints.put(f, cache.of(f)));
+        return new ScanReport(plain, fingerprints, errors, List.of(), List.of(),
+                new ScanReport.Stats(stats.blobsScanned(), stats.bytesScanned(), stats.binarySkipped(), stats.millis()),
+                partial);
+    }
+}

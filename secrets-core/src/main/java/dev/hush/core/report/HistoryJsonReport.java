@@ -1,0 +1,101 @@
+package dev.hush.core.report;
+
+import dev.hush.core.baseline.Fingerprints;
+import dev.hush.core.history.HistoryFinding;
+import dev.hush.core.history.HistoryReport;
+import dev.hush.core.model.Commit;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.Location;
+import dev.hush.core.model.ScanError;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Writes a history report as JSON. Each finding has the members of {@link JsonReport}'s
+ * findings (its {@code commit} is the one that introduced the value) and also
+ * {@code inHead}, {@code pushed}, {@code occurrences} and {@code otherPlaces} (path, line,
+ * column, commit); {@code stats} counts commits and blobs. Values appear only when the
+ * user asked for them, as {@code secret}.
+ */
+public final class HistoryJsonReport {
+    private final boolean showSecrets;
+
+    /** Creates a JSON reporter for history; {@code showSecrets} adds each finding's value. */
+    public HistoryJsonReport(boolean showSecrets) {
+        this.showSecrets = showSecrets;
+    }
+
+    /** Writes {@code report} to {@code out}. */
+    public void write(HistoryReport report, Appendable out) {
+        Fingerprints fingerprints = Fingerprints.cache();
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject();
+        json.name("tool").beginObject().member("name", "hush").member("version", HushVersion.get()).endObject();
+        json.name("findings").beginArray();
+        for (HistoryFinding finding : report.findings()) {
+            writeFinding(json, finding, fingerprints.of(finding.finding()));
+        }
+        json.endArray();
+        json.name("errors").beginArray();
+        for (ScanError error : report.errors()) {
+            json.beginObject().member("path", error.path()).member("line", error.line())
+                    .member("message", error.message()).endObject();
+        }
+        json.endArray();
+        json.member("partial", report.partial());
+        HistoryReport.Stats stats = report.stats();
+        json.name("stats").beginObject()
+                .member("commits", stats.commitsWalked())
+                .member("blobs", stats.blobsScanned())
+                .member("bytes", stats.bytesScanned())
+                .member("binaryBlobs", stats.binarySkipped())
+                .member("oversizedBlobs", stats.oversizedSkipped())
+                .member("millis", stats.millis())
+                .endObject();
+        json.endObject();
+    }
+
+    private void writeFinding(JsonWriter json, HistoryFinding historyFinding, String fingerprint) {
+        Finding finding = historyFinding.finding();
+        json.beginObject()
+                .member("rule", finding.ruleId())
+                .member("card", finding.card().id())
+                .member("severity", finding.severity().id())
+                .member("path", finding.location().path())
+                .member("line", finding.location().line())
+                .member("column", finding.location().column())
+                .member("key", finding.key().orElse(null))
+                .member("service", finding.service().orElse(null))
+                .member("preview", finding.preview())
+                .member("fingerprint", fingerprint)
+                .member("message", finding.message())
+                .member("fix", finding.fix());
+        json.name("commit");
+        writeCommit(json, finding.location().commit().orElseThrow());
+        json.member("inHead", historyFinding.inHead())
+                .member("pushed", historyFinding.pushed())
+                .member("occurrences", historyFinding.occurrences());
+        json.name("otherPlaces").beginArray();
+        for (Location place : historyFinding.otherPlaces()) {
+            json.beginObject()
+                    .member("path", place.path())
+                    .member("line", place.line())
+                    .member("column", place.column());
+            json.name("commit");
+            writeCommit(json, place.commit().orElseThrow());
+            json.endObject();
+        }
+        json.endArray();
+        if (showSecrets) {
+            json.member("secret", finding.secret().map(s -> s.reveal()).orElse(null));
+        }
+        json.endObject();
+    }
+
+    private static void writeCommit(JsonWriter json, Commit commit) {
+        json.beginObject()
+                .member("id", commit.id())
+                .member("author", commit.author())
+                .member("date", DateTimeFormatter.ISO_INSTANT.format(commit.date()))
+                .endObject();
+    }
+}
