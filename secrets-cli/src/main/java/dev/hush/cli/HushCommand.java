@@ -38,6 +38,7 @@ final class HushCommand implements Runnable {
         Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
         subcommands.put("scan", ScanCli::new);
         subcommands.put("baseline", BaselineCli::new);
+        subcommands.put("history", HistoryCli::new);
         subcommands.put("rules", RulesCli::new);
         subcommands.put("hook", HookCli::new);
         subcommands.put("completion", CompletionCli::new);

@@ -35,19 +35,31 @@ final class ReportOptions {
     @Option(names = "--no-color", description = "Never colour the text report (NO_COLOR is also respected).")
     boolean noColor;
 
+    /** Writes a report to an output, coloured or not. */
+    @FunctionalInterface
+    interface Output {
+        void to(Appendable out, boolean color);
+    }
+
     /** Writes {@code report} in the chosen format to the chosen place. */
     void write(ScanReport report, PrintWriter out) throws IOException {
-        if (output == null) {
-            reporter(Terminal.colors() && !noColor).write(report, out);
+        write(out, (to, color) -> reporter(color).write(report, to));
+    }
+
+    /** Writes what {@code output} produces to the chosen place: standard output, coloured on a terminal, or the file. */
+    void write(PrintWriter out, Output output) throws IOException {
+        if (this.output == null) {
+            output.to(out, Terminal.colors() && !noColor);
             out.flush();
             return;
         }
-        try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            reporter(false).write(report, file);
+        try (Writer file = Files.newBufferedWriter(this.output, StandardCharsets.UTF_8)) {
+            output.to(file, false);
         }
     }
 
-    private Reporter reporter(boolean color) {
+    /** Returns the reporter of the chosen format. */
+    Reporter reporter(boolean color) {
         return switch (format) {
             case text -> new TextReport(color, showSecrets);
             case json -> new JsonReport(showSecrets);
