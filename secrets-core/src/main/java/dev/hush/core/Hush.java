@@ -1,5 +1,6 @@
 package dev.hush.core;
 
+import dev.hush.core.migrate.MigrateCommand;
 import dev.hush.core.scan.ScanCommand;
 
 /**
@@ -13,5 +14,10 @@ public final class Hush {
     /** Returns a scan of a working tree. */
     public static ScanCommand scan() {
         return new ScanCommand();
+    }
+
+    /** Returns a migration of a project's inline secrets into Compose secrets: plan, apply, undo. */
+    public static MigrateCommand migrate() {
+        return new MigrateCommand();
     }
 }
