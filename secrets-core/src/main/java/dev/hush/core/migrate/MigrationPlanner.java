@@ -737,11 +737,13 @@ final class MigrationPlanner {
         }
         // Render every compose file; a refused file takes back its sites.
         Set<ComposeEditor> failed = new LinkedHashSet<>();
+        Map<ComposeEditor, String> updatedTexts = new LinkedHashMap<>();
         for (ComposeEditor editor : editors.values()) {
             ComposeEditor.Rendered rendered = editor.render();
             rendered.edit().ifPresent(edit -> {
                 if (edit.changes()) {
                     plan.edit(edit);
+                    updatedTexts.put(editor, new String(edit.updated(), StandardCharsets.UTF_8));
                 }
             });
             if (rendered.refusal().isPresent()) {
@@ -777,6 +779,8 @@ final class MigrationPlanner {
                 }
             }
             boolean allDone = done.size() == group.sites.size();
+            done.stream().map(site -> site.editor).distinct().filter(updatedTexts::containsKey)
+                    .forEach(editor -> warnIfStillWritten(group, editor.path(), updatedTexts.get(editor)));
             for (DotenvSource source : group.dotenv) {
                 if (allDone) {
                     dotenvRemovals.computeIfAbsent(source.path(), p -> new ArrayList<>()).add(source.entry());
@@ -828,6 +832,34 @@ final class MigrationPlanner {
             notes.add("hush left " + failed.size() + " compose file(s) unchanged; their secrets stay inline");
         }
         refusedFiles.values().forEach(notes::add);
+    }
+
+    /** Tells the user when a migrated value is still written elsewhere in a file, e.g. in a healthcheck. */
+    private void warnIfStillWritten(Group group, String path, String updated) {
+        String value = group.value.reveal();
+        if (value.isEmpty() || !updated.contains(value)) {
+            return;
+        }
+        List<Integer> lines = new ArrayList<>();
+        int line = 1;
+        int from = 0;
+        for (int at = updated.indexOf(value); at >= 0; at = updated.indexOf(value, at + value.length())) {
+            for (int i = from; i < at; i++) {
+                line += updated.charAt(i) == '\n' ? 1 : 0;
+            }
+            from = at;
+            if (!lines.contains(line)) {
+                lines.add(line);
+            }
+        }
+        String where = path + " line" + (lines.size() == 1 ? " " : "s ") + lines.stream().map(String::valueOf)
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        checklist.add(new ChecklistItem.ManualSteps("The value of secret `" + group.name + "` is still written in "
+                + path, "After the migration the same value still appears at " + where + " (a healthcheck, a command,"
+                + " a URL, or another setting that happens to be equal). hush does not change those.",
+                List.of("Check " + where + ": where the secret is used, read it from `/run/secrets/" + group.name
+                        + "` instead", "Rotate the secret, so the old value left there stops working")));
+        notes.add("the value of secret " + group.name + " is still written in " + where);
     }
 
     private void planBuildSecret(Group group, Site site, SecretFile file, Map<String, byte[]> dockerfiles,
