@@ -552,8 +552,8 @@ final class ComposeEditor {
                     items.add("- " + name);
                 }
             }
-            edits.add(yaml.insertLines(yaml.afterLastContentLine(last.entry().start(), last.entry().end()),
-                    lines(column, items)));
+            edits.add(yaml.insertLines(yaml.afterDeeperComments(
+                    yaml.afterLastContentLine(last.entry().start(), last.entry().end()), column), lines(column, items)));
             return Optional.empty();
         }
         List<String> items = names.stream().map(name -> "- " + name).toList();
@@ -617,7 +617,7 @@ final class ComposeEditor {
             edits.add(yaml.insertLines(yaml.nextLineStart(block.get().key().start()), lines(column, entries)));
             return Optional.empty();
         }
-        int end = yaml.afterLastContentLine(document.root().start(), document.root().end());
+        int end = yaml.afterDeeperComments(yaml.afterLastContentLine(document.root().start(), document.root().end()), 0);
         String lines = (yaml.separatesTopLevelKeys() ? "\n" : "") + "secrets:\n" + lines(column, entries);
         edits.add(yaml.insertLines(end, lines));
         return Optional.empty();
@@ -645,8 +645,8 @@ final class ComposeEditor {
         }
         int column = yaml.column(parent.start());
         int itemColumn = column + (list && !indentsLists ? 0 : unit);
-        edits.add(yaml.insertLines(yaml.afterLastContentLine(parent.start(), parent.end()),
-                YamlText.spaces(column) + key + ":\n" + lines(itemColumn, items)));
+        int at = yaml.afterDeeperComments(yaml.afterLastContentLine(parent.start(), parent.end()), column);
+        edits.add(yaml.insertLines(at, YamlText.spaces(column) + key + ":\n" + lines(itemColumn, items)));
         return Optional.empty();
     }
 

@@ -92,6 +92,28 @@ final class YamlText {
     }
 
     /**
+     * Returns {@code offset} (a line start) moved past the comment lines right below it that are
+     * indented deeper than {@code column}: they belong to the block above, not to what follows.
+     */
+    int afterDeeperComments(int offset, int column) {
+        int at = offset;
+        while (at < text.length()) {
+            String line = line(at);
+            String stripped = line.stripLeading();
+            int indent = line.length() - stripped.length();
+            if (!stripped.startsWith("#") || indent <= column) {
+                return at;
+            }
+            int next = nextLineStart(at);
+            if (next == at) {
+                return at;
+            }
+            at = next;
+        }
+        return at;
+    }
+
+    /**
      * Returns the edit inserting {@code lines} (each ending with {@code \n}) at {@code offset},
      * a line start or the end of a text without a final line break.
      */
