@@ -245,11 +245,6 @@ public final class MigrationSources {
         return Optional.of(new Reference(reference.variable(), literalDefault, other));
     }
 
-    /** Returns whether {@code value} holds a URL with a password written in it, as the scanner reads it. */
-    public static boolean hasUrlPassword(String value) {
-        return !ComposeAnalyzer.urlPasswords(Interpolation.unset(value).text()).isEmpty();
-    }
-
     /**
      * Returns {@code relative}, written in the compose file at {@code composePath}, as a path
      * relative to the project root; empty when it is absolute or leaves the root.
