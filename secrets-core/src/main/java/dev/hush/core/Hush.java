@@ -1,6 +1,7 @@
 package dev.hush.core;
 
 import dev.hush.core.history.HistoryCommand;
+import dev.hush.core.migrate.MigrateCommand;
 import dev.hush.core.scan.GitHook;
 import dev.hush.core.scan.GitScanCommand;
 import dev.hush.core.scan.ScanCommand;
@@ -39,5 +40,10 @@ public final class Hush {
     /** Returns a scan of a git repository's whole history, each distinct blob read once. */
     public static HistoryCommand history() {
         return new HistoryCommand();
+    }
+
+    /** Returns a migration of a project's inline secrets into Compose secrets: plan, apply, undo. */
+    public static MigrateCommand migrate() {
+        return new MigrateCommand();
     }
 }

@@ -97,7 +97,7 @@ public final class MigrationPlan {
         if (edit.isEmpty()) {
             return this;
         }
-        String text = new String(edit.get().updatedBytes(), StandardCharsets.UTF_8);
+        String text = withoutNames(new String(edit.get().updatedBytes(), StandardCharsets.UTF_8));
         for (SecretValue value : secretValues()) {
             if (!value.reveal().isEmpty() && text.contains(value.reveal())) {
                 // A planner put a value into a heading or a step; the checklist is shared, so stop here.
@@ -105,6 +105,39 @@ public final class MigrationPlan {
             }
         }
         return toBuilder().edit(edit.get()).build();
+    }
+
+    /**
+     * Returns {@code text} without the names the checklist is made of (secret names, services,
+     * keys, paths): a weak value such as {@code wordpress} may equal the service it belongs to,
+     * and naming the service does not quote the value.
+     */
+    private String withoutNames(String text) {
+        List<String> names = new ArrayList<>();
+        for (ChecklistItem item : checklist) {
+            if (item instanceof ChecklistItem.Rotate rotate) {
+                names.add(rotate.name().value());
+                names.add(rotate.secretFile());
+                names.addAll(rotate.services());
+                rotate.inlineAt().forEach(location -> names.add(location.path()));
+            } else if (item instanceof ChecklistItem.Privileged privileged) {
+                names.add(privileged.service());
+            } else if (item instanceof ChecklistItem.DockerSocket socket) {
+                names.add(socket.service());
+            } else if (item instanceof ChecklistItem.ReadFromFile read) {
+                names.add(read.name().value());
+                names.add(read.service());
+                names.add(read.key());
+            }
+        }
+        names.sort((a, b) -> b.length() - a.length());
+        String masked = text;
+        for (String name : names) {
+            if (!name.isEmpty()) {
+                masked = masked.replace(name, "\0");
+            }
+        }
+        return masked;
     }
 
     /** Returns every secret value the plan moves: those of its secret files and those its edits remove. */

@@ -245,6 +245,8 @@ final class ComposeFile {
      * @param envFiles its {@code env_file} entries
      * @param secrets its {@code secrets} entries
      * @param secretsBlock the service's {@code secrets} block, when present
+     * @param image its {@code image}, when set
+     * @param build its {@code build}, when set
      */
     record Service(
             String name,
@@ -261,6 +263,21 @@ final class ComposeFile {
             List<Volume> volumes,
             List<EnvFile> envFiles,
             List<SecretUse> secrets,
+            Optional<Block> secretsBlock,
+            Optional<Scalar> image,
+            Optional<Build> build) {
+    }
+
+    /**
+     * A service's {@code build}, in its short ({@code build: ./dir}) or long form.
+     *
+     * @param block the {@code build} key and its value
+     * @param context the context folder as written, relative to the compose file; empty when not given
+     * @param dockerfile the {@code dockerfile} as written, relative to the context; empty for the default
+     * @param secrets the {@code build.secrets} entries
+     * @param secretsBlock the {@code build.secrets} block, when present
+     */
+    record Build(Block block, Optional<Scalar> context, Optional<Scalar> dockerfile, List<SecretUse> secrets,
             Optional<Block> secretsBlock) {
     }
 
@@ -545,24 +562,52 @@ final class ComposeFile {
                 }
             }
             List<SecretUse> secrets = new ArrayList<>();
-            Optional<Block> secretsBlock = Optional.empty();
-            Optional<NodeTuple> secretsTuple = get(body, "secrets");
-            if (secretsTuple.isPresent()) {
-                secretsBlock = Optional.of(block(secretsTuple.get(), service));
-                if (secretsTuple.get().getValueNode() instanceof SequenceNode items) {
-                    for (Node item : items.getValue()) {
-                        if (item instanceof ScalarNode use) {
-                            secrets.add(new SecretUse(use.getValue(), false, span(use), origin(service, use)));
-                        } else if (item instanceof MappingNode use
-                                && value(use, "source").orElse(null) instanceof ScalarNode source) {
-                            secrets.add(new SecretUse(source.getValue(), true, span(use), origin(service, use)));
-                        }
-                    }
+            Optional<Block> secretsBlock = readSecretUses(service, body, secrets);
+            Optional<Scalar> image = value(body, "image").orElse(null) instanceof ScalarNode imageNode
+                    && !isNull(imageNode) ? Optional.of(scalar(imageNode)) : Optional.empty();
+            Optional<Build> buildModel = Optional.empty();
+            Optional<NodeTuple> buildTuple = get(body, "build");
+            if (buildTuple.isPresent()) {
+                Node buildNode = buildTuple.get().getValueNode();
+                Optional<Scalar> context = Optional.empty();
+                Optional<Scalar> dockerfile = Optional.empty();
+                List<SecretUse> buildSecrets = new ArrayList<>();
+                Optional<Block> buildSecretsBlock = Optional.empty();
+                if (buildNode instanceof ScalarNode contextNode && !isNull(contextNode)) {
+                    context = Optional.of(scalar(contextNode));
+                } else if (buildNode instanceof MappingNode buildMap) {
+                    context = value(buildMap, "context").orElse(null) instanceof ScalarNode c && !isNull(c)
+                            ? Optional.of(scalar(c)) : Optional.empty();
+                    dockerfile = value(buildMap, "dockerfile").orElse(null) instanceof ScalarNode d && !isNull(d)
+                            ? Optional.of(scalar(d)) : Optional.empty();
+                    buildSecretsBlock = readSecretUses(service, buildMap, buildSecrets);
                 }
+                buildModel = Optional.of(new Build(block(buildTuple.get(), service), context, dockerfile,
+                        buildSecrets, buildSecretsBlock));
             }
             return new Service(service, span(name), span(body), environment, environmentBlock, buildArgs,
                     buildArgsBlock, setting(service, body, "privileged"), buildPrivileged, entitlements,
-                    setting(service, body, "use_api_socket"), volumes, envFiles, secrets, secretsBlock);
+                    setting(service, body, "use_api_socket"), volumes, envFiles, secrets, secretsBlock, image,
+                    buildModel);
+        }
+
+        /** Reads the {@code secrets} list of a service or of its {@code build} into {@code into}; returns its block. */
+        private Optional<Block> readSecretUses(String service, MappingNode map, List<SecretUse> into) {
+            Optional<NodeTuple> secretsTuple = get(map, "secrets");
+            if (secretsTuple.isEmpty()) {
+                return Optional.empty();
+            }
+            if (secretsTuple.get().getValueNode() instanceof SequenceNode items) {
+                for (Node item : items.getValue()) {
+                    if (item instanceof ScalarNode use) {
+                        into.add(new SecretUse(use.getValue(), false, span(use), origin(service, use)));
+                    } else if (item instanceof MappingNode use
+                            && value(use, "source").orElse(null) instanceof ScalarNode source) {
+                        into.add(new SecretUse(source.getValue(), true, span(use), origin(service, use)));
+                    }
+                }
+            }
+            return Optional.of(block(secretsTuple.get(), service));
         }
 
         private void readVariables(String service, Node node, List<Variable> into) {

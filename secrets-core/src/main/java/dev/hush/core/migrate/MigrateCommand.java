@@ -1,0 +1,131 @@
+package dev.hush.core.migrate;
+
+import dev.hush.core.config.HushConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans and applies the migration of a project's inline secrets into Compose secrets:
+ * {@code Hush.migrate().root(path).plan()} returns the plan and a decision per finding, which
+ * {@link #apply(MigrationPlan)} writes as one transaction and {@link #undo()} takes back.
+ * Planning reads only; it never writes a file.
+ */
+public final class MigrateCommand {
+    private Path root = Path.of(".");
+    private Optional<HushConfig> config = Optional.empty();
+    private String secretsDir = SecretFile.DEFAULT_DIR;
+    private Optional<String> only = Optional.empty();
+    private boolean harden;
+    private Set<String> readsFileVariables = Set.of();
+    private Map<String, String> rename = Map.of();
+    private Set<String> skip = Set.of();
+    private String checklist = RotationChecklist.DEFAULT_PATH;
+    private Map<String, RotationChecklist.Exposure> history = Map.of();
+
+    /** Creates a migration of the current folder; prefer {@code Hush.migrate()}. */
+    public MigrateCommand() {
+    }
+
+    /** Sets the project folder. */
+    public MigrateCommand root(Path root) {
+        this.root = Objects.requireNonNull(root, "root == null");
+        return this;
+    }
+
+    /** Sets the settings; without this call, {@code .hush.yaml} at the root is read if present. */
+    public MigrateCommand config(HushConfig config) {
+        this.config = Optional.of(Objects.requireNonNull(config, "config == null"));
+        return this;
+    }
+
+    /** Sets the folder, relative to the root, that secret files go into; {@code .secrets} by default. */
+    public MigrateCommand secretsDir(String secretsDir) {
+        this.secretsDir = ProjectPaths.checkRelative(Objects.requireNonNull(secretsDir, "secretsDir == null"));
+        return this;
+    }
+
+    /** Migrates only the findings of rule {@code ruleOrPath}, or those in that file or folder. */
+    public MigrateCommand only(String ruleOrPath) {
+        this.only = Optional.of(Objects.requireNonNull(ruleOrPath, "ruleOrPath == null"));
+        return this;
+    }
+
+    /** Replaces {@code privileged: true} with {@code cap_drop: [ALL]} and {@code no-new-privileges} when true. */
+    public MigrateCommand harden(boolean harden) {
+        this.harden = harden;
+        return this;
+    }
+
+    /**
+     * Names the compose services whose app reads {@code <KEY>_FILE} variables (for example with
+     * secrets-runtime), so they get {@code <KEY>_FILE: /run/secrets/<name>} whatever their image.
+     */
+    public MigrateCommand readsFileVariables(Set<String> services) {
+        this.readsFileVariables = Set.copyOf(Objects.requireNonNull(services, "services == null"));
+        return this;
+    }
+
+    /**
+     * Renames secrets: each key is a finding's fingerprint or a proposed secret name, each value
+     * the name the user chose.
+     *
+     * @throws IllegalArgumentException from {@link #plan()} when a chosen name is invalid or holds another value
+     */
+    public MigrateCommand rename(Map<String, String> rename) {
+        this.rename = Map.copyOf(Objects.requireNonNull(rename, "rename == null"));
+        return this;
+    }
+
+    /** Leaves the findings with these fingerprints, or of these keys (such as {@code DB_PASSWORD}), as they are. */
+    public MigrateCommand skip(Set<String> fingerprintsOrKeys) {
+        this.skip = Set.copyOf(Objects.requireNonNull(fingerprintsOrKeys, "fingerprintsOrKeys == null"));
+        return this;
+    }
+
+    /** Sets where the rotation checklist goes, relative to the root; {@code SECRETS-ROTATION.md} by default. */
+    public MigrateCommand checklist(String path) {
+        this.checklist = ProjectPaths.checkRelative(Objects.requireNonNull(path, "path == null"));
+        return this;
+    }
+
+    /** Tells, by fingerprint, where a history scan saw each secret, so the checklist says which ones leaked. */
+    public MigrateCommand history(Map<String, RotationChecklist.Exposure> exposures) {
+        this.history = Map.copyOf(Objects.requireNonNull(exposures, "exposures == null"));
+        return this;
+    }
+
+    /**
+     * Scans the project and returns the plan with a decision per finding; writes nothing.
+     *
+     * @throws IOException when the project cannot be read
+     * @throws IllegalArgumentException when a rename is invalid
+     */
+    public PlannedMigration plan() throws IOException {
+        HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(root);
+        MigrationPlanner.Options options = new MigrationPlanner.Options(settings, secretsDir, only, harden,
+                readsFileVariables, rename, skip, checklist, history);
+        return new MigrationPlanner(root, options).plan();
+    }
+
+    /**
+     * Applies {@code plan} as one transaction.
+     *
+     * @throws MigrationException when a safety check fails (nothing written) or writing failed (rolled back)
+     */
+    public MigrationResult apply(MigrationPlan plan) throws MigrationException {
+        return MigrationTransaction.create().secretsDir(secretsDir).apply(root, plan);
+    }
+
+    /**
+     * Restores the project as it was before the last migration.
+     *
+     * @throws MigrationException when there is nothing to undo or a file changed since
+     */
+    public RestoreResult undo() throws MigrationException {
+        return MigrationTransaction.create().secretsDir(secretsDir).undo(root);
+    }
+}

@@ -1,0 +1,581 @@
+package dev.hush.core.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hush.core.Hush;
+import dev.hush.core.migrate.MigrationDecision.Action;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One test per rewrite case of a compose file, each asserting the exact text hush writes. */
+class ComposeRewriteTest {
+    static final String PG = "hushTest-Pg-6d1e0c77a2";
+    static final String JWT = "hushTest-jwt-4c9e1b7a3f";
+
+    @TempDir
+    Path root;
+
+    private void write(String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private String read(String path) throws IOException {
+        return Files.readString(root.resolve(path), StandardCharsets.UTF_8);
+    }
+
+    private PlannedMigration migrate(MigrateCommand command) throws Exception {
+        PlannedMigration planned = command.root(root).plan();
+        command.apply(planned.plan());
+        assertThat(Hush.migrate().root(root).plan().plan().isEmpty()).as("second plan is empty").isTrue();
+        return planned;
+    }
+
+    private PlannedMigration migrate() throws Exception {
+        return migrate(Hush.migrate());
+    }
+
+    @Test
+    void replacesAMapEntryWithItsFileVariableWhenTheImageReadsIt() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_USER: app
+                      POSTGRES_PASSWORD: %s
+                """.formatted(PG));
+
+        migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo("""
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_USER: app
+                      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password
+                    secrets:
+                      - postgres_password
+                secrets:
+                  postgres_password:
+                    file: ./.secrets/postgres_password.txt
+                """);
+        assertThat(read(".secrets/postgres_password.txt")).isEqualTo(PG);
+    }
+
+    @Test
+    void removesAListEntryAndAsksTheAppToReadTheFileWhenTheImageIsUnknown() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      - LOG_LEVEL=info
+                      - JWT_SECRET=%s
+                    ports:
+                      - "8080:8080"
+                """.formatted(JWT));
+
+        PlannedMigration planned = migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo("""
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      - LOG_LEVEL=info
+                    ports:
+                      - "8080:8080"
+                    secrets:
+                      - jwt_secret
+                secrets:
+                  jwt_secret:
+                    file: ./.secrets/jwt_secret.txt
+                """);
+        assertThat(planned.plan().checklist()).contains(
+                new ChecklistItem.ReadFromFile(SecretName.of("jwt_secret"), "api", "JWT_SECRET"));
+        assertThat(planned.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.action()).isEqualTo(Action.MIGRATE);
+            assertThat(d.explanation()).contains("jwt_secret", "/run/secrets/jwt_secret").doesNotContain(JWT);
+        });
+    }
+
+    @Test
+    void writesFileVariablesInListFormWithTheEntrysQuotes() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: docker.io/library/mariadb:11
+                    environment:
+                      - "MARIADB_ROOT_PASSWORD=%s"
+                """.formatted(PG));
+
+        migrate();
+
+        assertThat(read("compose.yaml")).contains("""
+                      - "MARIADB_ROOT_PASSWORD_FILE=/run/secrets/mariadb_root_password"
+                    secrets:
+                      - mariadb_root_password
+                """);
+    }
+
+    @Test
+    void removesTheEnvironmentKeyWithItsLastEntry() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      JWT_SECRET: %s
+                    restart: always
+                """.formatted(JWT));
+
+        migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo("""
+                services:
+                  api:
+                    image: example/api:1
+                    restart: always
+                    secrets:
+                      - jwt_secret
+                secrets:
+                  jwt_secret:
+                    file: ./.secrets/jwt_secret.txt
+                """);
+    }
+
+    @Test
+    void appendsToExistingShortSecretsAndTopLevelSecrets() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      JWT_SECRET: %s
+                    secrets:
+                      - tls_key
+
+                secrets:
+                  tls_key:
+                    file: ./certs/tls.key
+                """.formatted(JWT));
+        write("certs/tls.key", "not a key, a test file\n");
+
+        migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo("""
+                services:
+                  api:
+                    image: example/api:1
+                    secrets:
+                      - tls_key
+                      - jwt_secret
+
+                secrets:
+                  tls_key:
+                    file: ./certs/tls.key
+                  jwt_secret:
+                    file: ./.secrets/jwt_secret.txt
+                """);
+    }
+
+    @Test
+    void appendsInTheLongSyntaxTheListAlreadyUses() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      JWT_SECRET: %s
+                      LOG_LEVEL: info
+                    secrets:
+                      - source: tls_key
+                        target: tls.key
+                secrets:
+                  tls_key:
+                    file: ./tls.key
+                """.formatted(JWT));
+        write("tls.key", "not a key\n");
+
+        migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo("""
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      LOG_LEVEL: info
+                    secrets:
+                      - source: tls_key
+                        target: tls.key
+                      - source: jwt_secret
+                        target: jwt_secret
+                secrets:
+                  tls_key:
+                    file: ./tls.key
+                  jwt_secret:
+                    file: ./.secrets/jwt_secret.txt
+                """);
+    }
+
+    @Test
+    void migratesAnAnchoredValueOnceForEveryServiceThatMergesIt() throws Exception {
+        write("compose.yaml", """
+                x-db: &db
+                  POSTGRES_USER: app
+                  POSTGRES_PASSWORD: %s
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      <<: *db
+                  backup:
+                    image: postgres:16
+                    environment:
+                      <<: *db
+                      SCHEDULE: daily
+                """.formatted(PG));
+
+        PlannedMigration planned = migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo("""
+                x-db: &db
+                  POSTGRES_USER: app
+                  POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      <<: *db
+                    secrets:
+                      - postgres_password
+                  backup:
+                    image: postgres:16
+                    environment:
+                      <<: *db
+                      SCHEDULE: daily
+                    secrets:
+                      - postgres_password
+                secrets:
+                  postgres_password:
+                    file: ./.secrets/postgres_password.txt
+                """);
+        assertThat(planned.plan().secretFiles()).hasSize(1);
+    }
+
+    @Test
+    void movesTheLiteralDefaultOfAReferenceAndDropsTheReference() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      - JWT_SECRET=${JWT_SECRET:-%s}
+                      - LOG_LEVEL=info
+                """.formatted(JWT));
+
+        migrate();
+
+        assertThat(read("compose.yaml")).startsWith("""
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      - LOG_LEVEL=info
+                    secrets:
+                      - jwt_secret
+                """);
+        assertThat(read(".secrets/jwt_secret.txt")).isEqualTo(JWT);
+    }
+
+    @Test
+    void keepsCrlfLineBreaks() throws Exception {
+        write("compose.yaml", ("services:\n  db:\n    image: postgres:16\n    environment:\n"
+                + "      POSTGRES_PASSWORD: " + PG + "\n").replace("\n", "\r\n"));
+
+        migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo(("services:\n  db:\n    image: postgres:16\n    environment:\n"
+                + "      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password\n    secrets:\n      - postgres_password\n"
+                + "secrets:\n  postgres_password:\n    file: ./.secrets/postgres_password.txt\n").replace("\n", "\r\n"));
+    }
+
+    @Test
+    void followsFourSpaceIndentationAndListsLevelWithTheirKey() throws Exception {
+        write("compose.yaml", """
+                services:
+                    db:
+                        image: postgres:16
+                        volumes:
+                        - data:/var/lib/postgresql/data
+                        environment:
+                            POSTGRES_PASSWORD: %s
+                volumes:
+                    data:
+                """.formatted(PG));
+
+        migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo("""
+                services:
+                    db:
+                        image: postgres:16
+                        volumes:
+                        - data:/var/lib/postgresql/data
+                        environment:
+                            POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password
+                        secrets:
+                        - postgres_password
+                volumes:
+                    data:
+                secrets:
+                    postgres_password:
+                        file: ./.secrets/postgres_password.txt
+                """);
+    }
+
+    @Test
+    void refusesATabIndentedFileWhichIsNotYaml() throws Exception {
+        String compose = "services:\n  db:\n\timage: postgres:16\n\tenvironment:\n\t  POSTGRES_PASSWORD: " + PG + "\n";
+        write("compose.yaml", compose);
+
+        PlannedMigration planned = Hush.migrate().root(root).plan();
+
+        assertThat(planned.plan().edits()).noneMatch(edit -> edit.path().equals("compose.yaml"));
+        assertThat(planned.plan().notes()).anyMatch(note -> note.contains("compose.yaml could not be read fully"));
+    }
+
+    @Test
+    void keepsCommentsNextToTheEditedLines() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      # the superuser
+                      POSTGRES_USER: app   # not a secret
+                      POSTGRES_PASSWORD: %s   # change me
+                      # end of environment
+                """.formatted(PG));
+
+        migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo("""
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      # the superuser
+                      POSTGRES_USER: app   # not a secret
+                      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password   # change me
+                      # end of environment
+                    secrets:
+                      - postgres_password
+                secrets:
+                  postgres_password:
+                    file: ./.secrets/postgres_password.txt
+                """);
+    }
+
+    @Test
+    void editsAFileWithoutTrailingNewline() throws Exception {
+        write("compose.yaml", "services:\n  api:\n    image: example/api:1\n    environment:\n      JWT_SECRET: " + JWT
+                + "\n      LOG_LEVEL: info");
+
+        migrate();
+
+        assertThat(read("compose.yaml")).isEqualTo("services:\n  api:\n    image: example/api:1\n    environment:\n"
+                + "      LOG_LEVEL: info\n    secrets:\n      - jwt_secret\nsecrets:\n  jwt_secret:\n"
+                + "    file: ./.secrets/jwt_secret.txt");
+    }
+
+    @Test
+    void pointsAComposeFileInASubfolderUpToTheSecretsFolder() throws Exception {
+        write("deploy/compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: %s
+                """.formatted(PG));
+
+        migrate();
+
+        assertThat(read("deploy/compose.yaml")).endsWith("""
+                secrets:
+                  postgres_password:
+                    file: ../.secrets/postgres_password.txt
+                """);
+        assertThat(read(".secrets/postgres_password.txt")).isEqualTo(PG);
+    }
+
+    @Test
+    void sharesOneSecretBetweenAFileAndItsOverride() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: %s
+                """.formatted(PG));
+        write("compose.override.yaml", """
+                services:
+                  db:
+                    environment:
+                      POSTGRES_PASSWORD: %s
+                      POSTGRES_USER: dev
+                """.formatted(PG));
+
+        PlannedMigration planned = migrate();
+
+        assertThat(planned.plan().secretFiles()).extracting(SecretFile::path).containsExactly(".secrets/postgres_password.txt");
+        assertThat(read("compose.override.yaml")).isEqualTo("""
+                services:
+                  db:
+                    environment:
+                      POSTGRES_USER: dev
+                    secrets:
+                      - postgres_password
+                secrets:
+                  postgres_password:
+                    file: ./.secrets/postgres_password.txt
+                """);
+    }
+
+    @Test
+    void prefixesTheServiceNameWhenTwoValuesShareAKey() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      JWT_SECRET: %s
+                  admin:
+                    image: example/admin:1
+                    environment:
+                      JWT_SECRET: hushTest-other-jwt-77c2e5
+                """.formatted(JWT));
+
+        PlannedMigration planned = migrate();
+
+        assertThat(planned.plan().secretFiles()).extracting(SecretFile::path)
+                .containsExactly(".secrets/jwt_secret.txt", ".secrets/admin_jwt_secret.txt");
+        assertThat(read(".secrets/admin_jwt_secret.txt")).isEqualTo("hushTest-other-jwt-77c2e5");
+    }
+
+    @Test
+    void reusesAnExistingSecretFileWithTheSameValue() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      JWT_SECRET: %s
+                """.formatted(JWT));
+        write(".secrets/jwt_secret.txt", JWT);
+
+        MigrationResult result = Hush.migrate().root(root).apply(Hush.migrate().root(root).plan().plan());
+
+        assertThat(result.secretFilesReused()).containsExactly(".secrets/jwt_secret.txt");
+        assertThat(read("compose.yaml")).contains("file: ./.secrets/jwt_secret.txt");
+    }
+
+    @Test
+    void neverTakesTheNameOfAnExistingFileWithAnotherValue() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      JWT_SECRET: %s
+                """.formatted(JWT));
+        write(".secrets/jwt_secret.txt", "hushTest-someone-elses-value");
+
+        migrate();
+
+        assertThat(read(".secrets/jwt_secret.txt")).isEqualTo("hushTest-someone-elses-value");
+        assertThat(read(".secrets/api_jwt_secret.txt")).isEqualTo(JWT);
+        assertThat(read("compose.yaml")).contains("- api_jwt_secret", "file: ./.secrets/api_jwt_secret.txt");
+    }
+
+    @Test
+    void renamesAndSkipsAsTheUserChose() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: %s
+                  api:
+                    image: example/api:1
+                    environment:
+                      JWT_SECRET: %s
+                """.formatted(PG, JWT));
+
+        PlannedMigration planned = Hush.migrate().root(root).rename(Map.of("postgres_password", "db_root"))
+                .skip(Set.of("JWT_SECRET")).plan();
+
+        assertThat(planned.plan().secretFiles()).extracting(SecretFile::path).containsExactly(".secrets/db_root.txt");
+        assertThat(planned.decisions()).extracting(MigrationDecision::action).containsExactly(Action.MIGRATE, Action.SKIP);
+        assertThatThrownBy(() -> Hush.migrate().root(root).rename(Map.of("postgres_password", "../x")).plan())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void hardensAPrivilegedServiceOnlyWhenAsked() throws Exception {
+        String compose = """
+                services:
+                  agent:
+                    image: example/agent:1
+                    privileged: true
+                    restart: always
+                """;
+        write("compose.yaml", compose);
+
+        PlannedMigration plain = Hush.migrate().root(root).plan();
+        assertThat(plain.plan().edits()).isEmpty();
+        assertThat(plain.decisions()).singleElement().extracting(MigrationDecision::action).isEqualTo(Action.CHECKLIST);
+
+        Hush.migrate().root(root).harden(true).apply(Hush.migrate().root(root).harden(true).plan().plan());
+
+        assertThat(read("compose.yaml")).isEqualTo("""
+                services:
+                  agent:
+                    image: example/agent:1
+                    # hush: add back capabilities one by one with cap_add, or devices: for device access
+                    cap_drop: [ALL]
+                    security_opt: [no-new-privileges:true]
+                    restart: always
+                """);
+        assertThat(read("SECRETS-ROTATION.md")).contains("## Privileged service `agent`");
+    }
+
+    @Test
+    void leavesAUrlWithAPasswordToTheUser() throws Exception {
+        String compose = """
+                services:
+                  etl:
+                    image: example/etl:1
+                    environment:
+                      DATABASE_URL: mysql://root:%s@db:3306/app
+                """.formatted(PG);
+        write("compose.yaml", compose);
+
+        PlannedMigration planned = Hush.migrate().root(root).plan();
+
+        assertThat(planned.plan().edits()).noneMatch(edit -> edit.path().equals("compose.yaml"));
+        assertThat(planned.decisions()).singleElement().extracting(MigrationDecision::action).isEqualTo(Action.MANUAL);
+        assertThat(planned.plan().checklist()).anySatisfy(item -> assertThat(item.heading())
+                .isEqualTo("Move DATABASE_URL by hand (compose.yaml:5)"));
+    }
+}
