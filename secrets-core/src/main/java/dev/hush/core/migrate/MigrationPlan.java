@@ -24,12 +24,14 @@ public final class MigrationPlan {
     private final List<FileEdit> edits;
     private final List<ChecklistItem> checklist;
     private final List<String> notes;
+    private final Set<SecretValue> keptSecrets;
 
     private MigrationPlan(Builder builder) {
         this.secretFiles = List.copyOf(builder.secretFiles.values());
         this.edits = List.copyOf(builder.edits.values());
         this.checklist = List.copyOf(builder.checklist);
         this.notes = List.copyOf(builder.notes);
+        this.keptSecrets = Set.copyOf(builder.keptSecrets);
     }
 
     /** Returns an empty builder. */
@@ -44,6 +46,7 @@ public final class MigrationPlan {
         edits.forEach(builder::edit);
         checklist.forEach(builder::checklist);
         notes.forEach(builder::note);
+        keptSecrets.forEach(builder::keptSecret);
         return builder;
     }
 
@@ -140,11 +143,16 @@ public final class MigrationPlan {
         return masked;
     }
 
-    /** Returns every secret value the plan moves: those of its secret files and those its edits remove. */
+    /**
+     * Returns every secret value the plan knows: those of its secret files, those its edits
+     * remove, and those it leaves in place (skipped or left to the user), which a diff's
+     * context lines would otherwise show.
+     */
     Set<SecretValue> secretValues() {
         Set<SecretValue> values = new LinkedHashSet<>();
         secretFiles.forEach(file -> values.add(file.value()));
         edits.forEach(edit -> values.addAll(edit.removedSecrets()));
+        values.addAll(keptSecrets);
         return values;
     }
 
@@ -160,8 +168,18 @@ public final class MigrationPlan {
         private final Map<String, FileEdit> edits = new LinkedHashMap<>();
         private final List<ChecklistItem> checklist = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final Set<SecretValue> keptSecrets = new LinkedHashSet<>();
 
         private Builder() {
+        }
+
+        /**
+         * Names a secret value the plan leaves where it is (a skipped finding, one left to the
+         * user): diffs redact it too, since it may stand on a context line.
+         */
+        public Builder keptSecret(SecretValue value) {
+            keptSecrets.add(Objects.requireNonNull(value, "value == null"));
+            return this;
         }
 
         /**

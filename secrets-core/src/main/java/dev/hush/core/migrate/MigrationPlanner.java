@@ -172,6 +172,7 @@ final class MigrationPlanner {
         }
         checklist.forEach(plan::checklist);
         notes.forEach(plan::note);
+        report.findings().forEach(finding -> finding.secret().ifPresent(plan::keptSecret));
         built = plan.build();
         if (!built.isEmpty()) {
             built = built.withChecklistFile(root, options.checklist(), options.history());

@@ -133,4 +133,17 @@ class UnifiedDiffTest {
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void redactsAValueThePlanLeavesInPlaceWhenItStandsOnAContextLine() {
+        String token = "hushTest-kept-token-7f3a91c2";
+        String before = "services:\n  app:\n    environment:\n      API_TOKEN: " + token + "\n      LEVEL: debug\n";
+        String after = before.replace("LEVEL: debug", "LEVEL: info");
+        MigrationPlan plan = MigrationPlan.builder()
+                .edit(FileEdit.modify("compose.yaml", bytes(before), bytes(after), List.of("change the level"), List.of()))
+                .keptSecret(SecretValue.of(token))
+                .build();
+        assertThat(plan.diff(false)).contains("API_TOKEN: hush…").doesNotContain(token);
+        assertThat(plan.diff(true)).contains(token);
+    }
 }
