@@ -39,6 +39,7 @@ final class HushCommand implements Runnable {
         subcommands.put("scan", ScanCli::new);
         subcommands.put("baseline", BaselineCli::new);
         subcommands.put("history", HistoryCli::new);
+        subcommands.put("migrate", MigrateCli::new);
         subcommands.put("rules", RulesCli::new);
         subcommands.put("hook", HookCli::new);
         subcommands.put("completion", CompletionCli::new);

@@ -130,6 +130,15 @@ public final class Baseline {
         return true;
     }
 
+    /** Returns a baseline with this one's salt and entries that also accepts {@code findings}. */
+    public Baseline including(Collection<Finding> findings) {
+        Baseline baseline = new Baseline(salt, new TreeSet<>(entries));
+        for (Finding finding : findings) {
+            baseline.entries.add(entry(finding));
+        }
+        return baseline;
+    }
+
     /** Returns whether {@code finding} was accepted. */
     public boolean accepts(Finding finding) {
         return hasCandidate(entries, finding) && entries.contains(entry(finding));

@@ -1,0 +1,205 @@
+package dev.hush.cli;
+
+import dev.hush.core.config.HushConfig;
+import dev.hush.core.migrate.MigrateCommand;
+import dev.hush.core.migrate.MigrationDecision;
+import dev.hush.core.migrate.MigrationException;
+import dev.hush.core.migrate.MigrationResult;
+import dev.hush.core.migrate.PlannedMigration;
+import dev.hush.core.migrate.RestoreResult;
+import dev.hush.core.migrate.SecretFile;
+import dev.hush.core.migrate.SecretRotation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hush migrate}: moves inline secrets into Compose secrets, previewed, atomic and reversible. */
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        description = "Moves inline secrets into Compose secrets: .secrets/<name>.txt (0600), the compose secrets:"
+                + " wiring, .gitignore and a rotation checklist, in one reversible transaction.",
+        footer = {"", "Without --yes or --dry-run, migrate asks about each finding on a terminal.",
+            "Exit codes: 0 done or nothing to do, 2 usage or error (nothing written).",
+            "Examples:", "  hush migrate --dry-run", "  hush migrate --yes examples/leaky-app", "  hush migrate --undo"})
+final class MigrateCli implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "PATH",
+            description = "The project folder (default: the current folder).")
+    Path path;
+
+    @ArgGroup(exclusive = true, heading = "%nMode (default: interactive on a terminal):%n")
+    Mode mode = new Mode();
+
+    static final class Mode {
+        @Option(names = "--dry-run", description = "Print the unified diff of the plan and write nothing.")
+        boolean dryRun;
+
+        @Option(names = {"-y", "--yes"}, description = "Apply the default choice for every finding, without prompts.")
+        boolean yes;
+
+        @Option(names = "--undo", description = "Restore the project as it was before the last migration.")
+        boolean undo;
+    }
+
+    @ArgGroup(validate = false, heading = "%nPlan:%n")
+    PlanOptions plan = new PlanOptions();
+
+    static final class PlanOptions {
+        @Option(names = "--only", paramLabel = "RULE|PATH", description = "Migrate only findings of this rule id or in this file.")
+        String only;
+
+        @Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = SecretFile.DEFAULT_DIR,
+                description = "Folder for the secret files, relative to PATH (default: ${DEFAULT-VALUE}).")
+        String secretsDir;
+
+        @Option(names = "--checklist", paramLabel = "FILE", defaultValue = "SECRETS-ROTATION.md",
+                description = "Rotation checklist to write, relative to PATH (default: ${DEFAULT-VALUE}).")
+        String checklist;
+
+        @Option(names = "--harden", description = "Also replace privileged: true with cap_drop: [ALL] and no-new-privileges.")
+        boolean harden;
+
+        @Option(names = "--reads-file-vars", paramLabel = "SERVICE", split = ",",
+                description = "Services whose app reads <KEY>_FILE variables (e.g. with secrets-runtime).")
+        Set<String> readsFileVars = Set.of();
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: PATH/.hush.yaml).")
+        Path config;
+
+        @Option(names = "--force", description = "With --undo: restore even files changed since the migration (their"
+                + " current versions are kept under .hush/backup/).")
+        boolean force;
+    }
+
+    @Option(names = "--show-secrets", description = "Show values in the diff instead of a redacted preview.")
+    boolean showSecrets;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "With --dry-run: text (the diff) or json (the plan). Default: ${DEFAULT-VALUE}.")
+    PlanFormat format;
+
+    @Option(names = "--no-color", description = "Never colour the output (NO_COLOR is also respected).")
+    boolean noColor;
+
+    /** How --dry-run prints the plan. */
+    enum PlanFormat {
+        text,
+        json
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        MigrateCommand migrate = command();
+        try {
+            if (mode.undo) {
+                printRestore(out, migrate.undo());
+                return ExitCodes.CLEAN;
+            }
+            if (!mode.dryRun && !mode.yes && !Terminal.interactive()) {
+                throw new UserError("migrate asks before it writes, and this is not a terminal: run"
+                        + " 'hush migrate --dry-run' to see the plan, then 'hush migrate --yes' to apply it");
+            }
+            PlannedMigration planned = migrate.plan();
+            if (planned.plan().isEmpty()) {
+                out.println("hush: nothing to migrate in " + path + " (no inline secret left to move)");
+                return ExitCodes.CLEAN;
+            }
+            if (mode.dryRun) {
+                printPlan(out, planned);
+                return ExitCodes.CLEAN;
+            }
+            if (mode.yes) {
+                printResult(out, migrate.apply(planned.plan()), planned);
+                return ExitCodes.CLEAN;
+            }
+            return new MigrationPrompts(this, migrate, planned).run();
+        } catch (MigrationException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** Returns the core command configured from the options, with the user's renames and skips. */
+    MigrateCommand command() throws java.io.IOException {
+        MigrateCommand migrate = new MigrateCommand().root(path)
+                .secretsDir(plan.secretsDir)
+                .checklist(plan.checklist)
+                .harden(plan.harden)
+                .readsFileVariables(plan.readsFileVars);
+        if (plan.config != null) {
+            migrate.config(HushConfig.read(plan.config));
+        }
+        if (plan.only != null) {
+            migrate.only(plan.only);
+        }
+        return migrate;
+    }
+
+    boolean colors() {
+        return Terminal.colors() && !noColor;
+    }
+
+    private void printPlan(PrintWriter out, PlannedMigration planned) {
+        if (format == PlanFormat.json) {
+            out.print(PlanJson.of(planned));
+            out.flush();
+            return;
+        }
+        for (MigrationDecision decision : planned.decisions()) {
+            out.println("# " + Decisions.line(decision));
+        }
+        out.println();
+        out.print(DiffColors.apply(planned.plan().diff(showSecrets), colors()));
+        out.flush();
+    }
+
+    /** Prints what a migration changed, where the checklist is, and what to run next. */
+    void printResult(PrintWriter out, MigrationResult result, PlannedMigration planned) {
+        result.recovered().ifPresent(restore -> out.println("hush: first rolled back an interrupted migration ("
+                + restore.journalId() + ")"));
+        out.println("hush: migrated " + count(planned, MigrationDecision.Action.MIGRATE) + " findings:");
+        result.secretFilesWritten().forEach(file -> out.println("  + " + file + " (0600)"));
+        result.secretFilesReused().forEach(file -> out.println("  = " + file + " (already held the value)"));
+        result.filesChanged().forEach(file -> out.println("  ~ " + file));
+        result.warnings().forEach(warning -> out.println("  ! " + warning));
+        planned.plan().notes().forEach(note -> out.println("  note: " + note));
+        out.println();
+        out.println("Next:");
+        out.println("  1. Read " + plan.checklist + ": rotate every secret that was ever committed.");
+        out.println("  2. docker compose up -d --force-recreate    (the services now read /run/secrets/)");
+        out.println("  3. hush scan " + path + "    (nothing inline should be left)");
+        out.println("  Changed your mind? hush migrate --undo " + path);
+        out.flush();
+    }
+
+    private static long count(PlannedMigration planned, MigrationDecision.Action action) {
+        return planned.decisions().stream().filter(d -> d.action() == action).count();
+    }
+
+    private static void printRestore(PrintWriter out, RestoreResult restore) {
+        out.println("hush: undid migration " + restore.journalId() + ":");
+        restore.restored().forEach(file -> out.println("  restored " + file));
+        restore.deleted().forEach(file -> out.println("  deleted  " + file));
+        restore.kept().forEach(file -> out.println("  kept     " + file + " (changed since the migration: it may hold a rotated value)"));
+        restore.warnings().forEach(warning -> out.println("  ! " + warning));
+        out.flush();
+    }
+
+    /** Rotates the secrets the user asked to rotate on the spot, after a successful apply. */
+    void rotate(List<MigrationPrompts.Rotation> rotations) throws Exception {
+        for (MigrationPrompts.Rotation rotation : rotations) {
+            SecretRotation.replace(path, plan.secretsDir, rotation.name(), rotation.value());
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.hush.cli;
+
+import dev.hush.core.baseline.Baseline;
+import dev.hush.core.migrate.MigrateCommand;
+import dev.hush.core.migrate.MigrationDecision;
+import dev.hush.core.migrate.MigrationResult;
+import dev.hush.core.migrate.PlannedMigration;
+import dev.hush.core.migrate.SecretName;
+import dev.hush.core.migrate.SecretRotation;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.SecretValue;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * Walks a developer through a migration on a terminal: a summary, then each finding with
+ * its context (redacted), the proposed name and action, one key to decide; then the full
+ * diff and a confirmation. Values typed for an on-the-spot rotation are masked and printed
+ * nowhere.
+ */
+final class MigrationPrompts {
+    /** A secret to give a new value right after the migration. */
+    record Rotation(SecretName name, SecretValue value) {
+    }
+
+    private static final String KEYS = "[m]igrate [s]kip [i]gnore [r]ename [n]ew value [g]enerate [a]ll [q]uit [?]";
+    private static final String HELP = """
+              m  migrate: move the value into the secret file, as proposed
+              s  skip: leave this one inline for now
+              i  ignore: leave it and accept it in .hush-baseline, so scans stop reporting it
+              r  rename: choose the secret's name (lower case, digits, _ . -)
+              n  new value: migrate, then put a new value you type (hidden) in the secret file
+              g  generate: migrate, then put a new random value in the secret file (shown nowhere)
+              a  all: migrate this and every remaining finding as proposed
+              q  quit: write nothing
+            """;
+
+    private final MigrateCli cli;
+    private final MigrateCommand migrate;
+    private final PlannedMigration planned;
+    private final Set<String> skip = new HashSet<>();
+    private final Map<String, String> rename = new HashMap<>();
+    private final List<Finding> ignored = new ArrayList<>();
+    private final Map<String, SecretValue> newValues = new LinkedHashMap<>();
+
+    MigrationPrompts(MigrateCli cli, MigrateCommand migrate, PlannedMigration planned) {
+        this.cli = cli;
+        this.migrate = migrate;
+        this.planned = planned;
+    }
+
+    /** Runs the dialogue and returns the exit code. */
+    int run() throws Exception {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            PrintWriter out = terminal.writer();
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+            List<MigrationDecision> asked = planned.decisions().stream()
+                    .filter(d -> d.action() == MigrationDecision.Action.MIGRATE)
+                    .toList();
+            out.println(summary(asked.size()));
+            planned.decisions().stream()
+                    .filter(d -> d.action() != MigrationDecision.Action.MIGRATE)
+                    .forEach(d -> out.println("  " + Decisions.line(d) + "\n      " + d.explanation()));
+            out.println();
+            boolean all = false;
+            for (int i = 0; i < asked.size() && !all; i++) {
+                MigrationDecision decision = asked.get(i);
+                out.println("[" + (i + 1) + "/" + asked.size() + "] " + Decisions.line(decision));
+                out.println("      " + decision.explanation());
+                Choice choice = ask(terminal, reader, decision);
+                if (choice == Choice.QUIT) {
+                    out.println("hush: nothing written.");
+                    return ExitCodes.CLEAN;
+                }
+                all = choice == Choice.ALL;
+            }
+            PlannedMigration chosen = skip.isEmpty() && rename.isEmpty()
+                    ? planned
+                    : cli.command().skip(skip).rename(rename).plan();
+            if (chosen.plan().isEmpty()) {
+                writeIgnored(out);
+                out.println("hush: nothing left to migrate; nothing else written.");
+                return ExitCodes.CLEAN;
+            }
+            out.println();
+            out.print(DiffColors.apply(chosen.plan().diff(cli.showSecrets), cli.colors()));
+            out.println();
+            if (!confirm(reader, "Apply these changes? [y/N] ")) {
+                out.println("hush: nothing written.");
+                return ExitCodes.CLEAN;
+            }
+            MigrationResult result = migrate.apply(chosen.plan());
+            cli.rotate(rotations(chosen));
+            writeIgnored(out);
+            cli.printResult(out, result, chosen);
+            if (!newValues.isEmpty()) {
+                out.println("  " + newValues.size() + " secret(s) got a new value: revoke the old ones as the checklist says.");
+            }
+            out.flush();
+            return ExitCodes.CLEAN;
+        }
+    }
+
+    private String summary(int migrations) {
+        long privileged = planned.decisions().stream()
+                .filter(d -> d.finding().card() == dev.hush.core.model.Card.PRIVILEGED).count();
+        long sockets = planned.decisions().stream()
+                .filter(d -> d.finding().card() == dev.hush.core.model.Card.DOCKER_SOCKET).count();
+        return "hush migrate: " + migrations + " inline secret(s) to move, " + privileged + " privileged setting(s), "
+                + sockets + " Docker socket mount(s).";
+    }
+
+    private enum Choice {
+        NEXT,
+        ALL,
+        QUIT
+    }
+
+    private Choice ask(Terminal terminal, LineReader reader, MigrationDecision decision) throws IOException {
+        while (true) {
+            terminal.writer().print("  " + KEYS + " ");
+            terminal.writer().flush();
+            int key = readKey(terminal);
+            terminal.writer().println(key > 0 ? Character.toString(key) : "");
+            switch (Character.toLowerCase(key)) {
+                case 'm', '\r', '\n' -> {
+                    return Choice.NEXT;
+                }
+                case 's' -> {
+                    skip.add(decision.fingerprint());
+                    return Choice.NEXT;
+                }
+                case 'i' -> {
+                    skip.add(decision.fingerprint());
+                    ignored.add(decision.finding());
+                    return Choice.NEXT;
+                }
+                case 'r' -> {
+                    if (askName(reader, decision)) {
+                        return Choice.NEXT;
+                    }
+                }
+                case 'n' -> {
+                    Optional<SecretValue> value = askValue(reader);
+                    if (value.isPresent()) {
+                        newValues.put(decision.fingerprint(), value.get());
+                        return Choice.NEXT;
+                    }
+                }
+                case 'g' -> {
+                    newValues.put(decision.fingerprint(), SecretRotation.generate());
+                    terminal.writer().println("  a new 32-byte random value will go into the secret file.");
+                    return Choice.NEXT;
+                }
+                case 'a' -> {
+                    return Choice.ALL;
+                }
+                case 'q', 3, 4, -1 -> {
+                    return Choice.QUIT;
+                }
+                default -> terminal.writer().print(HELP);
+            }
+        }
+    }
+
+    /** Reads one key press without waiting for Enter. */
+    private static int readKey(Terminal terminal) throws IOException {
+        Attributes saved = terminal.enterRawMode();
+        try {
+            return terminal.reader().read();
+        } finally {
+            terminal.setAttributes(saved);
+        }
+    }
+
+    private boolean askName(LineReader reader, MigrationDecision decision) {
+        String proposed = decision.secret().map(SecretName::value).orElse("");
+        try {
+            String typed = reader.readLine("  secret name [" + proposed + "]: ").strip();
+            String name = SecretName.of(typed.isEmpty() ? proposed : typed).value();
+            rename.put(decision.fingerprint(), name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            reader.getTerminal().writer().println("  " + e.getMessage());
+            return false;
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        }
+    }
+
+    private static Optional<SecretValue> askValue(LineReader reader) {
+        try {
+            String first = reader.readLine("  new value (hidden): ", '*');
+            String second = reader.readLine("  again: ", '*');
+            if (first.isEmpty() || !first.equals(second)) {
+                reader.getTerminal().writer().println("  the two entries differ or are empty; nothing changed.");
+                return Optional.empty();
+            }
+            return Optional.of(SecretValue.of(first));
+        } catch (UserInterruptException | EndOfFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean confirm(LineReader reader, String prompt) {
+        try {
+            return reader.readLine(prompt).strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        }
+    }
+
+    /** Returns the rotations the user asked for, under the names the final plan gave their secrets. */
+    private List<Rotation> rotations(PlannedMigration chosen) {
+        List<Rotation> rotations = new ArrayList<>();
+        for (MigrationDecision decision : chosen.decisions()) {
+            SecretValue value = newValues.get(decision.fingerprint());
+            if (value != null && decision.secret().isPresent()) {
+                rotations.add(new Rotation(decision.secret().get(), value));
+            }
+        }
+        return rotations;
+    }
+
+    private void writeIgnored(PrintWriter out) throws IOException {
+        if (ignored.isEmpty()) {
+            return;
+        }
+        Path file = cli.path.resolve(".hush-baseline");
+        Baseline baseline = Files.isRegularFile(file) ? Baseline.read(file) : Baseline.create();
+        baseline.including(ignored).write(file);
+        Baseline.declareUnionMerge(file);
+        out.println("hush: " + ignored.size() + " finding(s) accepted in " + file);
+    }
+}

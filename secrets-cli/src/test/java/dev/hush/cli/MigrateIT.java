@@ -1,0 +1,148 @@
+package dev.hush.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrateIT {
+    private static final Map<String, String> LEAKY_SECRETS = Map.of(
+            "jwt_secret", "hushDemo-jwt-5f2b8e19c4d7a603",
+            "postgres_password", "hushDemo-Pg-0a7f3c91e4",
+            "redis_password", "hushDemo-redis-41d2c8aa",
+            "npm_token", "npm_hushDEMOonlyKLzdocJ2isAjIhKtJ0RlgLKO",
+            "stripe_api_key", "sk_test_hushDEMOonlyIBXuDL7DxtpY");
+
+    @TempDir
+    Path tmp;
+
+    /** Returns every file under {@code dir} with its bytes, for byte-for-byte comparisons. */
+    private static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String relative = dir.relativize(file).toString();
+                if (!relative.startsWith(".hush/")) {
+                    files.put(relative, Files.readString(file, StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void dryRunPrintsTheDiffWithoutValuesAndWritesNothing() throws Exception {
+        Path app = Fixtures.copyExample("leaky-app", tmp);
+        Map<String, String> before = snapshot(app);
+        HushProcess.Result result = HushProcess.run(app, "migrate", "--dry-run", ".");
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("--- a/compose.yaml").contains("+++ b/compose.yaml")
+                .contains("+      - jwt_secret").contains("+ .secrets/jwt_secret.txt (0600");
+        LEAKY_SECRETS.values().forEach(value -> assertThat(result.all()).doesNotContain(value));
+        assertThat(snapshot(app)).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunCanPrintThePlanAsJsonWithoutValues() throws Exception {
+        Path app = Fixtures.copyExample("leaky-app", tmp);
+        HushProcess.Result result = HushProcess.run(app, "migrate", "--dry-run", "--format", "json", ".");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("\"decisions\"").contains("\"action\": \"migrate\"").contains("\"secretFiles\"");
+        LEAKY_SECRETS.values().forEach(value -> assertThat(result.all()).doesNotContain(value));
+    }
+
+    @Test
+    void yesMigratesThenASecondRunChangesNothingAndUndoRestoresEveryByte() throws Exception {
+        Path app = Fixtures.copyExample("leaky-app", tmp);
+        Map<String, String> before = snapshot(app);
+
+        HushProcess.Result migrated = HushProcess.run(app, "migrate", "--yes", ".");
+        assertThat(migrated.exitCode()).as(migrated.all()).isZero();
+        LEAKY_SECRETS.values().forEach(value -> assertThat(migrated.all()).doesNotContain(value));
+        for (Map.Entry<String, String> secret : LEAKY_SECRETS.entrySet()) {
+            Path file = app.resolve(".secrets/" + secret.getKey() + ".txt");
+            assertThat(Files.readString(file)).isEqualTo(secret.getValue());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(app.resolve(".secrets"))))
+                .isEqualTo("rwx------");
+        assertThat(Files.readString(app.resolve(".gitignore"))).contains(".secrets/");
+        assertThat(app.resolve("SECRETS-ROTATION.md")).exists();
+        String compose = Files.readString(app.resolve("compose.yaml"));
+        assertThat(compose).doesNotContain("hushDemo-jwt-5f2b8e19c4d7a603").contains("file: ./.secrets/jwt_secret.txt");
+
+        HushProcess.Result scan = HushProcess.run(app, "scan", "--format", "json", ".");
+        assertThat(scan.out()).doesNotContain("\"rule\": \"compose-inline-secret\"")
+                .doesNotContain("\"rule\": \"dotenv-secret\"");
+
+        HushProcess.Result again = HushProcess.run(app, "migrate", "--yes", ".");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("nothing to migrate");
+
+        HushProcess.Result undo = HushProcess.run(app, "migrate", "--undo", ".");
+        assertThat(undo.exitCode()).as(undo.all()).isZero();
+        assertThat(snapshot(app)).isEqualTo(before);
+    }
+
+    @Test
+    void refusesToAskWithoutATerminalAndSaysWhatToRun() throws Exception {
+        Path app = Fixtures.copyExample("leaky-app", tmp);
+        Map<String, String> before = snapshot(app);
+        HushProcess.Result result = HushProcess.run(app, "migrate", ".");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--dry-run").contains("--yes");
+        assertThat(snapshot(app)).isEqualTo(before);
+    }
+
+    @Test
+    void undoWithNothingToUndoExitsTwo() throws Exception {
+        Path app = Fixtures.copyExample("leaky-app", tmp);
+        HushProcess.Result result = HushProcess.run(app, "migrate", "--undo", ".");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("hush: ");
+    }
+
+    /**
+     * Drives the interactive flow through a real pseudo-terminal with {@code script}: skip the
+     * first finding, migrate all the others, confirm. JLine's dumb terminal on a pipe would not
+     * exercise the raw-mode key reading.
+     */
+    @Test
+    void interactiveRunThroughAPseudoTerminalSkipsOneAndMigratesTheRest() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed for a pseudo-terminal");
+        Path app = Fixtures.copyExample("leaky-app", tmp);
+        String command = "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '" + HushProcess.jar()
+                + "' migrate --no-color .";
+        Process process = new ProcessBuilder("script", "-qec", command, "/dev/null")
+                .directory(app.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("session.txt").toFile())
+                .start();
+        try (var keys = process.getOutputStream()) {
+            keys.write("sa".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            Thread.sleep(4000);
+            keys.write("y\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        String session = Files.readString(tmp.resolve("session.txt"));
+        assertThat(process.exitValue()).as(session).isZero();
+        assertThat(session).contains("[1/").contains("hush: migrated");
+        LEAKY_SECRETS.values().forEach(value -> assertThat(session).doesNotContain(value));
+        // The first finding asked about is STRIPE_API_KEY in .env: skipped, so it stays inline.
+        assertThat(app.resolve(".secrets/stripe_api_key.txt")).doesNotExist();
+        assertThat(Files.readString(app.resolve(".env"))).contains("STRIPE_API_KEY=");
+        assertThat(Files.readString(app.resolve(".secrets/jwt_secret.txt"))).isEqualTo(LEAKY_SECRETS.get("jwt_secret"));
+    }
+}

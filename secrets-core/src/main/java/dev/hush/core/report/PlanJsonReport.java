@@ -1,0 +1,59 @@
+package dev.hush.core.report;
+
+import dev.hush.core.migrate.FileEdit;
+import dev.hush.core.migrate.MigrationDecision;
+import dev.hush.core.migrate.PlannedMigration;
+import dev.hush.core.migrate.SecretFile;
+import dev.hush.core.model.Finding;
+
+/**
+ * Writes a migration plan as JSON for tools: each decision (finding, action, proposed secret
+ * name, explanation), the secret files to write (path and size only), the files to edit with
+ * the reasons, and the notes. It never holds a value; findings show their redacted preview.
+ */
+public final class PlanJsonReport {
+    private PlanJsonReport() {
+    }
+
+    /** Writes {@code planned} to {@code out}. */
+    public static void write(PlannedMigration planned, Appendable out) {
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject();
+        json.name("tool").beginObject().member("name", "hush").member("version", HushVersion.get()).endObject();
+        json.name("decisions").beginArray();
+        for (MigrationDecision decision : planned.decisions()) {
+            Finding finding = decision.finding();
+            json.beginObject()
+                    .member("rule", finding.ruleId())
+                    .member("path", finding.location().path())
+                    .member("line", finding.location().line())
+                    .member("column", finding.location().column())
+                    .member("key", finding.key().orElse(null))
+                    .member("service", finding.service().orElse(null))
+                    .member("preview", finding.preview())
+                    .member("fingerprint", decision.fingerprint())
+                    .member("action", decision.action().name().toLowerCase(java.util.Locale.ROOT))
+                    .member("secret", decision.secret().map(name -> name.value()).orElse(null))
+                    .member("explanation", decision.explanation())
+                    .endObject();
+        }
+        json.endArray();
+        json.name("secretFiles").beginArray();
+        for (SecretFile file : planned.plan().secretFiles()) {
+            json.beginObject().member("path", file.path()).member("bytes", file.bytes().length).endObject();
+        }
+        json.endArray();
+        json.name("edits").beginArray();
+        for (FileEdit edit : planned.plan().edits()) {
+            json.beginObject().member("path", edit.path()).member("creates", !edit.modifiesExisting());
+            json.name("reasons").beginArray();
+            edit.reasons().forEach(json::value);
+            json.endArray().endObject();
+        }
+        json.endArray();
+        json.name("notes").beginArray();
+        planned.plan().notes().forEach(json::value);
+        json.endArray();
+        json.endObject();
+    }
+}
