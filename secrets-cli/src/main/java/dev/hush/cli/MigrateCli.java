@@ -1,5 +1,6 @@
 package dev.hush.cli;
 
+import dev.hush.core.Hush;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.migrate.MigrateCommand;
 import dev.hush.core.migrate.MigrationDecision;
@@ -132,7 +133,7 @@ final class MigrateCli implements Callable<Integer> {
 
     /** Returns the core command configured from the options, with the user's renames and skips. */
     MigrateCommand command() throws java.io.IOException {
-        MigrateCommand migrate = new MigrateCommand().root(path)
+        MigrateCommand migrate = Hush.migrate().root(path)
                 .secretsDir(plan.secretsDir)
                 .checklist(plan.checklist)
                 .harden(plan.harden)

@@ -2,9 +2,12 @@ package dev.hush.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Copies the repository's example projects into temporary folders, so tests never touch the originals. */
@@ -39,5 +42,18 @@ final class Fixtures {
             throw new UncheckedIOException(e);
         }
         return copy;
+    }
+    /** Returns every file under {@code dir} (except hush's own {@code .hush/}) with its bytes, for byte-for-byte comparisons. */
+    static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String relative = dir.relativize(file).toString();
+                if (!relative.startsWith(".hush/")) {
+                    files.put(relative, Files.readString(file, StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return files;
     }
 }

@@ -3,15 +3,12 @@ package dev.hush.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,29 +24,17 @@ class MigrateIT {
     Path tmp;
 
     /** Returns every file under {@code dir} with its bytes, for byte-for-byte comparisons. */
-    private static Map<String, String> snapshot(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String relative = dir.relativize(file).toString();
-                if (!relative.startsWith(".hush/")) {
-                    files.put(relative, Files.readString(file, StandardCharsets.ISO_8859_1));
-                }
-            }
-        }
-        return files;
-    }
 
     @Test
     void dryRunPrintsTheDiffWithoutValuesAndWritesNothing() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        Map<String, String> before = snapshot(app);
+        Map<String, String> before = Fixtures.snapshot(app);
         HushProcess.Result result = HushProcess.run(app, "migrate", "--dry-run", ".");
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).contains("--- a/compose.yaml").contains("+++ b/compose.yaml")
                 .contains("+      - jwt_secret").contains("+ .secrets/jwt_secret.txt (0600");
         LEAKY_SECRETS.values().forEach(value -> assertThat(result.all()).doesNotContain(value));
-        assertThat(snapshot(app)).isEqualTo(before);
+        assertThat(Fixtures.snapshot(app)).isEqualTo(before);
     }
 
     @Test
@@ -64,7 +49,7 @@ class MigrateIT {
     @Test
     void yesMigratesThenASecondRunChangesNothingAndUndoRestoresEveryByte() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        Map<String, String> before = snapshot(app);
+        Map<String, String> before = Fixtures.snapshot(app);
 
         HushProcess.Result migrated = HushProcess.run(app, "migrate", "--yes", ".");
         assertThat(migrated.exitCode()).as(migrated.all()).isZero();
@@ -91,17 +76,17 @@ class MigrateIT {
 
         HushProcess.Result undo = HushProcess.run(app, "migrate", "--undo", ".");
         assertThat(undo.exitCode()).as(undo.all()).isZero();
-        assertThat(snapshot(app)).isEqualTo(before);
+        assertThat(Fixtures.snapshot(app)).isEqualTo(before);
     }
 
     @Test
     void refusesToAskWithoutATerminalAndSaysWhatToRun() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        Map<String, String> before = snapshot(app);
+        Map<String, String> before = Fixtures.snapshot(app);
         HushProcess.Result result = HushProcess.run(app, "migrate", ".");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--dry-run").contains("--yes");
-        assertThat(snapshot(app)).isEqualTo(before);
+        assertThat(Fixtures.snapshot(app)).isEqualTo(before);
     }
 
     @Test
