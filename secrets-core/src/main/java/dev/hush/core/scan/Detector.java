@@ -4,7 +4,6 @@ import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.rules.RuleCatalogue;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +63,11 @@ public final class Detector {
 
     /** Returns whether {@code content} looks binary: a NUL byte in its first 8 KiB. */
     static boolean isBinary(byte[] content) {
-        for (int i = 0, n = Math.min(content.length, BINARY_PROBE); i < n; i++) {
+        return isBinary(content, content.length);
+    }
+
+    private static boolean isBinary(byte[] content, int length) {
+        for (int i = 0, n = Math.min(length, BINARY_PROBE); i < n; i++) {
             if (content[i] == 0) {
                 return true;
             }
@@ -78,14 +81,19 @@ public final class Detector {
      * {@code env_file} whatever their name.
      */
     Result analyze(String path, byte[] content, GitFacts git, boolean asDotenv) {
-        if (isBinary(content)) {
+        return analyze(path, content, content.length, git, asDotenv);
+    }
+
+    /**
+     * Analyses the file at {@code path} held by {@code content[0..length)}, which is not kept
+     * after the call: a caller may reuse the array for the next file.
+     */
+    Result analyze(String path, byte[] content, int length, GitFacts git, boolean asDotenv) {
+        if (isBinary(content, length)) {
             return Result.BINARY;
         }
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        SourceFile file = new SourceFile(path, text);
+        // The text is decoded only if an analyzer asks for it; a leading byte order mark is left out.
+        SourceFile file = new SourceFile(path, content, length);
         FileAnalysis analysis = new FileAnalysis(file, git);
         for (Analyzer analyzer : analyzersFor(file, asDotenv)) {
             try {
@@ -108,7 +116,10 @@ public final class Detector {
     private List<Analyzer> analyzersFor(SourceFile file, boolean asDotenv) {
         String path = file.path();
         List<Analyzer> analyzers = new ArrayList<>(5);
-        if (ComposeAnalyzer.appliesTo(path)) {
+        // A YAML file that is not named like a compose file is one only if it has a services key;
+        // the analyzer looks for it at a line start, and a file without the word cannot have it.
+        if (ComposeAnalyzer.appliesTo(path)
+                && (ComposeFile.isComposeName(file.name()) || file.text().contains("services"))) {
             analyzers.add(compose);
         }
         if (DockerfileAnalyzer.appliesTo(path)) {
@@ -117,7 +128,8 @@ public final class Detector {
         if (asDotenv || DotenvAnalyzer.appliesTo(path)) {
             analyzers.add(dotenv);
         }
-        if (DockerRunAnalyzer.appliesTo(path) || DockerRunAnalyzer.appliesToText(file.line(1))) {
+        // Only a shebang can make the first line name a shell; most files are not decoded for it.
+        if (DockerRunAnalyzer.appliesTo(path) || file.startsWith("#!") && DockerRunAnalyzer.appliesToText(file.line(1))) {
             analyzers.add(dockerRun);
         }
         analyzers.add(providers);

@@ -16,6 +16,12 @@ import java.util.Queue;
  * character falls into class 0, which leads back towards the root. A transition that enters
  * a state where some keyword ends is stored negated, so the search loop tests for output
  * with the value it already loaded.
+ *
+ * <p>Each step of the automaton waits for the table load of the step before, so one pass
+ * runs at the latency of that load. {@link #searchAscii} therefore runs four passes over
+ * four quarters of the bytes at once, interleaved: each pass after the first starts the
+ * length of the longest keyword before its quarter, which brings it into the very state a
+ * single pass would be in when the quarter begins, so the hits are the same, in the same order.
  */
 final class KeywordIndex {
     /** Receives keyword occurrences, in the order of their end offsets. */
@@ -28,6 +34,10 @@ final class KeywordIndex {
     private final int[] classOf = new int[128];
     /** The character class of every char, non-ASCII letters folded as {@link #fold} does. */
     private final byte[] charClass = new byte[Character.MAX_VALUE + 1];
+    /** The character class of every byte, by {@code b & 0xFF}; bytes over 127 (never ASCII) fall into class 0. */
+    private final byte[] byteClass = new byte[256];
+    /** The length of the longest keyword: after that many characters, a pass is in the same state wherever it began. */
+    private final int longest;
     private final int width;
     /** Transitions: {@code delta[row + class]} is the next row (state times width), negated past a keyword end. */
     private final int[] delta;
@@ -36,6 +46,7 @@ final class KeywordIndex {
 
     KeywordIndex(List<String> keywords) {
         this.keywords = List.copyOf(keywords);
+        this.longest = this.keywords.stream().mapToInt(String::length).max().orElse(0);
         int classes = 1;
         for (String keyword : this.keywords) {
             if (keyword.isEmpty()) {
@@ -62,6 +73,7 @@ final class KeywordIndex {
             int folded = fold((char) c);
             charClass[c] = (byte) (folded < 0 ? 0 : classOf[folded]);
         }
+        System.arraycopy(charClass, 0, byteClass, 0, 128);
 
         // The trie, with goto entries of -1 where there is no edge yet.
         List<int[]> gotos = new ArrayList<>();
@@ -176,6 +188,134 @@ final class KeywordIndex {
                     hits.hit(keyword, i + 1);
                 }
             }
+        }
+    }
+
+    /**
+     * Returns every occurrence of every keyword in {@code bytes[0..length)}, as {@link #search}
+     * finds them in the same text decoded, when every byte is ASCII (so byte offsets are char
+     * offsets); returns null when a byte is not ASCII.
+     */
+    Occurrences searchAscii(byte[] bytes, int length) {
+        if (length > bytes.length) {
+            throw new IndexOutOfBoundsException("length > bytes.length");
+        }
+        int quarter = length / 4;
+        HitLog[] logs = {new HitLog(), new HitLog(), new HitLog(), new HitLog()};
+        int high;
+        if (quarter < 4 * longest + 64) {
+            high = resume(bytes, 0, length, 0, logs[0]);
+        } else {
+            high = interleaved(bytes, length, quarter, logs);
+        }
+        return high < 0 ? null : new Occurrences(logs);
+    }
+
+    /** The keyword occurrences that {@link #searchAscii} found. */
+    final class Occurrences {
+        private final HitLog[] logs;
+
+        private Occurrences(HitLog[] logs) {
+            this.logs = logs;
+        }
+
+        /** Reports every occurrence to {@code hits}, in the order {@link #search} reports them. */
+        void forEach(Hits hits) {
+            for (HitLog log : logs) {
+                for (int h = 0; h < log.count; h += 2) {
+                    for (int keyword : outputs[log.entries[h + 1] / width]) {
+                        hits.hit(keyword, log.entries[h]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs four passes at once, one per quarter; returns the bitwise or of every byte (negative when one is not ASCII). */
+    private int interleaved(byte[] bytes, int length, int quarter, HitLog[] logs) {
+        int[] delta = this.delta;
+        byte[] classOf = this.byteClass;
+        int sync = longest;
+        // Pass k records hits ending after k * quarter and begins sync bytes before it, at k * quarter - sync.
+        int from1 = quarter - sync;
+        int from2 = 2 * quarter - sync;
+        int from3 = 3 * quarter - sync;
+        int row0 = 0;
+        int row1 = 0;
+        int row2 = 0;
+        int row3 = 0;
+        int high = 0;
+        for (int j = 0; j < quarter; j++) {
+            byte b0 = bytes[j];
+            byte b1 = bytes[from1 + j];
+            byte b2 = bytes[from2 + j];
+            byte b3 = bytes[from3 + j];
+            high |= b0 | b1 | b2 | b3;
+            row0 = delta[row0 + classOf[b0 & 0xFF]];
+            row1 = delta[row1 + classOf[b1 & 0xFF]];
+            row2 = delta[row2 + classOf[b2 & 0xFF]];
+            row3 = delta[row3 + classOf[b3 & 0xFF]];
+            if ((row0 | row1 | row2 | row3) < 0) {
+                if (row0 < 0) {
+                    row0 = -row0 - 1;
+                    logs[0].add(j + 1, row0);
+                }
+                if (row1 < 0) {
+                    row1 = -row1 - 1;
+                    if (j >= sync) {
+                        logs[1].add(from1 + j + 1, row1);
+                    }
+                }
+                if (row2 < 0) {
+                    row2 = -row2 - 1;
+                    if (j >= sync) {
+                        logs[2].add(from2 + j + 1, row2);
+                    }
+                }
+                if (row3 < 0) {
+                    row3 = -row3 - 1;
+                    if (j >= sync) {
+                        logs[3].add(from3 + j + 1, row3);
+                    }
+                }
+            }
+        }
+        // Passes 1 to 3 have the sync bytes of their head left to read, and the last one the remainder too.
+        high |= resume(bytes, from1 + quarter, 2 * quarter, row1, logs[1]);
+        high |= resume(bytes, from2 + quarter, 3 * quarter, row2, logs[2]);
+        high |= resume(bytes, from3 + quarter, length, row3, logs[3]);
+        return high;
+    }
+
+    /** Runs one pass over {@code bytes[from..to)} from row {@code start}; returns the or of the bytes. */
+    private int resume(byte[] bytes, int from, int to, int start, HitLog log) {
+        int[] delta = this.delta;
+        byte[] classOf = this.byteClass;
+        int row = start;
+        int high = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            high |= b;
+            row = delta[row + classOf[b & 0xFF]];
+            if (row < 0) {
+                row = -row - 1;
+                log.add(i + 1, row);
+            }
+        }
+        return high;
+    }
+
+    /** The hits of one pass, as pairs of end offset and row, in the order they were found. */
+    private static final class HitLog {
+        int[] entries = new int[0];
+        int count;
+
+        void add(int end, int row) {
+            if (count == entries.length) {
+                entries = Arrays.copyOf(entries, Math.max(32, count * 2));
+            }
+            entries[count++] = end;
+            entries[count++] = row;
         }
     }
 

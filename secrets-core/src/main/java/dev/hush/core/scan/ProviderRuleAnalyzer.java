@@ -68,7 +68,15 @@ final class ProviderRuleAnalyzer implements Analyzer {
         SourceFile file = analysis.file();
         Scan scan = new Scan(file);
         try {
-            index.search(file.text(), scan::hit);
+            // Keywords are ASCII: an ASCII file is searched as it was read, and decoded only for a hit.
+            byte[] bytes = file.bytes();
+            KeywordIndex.Occurrences found = bytes == null ? null : index.searchAscii(bytes, file.byteLength());
+            if (found == null) {
+                index.search(file.text(), scan::hit);
+            } else {
+                file.knownAscii();
+                found.forEach(scan::hit);
+            }
         } catch (StackOverflowError e) {
             // A pathological line can exhaust java.util.regex's recursion; report it and keep the findings so far.
             analysis.error(0, "a line is too long or too repetitive for the provider rules; findings in it may be missing");
@@ -81,7 +89,8 @@ final class ProviderRuleAnalyzer implements Analyzer {
     /** One file's search: which windows each rule has covered, and what it found. */
     private final class Scan {
         private final SourceFile file;
-        private final String text;
+        /** The file's text, or a view of its ASCII bytes that spares a copy of the file. */
+        private CharSequence text;
         /** Offset up to which each rule's regex has already run; a hit before it is covered. */
         private final int[] scannedUntil = new int[rules.size()];
         /** Whether each rule applies to this file's path: 0 unknown, 1 yes, -1 no. */
@@ -91,10 +100,12 @@ final class ProviderRuleAnalyzer implements Analyzer {
 
         Scan(SourceFile file) {
             this.file = file;
-            this.text = file.text();
         }
 
         void hit(int keyword, int end) {
+            if (text == null) {
+                text = file.chars();
+            }
             int start = end - keywordLength[keyword];
             for (int r : rulesOfKeyword[keyword]) {
                 if (start < scannedUntil[r] || !applies(r)) {
@@ -108,7 +119,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
                     scannedUntil[r] = wordEnd;
                     // An assignment rule's key is the word itself: test it before paying for the regex.
                     if (rule.secretKeyRequired()
-                            && (!assignmentFollows(wordEnd) || !SecretKeys.isSecret(text.substring(wordStart, wordEnd)))) {
+                            && (!assignmentFollows(wordEnd) || !SecretKeys.isSecret(text.subSequence(wordStart, wordEnd).toString()))) {
                         continue;
                     }
                     Matcher matcher = matcher(r, wordStart, lineEnd(wordEnd));
@@ -154,13 +165,23 @@ final class ProviderRuleAnalyzer implements Analyzer {
                     : Character.isLetterOrDigit(c);
         }
 
+        /** Returns the offset just after the last line feed before {@code offset}, or 0. */
         private int lineStart(int offset) {
-            return text.lastIndexOf('\n', offset - 1) + 1;
+            int i = Math.min(offset, text.length()) - 1;
+            while (i >= 0 && text.charAt(i) != '\n') {
+                i--;
+            }
+            return i + 1;
         }
 
+        /** Returns the offset of the first line feed at or after {@code offset}, or the text's length. */
         private int lineEnd(int offset) {
-            int newline = text.indexOf('\n', offset);
-            return newline < 0 ? text.length() : newline;
+            int i = Math.max(offset, 0);
+            int n = text.length();
+            while (i < n && text.charAt(i) != '\n') {
+                i++;
+            }
+            return i;
         }
 
         /** Returns rule {@code r}'s matcher over this file, reused from hit to hit, set to the region. */

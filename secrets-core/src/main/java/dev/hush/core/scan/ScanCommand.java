@@ -8,10 +8,15 @@ import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
 import dev.hush.core.model.SkippedFile;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,6 +27,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Scans a project's working tree: {@code Hush.scan().root(path).call()}. Each file is read
@@ -34,6 +41,10 @@ public final class ScanCommand {
             .thenComparingInt(f -> f.location().line())
             .thenComparingInt(f -> f.location().column())
             .thenComparing(Finding::ruleId);
+    /** Below this many bytes to read, the calling thread reads them alone. */
+    private static final long PARALLEL_BYTES = 1 << 20;
+    /** The longest array a JVM reliably allocates. */
+    private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
     private Path root = Path.of(".");
     private Optional<HushConfig> config = Optional.empty();
@@ -78,9 +89,7 @@ public final class ScanCommand {
         Detector detector = Detector.create(settings);
         ProjectWalk walk = ProjectWalk.of(root, workTree, settings.maxFileSize());
 
-        List<FileOutcome> outcomes = walk.entries().parallelStream()
-                .map(entry -> read(detector, workTree, entry.file(), entry.path(), false))
-                .toList();
+        List<FileOutcome> outcomes = readAll(walk.entries(), detector, workTree);
         List<SkippedFile> skipped = new ArrayList<>(walk.skipped());
         Collection<FileOutcome> all = withEnvFilesAsDotenv(outcomes, folder, detector, workTree, skipped);
 
@@ -118,13 +127,101 @@ public final class ScanCommand {
     private record FileOutcome(String path, long size, Detector.Result result, Optional<ScanError> error) {
     }
 
-    private static FileOutcome read(Detector detector, GitFacts git, Path file, String path, boolean asDotenv) {
-        try {
-            byte[] content = Files.readAllBytes(file);
-            return new FileOutcome(path, content.length, detector.analyze(path, content, git, asDotenv), Optional.empty());
-        } catch (IOException | OutOfMemoryError e) {
-            return new FileOutcome(path, 0, null,
-                    Optional.of(new ScanError(path, 0, "cannot be read (" + e.getClass().getSimpleName() + "); skipped")));
+    /**
+     * Reads and analyses every entry, on every core when there is enough to read, and returns
+     * the outcomes in the walk's order. Workers take the next file from one shared counter,
+     * biggest files first, so that no core is left with a big file while the other one idles.
+     */
+    private static List<FileOutcome> readAll(List<ProjectWalk.Entry> entries, Detector detector, GitFacts git)
+            throws IOException {
+        FileOutcome[] outcomes = new FileOutcome[entries.size()];
+        Integer[] order = new Integer[entries.size()];
+        long bytes = 0;
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            bytes += entries.get(i).size();
+        }
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> entries.get(i).size()).reversed());
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            ReadBuffer reader = new ReadBuffer();
+            for (int taken = next.getAndIncrement(); taken < order.length; taken = next.getAndIncrement()) {
+                ProjectWalk.Entry entry = entries.get(order[taken]);
+                outcomes[order[taken]] = reader.read(detector, git, entry.file(), entry.path(), false);
+            }
+        };
+        // A thread costs more than a small change takes to read.
+        int threads = bytes < PARALLEL_BYTES ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), order.length);
+        List<Thread> helpers = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(worker, "hush-scan-" + t);
+            helper.setDaemon(true);
+            helper.setUncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e));
+            helper.start();
+            helpers.add(helper);
+        }
+        worker.run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while scanning");
+            }
+        }
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        } else if (failure.get() instanceof Error e) {
+            throw e;
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** Reads files into one buffer, reused from file to file: a worker's, never shared. */
+    private static final class ReadBuffer {
+        private byte[] buffer = new byte[64 * 1024];
+
+        FileOutcome read(Detector detector, GitFacts git, Path file, String path, boolean asDotenv) {
+            try {
+                int length = readFully(file);
+                return new FileOutcome(path, length, detector.analyze(path, buffer, length, git, asDotenv), Optional.empty());
+            } catch (IOException | OutOfMemoryError e) {
+                return new FileOutcome(path, 0, null,
+                        Optional.of(new ScanError(path, 0, "cannot be read (" + e.getClass().getSimpleName() + "); skipped")));
+            }
+        }
+
+        /** Reads {@code file} to its end, which may lie past the size it had when the walk saw it. */
+        private int readFully(Path file) throws IOException {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = channel.size();
+                if (size >= MAX_LENGTH) {
+                    throw new OutOfMemoryError("file too large for an array");
+                }
+                // One byte more than the size, so that the read that finds the end needs no larger buffer.
+                ensureCapacity((int) size + 1);
+                int length = 0;
+                while (true) {
+                    if (length == buffer.length) {
+                        if (length >= MAX_LENGTH) {
+                            throw new OutOfMemoryError("file too large for an array");
+                        }
+                        ensureCapacity((int) Math.min(MAX_LENGTH, 2L * length));
+                    }
+                    int read = channel.read(ByteBuffer.wrap(buffer, length, buffer.length - length));
+                    if (read < 0) {
+                        return length;
+                    }
+                    length += read;
+                }
+            }
+        }
+
+        private void ensureCapacity(int capacity) {
+            if (buffer.length < capacity) {
+                buffer = Arrays.copyOf(buffer, (int) Math.max(capacity, Math.min(MAX_LENGTH, 2L * buffer.length)));
+            }
         }
     }
 
@@ -149,7 +246,7 @@ public final class ScanCommand {
             if (!file.startsWith(base) || Files.isSymbolicLink(file)) {
                 skipped.add(new SkippedFile(path, "env_file outside the scanned folder or a symbolic link, not read"));
             } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !DotenvAnalyzer.appliesTo(path)) {
-                byPath.put(path, read(detector, git, file, path, true));
+                byPath.put(path, new ReadBuffer().read(detector, git, file, path, true));
             }
         }
         return byPath.values();

@@ -1,22 +1,47 @@
 package dev.hush.core.scan;
 
 import dev.hush.core.model.Location;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * Holds one file's text with its path relative to the scanned root, and turns character
  * offsets into 1-based lines and columns.
+ *
+ * <p>A file read from disk or from git is kept as its UTF-8 bytes and decoded only when an
+ * analyzer asks for the text: most files of a large scan hold no keyword, and the keyword
+ * search runs over the bytes (see {@link #bytes()}). Line starts, likewise, are found
+ * only when a location or a line is asked for. Not thread-safe: one analysis uses it.
  */
 final class SourceFile {
     private final String path;
-    private final String text;
-    private final int[] lineStarts;
+    /** The file's bytes, a leading byte order mark included; null when built from text. */
+    private final byte[] bytes;
+    private final int length;
+    private String text;
+    private int[] lineStarts;
+    private boolean ascii;
 
     SourceFile(String path, String text) {
         this.path = Objects.requireNonNull(path, "path == null");
         this.text = Objects.requireNonNull(text, "text == null");
-        this.lineStarts = lineStarts(text);
+        this.bytes = null;
+        this.length = 0;
+    }
+
+    /**
+     * Creates a file holding {@code bytes[0..length)} decoded as UTF-8 (malformed sequences
+     * replaced), without a leading byte order mark. The bytes are not copied: the caller must
+     * not change them while the file is in use.
+     */
+    SourceFile(String path, byte[] bytes, int length) {
+        this.path = Objects.requireNonNull(path, "path == null");
+        this.bytes = Objects.requireNonNull(bytes, "bytes == null");
+        if (length < 0 || length > bytes.length) {
+            throw new IndexOutOfBoundsException("length " + length + " outside 0.." + bytes.length);
+        }
+        this.length = length;
     }
 
     private static int[] lineStarts(String text) {
@@ -31,6 +56,13 @@ final class SourceFile {
         return Arrays.copyOf(starts, count);
     }
 
+    private int[] lineStarts() {
+        if (lineStarts == null) {
+            lineStarts = lineStarts(text());
+        }
+        return lineStarts;
+    }
+
     /** Returns the path relative to the scanned root, with {@code /} separators. */
     String path() {
         return path;
@@ -43,29 +75,113 @@ final class SourceFile {
 
     /** Returns the whole text. */
     String text() {
+        if (text == null && ascii) {
+            // ASCII decodes the same as UTF-8 and as ISO-8859-1, whose decoding is a plain copy.
+            text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        } else if (text == null) {
+            boolean bom = startsWithByteOrderMark();
+            text = bom ? new String(bytes, 3, length - 3, StandardCharsets.UTF_8)
+                    : new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
         return text;
+    }
+
+    /**
+     * Returns the UTF-8 bytes the file was built from, a byte order mark included, or null
+     * when it was built from text; the first {@link #byteLength()} bytes hold the file. Where
+     * every byte is ASCII, byte offsets are the text's char offsets.
+     */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** Returns how many of {@link #bytes()} hold the file. */
+    int byteLength() {
+        return length;
+    }
+
+    /** Records that every one of {@link #bytes()} is ASCII, which makes decoding them cheaper. */
+    void knownAscii() {
+        ascii = bytes != null;
+    }
+
+    /**
+     * Returns the text as a sequence of chars: the decoded text, or, for a file whose bytes
+     * are known to be ASCII and not yet decoded, a view of the bytes, which spares a copy of
+     * the file. The view must not outlive this analysis; its {@code toString} and
+     * {@code subSequence} return strings of their own.
+     */
+    CharSequence chars() {
+        return text == null && ascii ? new AsciiChars(bytes, 0, length) : text();
+    }
+
+    /** ASCII bytes read as chars. */
+    private record AsciiChars(byte[] bytes, int from, int to) implements CharSequence {
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) bytes[from + Objects.checkIndex(index, to - from)];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            Objects.checkFromToIndex(start, end, to - from);
+            return new String(bytes, from + start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private boolean startsWithByteOrderMark() {
+        return length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+    }
+
+    /** Returns whether the text starts with {@code prefix}, an ASCII string, without decoding the bytes. */
+    boolean startsWith(String prefix) {
+        if (bytes == null) {
+            return text.startsWith(prefix);
+        }
+        int offset = startsWithByteOrderMark() ? 3 : 0;
+        if (length - offset < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (bytes[offset + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the number of lines. */
     int lineCount() {
-        return lineStarts.length;
+        return lineStarts().length;
     }
 
     /** Returns the 1-based line holding {@code offset}. */
     int lineOf(int offset) {
-        int index = Arrays.binarySearch(lineStarts, offset);
+        int index = Arrays.binarySearch(lineStarts(), offset);
         return index >= 0 ? index + 1 : -index - 1;
     }
 
     /** Returns the 1-based column of {@code offset} within its line. */
     int columnOf(int offset) {
-        return offset - lineStarts[lineOf(offset) - 1] + 1;
+        return offset - lineStarts()[lineOf(offset) - 1] + 1;
     }
 
     /** Returns the text of 1-based {@code line}, without its line break. */
     String line(int line) {
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+        int[] starts = lineStarts();
+        String text = text();
+        int start = starts[line - 1];
+        int end = line < starts.length ? starts[line] - 1 : text.length();
         if (end > start && text.charAt(end - 1) == '\r') {
             end--;
         }
@@ -74,7 +190,7 @@ final class SourceFile {
 
     /** Returns the offset where 1-based {@code line} starts. */
     int lineStart(int line) {
-        return lineStarts[line - 1];
+        return lineStarts()[line - 1];
     }
 
     /** Returns the location of {@code offset}. */
