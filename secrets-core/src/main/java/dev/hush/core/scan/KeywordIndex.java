@@ -32,9 +32,10 @@ final class KeywordIndex {
 
     private final List<String> keywords;
     private final int[] classOf = new int[128];
-    /** The character class of every char, non-ASCII letters folded as {@link #fold} does. */
-    private final byte[] charClass = new byte[Character.MAX_VALUE + 1];
-    /** The character class of every byte, by {@code b & 0xFF}; bytes over 127 (never ASCII) fall into class 0. */
+    /**
+     * The character class of every byte, by {@code b & 0xFF}, which is also that of every ASCII
+     * char; bytes over 127 fall into class 0. A char over 127 is folded as {@link #fold} does.
+     */
     private final byte[] byteClass = new byte[256];
     /** The length of the longest keyword: after that many characters, a pass is in the same state wherever it began. */
     private final int longest;
@@ -69,11 +70,9 @@ final class KeywordIndex {
         if (classes > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("keywords use more than 126 distinct characters");
         }
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            int folded = fold((char) c);
-            charClass[c] = (byte) (folded < 0 ? 0 : classOf[folded]);
+        for (int c = 0; c < 128; c++) {
+            byteClass[c] = (byte) classOf[fold((char) c)];
         }
-        System.arraycopy(charClass, 0, byteClass, 0, 128);
 
         // The trie, with goto entries of -1 where there is no edge yet.
         List<int[]> gotos = new ArrayList<>();
@@ -169,6 +168,11 @@ final class KeywordIndex {
         return lower < 128 ? lower : -1;
     }
 
+    private int classOfNonAscii(char c) {
+        int folded = fold(c);
+        return folded < 0 ? 0 : classOf[folded];
+    }
+
     /** Returns the keywords, in the order their numbers refer to. */
     List<String> keywords() {
         return keywords;
@@ -177,11 +181,12 @@ final class KeywordIndex {
     /** Reports to {@code hits} every occurrence of every keyword in {@code text}, overlapping ones included. */
     void search(CharSequence text, Hits hits) {
         int[] delta = this.delta;
-        byte[] classOf = this.charClass;
+        byte[] classOf = this.byteClass;
         int row = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
-            row = delta[row + classOf[text.charAt(i)]];
+            char c = text.charAt(i);
+            row = delta[row + (c < 128 ? classOf[c] : classOfNonAscii(c))];
             if (row < 0) {
                 row = -row - 1;
                 for (int keyword : outputs[row / width]) {
