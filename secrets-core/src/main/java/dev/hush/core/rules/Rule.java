@@ -20,14 +20,16 @@ public final class Rule {
     private final Card card;
     private final Severity severity;
     private final Optional<String> analyzer;
-    private final Optional<Pattern> regex;
+    /** The regex, compiled on first use: a scan compiles only the rules whose keywords occur. */
+    private final LazyPattern regex;
     private final int secretGroup;
     private final int keyGroup;
     private final List<String> keywords;
     private final OptionalDouble entropy;
     private final List<String> paths;
-    private final List<Pattern> pathPatterns;
-    private final List<Pattern> allow;
+    private volatile List<Pattern> pathPatterns;
+    private final List<LazyPattern> allow;
+    private volatile List<Pattern> allowPatterns;
     private final List<String> stopwords;
     private final boolean multiline;
     private final boolean anchored;
@@ -45,13 +47,12 @@ public final class Rule {
         this.card = Objects.requireNonNull(b.card, "card == null");
         this.severity = Objects.requireNonNull(b.severity, "severity == null");
         this.analyzer = Optional.ofNullable(b.analyzer);
-        this.regex = Optional.ofNullable(b.regex);
+        this.regex = b.regex;
         this.secretGroup = b.secretGroup;
         this.keyGroup = b.keyGroup;
         this.keywords = List.copyOf(b.keywords);
         this.entropy = b.entropy;
         this.paths = List.copyOf(b.paths);
-        this.pathPatterns = paths.stream().map(Globs::toPattern).toList();
         this.allow = List.copyOf(b.allow);
         this.stopwords = List.copyOf(b.stopwords);
         this.multiline = b.multiline;
@@ -94,9 +95,19 @@ public final class Rule {
         return analyzer;
     }
 
-    /** Returns the compiled regex of a regex rule; empty for a structured rule. */
+    /** Returns the compiled regex of a regex rule, compiling it on the first call; empty for a structured rule. */
     public Optional<Pattern> regex() {
-        return regex;
+        return regex == null ? Optional.empty() : Optional.of(regex.get());
+    }
+
+    /** Returns the source of the regex, without compiling it; empty for a structured rule. */
+    Optional<String> regexSource() {
+        return regex == null ? Optional.empty() : Optional.of(regex.source());
+    }
+
+    /** Returns whether the rule carries a regex, which the provider-rule analyzer runs. */
+    boolean hasRegex() {
+        return regex != null;
     }
 
     /** Returns the regex group that holds the secret (0 for the whole match). */
@@ -126,7 +137,17 @@ public final class Rule {
 
     /** Returns the patterns that let a matched secret go unreported. */
     public List<Pattern> allow() {
-        return allow;
+        List<Pattern> patterns = allowPatterns;
+        if (patterns == null) {
+            patterns = allow.stream().map(LazyPattern::get).toList();
+            allowPatterns = patterns;
+        }
+        return patterns;
+    }
+
+    /** Returns the sources of {@link #allow()}, without compiling them. */
+    List<String> allowSources() {
+        return allow.stream().map(LazyPattern::source).toList();
     }
 
     /** Returns the lower-case words that make a matched secret unreported when it contains one. */
@@ -185,10 +206,15 @@ public final class Rule {
 
     /** Returns whether the rule applies to {@code path}, relative to the scanned root with {@code /} separators. */
     public boolean appliesTo(String path) {
-        if (pathPatterns.isEmpty()) {
+        if (paths.isEmpty()) {
             return true;
         }
-        for (Pattern pattern : pathPatterns) {
+        List<Pattern> patterns = pathPatterns;
+        if (patterns == null) {
+            patterns = paths.stream().map(Globs::toPattern).toList();
+            pathPatterns = patterns;
+        }
+        for (Pattern pattern : patterns) {
             if (pattern.matcher(path).matches()) {
                 return true;
             }
@@ -201,6 +227,43 @@ public final class Rule {
         return "Rule[" + id + ", " + origin + "]";
     }
 
+    /**
+     * A regex kept as its source until first use. A pattern is immutable, so two threads that
+     * race to compile it each get an equal one, and either may be kept.
+     */
+    static final class LazyPattern {
+        private final String source;
+        private volatile Pattern pattern;
+
+        private LazyPattern(String source, Pattern pattern) {
+            this.source = Objects.requireNonNull(source, "source == null");
+            this.pattern = pattern;
+        }
+
+        /** Returns a pattern already compiled, as a parser that checks the regex has it. */
+        static LazyPattern of(Pattern pattern) {
+            return new LazyPattern(pattern.pattern(), pattern);
+        }
+
+        /** Returns a pattern to compile on first use, from a source known to compile. */
+        static LazyPattern ofSource(String source) {
+            return new LazyPattern(source, null);
+        }
+
+        String source() {
+            return source;
+        }
+
+        Pattern get() {
+            Pattern compiled = pattern;
+            if (compiled == null) {
+                compiled = Pattern.compile(source);
+                pattern = compiled;
+            }
+            return compiled;
+        }
+    }
+
     static final class Builder {
         private final String id;
         private final String origin;
@@ -208,13 +271,13 @@ public final class Rule {
         private Card card = Card.INLINE_SECRET;
         private Severity severity = Severity.HIGH;
         private String analyzer;
-        private Pattern regex;
+        private LazyPattern regex;
         private int secretGroup;
         private int keyGroup;
         private List<String> keywords = List.of();
         private OptionalDouble entropy = OptionalDouble.empty();
         private List<String> paths = List.of();
-        private List<Pattern> allow = List.of();
+        private List<LazyPattern> allow = List.of();
         private List<String> stopwords = List.of();
         private boolean multiline;
         private boolean anchored;
@@ -250,7 +313,7 @@ public final class Rule {
             return this;
         }
 
-        Builder regex(Pattern value, int secret, int key) {
+        Builder regex(LazyPattern value, int secret, int key) {
             regex = value;
             secretGroup = secret;
             keyGroup = key;
@@ -272,7 +335,7 @@ public final class Rule {
             return this;
         }
 
-        Builder allow(List<Pattern> value) {
+        Builder allow(List<LazyPattern> value) {
             allow = value;
             return this;
         }

@@ -44,7 +44,10 @@ public final class RuleCatalogue {
     /** What {@code %ASSIGN%} stands for in a rule's regex. */
     static final String ASSIGN = "[\\w.-]{0,40}?[\"']?[ \\t]{0,3}(?:=>|:=|\\?=|=|:)[ \\t]{0,3}[\"'`]?";
 
-    private static final String RESOURCE = "rules.yaml";
+    /** The built-in catalogue's source, a resource beside this class. */
+    static final String RESOURCE = "rules.yaml";
+    /** What error messages and {@link Rule#origin()} call the built-in catalogue. */
+    static final String ORIGIN = "built-in " + RESOURCE;
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> ANALYZERS = Set.of("compose", "dockerfile", "dotenv", "docker-run");
     private static final Set<String> RULE_FIELDS = Set.of(
@@ -108,7 +111,7 @@ public final class RuleCatalogue {
 
     /** Returns the rules that carry a regex, which the provider-rule analyzer runs. */
     public List<Rule> regexRules() {
-        return rules.stream().filter(rule -> rule.regex().isPresent()).toList();
+        return rules.stream().filter(Rule::hasRegex).toList();
     }
 
     /** Returns the rule with {@code id}, if there is one. */
@@ -135,18 +138,25 @@ public final class RuleCatalogue {
         return "RuleCatalogue[" + rules.size() + " rules]";
     }
 
+    /** Returns the bytes of the resource {@code name} beside this class, if it is there. */
+    static Optional<byte[]> resource(String name) {
+        try (InputStream in = RuleCatalogue.class.getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final class BuiltIn {
         static final RuleCatalogue CATALOGUE = load();
 
+        /** Reads the binary form written from rules.yaml, or parses rules.yaml when that form is stale. */
         private static RuleCatalogue load() {
-            try (InputStream in = RuleCatalogue.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource dev/hush/core/rules/" + RESOURCE);
-                }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in " + RESOURCE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            byte[] yaml = resource(RESOURCE).orElseThrow(
+                    () -> new IllegalStateException("missing resource dev/hush/core/rules/" + RESOURCE));
+            return CompiledCatalogue.read(resource(CompiledCatalogue.RESOURCE).orElse(null), CompiledCatalogue.checksum(yaml))
+                    .map(RuleCatalogue::new)
+                    .orElseGet(() -> parse(new String(yaml, StandardCharsets.UTF_8), ORIGIN));
         }
     }
 
@@ -263,10 +273,10 @@ public final class RuleCatalogue {
                             + "'; keywords must be lower-case printable ASCII");
                 }
             }
-            List<Pattern> allow = new ArrayList<>();
+            List<Rule.LazyPattern> allow = new ArrayList<>();
             for (String allowed : list(fields, "allow")) {
                 try {
-                    allow.add(Pattern.compile(allowed));
+                    allow.add(Rule.LazyPattern.of(Pattern.compile(allowed)));
                 } catch (PatternSyntaxException e) {
                     throw error(fields.get("allow").getValueNode(), "rule '" + id + "' has an allow pattern that does "
                             + "not compile: " + e.getDescription());
@@ -292,7 +302,7 @@ public final class RuleCatalogue {
             if (flag(fields, "multiline") && flag(fields, "anchored")) {
                 throw error(fields.get("anchored").getValueNode(), "rule '" + id + "' cannot be both multiline and anchored");
             }
-            rule.regex(pattern, secretGroup, keyGroup)
+            rule.regex(Rule.LazyPattern.of(pattern), secretGroup, keyGroup)
                     .keywords(keywords)
                     .entropy(entropy)
                     .paths(list(fields, "paths"))
