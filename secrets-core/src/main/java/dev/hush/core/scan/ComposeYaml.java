@@ -37,16 +37,21 @@ final class ComposeYaml {
     /** Nesting of maps and lists; compose files need about ten levels. */
     static final int MAX_DEPTH = 100;
 
-    private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setLabel("compose")
-            // The core schema makes << a merge key and ~ a null, as Compose's own loader does.
-            .setSchema(new CoreSchema())
-            .setUseMarks(true)
-            .setAllowDuplicateKeys(false)
-            .setAllowRecursiveKeys(false)
-            .setMaxAliasesForCollections(MAX_ALIASES)
-            .setCodePointLimit(CODE_POINT_LIMIT)
-            .build();
+    private static LoadSettings settings(String text) {
+        return LoadSettings.builder()
+                .setLabel("compose")
+                // The core schema makes << a merge key and ~ a null, as Compose's own loader does.
+                .setSchema(new CoreSchema())
+                .setUseMarks(true)
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(CODE_POINT_LIMIT)
+                // Sized to the text once: the reader copies its buffer each time a scalar outgrows it,
+                // which took seconds for one scalar of a few MB.
+                .setBufferSize(Math.min(text.length(), CODE_POINT_LIMIT) + 1)
+                .build();
+    }
 
     private ComposeYaml() {
     }
@@ -56,7 +61,8 @@ final class ComposeYaml {
      * snakeyaml-engine's exceptions for malformed YAML and exceeded limits.
      */
     static Documents documents(String text) {
-        return new Documents(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
+        LoadSettings settings = settings(text);
+        return new Documents(settings, new ParserImpl(settings, new StreamReader(settings, text)));
     }
 
     /**
@@ -68,8 +74,8 @@ final class ComposeYaml {
         private long entries;
         private Optional<Mark> lastStart = Optional.empty();
 
-        Documents(ParserImpl parser) {
-            super(SETTINGS, parser);
+        Documents(LoadSettings settings, ParserImpl parser) {
+            super(settings, parser);
         }
 
         /** Returns where the last map or list that was read starts. */
