@@ -1,6 +1,10 @@
 package dev.hush.core.scan;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -8,6 +12,7 @@ import org.snakeyaml.engine.v2.exceptions.ComposerException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -73,6 +78,7 @@ final class ComposeYaml {
         private int depth;
         private long entries;
         private Optional<Mark> lastStart = Optional.empty();
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Documents(LoadSettings settings, ParserImpl parser) {
             super(settings, parser);
@@ -110,6 +116,32 @@ final class ComposeYaml {
             } finally {
                 depth--;
             }
+        }
+
+        @Override
+        protected void composeMappingChildren(List<NodeTuple> children, MappingNode node) {
+            open.add(node);
+            try {
+                super.composeMappingChildren(children, node);
+            } finally {
+                open.remove(node);
+            }
+        }
+
+        /**
+         * Refuses an alias to a map that is still being read, such as {@code x: &a {<<: *a}}:
+         * snakeyaml-engine's merge of such a map never ends. Compose refuses these too.
+         */
+        @Override
+        protected Node composeValueNode(MappingNode node) {
+            Optional<Mark> at = parser.peekEvent().getStartMark();
+            Node value = super.composeValueNode(node);
+            boolean recursive = open.contains(value)
+                    || value instanceof SequenceNode list && list.getValue().stream().anyMatch(open::contains);
+            if (recursive) {
+                throw new ComposerException("an alias refers to the map that holds it", at);
+            }
+            return value;
         }
 
         private void enter() {

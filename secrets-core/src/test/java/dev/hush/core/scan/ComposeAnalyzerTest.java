@@ -320,6 +320,17 @@ class ComposeAnalyzerTest {
     }
 
     @Test
+    void refusesAMapThatMergesItselfInsteadOfLoopingForever() {
+        // Found by ParserFuzzTest: snakeyaml-engine's merge of such a map never ended.
+        FileAnalysis analysis = analyze("compose.yaml", "x-base: &base\n  image: a\n  <<: *base\nservices:\n  web: *base\n");
+
+        assertThat(analysis.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(3);
+            assertThat(error.message()).contains("an alias refers to the map that holds it");
+        });
+    }
+
+    @Test
     void readsAHugeScalarWithinTheLimitInLinearTime() {
         // snakeyaml-engine's reader copied its buffer for each KB a scalar grew: 4 MB took 8 s.
         String big = "services:\n  web:\n    image: example/web:1.0\n    labels:\n      note: '"

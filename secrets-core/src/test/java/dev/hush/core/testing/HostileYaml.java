@@ -45,6 +45,8 @@ public final class HostileYaml {
         return Stream.of(
                 Arguments.of("billion laughs", billionLaughs(key)),
                 Arguments.of("recursive alias", key + ": &a [*a]\n"),
+                Arguments.of("map merging itself", "x: &a {b: 1, <<: *a}\n" + key + ": *a\n"),
+                Arguments.of("map merging itself in a list", "x: &a {b: 1, <<: [*a]}\n" + key + ": []\n"),
                 Arguments.of("deep flow nesting", deepFlow(key, 100_000)),
                 Arguments.of("deep block nesting", deepBlock(key, 1_000)),
                 Arguments.of("huge scalar", key + ": \"" + "x".repeat(8 * 1024 * 1024) + "\"\n"),
