@@ -1,6 +1,8 @@
 package dev.hush.core.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -14,8 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -39,6 +39,9 @@ public final class HushConfig {
     public static final String FILE_NAME = ".hush.yaml";
 
     private static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+
+    /** The longest settings file read, in bytes and in characters; real ones are a few KB. */
+    static final int MAX_FILE_LENGTH = 1024 * 1024;
 
     private final Set<String> disabledRules;
     private final List<String> allowedPathGlobs;
@@ -80,7 +83,18 @@ public final class HushConfig {
      * @throws ConfigException when the file is not valid, naming the file, line and setting
      */
     public static HushConfig read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        if (Files.size(file) > MAX_FILE_LENGTH) {
+            throw new ConfigException(file + ": larger than " + MAX_FILE_LENGTH + " bytes, more than any settings file"
+                    + " needs; it was not read");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file + ": not UTF-8 text; save it as UTF-8");
+        }
+        return parse(text, file.toString());
     }
 
     /**
@@ -91,12 +105,7 @@ public final class HushConfig {
     public static HushConfig parse(String yaml, String origin) {
         Object root;
         try {
-            LoadSettings settings = LoadSettings.builder()
-                    .setLabel(origin)
-                    .setAllowDuplicateKeys(false)
-                    .setMaxAliasesForCollections(50)
-                    .build();
-            root = new Load(settings).loadFromString(yaml);
+            root = BoundedYaml.load(yaml, origin, MAX_FILE_LENGTH);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
             throw new ConfigException(origin + ":" + line + ": not valid YAML: " + e.getProblem());

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -146,10 +147,7 @@ public final class HistoryCommand {
             HistoryWalk walk = new HistoryWalk(reader, this::stopRequested,
                     w -> report(HistoryProgress.Phase.WALKING, w, null, false));
             walk.walk(starts, remotes, since);
-            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
-            if (head != null) {
-                walk.markInHead(head);
-            }
+            headCommit(repo, walk).ifPresent(walk::markInHead);
             report(HistoryProgress.Phase.WALKING, walk, null, true);
 
             BlobScan scan = new BlobScan(repo, walk.blobs(), blobAnalyzer, settings.maxFileSize());
@@ -178,6 +176,20 @@ public final class HistoryCommand {
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new HistoryReport(findings, errors, new HistoryReport.Stats(walk.commitsWalked(), scan.scanned(),
                     scan.bytes(), scan.binary(), scan.oversized(), millis), partial);
+        }
+    }
+
+    /**
+     * Returns the commit HEAD points at, if any; a HEAD whose object is missing or damaged is
+     * reported through the walk's errors, so a damaged repository still gives a report.
+     */
+    private static Optional<ObjectId> headCommit(Repository repo, HistoryWalk walk) {
+        try {
+            return Optional.ofNullable(repo.resolve(Constants.HEAD + "^{commit}"));
+        } catch (IOException | RevisionSyntaxException e) {
+            walk.error(new ScanError("HEAD", 0, "HEAD's commit cannot be read (" + e.getClass().getSimpleName()
+                    + "); no finding is marked as still in HEAD. Run 'git fsck' to see what is damaged."));
+            return Optional.empty();
         }
     }
 

@@ -74,7 +74,7 @@ final class HistoryWalk {
             walk.sort(RevSort.TOPO);
             walk.sort(RevSort.REVERSE, true);
             for (Start start : starts) {
-                RevCommit commit = commitOf(walk, start);
+                RevCommit commit = commitOf(walk, start, true);
                 if (commit != null) {
                     walk.markStart(commit);
                 }
@@ -106,7 +106,7 @@ final class HistoryWalk {
     /** Flags every commit that a remote-tracking ref reaches. */
     private void markPushed(RevWalk walk, List<Start> remotes, RevFlag pushed) {
         for (Start remote : remotes) {
-            RevCommit commit = commitOf(walk, remote);
+            RevCommit commit = commitOf(walk, remote, false);
             if (commit == null) {
                 continue;
             }
@@ -126,8 +126,11 @@ final class HistoryWalk {
         }
     }
 
-    /** Returns the commit {@code start} points at, peeling tags, or null (with an error) when there is none. */
-    private RevCommit commitOf(RevWalk walk, Start start) {
+    /**
+     * Returns the commit {@code start} points at, peeling tags, or null (with an error) when there
+     * is none; when {@code walked} and its object cannot be read, the walk counts as cut short.
+     */
+    private RevCommit commitOf(RevWalk walk, Start start, boolean walked) {
         try {
             RevObject object = walk.parseAny(start.id());
             while (object instanceof RevTag tag) {
@@ -141,6 +144,8 @@ final class HistoryWalk {
         } catch (IOException e) {
             errors.add(new ScanError(start.name(), 0, "object " + start.id().name() + " cannot be read ("
                     + e.getClass().getSimpleName() + "); this ref was not walked. Run 'git fsck' to see what is damaged."));
+            // What a starting ref alone reaches was not read: the report must not look complete.
+            cutShort |= walked;
         }
         return null;
     }
@@ -263,6 +268,11 @@ final class HistoryWalk {
 
     List<ScanError> errors() {
         return errors;
+    }
+
+    /** Records an error found around the walk, to be reported with the walk's own. */
+    void error(ScanError error) {
+        errors.add(error);
     }
 
     long commitsWalked() {

@@ -1,5 +1,6 @@
 package dev.hush.core.migrate;
 
+import dev.hush.core.config.BoundedYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -26,6 +25,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 record Journal(String id, State state, String salt, List<Entry> entries, List<String> createdDirs) {
     private static final int VERSION = 1;
+
+    /** The longest journal read, in bytes and characters: one line per file a migration touched. */
+    private static final int MAX_LENGTH = 16 * 1024 * 1024;
 
     /** Where a migration is; only {@code started} means it was interrupted. */
     enum State {
@@ -149,9 +151,12 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
 
     /** Reads a journal; JSON is YAML, so snakeyaml-engine parses it. */
     static Journal read(Path file) throws IOException {
+        if (Files.size(file) > MAX_LENGTH) {
+            throw new IOException(file + " is larger than " + MAX_LENGTH + " bytes, more than hush writes; move it away to go on");
+        }
         try {
-            Object root = new Load(LoadSettings.builder().setLabel(file.toString()).build())
-                    .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
+            // A repository may carry a crafted journal: read it within limits, as any YAML hush did not just write.
+            Object root = BoundedYaml.load(Files.readString(file, StandardCharsets.UTF_8), file.toString(), MAX_LENGTH);
             Map<?, ?> map = (Map<?, ?>) root;
             if (!Objects.equals(map.get("version"), VERSION)) {
                 throw new IOException(file + ": journal version " + map.get("version") + " is not " + VERSION);

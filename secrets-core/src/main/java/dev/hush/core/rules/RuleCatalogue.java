@@ -1,5 +1,6 @@
 package dev.hush.core.rules;
 
+import dev.hush.core.config.BoundedYaml;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Severity;
@@ -20,8 +21,6 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -48,6 +47,9 @@ public final class RuleCatalogue {
     static final String RESOURCE = "rules.yaml";
     /** What error messages and {@link Rule#origin()} call the built-in catalogue. */
     static final String ORIGIN = "built-in " + RESOURCE;
+
+    /** The longest rule file read, in characters: the built-in catalogue is under 100 KB. */
+    private static final int MAX_TEXT_LENGTH = 1024 * 1024;
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> ANALYZERS = Set.of("compose", "dockerfile", "dotenv", "docker-run");
     private static final Set<String> RULE_FIELDS = Set.of(
@@ -171,7 +173,7 @@ public final class RuleCatalogue {
         List<Rule> parse(String yaml) {
             Optional<Node> root;
             try {
-                root = new Compose(LoadSettings.builder().setLabel(origin).build()).composeString(yaml);
+                root = BoundedYaml.compose(yaml, origin, MAX_TEXT_LENGTH);
             } catch (MarkedYamlEngineException e) {
                 int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
                 throw new RuleFormatException(origin, line, "not valid YAML: " + e.getProblem());

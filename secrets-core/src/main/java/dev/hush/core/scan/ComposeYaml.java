@@ -1,6 +1,10 @@
 package dev.hush.core.scan;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -8,6 +12,7 @@ import org.snakeyaml.engine.v2.exceptions.ComposerException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -37,16 +42,21 @@ final class ComposeYaml {
     /** Nesting of maps and lists; compose files need about ten levels. */
     static final int MAX_DEPTH = 100;
 
-    private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setLabel("compose")
-            // The core schema makes << a merge key and ~ a null, as Compose's own loader does.
-            .setSchema(new CoreSchema())
-            .setUseMarks(true)
-            .setAllowDuplicateKeys(false)
-            .setAllowRecursiveKeys(false)
-            .setMaxAliasesForCollections(MAX_ALIASES)
-            .setCodePointLimit(CODE_POINT_LIMIT)
-            .build();
+    private static LoadSettings settings(String text) {
+        return LoadSettings.builder()
+                .setLabel("compose")
+                // The core schema makes << a merge key and ~ a null, as Compose's own loader does.
+                .setSchema(new CoreSchema())
+                .setUseMarks(true)
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(CODE_POINT_LIMIT)
+                // Sized to the text once: the reader copies its buffer each time a scalar outgrows it,
+                // which took seconds for one scalar of a few MB.
+                .setBufferSize(Math.min(text.length(), CODE_POINT_LIMIT) + 1)
+                .build();
+    }
 
     private ComposeYaml() {
     }
@@ -56,7 +66,8 @@ final class ComposeYaml {
      * snakeyaml-engine's exceptions for malformed YAML and exceeded limits.
      */
     static Documents documents(String text) {
-        return new Documents(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
+        LoadSettings settings = settings(text);
+        return new Documents(settings, new ParserImpl(settings, new StreamReader(settings, text)));
     }
 
     /**
@@ -67,9 +78,10 @@ final class ComposeYaml {
         private int depth;
         private long entries;
         private Optional<Mark> lastStart = Optional.empty();
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
-        Documents(ParserImpl parser) {
-            super(SETTINGS, parser);
+        Documents(LoadSettings settings, ParserImpl parser) {
+            super(settings, parser);
         }
 
         /** Returns where the last map or list that was read starts. */
@@ -104,6 +116,32 @@ final class ComposeYaml {
             } finally {
                 depth--;
             }
+        }
+
+        @Override
+        protected void composeMappingChildren(List<NodeTuple> children, MappingNode node) {
+            open.add(node);
+            try {
+                super.composeMappingChildren(children, node);
+            } finally {
+                open.remove(node);
+            }
+        }
+
+        /**
+         * Refuses an alias to a map that is still being read, such as {@code x: &a {<<: *a}}:
+         * snakeyaml-engine's merge of such a map never ends. Compose refuses these too.
+         */
+        @Override
+        protected Node composeValueNode(MappingNode node) {
+            Optional<Mark> at = parser.peekEvent().getStartMark();
+            Node value = super.composeValueNode(node);
+            boolean recursive = open.contains(value)
+                    || value instanceof SequenceNode list && list.getValue().stream().anyMatch(open::contains);
+            if (recursive) {
+                throw new ComposerException("an alias refers to the map that holds it", at);
+            }
+            return value;
         }
 
         private void enter() {

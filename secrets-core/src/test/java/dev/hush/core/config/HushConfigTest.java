@@ -2,8 +2,20 @@ package dev.hush.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.hush.core.testing.HostileYaml;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HushConfigTest {
     @Test
@@ -53,5 +65,71 @@ class HushConfigTest {
     void keepsTheRulesSectionForTheCatalogue() {
         HushConfig config = HushConfig.parse("rules:\n  - id: acme\n", "x/.hush.yaml");
         assertThat(config.rules()).hasValueSatisfying(source -> assertThat(source.origin()).isEqualTo("x/.hush.yaml"));
+    }
+
+    static Stream<Arguments> hostileYaml() {
+        return HostileYaml.cases("disable");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileYaml")
+    void givesASettingsErrorOrSettingsForHostileYamlQuickly(String name, String yaml) {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            try {
+                HushConfig.parse(yaml, "p/.hush.yaml");
+            } catch (ConfigException e) {
+                assertThat(e).hasMessageStartingWith("p/.hush.yaml");
+            }
+        });
+    }
+
+    @Test
+    void namesTheLineWhereNestingGoesTooDeep() {
+        assertThatThrownBy(() -> HushConfig.parse(HostileYaml.deepBlock("allow", 200), ".hush.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(".hush.yaml:" + (BoundedYaml.MAX_DEPTH + 1) + ": ")
+                .hasMessageContaining("nested more than " + BoundedYaml.MAX_DEPTH);
+        assertThatThrownBy(() -> HushConfig.parse(HostileYaml.deepFlow("disable", 100_000), ".hush.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(".hush.yaml:1: ");
+    }
+
+    @Test
+    void refusesAliasBombsDuplicateKeysTabsAndSeveralDocumentsWithTheirLine() {
+        assertThatThrownBy(() -> HushConfig.parse(HostileYaml.billionLaughs("disable"), ".hush.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("aliases");
+        assertThatThrownBy(() -> HushConfig.parse("disable: []\ndisable: [a]\n", ".hush.yaml"))
+                .hasMessageStartingWith(".hush.yaml:2: ").hasMessageContaining("duplicate key disable");
+        assertThatThrownBy(() -> HushConfig.parse("disable:\n\t- a\n", ".hush.yaml"))
+                .hasMessageStartingWith(".hush.yaml:2: ").hasMessageContaining("TAB");
+        assertThatThrownBy(() -> HushConfig.parse("disable: []\n---\ndisable: []\n", ".hush.yaml"))
+                .hasMessageStartingWith(".hush.yaml:2: ");
+        assertThatThrownBy(() -> HushConfig.parse("- disable\n", ".hush.yaml"))
+                .hasMessageContaining("expected a map of settings");
+    }
+
+    @Test
+    void readsCrlfAndAByteOrderMark() {
+        assertThat(HushConfig.parse("\uFEFFdisable:\r\n  - jwt\r\n", ".hush.yaml").disabledRules()).containsExactly("jwt");
+    }
+
+    @Test
+    void refusesAHugeSettingsFileWithoutReadingIt(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve(".hush.yaml");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(2L * 1024 * 1024 * 1024);
+        }
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(() -> HushConfig.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("larger than"));
+    }
+
+    @Test
+    void refusesASettingsFileThatIsNotUtf8(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve(".hush.yaml");
+        Files.write(file, new byte[] {'d', 'i', 's', 'a', 'b', 'l', 'e', ':', ' ', '[', (byte) 0xC3, (byte) 0x28, ']'});
+        assertThatThrownBy(() -> HushConfig.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": not UTF-8 text; save it as UTF-8");
     }
 }

@@ -2,12 +2,20 @@ package dev.hush.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.hush.core.config.BoundedYaml;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Severity;
+import dev.hush.core.testing.HostileYaml;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RuleCatalogueTest {
     private static final List<String> STRUCTURED_IDS = List.of(
@@ -199,5 +207,42 @@ class RuleCatalogueTest {
                 .isEqualTo(builtIn.rules().indexOf(builtIn.find("github-pat").orElseThrow()));
         assertThat(merged.find("jwt")).isEmpty();
         assertThat(builtIn.find("jwt")).isPresent();
+    }
+
+    static Stream<Arguments> hostileYaml() {
+        return HostileYaml.cases("rules");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileYaml")
+    void givesARuleErrorOrRulesForHostileYamlQuickly(String name, String yaml) {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            try {
+                RuleCatalogue.parse(yaml, "p/.hush.yaml");
+            } catch (RuleFormatException e) {
+                assertThat(e.origin()).isEqualTo("p/.hush.yaml");
+                assertThat(e).hasMessageStartingWith("p/.hush.yaml");
+            }
+        });
+    }
+
+    @Test
+    void namesTheLineWhereNestingGoesTooDeep() {
+        assertThatThrownBy(() -> RuleCatalogue.parse(HostileYaml.deepBlock("rules", 200), ".hush.yaml"))
+                .isInstanceOf(RuleFormatException.class)
+                .hasMessageStartingWith(".hush.yaml:" + (BoundedYaml.MAX_DEPTH + 1) + ": ")
+                .hasMessageContaining("nested more than");
+        assertThatThrownBy(() -> RuleCatalogue.parse(HostileYaml.deepFlow("rules", 100_000), ".hush.yaml"))
+                .isInstanceOf(RuleFormatException.class)
+                .hasMessageStartingWith(".hush.yaml:1: ");
+    }
+
+    @Test
+    void refusesAliasBombsAndHugeTextsQuickly() {
+        assertThatThrownBy(() -> RuleCatalogue.parse(HostileYaml.billionLaughs("rules"), ".hush.yaml"))
+                .isInstanceOf(RuleFormatException.class).hasMessageContaining("aliases");
+        String huge = "rules:\n  - id: big\n    description: '" + "x".repeat(3 * 1024 * 1024) + "'\n";
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThatThrownBy(() -> RuleCatalogue.parse(huge, ".hush.yaml"))
+                .isInstanceOf(RuleFormatException.class).hasMessageContaining("more than"));
     }
 }

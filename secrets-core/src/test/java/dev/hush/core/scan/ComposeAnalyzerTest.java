@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
+import dev.hush.core.testing.HostileYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ComposeAnalyzerTest {
@@ -313,6 +317,45 @@ class ComposeAnalyzerTest {
 
         assertThat(analysis.errors()).extracting(ScanError::line).containsExactly(0);
         assertThat(analysis.findings()).isEmpty();
+    }
+
+    @Test
+    void refusesAMapThatMergesItselfInsteadOfLoopingForever() {
+        // Found by ParserFuzzTest: snakeyaml-engine's merge of such a map never ended.
+        FileAnalysis analysis = analyze("compose.yaml", "x-base: &base\n  image: a\n  <<: *base\nservices:\n  web: *base\n");
+
+        assertThat(analysis.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(3);
+            assertThat(error.message()).contains("an alias refers to the map that holds it");
+        });
+    }
+
+    @Test
+    void readsAHugeScalarWithinTheLimitInLinearTime() {
+        // snakeyaml-engine's reader copied its buffer for each KB a scalar grew: 4 MB took 8 s.
+        String big = "services:\n  web:\n    image: example/web:1.0\n    labels:\n      note: '"
+                + "x".repeat(ComposeYaml.CODE_POINT_LIMIT - 100) + "'\n";
+
+        long start = System.nanoTime();
+        FileAnalysis analysis = analyze("compose.yaml", big);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(analysis.errors()).isEmpty();
+    }
+
+    static Stream<Arguments> hostileYaml() {
+        return HostileYaml.cases("services");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileYaml")
+    void reportsHostileYamlAsAnErrorWithALineWithinTheFileQuickly(String name, String yaml) {
+        long start = System.nanoTime();
+        FileAnalysis analysis = analyze("compose.yaml", yaml);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        long lines = yaml.lines().count();
+        assertThat(analysis.errors()).allSatisfy(error -> assertThat(error.line()).isBetween(0, (int) lines + 1));
     }
 
     @Test

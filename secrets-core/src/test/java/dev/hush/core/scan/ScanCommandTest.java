@@ -1,6 +1,7 @@
 package dev.hush.core.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hush.core.Hush;
 import dev.hush.core.config.HushConfig;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,5 +183,80 @@ class ScanCommandTest {
         Files.writeString(file, PASSWORD_LINE);
         ScanReport report = Hush.scan().root(file).config(HushConfig.defaults()).call();
         assertThat(paths(report)).containsExactly("a.env");
+    }
+
+    @Test
+    void skipsAOneGigabyteSparseFileBySizeWithoutReadingIt() throws IOException {
+        try (RandomAccessFile huge = new RandomAccessFile(root.resolve(".env").toFile(), "rw")) {
+            huge.setLength(1L << 30);
+        }
+        Files.writeString(root.resolve("a.env"), PASSWORD_LINE);
+
+        long start = System.nanoTime();
+        ScanReport report = scan();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.path()).isEqualTo(".env");
+            assertThat(s.reason()).contains("larger than");
+        });
+        assertThat(paths(report)).containsExactly("a.env");
+    }
+
+    @Test
+    void skipsACharacterDeviceWithANotice() throws Exception {
+        Path device = root.resolve("null.env");
+        Process mknod = new ProcessBuilder("mknod", device.toString(), "c", "1", "3").redirectErrorStream(true).start();
+        assumeTrue(mknod.waitFor() == 0, "mknod needs root");
+        Files.writeString(root.resolve("a.env"), PASSWORD_LINE);
+
+        ScanReport report = scan();
+
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.path()).isEqualTo("null.env");
+            assertThat(s.reason()).isEqualTo("not a regular file");
+        });
+        assertThat(paths(report)).containsExactly("a.env");
+    }
+
+    @Test
+    void skipsASymlinkToADevice() throws IOException {
+        Files.createSymbolicLink(root.resolve("zero.env"), Path.of("/dev/zero"));
+        Files.writeString(root.resolve("a.env"), PASSWORD_LINE);
+        ScanReport report = scan();
+        assertThat(report.skipped()).extracting(s -> s.path()).containsExactly("zero.env");
+        assertThat(paths(report)).containsExactly("a.env");
+    }
+
+    @Test
+    void survivesALoopOfTwoLinksAndALinkToItself() throws IOException {
+        Files.createSymbolicLink(root.resolve("x"), root.resolve("y"));
+        Files.createSymbolicLink(root.resolve("y"), root.resolve("x"));
+        Files.createSymbolicLink(root.resolve("self.env"), root.resolve("self.env"));
+        Files.writeString(root.resolve("a.env"), PASSWORD_LINE);
+        ScanReport report = scan();
+        assertThat(paths(report)).containsExactly("a.env");
+        assertThat(report.skipped()).extracting(s -> s.path()).containsExactlyInAnyOrder("x", "y", "self.env");
+    }
+
+    @Test
+    void readsFilesWhoseNamesAreNotUtf8AndShowsTheBadBytesAsReplacementCharacters() throws Exception {
+        // Java cannot create such names; a shell can.
+        Process sh = new ProcessBuilder("sh", "-c",
+                "printf 'DB_PASSWORD=hushTest-Pg-9c41e7aa02\\n' > \"$(printf 'bad\\377name.env')\"; "
+                        + "mkdir \"$(printf 'dir\\376')\" && printf 'DB_PASSWORD=hushTest-Pg-9c41e7aa02\\n' > \"$(printf 'dir\\376')/.env\"")
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        assertThat(sh.waitFor()).as(new String(sh.getInputStream().readAllBytes())).isZero();
+        Files.writeString(root.resolve("a.env"), PASSWORD_LINE);
+
+        ScanReport report = scan();
+
+        assertThat(paths(report)).contains("a.env");
+        // Java keeps a path's bytes, so the files are read; reports show the bad bytes as U+FFFD.
+        assertThat(paths(report)).hasSize(3).contains("a.env");
+        if (System.getProperty("sun.jnu.encoding", "").equalsIgnoreCase("UTF-8")) {
+            assertThat(paths(report)).contains("bad\uFFFDname.env", "dir\uFFFD/.env");
+        }
+        assertThat(report.errors()).isEmpty();
     }
 }
