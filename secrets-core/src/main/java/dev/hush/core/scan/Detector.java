@@ -119,7 +119,7 @@ public final class Detector {
         // A YAML file that is not named like a compose file is one only if it has a services key;
         // the analyzer looks for it at a line start, and a file without the word cannot have it.
         if (ComposeAnalyzer.appliesTo(path)
-                && (ComposeFile.isComposeName(file.name()) || file.text().contains("services"))) {
+                && (ComposeFile.isComposeName(file.name()) || file.contains("services"))) {
             analyzers.add(compose);
         }
         if (DockerfileAnalyzer.appliesTo(path)) {
