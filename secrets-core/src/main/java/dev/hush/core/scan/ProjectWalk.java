@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Lists the files of a project that a scan reads: it never follows a symbolic link, skips
@@ -29,22 +30,33 @@ final class ProjectWalk {
     private final WorkTree workTree;
     private final IgnoreRules hushIgnore;
     private final long maxFileSize;
+    private final Consumer<Entry> found;
     private final List<Entry> entries = new ArrayList<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
 
-    private ProjectWalk(Path root, WorkTree workTree, long maxFileSize) {
+    private ProjectWalk(Path root, WorkTree workTree, long maxFileSize, Consumer<Entry> found) {
         this.root = root;
         this.workTree = workTree;
         this.hushIgnore = new IgnoreRules(root, ".hushignore", Optional.empty());
         this.maxFileSize = maxFileSize;
+        this.found = found;
     }
 
     /** Walks {@code root} and returns what to scan and what was skipped. */
     static ProjectWalk of(Path root, WorkTree workTree, long maxFileSize) throws IOException {
-        ProjectWalk walk = new ProjectWalk(root, workTree, maxFileSize);
+        return of(root, workTree, maxFileSize, entry -> { });
+    }
+
+    /**
+     * Walks {@code root}, giving each file to scan to {@code found} as soon as the walk meets
+     * it (so that reading can start before the walk ends), and returns what to scan and what
+     * was skipped.
+     */
+    static ProjectWalk of(Path root, WorkTree workTree, long maxFileSize, Consumer<Entry> found) throws IOException {
+        ProjectWalk walk = new ProjectWalk(root, workTree, maxFileSize, found);
         if (Files.isRegularFile(root)) {
             // A single file given as the root: scan just that file.
-            walk.entries.add(new Entry(root, root.getFileName().toString(), Files.size(root)));
+            walk.add(new Entry(root, root.getFileName().toString(), Files.size(root)));
             return walk;
         }
         Files.walkFileTree(root, walk.new Visitor());
@@ -57,6 +69,11 @@ final class ProjectWalk {
 
     List<SkippedFile> skipped() {
         return skipped;
+    }
+
+    private void add(Entry entry) {
+        entries.add(entry);
+        found.accept(entry);
     }
 
     private String relative(Path file) {
@@ -94,7 +111,7 @@ final class ProjectWalk {
             } else if (attrs.size() > maxFileSize) {
                 skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
             } else {
-                entries.add(new Entry(file, path, attrs.size()));
+                add(new Entry(file, path, attrs.size()));
             }
             return FileVisitResult.CONTINUE;
         }

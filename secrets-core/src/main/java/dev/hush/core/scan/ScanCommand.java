@@ -27,7 +27,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -87,9 +89,16 @@ public final class ScanCommand {
         HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(folder);
         WorkTree workTree = WorkTree.of(folder);
         Detector detector = Detector.create(settings);
-        ProjectWalk walk = ProjectWalk.of(root, workTree, settings.maxFileSize());
+        Workers workers = new Workers(detector, workTree);
+        ProjectWalk walk;
+        try {
+            walk = ProjectWalk.of(root, workTree, settings.maxFileSize(), workers::add);
+        } catch (IOException | RuntimeException | Error e) {
+            workers.abandon();
+            throw e;
+        }
 
-        List<FileOutcome> outcomes = readAll(walk.entries(), detector, workTree);
+        List<FileOutcome> outcomes = workers.finish();
         List<SkippedFile> skipped = new ArrayList<>(walk.skipped());
         Collection<FileOutcome> all = withEnvFilesAsDotenv(outcomes, folder, detector, workTree, skipped);
 
@@ -128,54 +137,111 @@ public final class ScanCommand {
     }
 
     /**
-     * Reads and analyses every entry, on every core when there is enough to read, and returns
-     * the outcomes in the walk's order. Workers take the next file from one shared counter,
-     * biggest files first, so that no core is left with a big file while the other one idles.
+     * Reads and analyses the files the walk finds while it walks: once a megabyte is queued,
+     * helper threads take files from the queue as the walk adds them, and the calling thread
+     * joins them when the walk ends, so every core is busy from the first files to the last.
+     * A small change is read by the calling thread alone, which costs less than a thread.
      */
-    private static List<FileOutcome> readAll(List<ProjectWalk.Entry> entries, Detector detector, GitFacts git)
-            throws IOException {
-        FileOutcome[] outcomes = new FileOutcome[entries.size()];
-        Integer[] order = new Integer[entries.size()];
-        long bytes = 0;
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-            bytes += entries.get(i).size();
+    private static final class Workers {
+        private final Detector detector;
+        private final GitFacts git;
+        private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+        /** Every task in the walk's order; touched by the walking thread only. */
+        private final List<Task> tasks = new ArrayList<>();
+        private final List<Thread> helpers = new ArrayList<>();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile boolean walked;
+        private long queued;
+
+        Workers(Detector detector, GitFacts git) {
+            this.detector = detector;
+            this.git = git;
         }
-        Arrays.sort(order, Comparator.comparingLong((Integer i) -> entries.get(i).size()).reversed());
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
+
+        /** One file to read, and what reading it gave once a worker has. */
+        private static final class Task {
+            final ProjectWalk.Entry entry;
+            FileOutcome outcome;
+
+            Task(ProjectWalk.Entry entry) {
+                this.entry = entry;
+            }
+        }
+
+        /** Queues a file the walk found. */
+        void add(ProjectWalk.Entry entry) {
+            Task task = new Task(entry);
+            tasks.add(task);
+            queue.add(task);
+            queued += entry.size();
+            if (helpers.isEmpty() && queued >= PARALLEL_BYTES) {
+                // The walking thread is one of the cores' workers once the walk ends.
+                for (int t = 1; t < Runtime.getRuntime().availableProcessors(); t++) {
+                    Thread helper = new Thread(this::work, "hush-scan-" + t);
+                    helper.setDaemon(true);
+                    helper.setUncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e));
+                    helper.start();
+                    helpers.add(helper);
+                }
+            }
+        }
+
+        /** Stops the helpers after the file each one is reading, when the walk failed. */
+        void abandon() {
+            queue.clear();
+            walked = true;
+        }
+
+        /** Reads what is left once the walk has ended, and returns every outcome in the walk's order. */
+        List<FileOutcome> finish() throws IOException {
+            walked = true;
+            work();
+            for (Thread helper : helpers) {
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while scanning");
+                }
+            }
+            if (failure.get() instanceof RuntimeException e) {
+                throw e;
+            } else if (failure.get() instanceof Error e) {
+                throw e;
+            }
+            List<FileOutcome> outcomes = new ArrayList<>(tasks.size());
+            for (Task task : tasks) {
+                outcomes.add(task.outcome);
+            }
+            return outcomes;
+        }
+
+        private void work() {
             ReadBuffer reader = new ReadBuffer();
-            for (int taken = next.getAndIncrement(); taken < order.length; taken = next.getAndIncrement()) {
-                ProjectWalk.Entry entry = entries.get(order[taken]);
-                outcomes[order[taken]] = reader.read(detector, git, entry.file(), entry.path(), false);
+            while (true) {
+                Task task = queue.poll();
+                if (task == null) {
+                    if (walked) {
+                        // Every task was queued before walked was set: an empty queue now stays empty.
+                        task = queue.poll();
+                        if (task == null) {
+                            return;
+                        }
+                    } else {
+                        try {
+                            task = queue.poll(1, TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        if (task == null) {
+                            continue;
+                        }
+                    }
+                }
+                task.outcome = reader.read(detector, git, task.entry.file(), task.entry.path(), false);
             }
-        };
-        // A thread costs more than a small change takes to read.
-        int threads = bytes < PARALLEL_BYTES ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), order.length);
-        List<Thread> helpers = new ArrayList<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        for (int t = 1; t < threads; t++) {
-            Thread helper = new Thread(worker, "hush-scan-" + t);
-            helper.setDaemon(true);
-            helper.setUncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e));
-            helper.start();
-            helpers.add(helper);
         }
-        worker.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while scanning");
-            }
-        }
-        if (failure.get() instanceof RuntimeException e) {
-            throw e;
-        } else if (failure.get() instanceof Error e) {
-            throw e;
-        }
-        return Arrays.asList(outcomes);
     }
 
     /** Reads files into one buffer, reused from file to file: a worker's, never shared. */

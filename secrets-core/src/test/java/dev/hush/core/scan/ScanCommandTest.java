@@ -259,4 +259,30 @@ class ScanCommandTest {
         }
         assertThat(report.errors()).isEmpty();
     }
+
+    @Test
+    void readsALargeTreeOnEveryCoreWithTheFindingsAndCountsOfOneThread() throws IOException {
+        // Over a megabyte, so helper threads read while the walk goes on: ASCII files, files
+        // that are not ASCII, a file with a byte order mark, one bigger than the read buffer.
+        String filler = "    total += items.get(i).price(); // n\u00e9 " + "x".repeat(30) + "\n";
+        String asciiFiller = "    total += items.get(i).price();\n";
+        for (int i = 0; i < 60; i++) {
+            Path dir = Files.createDirectories(root.resolve("pkg" + i % 7));
+            String body = (i % 3 == 0 ? filler : asciiFiller).repeat(400 + i * 10);
+            String prefix = i % 11 == 0 ? "\uFEFF" : "";
+            Files.writeString(dir.resolve("file" + i + ".env"), prefix + body + "API_TOKEN=hushTest-Tk-" + (1000 + i) + "-q8Zr\n");
+        }
+        Files.writeString(root.resolve("big.env"), asciiFiller.repeat(10_000) + PASSWORD_LINE);
+
+        ScanReport report = scan();
+
+        assertThat(report.stats().files()).isEqualTo(61);
+        assertThat(report.findings()).hasSize(61);
+        assertThat(report.findings()).extracting(f -> f.location().path()).contains("big.env", "pkg0/file0.env");
+        Finding big = report.findings().stream().filter(f -> f.location().path().equals("big.env")).findFirst().orElseThrow();
+        assertThat(big.location().line()).isEqualTo(10_001);
+        Finding bom = report.findings().stream().filter(f -> f.location().path().equals("pkg0/file0.env")).findFirst().orElseThrow();
+        assertThat(bom.location().line()).isEqualTo(401);
+        assertThat(bom.location().column()).isEqualTo(1);
+    }
 }
