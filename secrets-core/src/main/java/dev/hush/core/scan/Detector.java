@@ -22,17 +22,19 @@ public final class Detector {
     private static final int BINARY_PROBE = 8192;
     private static final Pattern IGNORE_COMMENT = Pattern.compile("hush:ignore(?:[= ]([\\w,-]+))?");
     private static final String GENERIC_RULE = "generic-secret-assignment";
+    /** The key that makes a YAML file a compose file whatever its name. */
+    private static final String SERVICES = "services";
 
     private final HushConfig config;
     private final Analyzer compose = new ComposeAnalyzer();
     private final Analyzer dockerfile = new DockerfileAnalyzer();
     private final Analyzer dotenv = new DotenvAnalyzer();
     private final Analyzer dockerRun = new DockerRunAnalyzer();
-    private final Analyzer providers;
+    private final ProviderRuleAnalyzer providers;
 
     private Detector(HushConfig config, RuleCatalogue catalogue) {
         this.config = config;
-        this.providers = new ProviderRuleAnalyzer(catalogue);
+        this.providers = new ProviderRuleAnalyzer(catalogue, List.of(SERVICES));
     }
 
     /** Returns a detector with the built-in rules, the project's extra rules, and its settings. */
@@ -95,9 +97,15 @@ public final class Detector {
         // The text is decoded only if an analyzer asks for it; a leading byte order mark is left out.
         SourceFile file = new SourceFile(path, content, length);
         FileAnalysis analysis = new FileAnalysis(file, git);
-        for (Analyzer analyzer : analyzersFor(file, asDotenv)) {
+        // One pass finds the provider rules' keywords, and tells the analyzers below whether 'services' occurs.
+        KeywordIndex.Occurrences keywords = providers.find(file);
+        for (Analyzer analyzer : analyzersFor(file, asDotenv, keywords)) {
             try {
-                analyzer.analyze(analysis);
+                if (analyzer == providers) {
+                    providers.analyze(analysis, keywords);
+                } else {
+                    analyzer.analyze(analysis);
+                }
             } catch (RuntimeException e) {
                 // The exception's message may quote the file, so only its type is reported.
                 analysis.error(0, analyzer.getClass().getSimpleName() + " failed (" + e.getClass().getSimpleName()
@@ -113,13 +121,13 @@ public final class Detector {
         return new Result(kept, analysis.errors(), analysis.envFiles(), false);
     }
 
-    private List<Analyzer> analyzersFor(SourceFile file, boolean asDotenv) {
+    private List<Analyzer> analyzersFor(SourceFile file, boolean asDotenv, KeywordIndex.Occurrences keywords) {
         String path = file.path();
         List<Analyzer> analyzers = new ArrayList<>(5);
         // A YAML file that is not named like a compose file is one only if it has a services key;
         // the analyzer looks for it at a line start, and a file without the word cannot have it.
         if (ComposeAnalyzer.appliesTo(path)
-                && (ComposeFile.isComposeName(file.name()) || file.contains("services"))) {
+                && (ComposeFile.isComposeName(file.name()) || providers.mentions(keywords, SERVICES))) {
             analyzers.add(compose);
         }
         if (DockerfileAnalyzer.appliesTo(path)) {

@@ -180,8 +180,14 @@ final class KeywordIndex {
 
     /** Reports to {@code hits} every occurrence of every keyword in {@code text}, overlapping ones included. */
     void search(CharSequence text, Hits hits) {
+        find(text).forEach(hits);
+    }
+
+    /** Returns every occurrence of every keyword in {@code text}, overlapping ones included. */
+    Occurrences find(CharSequence text) {
         int[] delta = this.delta;
         byte[] classOf = this.byteClass;
+        HitLog log = new HitLog();
         int row = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
@@ -189,11 +195,10 @@ final class KeywordIndex {
             row = delta[row + (c < 128 ? classOf[c] : classOfNonAscii(c))];
             if (row < 0) {
                 row = -row - 1;
-                for (int keyword : outputs[row / width]) {
-                    hits.hit(keyword, i + 1);
-                }
+                log.add(i + 1, row);
             }
         }
+        return new Occurrences(new HitLog[] {log});
     }
 
     /**
@@ -216,12 +221,26 @@ final class KeywordIndex {
         return high < 0 ? null : new Occurrences(logs);
     }
 
-    /** The keyword occurrences that {@link #searchAscii} found. */
+    /** The keyword occurrences that a search found. */
     final class Occurrences {
         private final HitLog[] logs;
 
         private Occurrences(HitLog[] logs) {
             this.logs = logs;
+        }
+
+        /** Returns whether keyword number {@code keyword} occurs. */
+        boolean contains(int keyword) {
+            for (HitLog log : logs) {
+                for (int h = 0; h < log.count; h += 2) {
+                    for (int found : outputs[log.entries[h + 1] / width]) {
+                        if (found == keyword) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
 
         /** Reports every occurrence to {@code hits}, in the order {@link #search} reports them. */

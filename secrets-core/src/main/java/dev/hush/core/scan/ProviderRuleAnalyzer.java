@@ -40,8 +40,18 @@ final class ProviderRuleAnalyzer implements Analyzer {
     /** For each keyword number, the numbers of the rules that list it. */
     private final int[][] rulesOfKeyword;
     private final int[] keywordLength;
+    /** The number of each word that {@link #mentions} answers for. */
+    private final Map<String, Integer> words = new HashMap<>();
 
     ProviderRuleAnalyzer(RuleCatalogue catalogue) {
+        this(catalogue, List.of());
+    }
+
+    /**
+     * Creates the analyzer; its keyword search also looks for {@code words}, which run no
+     * rule, so that other analyzers learn whether a file mentions them from the same pass.
+     */
+    ProviderRuleAnalyzer(RuleCatalogue catalogue, List<String> words) {
         Objects.requireNonNull(catalogue, "catalogue == null");
         this.rules = catalogue.regexRules();
         Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
@@ -53,7 +63,13 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 }
             }
         }
+        for (String word : words) {
+            byKeyword.computeIfAbsent(word.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+        }
         List<String> keywords = new ArrayList<>(byKeyword.keySet());
+        for (String word : words) {
+            this.words.put(word, keywords.indexOf(word.toLowerCase(Locale.ROOT)));
+        }
         this.index = new KeywordIndex(keywords);
         this.rulesOfKeyword = new int[keywords.size()][];
         this.keywordLength = new int[keywords.size()];
@@ -65,18 +81,38 @@ final class ProviderRuleAnalyzer implements Analyzer {
 
     @Override
     public void analyze(FileAnalysis analysis) {
+        analyze(analysis, find(analysis.file()));
+    }
+
+    /**
+     * Returns where the keywords (and the extra words) occur in {@code file}, in one pass.
+     * Keywords are ASCII: an ASCII file is searched as it was read, and decoded only for a hit.
+     */
+    KeywordIndex.Occurrences find(SourceFile file) {
+        byte[] bytes = file.bytes();
+        KeywordIndex.Occurrences found = bytes == null ? null : index.searchAscii(bytes, file.byteLength());
+        if (found == null) {
+            return index.find(file.text());
+        }
+        file.knownAscii();
+        return found;
+    }
+
+    /** Returns whether {@code word}, one of the extra words, occurs (in any case) where {@code found} was searched. */
+    boolean mentions(KeywordIndex.Occurrences found, String word) {
+        Integer number = words.get(word);
+        if (number == null) {
+            throw new IllegalArgumentException("not a word the search looks for: " + word);
+        }
+        return found.contains(number);
+    }
+
+    /** Runs the rules of the keywords that {@link #find} found in the analysed file. */
+    void analyze(FileAnalysis analysis, KeywordIndex.Occurrences found) {
         SourceFile file = analysis.file();
         Scan scan = new Scan(file);
         try {
-            // Keywords are ASCII: an ASCII file is searched as it was read, and decoded only for a hit.
-            byte[] bytes = file.bytes();
-            KeywordIndex.Occurrences found = bytes == null ? null : index.searchAscii(bytes, file.byteLength());
-            if (found == null) {
-                index.search(file.text(), scan::hit);
-            } else {
-                file.knownAscii();
-                found.forEach(scan::hit);
-            }
+            found.forEach(scan::hit);
         } catch (StackOverflowError e) {
             // A pathological line can exhaust java.util.regex's recursion; report it and keep the findings so far.
             analysis.error(0, "a line is too long or too repetitive for the provider rules; findings in it may be missing");

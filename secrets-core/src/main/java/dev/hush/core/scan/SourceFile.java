@@ -152,25 +152,6 @@ final class SourceFile {
         return length - offset >= prefix.length() && bytes[offset] == prefix.charAt(0) && matchesAt(offset, prefix);
     }
 
-    /**
-     * Returns whether the text contains {@code word}, an ASCII string, without decoding the
-     * bytes: UTF-8 never uses an ASCII byte inside a longer sequence, and the decoder keeps
-     * every ASCII byte, even after a malformed sequence.
-     */
-    boolean contains(String word) {
-        if (text != null) {
-            return text.contains(word);
-        }
-        int first = word.charAt(0);
-        int last = length - word.length();
-        for (int i = startsWithByteOrderMark() ? 3 : 0; i <= last; i++) {
-            if (bytes[i] == first && matchesAt(i, word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean matchesAt(int offset, String word) {
         for (int j = 1; j < word.length(); j++) {
             if (bytes[offset + j] != word.charAt(j)) {

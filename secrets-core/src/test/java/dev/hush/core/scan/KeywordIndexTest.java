@@ -124,4 +124,15 @@ class KeywordIndexTest {
         assertThat(index.searchAscii(late, late.length)).isNull();
         assertThat(index.searchAscii(late, 10)).isNotNull();
     }
+
+    @Test
+    void tellsWhetherAKeywordOccurs() {
+        KeywordIndex index = new KeywordIndex(List.of("token", "services"));
+        byte[] bytes = "x: 1\nServices:\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(index.searchAscii(bytes, bytes.length).contains(1)).isTrue();
+        assertThat(index.searchAscii(bytes, bytes.length).contains(0)).isFalse();
+        assertThat(index.find("a token, caf\u00e9").contains(0)).isTrue();
+        assertThat(index.find("a token, caf\u00e9").contains(1)).isFalse();
+    }
 }
