@@ -147,6 +147,7 @@ final class MigrationPlanner {
                 planDockerfileArg(finding);
             }
         }
+        handOverShadowedEntries();
         name();
         MigrationPlan.Builder plan = MigrationPlan.builder();
         Set<String> editedDotenv = new LinkedHashSet<>();
@@ -326,6 +327,20 @@ final class MigrationPlanner {
                 return;
             }
             if (reference.get().literalDefault().isPresent()) {
+                String name = reference.get().variable();
+                Optional<String> setBy = dotenvSetting(site.editor, name);
+                if (setBy.isPresent()) {
+                    // The service gets the .env value, not the default: moving the default would change it.
+                    manual(site.findings, "The value of " + variable.name() + " in service " + site.service
+                            + " comes from " + name + " in " + setBy.get() + ", which hush does not move (its name"
+                            + " does not look like a secret's, or it was left out); the default written in "
+                            + site.editor.path() + " is not the value the service gets.",
+                            List.of("Move the value of " + name + " in " + setBy.get() + " into a Compose secret by hand,"
+                                    + " or rename " + name + " so that hush moves it, then run hush migrate again",
+                                    "Remove the inline default of " + variable.name() + " (" + site.editor.path() + " line "
+                                            + first.location().line() + "): it is a secret too"));
+                    return;
+                }
                 group(variable.name(), SecretValue.of(reference.get().literalDefault().get())).sites.add(site);
                 return;
             }
@@ -334,6 +349,102 @@ final class MigrationPlanner {
                 + " mixes literal text and variables, so hush cannot tell which part is the secret.",
                 List.of("Move the literal part of " + variable.name() + " (" + site.editor.path() + " line "
                         + first.location().line() + ") into a Compose secret by hand"));
+    }
+
+    /**
+     * Hands to the user the environment entries that a service also loads with {@code env_file}
+     * from a file whose entry this migration does not remove: removing the entry from
+     * {@code environment} would let that file's value through instead. A group left without
+     * sites keeps its dotenv entries too, which may shadow more entries: repeat until stable.
+     */
+    private void handOverShadowedEntries() throws IOException {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Set<String> removed = new LinkedHashSet<>();
+            groups.values().forEach(g -> g.dotenv.forEach(s -> removed.add(s.path() + "\0" + s.entry().key())));
+            for (var iterator = groups.values().iterator(); iterator.hasNext();) {
+                Group group = iterator.next();
+                for (var sites = group.sites.iterator(); sites.hasNext();) {
+                    Site site = sites.next();
+                    if (site.kind == Kind.ENVIRONMENT && shadowed(site, removed)) {
+                        sites.remove();
+                        keepInterpolatedLine(site);
+                        changed = true;
+                    }
+                }
+                if (group.sites.isEmpty()) {
+                    for (DotenvSource source : group.dotenv) {
+                        manual(List.of(source.finding()), group.key + " stays in " + source.path() + " because the"
+                                + " compose entries that use it stay too.", List.of("Move " + group.key + " out of "
+                                        + source.path() + " once its uses read a Compose secret"));
+                    }
+                    iterator.remove();
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Keeps the .env line a handed-over entry interpolates: the entry still reads it. */
+    private void keepInterpolatedLine(Site site) {
+        Optional<MigrationSources.Reference> reference = site.variable.value()
+                .flatMap(value -> MigrationSources.soleReference(value.text()));
+        if (reference.isEmpty()) {
+            return;
+        }
+        String path = site.editor.path();
+        String dotenv = (path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "") + ".env";
+        String variable = reference.get().variable();
+        for (Group group : groups.values()) {
+            List<DotenvSource> kept = group.dotenv.stream()
+                    .filter(s -> s.path().equals(dotenv) && s.entry().key().equals(variable)).toList();
+            for (DotenvSource source : kept) {
+                group.dotenv.remove(source);
+                manual(List.of(source.finding()), variable + " stays in " + dotenv + " because " + site.variable.name()
+                        + " of service " + site.service + " still reads it.", List.of("Move " + variable + " out of "
+                                + dotenv + " once every entry that reads it reads a Compose secret"));
+            }
+        }
+    }
+
+    private boolean shadowed(Site site, Set<String> removed) throws IOException {
+        String key = site.variable.name();
+        for (String user : site.editor.users(site.variable)) {
+            Optional<Service> service = site.editor.service(user);
+            if (service.isEmpty()) {
+                continue;
+            }
+            for (MigrationSources.Scalar envFile : service.get().envFiles()) {
+                Optional<String> path = MigrationSources.literal(envFile.text())
+                        .flatMap(file -> MigrationSources.resolve(site.editor.path(), file));
+                Optional<String> text = path.isPresent() ? readText(path.get()) : Optional.empty();
+                if (text.isEmpty() || removed.contains(path.get() + "\0" + key)
+                        || MigrationSources.dotenv(text.get()).stream().noneMatch(e -> e.key().equals(key))) {
+                    continue;
+                }
+                manual(site.findings, key + " of service " + user + " is also set in " + path.get() + ", which the"
+                        + " service loads with env_file; removing the entry from environment would let that other"
+                        + " value through, so hush leaves it.",
+                        List.of("Remove " + key + " from " + path.get() + " or from the environment of service " + user
+                                + " (" + site.editor.path() + " line " + site.findings.get(0).location().line()
+                                + "), then run hush migrate again"));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the {@code .env} beside {@code editor}'s file when it sets {@code variable}, which compose interpolates. */
+    private Optional<String> dotenvSetting(ComposeEditor editor, String variable) throws IOException {
+        String folder = editor.path().contains("/") ? editor.path().substring(0, editor.path().lastIndexOf('/') + 1) : "";
+        String path = folder + ".env";
+        Optional<String> text = readText(path);
+        if (text.isPresent() && MigrationSources.dotenv(text.get()).stream()
+                .anyMatch(e -> e.key().equals(variable) && e.value().map(v -> !v.isEmpty()).orElse(false))) {
+            return Optional.of(path);
+        }
+        return Optional.empty();
     }
 
     private void manualUrl(Site site, List<String> users) {
@@ -429,9 +540,11 @@ final class MigrationPlanner {
                 decide(finding, Optional.empty(), Action.SKIP, "Left as it is, as you chose.");
                 continue;
             }
-            if (alreadyGrouped(path, finding)) {
-                continue;
-            }
+            // A compose entry that interpolates the variable may have grouped it already; its other
+            // uses (more references, env_file loads) still need the secret before the line can go.
+            Optional<Group> grouped = groups.values().stream()
+                    .filter(g -> g.dotenv.stream().anyMatch(s -> s.path().equals(path) && s.finding().equals(finding)))
+                    .findFirst();
             String key = finding.key().orElse("");
             Optional<DotenvEntry> entry = entries.stream().filter(e -> e.key().equals(key) && e.secret().isPresent())
                     .filter(e -> e.secret().get().equals(finding.secret().map(SecretValue::reveal).orElse(null)))
@@ -470,6 +583,24 @@ final class MigrationPlanner {
                     ambiguous = true;
                 }
             }
+            if (grouped.isPresent()) {
+                Group group = grouped.get();
+                if (ambiguous) {
+                    // The entries that referred to it still get the secret; the .env line stays for the rest.
+                    group.dotenv.removeIf(s -> s.path().equals(path) && s.finding().equals(finding));
+                } else {
+                    for (Site use : uses) {
+                        boolean known = group.sites.stream().anyMatch(site -> site.editor == use.editor
+                                && site.kind == use.kind && (use.variable == null
+                                        ? site.variable == null && site.service.equals(use.service)
+                                        : site.variable != null && site.variable.entry().start() == use.variable.entry().start()));
+                        if (!known) {
+                            group.sites.add(use);
+                        }
+                    }
+                    continue;
+                }
+            }
             if (ambiguous) {
                 manual(List.of(finding), key + " in " + path + " is interpolated into a compose file in a way hush"
                         + " cannot rewrite (inside a longer value or outside environment:), so it stays in " + path + ".",
@@ -489,11 +620,6 @@ final class MigrationPlanner {
             group.sites.addAll(uses);
             addDotenvSource(group, source);
         }
-    }
-
-    private boolean alreadyGrouped(String path, Finding finding) {
-        return groups.values().stream().flatMap(g -> g.dotenv.stream())
-                .anyMatch(s -> s.path().equals(path) && s.finding().equals(finding));
     }
 
     private static int countReferences(String text, String key) {
@@ -925,9 +1051,21 @@ final class MigrationPlanner {
         byte[] original = Files.readAllBytes(root.resolve(path));
         String text = stripBom(new String(original, StandardCharsets.UTF_8));
         YamlText lines = new YamlText(text);
-        List<TextEdit> edits = new ArrayList<>();
+        List<TextEdit> deletions = new ArrayList<>();
         for (DotenvEntry entry : entries) {
-            edits.add(lines.deleteLines(entry.start(), Math.max(entry.end(), entry.start() + 1)));
+            deletions.add(lines.deleteLines(entry.start(), Math.max(entry.end(), entry.start() + 1)));
+        }
+        // Deleting a last line without a line break takes the break before it, which the deletion
+        // of the line above also takes: merge them, as TextEdit.apply refuses overlapping edits.
+        deletions.sort(java.util.Comparator.comparingInt(TextEdit::offset));
+        List<TextEdit> edits = new ArrayList<>();
+        for (TextEdit deletion : deletions) {
+            TextEdit last = edits.isEmpty() ? null : edits.get(edits.size() - 1);
+            if (last != null && deletion.offset() <= last.end()) {
+                edits.set(edits.size() - 1, TextEdit.delete(last.offset(), Math.max(last.end(), deletion.end())));
+            } else {
+                edits.add(deletion);
+            }
         }
         plan.edit(FileEdit.modify(path, original, TextEdit.apply(original, edits),
                 List.of("move " + entries.stream().map(DotenvEntry::key).toList() + " into secret files"), values));

@@ -578,4 +578,80 @@ class ComposeRewriteTest {
         assertThat(planned.plan().checklist()).anySatisfy(item -> assertThat(item.heading())
                 .isEqualTo("Move DATABASE_URL by hand (compose.yaml:5)"));
     }
+
+    @Test
+    void removesTwoDotenvLinesAtTheEndOfAFileWithoutAFinalLineBreak() throws Exception {
+        write("compose.yaml", "services:\n  api:\n    image: example/api:1\n    env_file: .env\n");
+        write(".env", "REDIS_PASSWORD=" + PG + "\nJWT_SECRET=" + JWT);
+
+        migrate();
+
+        assertThat(read(".env")).isEmpty();
+        assertThat(read(".secrets/redis_password.txt")).isEqualTo(PG);
+        assertThat(read(".secrets/jwt_secret.txt")).isEqualTo(JWT);
+    }
+
+    @Test
+    void leavesAnEntryThatOverridesAnotherValueLoadedWithEnvFile() throws Exception {
+        String compose = """
+                services:
+                  api:
+                    image: example/api:1
+                    env_file: .env
+                    environment:
+                      SIGNING_KEY: %s
+                """.formatted(PG);
+        write("compose.yaml", compose);
+        write(".env", "SIGNING_KEY=" + JWT + "\n");
+
+        PlannedMigration planned = migrate();
+
+        // Removing the entry would hand the service the .env value instead of its own.
+        assertThat(read("compose.yaml")).isEqualTo(compose);
+        assertThat(planned.decisions()).filteredOn(d -> d.finding().location().path().equals("compose.yaml"))
+                .isNotEmpty().allMatch(d -> d.action() == Action.MANUAL);
+    }
+
+    @Test
+    void leavesADefaultWhenTheDotenvSetsTheVariableUnderAPlainName() throws Exception {
+        String compose = """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      DB_PASSWORD: ${LEVEL:-%s}
+                """.formatted(PG);
+        write("compose.yaml", compose);
+        write(".env", "LEVEL=" + JWT + "\n");
+
+        PlannedMigration planned = migrate();
+
+        // The service gets LEVEL's value, not the default: a secret file with the default would change it.
+        assertThat(read("compose.yaml")).isEqualTo(compose);
+        assertThat(root.resolve(".secrets/db_password.txt")).doesNotExist();
+        assertThat(planned.decisions()).allMatch(d -> d.action() == Action.MANUAL);
+    }
+
+    @Test
+    void givesTheSecretToEveryUseOfADotenvVariableThatAnEntryInterpolates() throws Exception {
+        write("compose.yaml", """
+                services:
+                  api:
+                    image: example/api:1
+                    environment:
+                      OAUTH_CLIENT_SECRET: ${APP_SECRET:-%s}
+                  worker:
+                    image: example/worker:1
+                    env_file: .env
+                """.formatted(PG));
+        write(".env", "APP_SECRET=" + JWT + "\n");
+
+        migrate();
+
+        // worker loaded APP_SECRET with env_file; the .env line goes, so worker must get the secret too.
+        assertThat(read(".env")).isEmpty();
+        assertThat(read("compose.yaml")).contains("  worker:\n    image: example/worker:1\n    env_file: .env\n"
+                + "    secrets:\n      - oauth_client_secret\n");
+        assertThat(read(".secrets/oauth_client_secret.txt")).isEqualTo(JWT);
+    }
 }
