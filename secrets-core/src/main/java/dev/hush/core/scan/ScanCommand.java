@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,8 +89,14 @@ public final class ScanCommand {
         }
         Path folder = Files.isDirectory(root) ? root : Optional.ofNullable(root.toAbsolutePath().getParent()).orElse(root);
         HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(folder);
+        // Loading the rules and reading git's index are each tens of milliseconds of a cold start:
+        // build the detector on a second core meanwhile.
+        FutureTask<Detector> detectorTask = new FutureTask<>(() -> Detector.create(settings));
+        Thread loader = new Thread(detectorTask, "hush-rules");
+        loader.setDaemon(true);
+        loader.start();
         WorkTree workTree = WorkTree.of(folder);
-        Detector detector = Detector.create(settings);
+        Detector detector = await(detectorTask);
         Workers workers = new Workers(detector, workTree);
         ProjectWalk walk;
         try {
@@ -130,6 +138,23 @@ public final class ScanCommand {
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new ScanReport(findings, byFinding, errors, skipped, stale,
                 new ScanReport.Stats(files - binary, bytes, binary, millis), false);
+    }
+
+    /** Returns what {@code task} computed, throwing what it threw. */
+    private static <T> T await(FutureTask<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while loading the rules");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            } else if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** What reading and analysing one file gave, or why it could not be read. */
