@@ -3,13 +3,9 @@ package dev.hush.core.config;
 import java.util.Objects;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.Anchor;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
-import org.snakeyaml.engine.v2.exceptions.ComposerException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -50,7 +46,7 @@ public final class BoundedYaml {
             throw new YamlEngineException("the text has more than " + codePointLimit + " characters");
         }
         LoadSettings settings = settings(label, text, codePointLimit);
-        return new DepthLimitedComposer(settings, new ParserImpl(settings, new StreamReader(settings, text)))
+        return new DepthLimitedComposer(settings, new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH)
                 .getSingleNode();
     }
 
@@ -75,41 +71,5 @@ public final class BoundedYaml {
                 .setCodePointLimit(codePointLimit)
                 .setBufferSize(Math.min(text.length(), codePointLimit) + 1)
                 .build();
-    }
-
-    /** Composes like snakeyaml-engine's composer, refusing maps and lists nested past {@link #MAX_DEPTH}. */
-    private static final class DepthLimitedComposer extends Composer {
-        private int depth;
-
-        DepthLimitedComposer(LoadSettings settings, ParserImpl parser) {
-            super(settings, parser);
-        }
-
-        @Override
-        protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
-            enter();
-            try {
-                return super.composeSequenceNode(anchor);
-            } finally {
-                depth--;
-            }
-        }
-
-        @Override
-        protected Node composeMappingNode(Optional<Anchor> anchor) {
-            enter();
-            try {
-                return super.composeMappingNode(anchor);
-            } finally {
-                depth--;
-            }
-        }
-
-        private void enter() {
-            if (++depth > MAX_DEPTH) {
-                throw new ComposerException("maps and lists nested more than " + MAX_DEPTH + " levels deep",
-                        parser.peekEvent().getStartMark());
-            }
-        }
     }
 }

@@ -3,11 +3,9 @@ package dev.hush.core.report;
 import dev.hush.core.baseline.Fingerprints;
 import dev.hush.core.history.HistoryFinding;
 import dev.hush.core.history.HistoryReport;
-import dev.hush.core.model.Commit;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.Location;
 import dev.hush.core.model.ScanError;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Writes a history report as JSON. Each finding has the members of {@link JsonReport}'s
@@ -56,21 +54,10 @@ public final class HistoryJsonReport {
 
     private void writeFinding(JsonWriter json, HistoryFinding historyFinding, String fingerprint) {
         Finding finding = historyFinding.finding();
-        json.beginObject()
-                .member("rule", finding.ruleId())
-                .member("card", finding.card().id())
-                .member("severity", finding.severity().id())
-                .member("path", finding.location().path())
-                .member("line", finding.location().line())
-                .member("column", finding.location().column())
-                .member("key", finding.key().orElse(null))
-                .member("service", finding.service().orElse(null))
-                .member("preview", finding.preview())
-                .member("fingerprint", fingerprint)
-                .member("message", finding.message())
-                .member("fix", finding.fix());
+        json.beginObject();
+        JsonReport.findingMembers(json, finding, fingerprint);
         json.name("commit");
-        writeCommit(json, finding.location().commit().orElseThrow());
+        JsonReport.writeCommit(json, finding.location().commit().orElseThrow());
         json.member("inHead", historyFinding.inHead())
                 .member("pushed", historyFinding.pushed())
                 .member("occurrences", historyFinding.occurrences());
@@ -81,7 +68,7 @@ public final class HistoryJsonReport {
                     .member("line", place.line())
                     .member("column", place.column());
             json.name("commit");
-            writeCommit(json, place.commit().orElseThrow());
+            JsonReport.writeCommit(json, place.commit().orElseThrow());
             json.endObject();
         }
         json.endArray();
@@ -89,13 +76,5 @@ public final class HistoryJsonReport {
             json.member("secret", finding.secret().map(s -> s.reveal()).orElse(null));
         }
         json.endObject();
-    }
-
-    private static void writeCommit(JsonWriter json, Commit commit) {
-        json.beginObject()
-                .member("id", commit.id())
-                .member("author", commit.author())
-                .member("date", DateTimeFormatter.ISO_INSTANT.format(commit.date()))
-                .endObject();
     }
 }

@@ -1,5 +1,6 @@
 package dev.hush.core.report;
 
+import dev.hush.core.model.Commit;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
@@ -57,8 +58,23 @@ public final class JsonReport implements Reporter {
     }
 
     private void writeFinding(JsonWriter json, Finding finding, String fingerprint) {
-        json.beginObject()
-                .member("rule", finding.ruleId())
+        json.beginObject();
+        findingMembers(json, finding, fingerprint);
+        json.name("commit");
+        if (finding.location().commit().isPresent()) {
+            writeCommit(json, finding.location().commit().get());
+        } else {
+            json.nullValue();
+        }
+        if (showSecrets) {
+            json.member("secret", finding.secret().map(s -> s.reveal()).orElse(null));
+        }
+        json.endObject();
+    }
+
+    /** Writes the members every report's finding has, from {@code rule} to {@code fix}, into an open object. */
+    static void findingMembers(JsonWriter json, Finding finding, String fingerprint) {
+        json.member("rule", finding.ruleId())
                 .member("card", finding.card().id())
                 .member("severity", finding.severity().id())
                 .member("path", finding.location().path())
@@ -70,20 +86,14 @@ public final class JsonReport implements Reporter {
                 .member("fingerprint", fingerprint)
                 .member("message", finding.message())
                 .member("fix", finding.fix());
-        json.name("commit");
-        if (finding.location().commit().isPresent()) {
-            var commit = finding.location().commit().get();
-            json.beginObject()
-                    .member("id", commit.id())
-                    .member("author", commit.author())
-                    .member("date", DateTimeFormatter.ISO_INSTANT.format(commit.date()))
-                    .endObject();
-        } else {
-            json.nullValue();
-        }
-        if (showSecrets) {
-            json.member("secret", finding.secret().map(s -> s.reveal()).orElse(null));
-        }
-        json.endObject();
+    }
+
+    /** Writes a commit as {@code {"id", "author", "date"}}. */
+    static void writeCommit(JsonWriter json, Commit commit) {
+        json.beginObject()
+                .member("id", commit.id())
+                .member("author", commit.author())
+                .member("date", DateTimeFormatter.ISO_INSTANT.format(commit.date()))
+                .endObject();
     }
 }

@@ -1,5 +1,6 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.config.DepthLimitedComposer;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.ComposerException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -71,51 +71,29 @@ final class ComposeYaml {
     }
 
     /**
-     * Composes the documents of one text, counting nesting and stopping past {@link #MAX_DEPTH};
-     * remembers where the last map or list started, to place errors that carry no position.
+     * Composes the documents of one text, stopping past {@link #MAX_DEPTH} levels of nesting and
+     * {@link #MAX_MAP_ENTRIES} entries, and refusing maps that merge themselves.
      */
-    static final class Documents extends Composer {
-        private int depth;
+    static final class Documents extends DepthLimitedComposer {
         private long entries;
-        private Optional<Mark> lastStart = Optional.empty();
         private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Documents(LoadSettings settings, ParserImpl parser) {
-            super(settings, parser);
-        }
-
-        /** Returns where the last map or list that was read starts. */
-        Optional<Mark> lastStart() {
-            return lastStart;
-        }
-
-        @Override
-        protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
-            enter();
-            try {
-                return super.composeSequenceNode(anchor);
-            } finally {
-                depth--;
-            }
+            super(settings, parser, MAX_DEPTH);
         }
 
         @Override
         protected Node composeMappingNode(Optional<Anchor> anchor) {
-            enter();
-            Optional<Mark> start = lastStart;
-            try {
-                Node node = super.composeMappingNode(anchor);
-                if (node instanceof MappingNode map) {
-                    entries += map.getValue().size();
-                    if (entries > MAX_MAP_ENTRIES) {
-                        throw new ComposerException("more than " + MAX_MAP_ENTRIES
-                                + " map entries once merges are applied", start);
-                    }
+            Optional<Mark> start = parser.peekEvent().getStartMark();
+            Node node = super.composeMappingNode(anchor);
+            if (node instanceof MappingNode map) {
+                entries += map.getValue().size();
+                if (entries > MAX_MAP_ENTRIES) {
+                    throw new ComposerException("more than " + MAX_MAP_ENTRIES + " map entries once merges are applied",
+                            start);
                 }
-                return node;
-            } finally {
-                depth--;
             }
+            return node;
         }
 
         @Override
@@ -142,15 +120,6 @@ final class ComposeYaml {
                 throw new ComposerException("an alias refers to the map that holds it", at);
             }
             return value;
-        }
-
-        private void enter() {
-            depth++;
-            lastStart = parser.peekEvent().getStartMark();
-            if (depth > MAX_DEPTH) {
-                throw new ComposerException(
-                        "maps and lists nested more than " + MAX_DEPTH + " levels deep", lastStart);
-            }
         }
     }
 }
