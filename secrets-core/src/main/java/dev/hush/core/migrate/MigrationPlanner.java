@@ -191,10 +191,6 @@ final class MigrationPlanner {
     // ---------------------------------------------------------------- choosing findings
 
     private boolean selected(Finding finding) {
-        if (finding.secret().map(s -> s.reveal().startsWith("/run/secrets/")).orElse(false)) {
-            // A path into /run/secrets says where a secret is, not what it is: already migrated.
-            return false;
-        }
         if (options.only().isEmpty()) {
             return true;
         }

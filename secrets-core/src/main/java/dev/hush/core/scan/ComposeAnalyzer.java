@@ -133,7 +133,7 @@ final class ComposeAnalyzer implements Analyzer {
             return;
         }
         String secret = expansion.text();
-        if (Placeholders.isNotASecret(secret) || isSecretFilePath(secret)) {
+        if (Placeholders.isNotASecret(secret)) {
             return;
         }
         String what = expansion.usesDefault()
@@ -206,11 +206,6 @@ final class ComposeAnalyzer implements Analyzer {
             normal = normal.substring(0, normal.length() - 1);
         }
         return normal.equals("docker.sock") || normal.endsWith("/docker.sock");
-    }
-
-    /** A path into {@code /run/secrets} says where the secret is, not what it is. */
-    private static boolean isSecretFilePath(String value) {
-        return value.startsWith("/run/secrets/");
     }
 
     private static Severity severity(String secret) {

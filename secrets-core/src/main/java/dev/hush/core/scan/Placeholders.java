@@ -34,9 +34,12 @@ final class Placeholders {
         return WORDS.contains(lower) || SHAPES.matcher(lower).matches();
     }
 
-    /** Returns whether {@code value} cannot be a secret: empty, a boolean, a bare 0 or 1. */
+    /**
+     * Returns whether {@code value} cannot be a secret: empty, a boolean, a bare 0 or 1, or a
+     * path into {@code /run/secrets}, which says where the secret is, not what it is.
+     */
     static boolean isNotASecret(String value) {
         String lower = value.trim().toLowerCase(Locale.ROOT);
-        return lower.isEmpty() || NOT_SECRETS.contains(lower);
+        return lower.isEmpty() || NOT_SECRETS.contains(lower) || lower.startsWith("/run/secrets/");
     }
 }

@@ -30,6 +30,11 @@ final class ProviderRuleAnalyzer implements Analyzer {
 
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{|\\$\\(|\\{\\{|%\\([\\w.-]+\\)s|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$|^<[^>]*>$");
+    /**
+     * A YAML anchor ({@code &db-credentials}) or alias ({@code *app-env}): a label, not a value.
+     * A name with a digit is left to the other checks, as a password may start with * or &.
+     */
+    private static final Pattern YAML_ANCHOR_OR_ALIAS = Pattern.compile("[&*][A-Za-z][A-Za-z_.-]*");
     private static final Pattern IDENTIFIER_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(?:(?:\\.|::|->)[A-Za-z_$][\\w$]*)*");
     private static final Pattern CALL = Pattern.compile("[\\w$.]+\\(.*");
     /** Lower-case words joined by separators: a name such as {@code user-profile-cache}, not a secret. */
@@ -294,6 +299,9 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 }
             }
             if (REFERENCE.matcher(secret).find() || Placeholders.isNotASecret(secret)) {
+                return null;
+            }
+            if (YAML_ANCHOR_OR_ALIAS.matcher(secret).matches()) {
                 return null;
             }
             if (rule.secretKeyRequired() && (key == null || !SecretKeys.isSecret(key) || looksLikeCode(secret, start))) {
