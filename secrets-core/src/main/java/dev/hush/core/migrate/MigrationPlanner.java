@@ -74,6 +74,8 @@ final class MigrationPlanner {
         final List<Finding> findings = new ArrayList<>();
         final List<SecretValue> dropped = new ArrayList<>();
         String dockerfile;
+        /** For an {@link Kind#ENV_FILE} site: the dotenv key the service loads, which may differ from the group's key. */
+        String loadedKey;
         Optional<String> refusal = Optional.empty();
 
         Site(Kind kind, ComposeEditor editor, Variable variable, String service) {
@@ -287,8 +289,10 @@ final class MigrationPlanner {
         }
         List<String> users = site.editor.users(variable);
         if (first.ruleId().equals(URL_RULE)) {
+            // The app reads the whole URL, so the whole URL becomes the secret, like any other value:
+            // <KEY>_FILE where the app reads it, else a mount and a checklist step.
             Optional<String> literal = MigrationSources.literal(written);
-            if (literal.isEmpty() || !users.stream().allMatch(options.readsFileVariables()::contains)) {
+            if (literal.isEmpty()) {
                 manualUrl(site, users);
                 return;
             }
@@ -449,8 +453,8 @@ final class MigrationPlanner {
         String name = SecretName.fromKey(key).value();
         String file = options.secretsDir() + "/" + name + ".txt";
         Finding first = site.findings.get(0);
-        manual(site.findings, key + " of " + String.join(", ", users) + " holds a URL with a password. The app reads"
-                + " the whole URL, so hush leaves it rather than guess how the app could get the password from a file.",
+        manual(site.findings, key + " of " + String.join(", ", users) + " holds a URL with a password and references to"
+                + " other variables, so hush leaves it rather than guess which part the app could read from a file.",
                 List.of("Put the whole URL into `" + file + "` (copy it from " + site.editor.path() + " line "
                         + first.location().line() + "), with no trailing newline",
                         "Make the app read `/run/secrets/" + name + "` (secrets-runtime: `Secrets.require(\"" + name
@@ -572,7 +576,9 @@ final class MigrationPlanner {
                             .anyMatch(p -> p.isPresent() && p.get().equals(path));
                     boolean overridden = service.environment().stream().anyMatch(v -> v.name().equals(key));
                     if (loads && !overridden) {
-                        uses.add(new Site(Kind.ENV_FILE, editor, null, service.name()));
+                        Site site = new Site(Kind.ENV_FILE, editor, null, service.name());
+                        site.loadedKey = key;
+                        uses.add(site);
                     }
                 }
                 if (references > rewritten.size()) {
@@ -841,15 +847,16 @@ final class MigrationPlanner {
                         siteExplanations.put(site, explanation.append('.').toString());
                     }
                     case ENV_FILE -> {
-                        Optional<String> fileKey = fileVariable(editor, site.service, group.key);
+                        String loaded = site.loadedKey;
+                        Optional<String> fileKey = fileVariable(editor, site.service, loaded);
                         editor.addSecret(site.service, group.name.value());
                         fileKey.ifPresent(key -> editor.addEnvironment(site.service, key, runPath));
                         editor.defineSecret(group.name.value(), file.path());
-                        editor.reason("give service " + site.service + " secret " + group.name + " for " + group.key);
+                        editor.reason("give service " + site.service + " secret " + group.name + " for " + loaded);
                         if (fileKey.isEmpty()) {
-                            readFromFile.add(new ChecklistItem.ReadFromFile(group.name, site.service, group.key));
+                            readFromFile.add(new ChecklistItem.ReadFromFile(group.name, site.service, loaded));
                         }
-                        siteExplanations.put(site, "Service " + site.service + " loads " + group.key
+                        siteExplanations.put(site, "Service " + site.service + " loads " + loaded
                                 + " with env_file; it gets secret " + group.name + fileKey.map(k -> " and " + k + ": "
                                 + runPath).orElse(", and its app must read " + runPath + " (see the checklist)") + ".");
                     }

@@ -561,13 +561,31 @@ class ComposeRewriteTest {
     }
 
     @Test
-    void leavesAUrlWithAPasswordToTheUser() throws Exception {
-        String compose = """
+    void movesAUrlWithAPasswordWholeAndAsksTheAppToReadItFromTheFile() throws Exception {
+        write("compose.yaml", """
                 services:
                   etl:
                     image: example/etl:1
                     environment:
                       DATABASE_URL: mysql://root:%s@db:3306/app
+                """.formatted(PG));
+
+        PlannedMigration planned = migrate();
+
+        assertThat(read(".secrets/database_url.txt")).isEqualTo("mysql://root:" + PG + "@db:3306/app");
+        assertThat(read("compose.yaml")).doesNotContain(PG).contains("    secrets:\n      - database_url\n");
+        assertThat(planned.plan().checklist())
+                .contains(new ChecklistItem.ReadFromFile(SecretName.of("database_url"), "etl", "DATABASE_URL"));
+    }
+
+    @Test
+    void leavesAUrlWhosePasswordSitsBetweenReferencesToTheUser() throws Exception {
+        String compose = """
+                services:
+                  etl:
+                    image: example/etl:1
+                    environment:
+                      DATABASE_URL: mysql://${DB_USER}:%s@${DB_HOST}:3306/app
                 """.formatted(PG);
         write("compose.yaml", compose);
 
@@ -653,5 +671,29 @@ class ComposeRewriteTest {
         assertThat(read("compose.yaml")).contains("  worker:\n    image: example/worker:1\n    env_file: .env\n"
                 + "    secrets:\n      - oauth_client_secret\n");
         assertThat(read(".secrets/oauth_client_secret.txt")).isEqualTo(JWT);
+    }
+
+    @Test
+    void namesTheFileVariableOfAnEnvFileUseAfterTheDotenvKeyNotTheInterpolatingEntry() throws Exception {
+        write("compose.yaml", """
+                services:
+                  cache:
+                    image: mariadb:11
+                    environment:
+                      MARIADB_ROOT_PASSWORD: ${APP_SECRET:-%s}
+                  web:
+                    image: mariadb:11
+                    env_file: .env
+                """.formatted(PG));
+        write(".env", "APP_SECRET=" + JWT + "\n");
+
+        migrate();
+
+        // web loaded APP_SECRET, not MARIADB_ROOT_PASSWORD: giving it MARIADB_ROOT_PASSWORD_FILE
+        // would set its root password and drop APP_SECRET, so it gets the mount and a checklist step.
+        String compose = read("compose.yaml");
+        assertThat(compose).contains("      MARIADB_ROOT_PASSWORD_FILE: /run/secrets/");
+        assertThat(compose.substring(compose.indexOf("  web:"))).doesNotContain("MARIADB_ROOT_PASSWORD_FILE");
+        assertThat(read("SECRETS-ROTATION.md")).contains("APP_SECRET");
     }
 }

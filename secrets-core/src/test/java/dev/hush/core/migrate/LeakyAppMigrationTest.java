@@ -37,17 +37,18 @@ class LeakyAppMigrationTest {
                 .extracting(d -> d.finding().key().orElse("") + " -> " + d.secret().map(SecretName::value).orElse(""))
                 .contains("POSTGRES_PASSWORD -> postgres_password", "JWT_SECRET -> jwt_secret",
                         "SESSION_SECRET -> session_secret", "REDIS_PASSWORD -> redis_password",
-                        "NPM_TOKEN -> npm_token", "STRIPE_API_KEY -> stripe_api_key");
+                        "NPM_TOKEN -> npm_token", "STRIPE_API_KEY -> stripe_api_key", "DATABASE_URL -> database_url");
         assertThat(outcome.planned().decisions())
                 .filteredOn(d -> d.action() == Action.MANUAL)
                 .extracting(d -> d.finding().ruleId())
-                .contains("compose-url-credentials", "dockerfile-env-secret", "github-pat");
+                .containsExactlyInAnyOrder("dockerfile-env-secret", "github-pat");
         assertThat(outcome.planned().decisions())
                 .filteredOn(d -> d.action() == Action.CHECKLIST)
                 .extracting(d -> d.finding().ruleId())
                 .containsExactly("compose-privileged", "compose-docker-socket");
         assertThat(outcome.planned().plan().checklist())
-                .contains(new ChecklistItem.ReadFromFile(SecretName.of("postgres_password"), "worker", "POSTGRES_PASSWORD"))
+                .contains(new ChecklistItem.ReadFromFile(SecretName.of("postgres_password"), "worker", "POSTGRES_PASSWORD"),
+                        new ChecklistItem.ReadFromFile(SecretName.of("database_url"), "web", "DATABASE_URL"))
                 .noneMatch(item -> item instanceof ChecklistItem.ReadFromFile read && read.service().equals("db"));
     }
 
