@@ -10,6 +10,7 @@ import dev.hush.core.migrate.PlannedMigration;
 import dev.hush.core.migrate.RestoreResult;
 import dev.hush.core.migrate.SecretFile;
 import dev.hush.core.migrate.SecretRotation;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,6 +79,10 @@ final class MigrateCli implements Callable<Integer> {
         @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: PATH/.hush.yaml).")
         Path config;
 
+        @Option(names = "--untrack", description = "After migrating, remove from git's index (git rm --cached) the"
+                + " dotenv files that held secrets and are tracked; commit the removal.")
+        boolean untrack;
+
         @Option(names = "--force", description = "With --undo: restore even files changed since the migration (their"
                 + " current versions are kept under .hush/backup/).")
         boolean force;
@@ -122,7 +127,7 @@ final class MigrateCli implements Callable<Integer> {
                 return ExitCodes.CLEAN;
             }
             if (mode.yes) {
-                printResult(out, migrate.apply(planned.plan()), planned);
+                finish(out, migrate, migrate.apply(planned.plan()), planned);
                 return ExitCodes.CLEAN;
             }
             return new MigrationPrompts(this, migrate, planned).run();
@@ -132,7 +137,7 @@ final class MigrateCli implements Callable<Integer> {
     }
 
     /** Returns the core command configured from the options, with the user's renames and skips. */
-    MigrateCommand command() throws java.io.IOException {
+    MigrateCommand command() throws IOException {
         MigrateCommand migrate = Hush.migrate().root(path)
                 .secretsDir(plan.secretsDir)
                 .checklist(plan.checklist)
@@ -165,8 +170,23 @@ final class MigrateCli implements Callable<Integer> {
         out.flush();
     }
 
+    /** Untracks the emptied dotenv files when asked, then prints what the migration changed and what to run next. */
+    void finish(PrintWriter out, MigrateCommand migrate, MigrationResult result, PlannedMigration planned)
+            throws IOException {
+        printResult(out, result, planned);
+        if (plan.untrack) {
+            for (String file : migrate.untrack(planned.trackedSecretFiles())) {
+                out.println("hush: " + file + " is no longer tracked (git rm --cached); commit the removal");
+            }
+        } else if (!planned.trackedSecretFiles().isEmpty()) {
+            out.println("hush: git still tracks " + String.join(", ", planned.trackedSecretFiles())
+                    + ": run hush migrate --untrack, or git rm --cached, and commit");
+        }
+        out.flush();
+    }
+
     /** Prints what a migration changed, where the checklist is, and what to run next. */
-    void printResult(PrintWriter out, MigrationResult result, PlannedMigration planned) {
+    private void printResult(PrintWriter out, MigrationResult result, PlannedMigration planned) {
         result.recovered().ifPresent(restore -> out.println("hush: first rolled back an interrupted migration ("
                 + restore.journalId() + ")"));
         out.println("hush: migrated " + count(planned, MigrationDecision.Action.MIGRATE) + " findings:");

@@ -109,7 +109,7 @@ final class MigrationPrompts {
             MigrationResult result = migrate.apply(chosen.plan());
             cli.rotate(rotations(chosen));
             writeIgnored(out);
-            cli.printResult(out, result, chosen);
+            cli.finish(out, migrate, result, chosen);
             if (!newValues.isEmpty()) {
                 out.println("  " + newValues.size() + " secret(s) got a new value: revoke the old ones as the checklist says.");
             }

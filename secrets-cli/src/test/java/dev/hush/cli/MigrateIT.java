@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.dircache.DirCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,5 +131,23 @@ class MigrateIT {
         assertThat(app.resolve(".secrets/stripe_api_key.txt")).doesNotExist();
         assertThat(Files.readString(app.resolve(".env"))).contains("STRIPE_API_KEY=");
         assertThat(Files.readString(app.resolve(".secrets/jwt_secret.txt"))).isEqualTo(LEAKY_SECRETS.get("jwt_secret"));
+    }
+
+    @Test
+    void untrackRemovesTheEmptiedDotenvFileFromGitsIndexAndKeepsItOnDisk() throws Exception {
+        Path app = Fixtures.copyExample("leaky-app", tmp);
+        try (Git git = Git.init().setDirectory(app.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("leaky").setAuthor("Dev", "dev@example.test").setSign(false).call();
+        }
+        HushProcess.Result result = HushProcess.run(app, "migrate", "--yes", "--untrack", ".");
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains(".env is no longer tracked");
+        assertThat(app.resolve(".env")).exists();
+        try (Git git = Git.open(app.toFile())) {
+            DirCache index = git.getRepository().readDirCache();
+            assertThat(index.findEntry(".env")).isNegative();
+            assertThat(index.findEntry("compose.yaml")).isNotNegative();
+        }
     }
 }

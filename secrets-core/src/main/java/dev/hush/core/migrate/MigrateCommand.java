@@ -1,12 +1,19 @@
 package dev.hush.core.migrate;
 
 import dev.hush.core.config.HushConfig;
+import dev.hush.core.scan.GitRepositories;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.RmCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * Plans and applies the migration of a project's inline secrets into Compose secrets:
@@ -127,5 +134,33 @@ public final class MigrateCommand {
      */
     public RestoreResult undo() throws MigrationException {
         return MigrationTransaction.create().secretsDir(secretsDir).undo(root);
+    }
+
+    /**
+     * Removes {@code paths} (relative to the root) from git's index, as {@code git rm --cached}
+     * does, keeping the files on disk: the dotenv files a migration emptied of secrets and that
+     * {@code .gitignore} now covers. The user commits the removal.
+     *
+     * @throws IOException when the repository cannot be read or its index written
+     */
+    public List<String> untrack(List<String> paths) throws IOException {
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        try (Repository repository = GitRepositories.openEnclosing(root); Git git = Git.wrap(repository)) {
+            Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+            Path base = root.toAbsolutePath().normalize();
+            RmCommand rm = git.rm().setCached(true);
+            List<String> untracked = new ArrayList<>();
+            for (String path : paths) {
+                String inRepository = top.relativize(base.resolve(path)).toString().replace('\\', '/');
+                rm.addFilepattern(inRepository);
+                untracked.add(inRepository);
+            }
+            rm.call();
+            return untracked;
+        } catch (GitAPIException e) {
+            throw new IOException("git rm --cached failed: " + e.getMessage(), e);
+        }
     }
 }

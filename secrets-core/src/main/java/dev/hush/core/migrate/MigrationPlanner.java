@@ -160,14 +160,16 @@ final class MigrationPlanner {
             }
         }
         MigrationPlan built = plan.build();
+        List<String> trackedSecretFiles = new ArrayList<>();
         if (!built.isEmpty()) {
             GitignoreEdit.plan(root, options.secretsDir(), List.copyOf(editedDotenv)).ifPresent(plan::edit);
             for (Finding finding : report.findings()) {
                 if (finding.ruleId().equals(DOTENV_TRACKED_RULE) && editedDotenv.contains(finding.location().path())) {
                     String file = finding.location().path();
+                    trackedSecretFiles.add(file);
                     checklist.add(new ChecklistItem.ManualSteps("Stop tracking `" + file + "`",
                             file + " held secrets and git tracks it, so every clone and the history have them.",
-                            List.of("Run `git rm --cached " + file + "` and commit", "Rotate every secret it held:"
+                            List.of("Run `git rm --cached " + file + "` (or `hush migrate --untrack`) and commit", "Rotate every secret it held:"
                                     + " see the sections above", "Purge it from history if needed: `hush history"
                                     + " --purge-plan`")));
                 }
@@ -187,7 +189,7 @@ final class MigrationPlanner {
                 ordered.add(decision);
             }
         }
-        return new PlannedMigration(built, ordered);
+        return new PlannedMigration(built, ordered, trackedSecretFiles);
     }
 
     // ---------------------------------------------------------------- choosing findings

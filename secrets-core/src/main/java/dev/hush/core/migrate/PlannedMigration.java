@@ -8,11 +8,14 @@ import java.util.Objects;
  *
  * @param plan the secret files, edits and checklist to apply
  * @param decisions one per finding the plan looked at
+ * @param trackedSecretFiles dotenv files that git tracks and from which the plan moves secrets:
+ *     they should leave git's index ({@link MigrateCommand#untrack})
  */
-public record PlannedMigration(MigrationPlan plan, List<MigrationDecision> decisions) {
-    /** Checks the plan and copies the decisions. */
+public record PlannedMigration(MigrationPlan plan, List<MigrationDecision> decisions, List<String> trackedSecretFiles) {
+    /** Checks the plan and copies the lists. */
     public PlannedMigration {
         Objects.requireNonNull(plan, "plan == null");
         decisions = List.copyOf(decisions);
+        trackedSecretFiles = List.copyOf(trackedSecretFiles);
     }
 }

@@ -34,7 +34,7 @@ public final class GitRepositories {
      *
      * @throws RepositoryNotFoundException when no repository encloses {@code folder}
      */
-    static Repository openEnclosing(Path folder) throws IOException {
+    public static Repository openEnclosing(Path folder) throws IOException {
         nameSystemConfig();
         File start = folder.toAbsolutePath().normalize().toFile();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setFS(FS.DETECTED).readEnvironment();
