@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,9 @@ public final class RotationChecklist {
 
     /**
      * Returns the checklist as Markdown, ticking the boxes that {@code previous} (the file's
-     * former text) ticked under the same section heading.
+     * former text) ticked under the same section heading, and keeping after its own sections
+     * those of {@code previous} it does not have: they come from an earlier migration and are
+     * still to do.
      */
     public String render(String previous) {
         Set<String> ticked = ticked(Objects.requireNonNull(previous, "previous == null"));
@@ -100,7 +103,35 @@ public final class RotationChecklist {
             }
             out.append('\n').append(section.text);
         }
+        sections(previous).forEach((heading, text) -> {
+            if (!seen.contains(heading)) {
+                out.append('\n').append(text.stripTrailing()).append('\n');
+            }
+        });
         return out.toString();
+    }
+
+    /** Returns the sections of a checklist's text by heading, each from its {@code ## } line on. */
+    private static Map<String, String> sections(String text) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        String heading = null;
+        StringBuilder section = new StringBuilder();
+        for (String line : text.split("\r?\n", -1)) {
+            if (line.startsWith("## ")) {
+                if (heading != null) {
+                    sections.put(heading, section.toString());
+                }
+                heading = line.substring(3).strip();
+                section.setLength(0);
+            }
+            if (heading != null) {
+                section.append(line).append('\n');
+            }
+        }
+        if (heading != null) {
+            sections.put(heading, section.toString());
+        }
+        return sections;
     }
 
     /**
