@@ -2,7 +2,6 @@ package dev.hush.cli;
 
 import dev.hush.core.Hush;
 import dev.hush.core.scan.GitHook;
-import dev.hush.core.scan.GitScanException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,12 +57,7 @@ final class HookCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            GitHook.Result result;
-            try {
-                result = target.hook().install(Launcher.command());
-            } catch (GitScanException e) {
-                throw new UserError(e.getMessage());
-            }
+            GitHook.Result result = target.hook().install(Launcher.command());
             String what = switch (result.outcome()) {
                 case CHAINED -> "installed " + result.hook() + "; the hook that was there is now "
                         + result.hook().getFileName() + GitHook.CHAINED_SUFFIX + " and runs first";
@@ -88,12 +82,7 @@ final class HookCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            GitHook.Result result;
-            try {
-                result = target.hook().uninstall();
-            } catch (GitScanException e) {
-                throw new UserError(e.getMessage());
-            }
+            GitHook.Result result = target.hook().uninstall();
             String what = switch (result.outcome()) {
                 case RESTORED -> "removed hush's hook and restored the previous " + result.hook();
                 case REMOVED -> "removed " + result.hook();

@@ -3,6 +3,7 @@ package dev.hush.cli;
 import dev.hush.core.baseline.BaselineFormatException;
 import dev.hush.core.config.ConfigException;
 import dev.hush.core.rules.RuleFormatException;
+import dev.hush.core.scan.GitScanException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -98,7 +99,7 @@ final class HushCommand implements Runnable {
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         String message;
         if (e instanceof UserError || e instanceof ConfigException || e instanceof BaselineFormatException
-                || e instanceof RuleFormatException) {
+                || e instanceof RuleFormatException || e instanceof GitScanException) {
             message = e.getMessage();
         } else if (e instanceof NoSuchFileException missing) {
             message = missing.getFile() + ": no such file or folder";

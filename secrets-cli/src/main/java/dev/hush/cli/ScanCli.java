@@ -5,7 +5,6 @@ import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.ScanReport;
 import dev.hush.core.scan.GitScanCommand;
-import dev.hush.core.scan.GitScanException;
 import dev.hush.core.scan.ScanCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -91,10 +90,6 @@ final class ScanCli implements Callable<Integer> {
         if (settings.baseline != null) {
             scan.baseline(Baseline.read(settings.baseline));
         }
-        try {
-            return scan.call();
-        } catch (GitScanException e) {
-            throw new UserError(e.getMessage());
-        }
+        return scan.call();
     }
 }

@@ -5,7 +5,6 @@ import dev.hush.core.history.HistoryFinding;
 import dev.hush.core.history.HistoryReport;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.Location;
-import dev.hush.core.model.ScanError;
 
 /**
  * Writes a history report as JSON. Each finding has the members of {@link JsonReport}'s
@@ -33,12 +32,7 @@ public final class HistoryJsonReport {
             writeFinding(json, finding, fingerprints.of(finding.finding()));
         }
         json.endArray();
-        json.name("errors").beginArray();
-        for (ScanError error : report.errors()) {
-            json.beginObject().member("path", error.path()).member("line", error.line())
-                    .member("message", error.message()).endObject();
-        }
-        json.endArray();
+        JsonReport.writeErrors(json, report.errors());
         json.member("partial", report.partial());
         HistoryReport.Stats stats = report.stats();
         json.name("stats").beginObject()

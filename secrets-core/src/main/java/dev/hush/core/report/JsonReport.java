@@ -6,6 +6,7 @@ import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
 import dev.hush.core.model.SkippedFile;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Writes a scan report as JSON for other tools. Member names are a contract:
@@ -32,12 +33,7 @@ public final class JsonReport implements Reporter {
             writeFinding(json, finding, report.fingerprint(finding));
         }
         json.endArray();
-        json.name("errors").beginArray();
-        for (ScanError error : report.errors()) {
-            json.beginObject().member("path", error.path()).member("line", error.line())
-                    .member("message", error.message()).endObject();
-        }
-        json.endArray();
+        writeErrors(json, report.errors());
         json.name("skipped").beginArray();
         for (SkippedFile file : report.skipped()) {
             json.beginObject().member("path", file.path()).member("reason", file.reason()).endObject();
@@ -95,5 +91,15 @@ public final class JsonReport implements Reporter {
                 .member("author", commit.author())
                 .member("date", DateTimeFormatter.ISO_INSTANT.format(commit.date()))
                 .endObject();
+    }
+
+    /** Writes {@code "errors": [{"path", "line", "message"}]}. */
+    static void writeErrors(JsonWriter json, List<ScanError> errors) {
+        json.name("errors").beginArray();
+        for (ScanError error : errors) {
+            json.beginObject().member("path", error.path()).member("line", error.line())
+                    .member("message", error.message()).endObject();
+        }
+        json.endArray();
     }
 }
