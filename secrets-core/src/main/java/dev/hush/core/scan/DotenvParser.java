@@ -2,7 +2,6 @@ package dev.hush.core.scan;
 
 import dev.hush.core.scan.DotenvEntry.Quote;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +28,7 @@ final class DotenvParser {
 
     private DotenvParser(String text) {
         this.text = text;
-        this.lineStarts = lineStarts(text);
+        this.lineStarts = SourceFile.lineStarts(text);
     }
 
     /** Returns the entries and problems of the dotenv {@code text}. */
@@ -42,21 +41,8 @@ final class DotenvParser {
         return new Dotenv(parser.entries, parser.problems);
     }
 
-    private static int[] lineStarts(String text) {
-        int[] starts = new int[16];
-        int count = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            if (count == starts.length) {
-                starts = Arrays.copyOf(starts, count * 2);
-            }
-            starts[count++] = i + 1;
-        }
-        return Arrays.copyOf(starts, count);
-    }
-
     private int lineOf(int offset) {
-        int index = Arrays.binarySearch(lineStarts, offset);
-        return index >= 0 ? index + 1 : -index - 1;
+        return SourceFile.lineOf(lineStarts, offset);
     }
 
     private void readAll() {

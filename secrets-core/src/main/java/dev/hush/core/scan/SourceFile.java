@@ -44,7 +44,8 @@ final class SourceFile {
         this.length = length;
     }
 
-    private static int[] lineStarts(String text) {
+    /** Returns the offset where each line of {@code text} starts, the first line's (0) included. */
+    static int[] lineStarts(String text) {
         int[] starts = new int[16];
         int count = 1;
         for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
@@ -54,6 +55,12 @@ final class SourceFile {
             starts[count++] = i + 1;
         }
         return Arrays.copyOf(starts, count);
+    }
+
+    /** Returns the 1-based line holding {@code offset}, given the {@link #lineStarts(String)} of its text. */
+    static int lineOf(int[] lineStarts, int offset) {
+        int index = Arrays.binarySearch(lineStarts, offset);
+        return index >= 0 ? index + 1 : -index - 1;
     }
 
     private int[] lineStarts() {
@@ -168,8 +175,7 @@ final class SourceFile {
 
     /** Returns the 1-based line holding {@code offset}. */
     int lineOf(int offset) {
-        int index = Arrays.binarySearch(lineStarts(), offset);
-        return index >= 0 ? index + 1 : -index - 1;
+        return lineOf(lineStarts(), offset);
     }
 
     /** Returns the 1-based column of {@code offset} within its line. */
