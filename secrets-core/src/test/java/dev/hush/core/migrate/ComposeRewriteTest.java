@@ -5,43 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hush.core.Hush;
 import dev.hush.core.migrate.MigrationDecision.Action;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One test per rewrite case of a compose file, each asserting the exact text hush writes. */
-class ComposeRewriteTest {
+class ComposeRewriteTest extends ProjectRewriteTest {
     static final String PG = "hushTest-Pg-6d1e0c77a2";
     static final String JWT = "hushTest-jwt-4c9e1b7a3f";
-
-    @TempDir
-    Path root;
-
-    private void write(String path, String text) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    private String read(String path) throws IOException {
-        return Files.readString(root.resolve(path), StandardCharsets.UTF_8);
-    }
-
-    private PlannedMigration migrate(MigrateCommand command) throws Exception {
-        PlannedMigration planned = command.root(root).plan();
-        command.apply(planned.plan());
-        assertThat(Hush.migrate().root(root).plan().plan().isEmpty()).as("second plan is empty").isTrue();
-        return planned;
-    }
-
-    private PlannedMigration migrate() throws Exception {
-        return migrate(Hush.migrate());
-    }
 
     @Test
     void replacesAMapEntryWithItsFileVariableWhenTheImageReadsIt() throws Exception {

@@ -4,38 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.Hush;
 import dev.hush.core.migrate.MigrationDecision.Action;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Rewrites of dotenv files a compose file uses, and of Dockerfiles whose build arguments carry secrets. */
-class DotenvAndDockerfileRewriteTest {
+class DotenvAndDockerfileRewriteTest extends ProjectRewriteTest {
     static final String TOKEN = "hushTest-token-0b5e2d9c41";
     static final String PG = "hushTest-Pg-6d1e0c77a2";
-
-    @TempDir
-    Path root;
-
-    private void write(String path, String text) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    private String read(String path) throws IOException {
-        return Files.readString(root.resolve(path), StandardCharsets.UTF_8);
-    }
-
-    private PlannedMigration migrate() throws Exception {
-        MigrateCommand command = Hush.migrate().root(root);
-        PlannedMigration planned = command.plan();
-        command.apply(planned.plan());
-        assertThat(Hush.migrate().root(root).plan().plan().isEmpty()).as("second plan is empty").isTrue();
-        return planned;
-    }
 
     @Test
     void movesInterpolatedAndLoadedDotenvSecretsAndKeepsTheirKeysInTheExample() throws Exception {

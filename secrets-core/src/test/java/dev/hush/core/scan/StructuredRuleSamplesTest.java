@@ -23,22 +23,7 @@ class StructuredRuleSamplesTest {
     private static final Detector DETECTOR = Detector.create(HushConfig.defaults());
 
     /** A work tree where the sample file is neither tracked nor ignored. */
-    private static final GitFacts UNTRACKED = new GitFacts() {
-        @Override
-        public boolean isTracked(String path) {
-            return false;
-        }
-
-        @Override
-        public boolean isIgnored(String path) {
-            return false;
-        }
-
-        @Override
-        public boolean isRepository() {
-            return true;
-        }
-    };
+    private static final GitFacts UNTRACKED = GitFacts.same(false, false, true);
 
     static Stream<Arguments> positives() {
         return structuredRules().flatMap(rule -> rule.samples().positives().stream()
