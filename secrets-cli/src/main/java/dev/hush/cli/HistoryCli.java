@@ -35,7 +35,7 @@ import sun.misc.Signal;
         mixinStandardHelpOptions = true,
         description = "Scans every blob of every ref once and reports each secret ever committed, with the commit"
                 + " that introduced it, whether it is still in HEAD and whether it was pushed.",
-        footer = {"", "Exit codes: 0 no findings, 1 findings, 2 usage or error.",
+        footer = {"", "Exit codes: 0 no findings, 1 findings, 2 usage or error (also: a partial scan found nothing).",
             "Examples:", "  hush history", "  hush history --format json -o history.json path/to/repo",
             "  hush history --purge-plan ../repo-purge-replacements.txt"})
 final class HistoryCli implements Callable<Integer> {
@@ -110,7 +110,16 @@ final class HistoryCli implements Callable<Integer> {
         if (purgePlan != null) {
             writePurgePlan(result);
         }
-        return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+        if (!result.findings().isEmpty()) {
+            return ExitCodes.FINDINGS;
+        }
+        if (result.partial()) {
+            // A scan that could not read everything must not pass as clean in CI or a script.
+            spec.commandLine().getErr().println("hush: the history scan is partial (interrupted, or refs or objects"
+                    + " could not be read: see the errors), so no findings does not mean clean");
+            return ExitCodes.ERROR;
+        }
+        return ExitCodes.CLEAN;
     }
 
     private Instant sinceDate() {

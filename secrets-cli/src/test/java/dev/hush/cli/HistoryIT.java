@@ -79,4 +79,22 @@ class HistoryIT {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("not a git repository");
     }
+
+    @Test
+    void doesNotCallAHistoryCleanWhenItCouldNotReadIt() throws Exception {
+        Path clean = tmp.resolve("clean");
+        RevCommit head;
+        try (Git git = Git.init().setDirectory(clean.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(clean.resolve("README.md"), "# nothing secret here\n");
+            git.add().addFilepattern(".").call();
+            head = git.commit().setMessage("start").setAuthor("Dev", "dev@example.test").setSign(false).call();
+        }
+        assertThat(HushProcess.run(clean, "history").exitCode()).isZero();
+        String id = head.getName();
+        Files.delete(clean.resolve(".git/objects/" + id.substring(0, 2) + "/" + id.substring(2)));
+
+        HushProcess.Result result = HushProcess.run(clean, "history");
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+        assertThat(result.err()).contains("partial");
+    }
 }
