@@ -1,5 +1,6 @@
 package dev.hush.core.load;
 
+import dev.hush.core.testing.CodeLikeText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,40 +21,14 @@ import org.eclipse.jgit.lib.TreeFormatter;
 
 /** Generates the trees and the repository that {@link UnderLoadTest} scans, quickly and reproducibly. */
 final class LoadData {
-    private static final String[] WORDS = {
-        "user", "order", "items", "total", "request", "response", "config", "value", "result", "index", "count",
-        "buffer", "stream", "client", "server", "handler", "session", "cache", "retry", "timeout", "message",
-        "render", "widget", "layout", "parser"
-    };
     private static final String[] KINDS = {"java", "py", "md", "txt"};
-
-    /** Lines that mention a secret's keyword without holding one, so the rules' regexes do run. */
-    private static final String[] NEAR_MISSES = {
-        "    String password = request.getParameter(\"password\");",
-        "    api_key = os.environ[\"API_KEY\"]",
-        "    const token = process.env.GITHUB_TOKEN;",
-        "    # TODO: rotate the SECRET before release",
-    };
 
     private LoadData() {
     }
 
     /** Returns about {@code size} bytes of code-like text lines. */
     static byte[] text(SplittableRandom random, int size) {
-        StringBuilder text = new StringBuilder(size + 100);
-        while (text.length() < size) {
-            if (random.nextInt(40) == 0) {
-                text.append(NEAR_MISSES[random.nextInt(NEAR_MISSES.length)]).append('\n');
-                continue;
-            }
-            text.append("    ");
-            int words = 3 + random.nextInt(9);
-            for (int i = 0; i < words; i++) {
-                text.append(WORDS[random.nextInt(WORDS.length)]).append(i % 3 == 2 ? " = " : i % 2 == 0 ? "." : "(");
-            }
-            text.append(random.nextInt(100_000)).append(");\n");
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return CodeLikeText.lines(random, size).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Writes {@code count} small files (about 300 bytes) in folders of 200, one in a thousand a dotenv file with a secret. */

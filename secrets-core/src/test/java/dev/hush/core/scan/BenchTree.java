@@ -3,6 +3,7 @@ package dev.hush.core.scan;
 import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
 import dev.hush.core.rules.Sample;
+import dev.hush.core.testing.CodeLikeText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,35 +14,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates the reproducible tree that {@code scripts/bench-scan} times: source code, YAML,
- * Dockerfiles and dotenv files of realistic shape (including the near-misses that make
- * generic scanners noisy), plus one planted file per true sample of every rule. It writes
+ * Generates the reproducible tree that {@code scripts/bench-scan} times: code-like filler
+ * ({@link CodeLikeText}, with the near-misses that make generic scanners noisy), plus one planted file per true sample of every rule. It writes
  * {@code planted.tsv} (path, line, rule) beside the tree so the script can measure recall.
  *
  * <p>Usage: {@code BenchTree OUT_DIR SIZE_MB}. The same arguments always give the same bytes.
  */
 public final class BenchTree {
-    /** Identifiers of ordinary code; the keywords of secrets come in through {@link #NEAR_MISSES}. */
-    private static final String[] WORDS = {
-        "user", "order", "items", "total", "request", "response", "config", "value", "result", "index", "count",
-        "buffer", "stream", "client", "server", "handler", "session", "cache", "retry", "timeout", "message",
-        "payload", "status", "customer", "invoice", "amount", "render", "widget", "layout", "parser"
-    };
-
-    /** Lines that mention secrets without holding one: a precise scanner reports none of them. */
-    private static final String[] NEAR_MISSES = {
-        "    String password = request.getParameter(\"password\");",
-        "    api_key = os.environ[\"API_KEY\"]",
-        "    const token = process.env.GITHUB_TOKEN;",
-        "DB_PASSWORD_FILE=/run/secrets/db_password",
-        "    # TODO: rotate the SECRET before release",
-        "    password: ${DB_PASSWORD}",
-        "    if (privileged) { return deny(); }",
-        "    log.info(\"docker.sock is not mounted\");",
-        "    tokenizer.next(passwordPolicy.minLength, secretary.name);",
-        "    String authorName = keyboardLayout.author();",
-    };
-
     private BenchTree() {
     }
 
@@ -67,22 +46,7 @@ public final class BenchTree {
     }
 
     private static long writeFiller(Path file, Random random, int size) throws IOException {
-        StringBuilder text = new StringBuilder(size + 200);
-        while (text.length() < size) {
-            // About one line in forty mentions a secret's keyword, as in ordinary application code.
-            if (random.nextInt(40) == 0) {
-                text.append(NEAR_MISSES[random.nextInt(NEAR_MISSES.length)]).append('\n');
-                continue;
-            }
-            text.append("    ");
-            int words = 3 + random.nextInt(9);
-            for (int i = 0; i < words; i++) {
-                text.append(WORDS[random.nextInt(WORDS.length)]);
-                text.append(i % 3 == 2 ? " = " : i % 2 == 0 ? "." : "(");
-            }
-            text.append(random.nextInt(100_000)).append(");\n");
-        }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = CodeLikeText.lines(random, size).getBytes(StandardCharsets.UTF_8);
         Files.write(file, bytes);
         return bytes.length;
     }
