@@ -26,7 +26,7 @@ public final class HistoryJsonReport {
         Fingerprints fingerprints = Fingerprints.cache();
         JsonWriter json = new JsonWriter(out);
         json.beginObject();
-        json.name("tool").beginObject().member("name", "hush").member("version", HushVersion.get()).endObject();
+        JsonReport.writeTool(json);
         json.name("findings").beginArray();
         for (HistoryFinding finding : report.findings()) {
             writeFinding(json, finding, fingerprints.of(finding.finding()));

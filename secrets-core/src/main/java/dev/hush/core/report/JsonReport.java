@@ -27,7 +27,7 @@ public final class JsonReport implements Reporter {
     public void write(ScanReport report, Appendable out) {
         JsonWriter json = new JsonWriter(out);
         json.beginObject();
-        json.name("tool").beginObject().member("name", "hush").member("version", HushVersion.get()).endObject();
+        writeTool(json);
         json.name("findings").beginArray();
         for (Finding finding : report.findings()) {
             writeFinding(json, finding, report.fingerprint(finding));
@@ -101,5 +101,10 @@ public final class JsonReport implements Reporter {
                     .member("message", error.message()).endObject();
         }
         json.endArray();
+    }
+
+    /** Writes {@code "tool": {"name": "hush", "version"}}, which every JSON report starts with. */
+    static void writeTool(JsonWriter json) {
+        json.name("tool").beginObject().member("name", "hush").member("version", HushVersion.get()).endObject();
     }
 }

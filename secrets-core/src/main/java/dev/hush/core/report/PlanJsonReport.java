@@ -19,7 +19,7 @@ public final class PlanJsonReport {
     public static void write(PlannedMigration planned, Appendable out) {
         JsonWriter json = new JsonWriter(out);
         json.beginObject();
-        json.name("tool").beginObject().member("name", "hush").member("version", HushVersion.get()).endObject();
+        JsonReport.writeTool(json);
         json.name("decisions").beginArray();
         for (MigrationDecision decision : planned.decisions()) {
             Finding finding = decision.finding();
