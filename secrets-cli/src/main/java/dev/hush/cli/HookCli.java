@@ -1,7 +1,7 @@
 package dev.hush.cli;
 
 import dev.hush.core.Hush;
-import dev.hush.core.scan.GitHook;
+import dev.hush.core.git.GitHook;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

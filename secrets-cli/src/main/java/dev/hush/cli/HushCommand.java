@@ -3,7 +3,7 @@ package dev.hush.cli;
 import dev.hush.core.baseline.BaselineFormatException;
 import dev.hush.core.config.ConfigException;
 import dev.hush.core.rules.RuleFormatException;
-import dev.hush.core.scan.GitScanException;
+import dev.hush.core.git.GitScanException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;

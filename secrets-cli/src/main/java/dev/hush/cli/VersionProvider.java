@@ -1,6 +1,6 @@
 package dev.hush.cli;
 
-import dev.hush.core.report.HushVersion;
+import dev.hush.core.HushVersion;
 import picocli.CommandLine;
 
 /** Reports hush's version, as written into the core jar at build time. */

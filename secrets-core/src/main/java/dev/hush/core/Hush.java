@@ -2,7 +2,7 @@ package dev.hush.core;
 
 import dev.hush.core.history.HistoryCommand;
 import dev.hush.core.migrate.MigrateCommand;
-import dev.hush.core.scan.GitHook;
+import dev.hush.core.git.GitHook;
 import dev.hush.core.scan.GitScanCommand;
 import dev.hush.core.scan.ScanCommand;
 

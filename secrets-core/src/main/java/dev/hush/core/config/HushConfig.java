@@ -1,5 +1,6 @@
 package dev.hush.core.config;
 
+import dev.hush.core.format.yaml.BoundedYaml;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

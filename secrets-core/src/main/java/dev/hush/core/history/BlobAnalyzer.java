@@ -1,6 +1,6 @@
 package dev.hush.core.history;
 
-import dev.hush.core.scan.Detector;
+import dev.hush.core.detect.Detector;
 
 /**
  * Finds what one committed blob holds. The production analyzer is

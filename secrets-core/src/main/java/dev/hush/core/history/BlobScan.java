@@ -1,7 +1,7 @@
 package dev.hush.core.history;
 
 import dev.hush.core.model.ScanError;
-import dev.hush.core.scan.Detector;
+import dev.hush.core.detect.Detector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

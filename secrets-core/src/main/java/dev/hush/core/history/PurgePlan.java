@@ -1,7 +1,7 @@
 package dev.hush.core.history;
 
 import dev.hush.core.model.Finding;
-import dev.hush.core.scan.GitRepositories;
+import dev.hush.core.git.GitRepositories;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;

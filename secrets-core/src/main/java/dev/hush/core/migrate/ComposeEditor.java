@@ -1,14 +1,13 @@
 package dev.hush.core.migrate;
 
 import dev.hush.core.model.SecretValue;
-import dev.hush.core.scan.MigrationSources;
-import dev.hush.core.scan.MigrationSources.Block;
-import dev.hush.core.scan.MigrationSources.Compose;
-import dev.hush.core.scan.MigrationSources.Document;
-import dev.hush.core.scan.MigrationSources.SecretUse;
-import dev.hush.core.scan.MigrationSources.Service;
-import dev.hush.core.scan.MigrationSources.Span;
-import dev.hush.core.scan.MigrationSources.Variable;
+import dev.hush.core.migrate.MigrationSources.Block;
+import dev.hush.core.migrate.MigrationSources.Compose;
+import dev.hush.core.migrate.MigrationSources.Document;
+import dev.hush.core.migrate.MigrationSources.SecretUse;
+import dev.hush.core.migrate.MigrationSources.Service;
+import dev.hush.core.migrate.MigrationSources.Span;
+import dev.hush.core.migrate.MigrationSources.Variable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

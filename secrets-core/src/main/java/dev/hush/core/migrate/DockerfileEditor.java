@@ -1,9 +1,8 @@
 package dev.hush.core.migrate;
 
-import dev.hush.core.scan.MigrationSources;
-import dev.hush.core.scan.MigrationSources.Assignment;
-import dev.hush.core.scan.MigrationSources.DockerfileView;
-import dev.hush.core.scan.MigrationSources.Instruction;
+import dev.hush.core.migrate.MigrationSources.Assignment;
+import dev.hush.core.migrate.MigrationSources.DockerfileView;
+import dev.hush.core.migrate.MigrationSources.Instruction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.hush.core.migrate;
 
-import dev.hush.core.config.BoundedYaml;
+import dev.hush.core.format.yaml.BoundedYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,7 +1,7 @@
 package dev.hush.core.migrate;
 
 import dev.hush.core.config.HushConfig;
-import dev.hush.core.scan.GitRepositories;
+import dev.hush.core.git.GitRepositories;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.hush.core.report;
 
+import dev.hush.core.HushVersion;
 import dev.hush.core.model.Commit;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;

@@ -1,6 +1,6 @@
 package dev.hush.core.rules;
 
-import dev.hush.core.config.BoundedYaml;
+import dev.hush.core.format.yaml.BoundedYaml;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Severity;

@@ -1,5 +1,11 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.detect.Detector;
+import dev.hush.core.detect.DotenvAnalyzer;
+import dev.hush.core.detect.GitFacts;
+import dev.hush.core.git.GitRepositories;
+import dev.hush.core.git.GitScanException;
+import dev.hush.core.git.WorkTree;
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.baseline.Fingerprints;
 import dev.hush.core.config.HushConfig;

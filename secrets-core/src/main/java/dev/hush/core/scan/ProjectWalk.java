@@ -1,5 +1,8 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.detect.DotenvAnalyzer;
+import dev.hush.core.git.IgnoreRules;
+import dev.hush.core.git.WorkTree;
 import dev.hush.core.model.SkippedFile;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,5 +1,6 @@
 package dev.hush.core.config;
 
+import dev.hush.core.format.yaml.BoundedYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

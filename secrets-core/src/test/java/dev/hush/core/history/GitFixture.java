@@ -3,7 +3,7 @@ package dev.hush.core.history;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.Location;
-import dev.hush.core.scan.Detector;
+import dev.hush.core.detect.Detector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.hush.core.history;
 
 import dev.hush.core.Hush;
 import dev.hush.core.config.HushConfig;
-import dev.hush.core.scan.GitRepositories;
+import dev.hush.core.git.GitRepositories;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

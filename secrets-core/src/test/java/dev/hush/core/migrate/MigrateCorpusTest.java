@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.Hush;
 import dev.hush.core.model.Card;
-import dev.hush.core.scan.MigrationSources;
 import dev.hush.core.testing.SharedFolder;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hush.core.Hush;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
-import dev.hush.core.scan.MigrationSources;
 import dev.hush.core.testing.JsonSchemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

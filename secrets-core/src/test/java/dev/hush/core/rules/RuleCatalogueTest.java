@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.hush.core.config.BoundedYaml;
+import dev.hush.core.format.yaml.BoundedYaml;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Severity;
 import dev.hush.core.testing.HostileYaml;

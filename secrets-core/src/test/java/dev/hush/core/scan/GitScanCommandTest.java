@@ -1,5 +1,6 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.git.GitScanException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

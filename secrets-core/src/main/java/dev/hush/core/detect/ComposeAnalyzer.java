@@ -1,0 +1,367 @@
+package dev.hush.core.detect;
+
+import dev.hush.core.format.SourceFile;
+import dev.hush.core.format.compose.ComposeFile;
+import dev.hush.core.format.compose.Interpolation;
+import dev.hush.core.model.Card;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.Severity;
+import dev.hush.core.format.compose.ComposeFile.Origin;
+import dev.hush.core.format.compose.ComposeFile.Scalar;
+import dev.hush.core.format.compose.ComposeFile.Service;
+import dev.hush.core.format.compose.ComposeFile.Setting;
+import dev.hush.core.format.compose.ComposeFile.Variable;
+import dev.hush.core.format.compose.ComposeFile.Volume;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the danger cards in compose files: inline secrets in {@code environment} and
+ * {@code build.args} (also behind anchors, merges and literal {@code ${VAR:-default}}s),
+ * passwords in URLs, {@code privileged: true}, insecure build entitlements and Docker
+ * socket mounts; and tells the engine which dotenv files the services load.
+ *
+ * <p>An entry that several services share through an anchor is reported once, where it is
+ * written, naming the services that use it.
+ */
+public final class ComposeAnalyzer implements Analyzer {
+    static final String INLINE_SECRET = "compose-inline-secret";
+    static final String BUILD_ARG_SECRET = "compose-build-arg-secret";
+    static final String URL_CREDENTIALS = "compose-url-credentials";
+    static final String PRIVILEGED = "compose-privileged";
+    static final String BUILD_PRIVILEGED = "compose-build-privileged";
+    static final String INSECURE_ENTITLEMENT = "compose-insecure-entitlement";
+    static final String DOCKER_SOCKET = "compose-docker-socket";
+    static final String API_SOCKET = "compose-api-socket";
+
+    private static final String FIX_SECRET = "move it to a Compose secret: hush migrate";
+    private static final String FIX_BUILD_ARG =
+            "pass it as a build secret (build.secrets and RUN --mount=type=secret) instead: hush migrate";
+    private static final String FIX_URL =
+            "move the password to a Compose secret and build the URL from it at start-up, or reference it as"
+                    + " ${VAR} from an ignored .env: hush migrate";
+    private static final String FIX_PRIVILEGED = "replace privileged: true with cap_drop: [ALL] and add back only"
+            + " the capabilities it needs (cap_add), plus devices: and security_opt: [no-new-privileges:true]";
+    private static final String FIX_BUILD_PRIVILEGED = "remove build.privileged; give the RUN step that needs more"
+            + " only the device or capability it needs, or do that step at run time";
+    private static final String FIX_ENTITLEMENT = "remove security.insecure from build.entitlements and"
+            + " RUN --security=insecure from the Dockerfile";
+    private static final String FIX_SOCKET = "do not mount the Docker socket: run docker on the host, use docker"
+            + " context over SSH/TLS, or the buildx docker-container driver";
+    private static final String FIX_API_SOCKET = "remove use_api_socket: run docker on the host, use docker context"
+            + " over SSH/TLS, or give the container only the registry credential it needs as a Compose secret";
+
+    /** Cheap test before parsing a file that is not named like a compose file. */
+    private static final Pattern SERVICES_AT_LINE_START =
+            Pattern.compile("(?m)^\\uFEFF?[\"']?services[\"']?[ \\t]*:");
+
+    /**
+     * Returns whether the engine should give {@code path} to this analyzer: any YAML file,
+     * since a compose file may have any name; the analyzer itself looks for {@code services}.
+     */
+    static boolean appliesTo(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".yml") || lower.endsWith(".yaml");
+    }
+
+    @Override
+    public void analyze(FileAnalysis analysis) {
+        SourceFile file = analysis.file();
+        if (!ComposeFile.isComposeName(file.name()) && !SERVICES_AT_LINE_START.matcher(file.text()).find()) {
+            return;
+        }
+        ComposeFile compose = ComposeFile.parse(file);
+        for (ComposeFile.Problem problem : compose.problems()) {
+            analysis.error(problem.line(), problem.message());
+        }
+        Report report = new Report(file);
+        Set<String> envFiles = new LinkedHashSet<>();
+        for (Service service : compose.services()) {
+            for (Variable variable : service.environment()) {
+                checkVariable(service, variable, false, report);
+            }
+            for (Variable variable : service.buildArgs()) {
+                checkVariable(service, variable, true, report);
+            }
+            checkSettings(service, report);
+            for (Volume volume : service.volumes()) {
+                checkVolume(service, volume, report);
+            }
+            for (ComposeFile.EnvFile envFile : service.envFiles()) {
+                Interpolation.Expansion path = Interpolation.unset(envFile.path().text());
+                if (path.isLiteral()) {
+                    resolve(file.path(), path.text()).ifPresent(envFiles::add);
+                }
+            }
+        }
+        report.flush(analysis);
+        envFiles.forEach(analysis::envFile);
+    }
+
+    private static void checkVariable(Service service, Variable variable, boolean buildArg, Report report) {
+        if (variable.value().isEmpty()) {
+            return;
+        }
+        Scalar value = variable.value().get();
+        Interpolation.Expansion expansion = Interpolation.unset(value.text());
+        String noun = (buildArg ? "build argument " : "environment variable ") + variable.name();
+        List<int[]> passwords = urlPasswords(expansion.text());
+        if (!passwords.isEmpty()) {
+            for (int[] password : passwords) {
+                if (expansion.hasGap(password[0], password[1])) {
+                    continue;
+                }
+                String secret = expansion.text().substring(password[0], password[1]);
+                if (Placeholders.isNotASecret(secret)) {
+                    continue;
+                }
+                report.add(URL_CREDENTIALS, Card.INLINE_SECRET, value.offsetOf(expansion.offset(password[0])),
+                        severity(secret), variable.name(), secret, service.name(), variable.origin(),
+                        noun + " holds a URL with an inline password", FIX_URL);
+            }
+            // The URL is the secret-bearing part; the rest of it is not a secret of its own.
+            return;
+        }
+        if (!SecretKeys.isSecret(variable.name()) || !expansion.isLiteral()) {
+            return;
+        }
+        String secret = expansion.text();
+        if (Placeholders.isNotASecret(secret)) {
+            return;
+        }
+        String what = expansion.usesDefault()
+                ? noun + " falls back to an inline default value when the variable is unset"
+                : noun + " has an inline value";
+        if (buildArg) {
+            what += "; build args stay readable in the image history";
+        }
+        report.add(buildArg ? BUILD_ARG_SECRET : INLINE_SECRET, Card.INLINE_SECRET,
+                value.offsetOf(expansion.offset(0)), severity(secret), variable.name(), secret, service.name(),
+                variable.origin(), what, buildArg ? FIX_BUILD_ARG : FIX_SECRET);
+    }
+
+    private static void checkSettings(Service service, Report report) {
+        service.privileged().filter(ComposeAnalyzer::isTrue).ifPresent(setting -> report.add(PRIVILEGED,
+                Card.PRIVILEGED, setting, service, "privileged: true gives the container every capability and"
+                        + " every host device, so a compromise of it is a compromise of the host",
+                FIX_PRIVILEGED));
+        service.buildPrivileged().filter(ComposeAnalyzer::isTrue).ifPresent(setting -> report.add(BUILD_PRIVILEGED,
+                Card.PRIVILEGED, setting, service, "build.privileged: true runs the image build with every"
+                        + " capability of the host", FIX_BUILD_PRIVILEGED));
+        for (Setting entitlement : service.entitlements()) {
+            if (Interpolation.unset(entitlement.value().text()).text().trim().equals("security.insecure")) {
+                report.add(INSECURE_ENTITLEMENT, Card.PRIVILEGED, entitlement, service, "build.entitlements grants"
+                        + " security.insecure, which lets RUN --security=insecure steps run privileged",
+                        FIX_ENTITLEMENT);
+            }
+        }
+        service.useApiSocket().filter(ComposeAnalyzer::isTrue).ifPresent(setting -> report.add(API_SOCKET,
+                Card.DOCKER_SOCKET, setting, service, "use_api_socket: true gives the container the Docker API"
+                        + " and your registry credentials, which is root-equivalent on the host", FIX_API_SOCKET));
+    }
+
+    private static void checkVolume(Service service, Volume volume, Report report) {
+        if (volume.source().isEmpty()) {
+            return;
+        }
+        Scalar source = volume.source().get();
+        if (!isDockerSocket(Interpolation.unset(source.text()).text())) {
+            return;
+        }
+        String what = "the volume mounts the Docker socket, which is root-equivalent on the host: whoever controls the"
+                + " container controls the host";
+        if (volume.readOnly()) {
+            what += "; read-only does not help, the API still accepts every request";
+        }
+        report.add(DOCKER_SOCKET, Card.DOCKER_SOCKET, source.offsetOf(0), Severity.HIGH, null, null, service.name(),
+                volume.origin(), what, FIX_SOCKET);
+    }
+
+    private static boolean isTrue(Setting setting) {
+        String value = Interpolation.unset(setting.value().text()).text().trim().toLowerCase(Locale.ROOT);
+        // YAML 1.1 spellings too: Compose's loader still takes them for booleans.
+        return value.equals("true") || value.equals("yes") || value.equals("on");
+    }
+
+    /**
+     * Returns whether {@code path} is the Docker daemon's socket: {@code /var/run/docker.sock},
+     * {@code /run/docker.sock}, a rootless {@code $XDG_RUNTIME_DIR/docker.sock}, or the Windows pipe.
+     */
+    public static boolean isDockerSocket(String path) {
+        String normal = path.trim().replace('\\', '/');
+        if (normal.equalsIgnoreCase("//./pipe/docker_engine")) {
+            return true;
+        }
+        while (normal.startsWith("//")) {
+            normal = normal.substring(1);
+        }
+        while (normal.length() > 1 && normal.endsWith("/")) {
+            normal = normal.substring(0, normal.length() - 1);
+        }
+        return normal.equals("docker.sock") || normal.endsWith("/docker.sock");
+    }
+
+    private static Severity severity(String secret) {
+        return Placeholders.isPlaceholder(secret) ? Severity.LOW : Severity.HIGH;
+    }
+
+    /**
+     * Returns the {@code [start, end)} ranges of the passwords in the URLs of {@code text}:
+     * the part between {@code :} and {@code @} in {@code scheme://user:password@host}.
+     */
+    static List<int[]> urlPasswords(String text) {
+        List<int[]> passwords = new ArrayList<>();
+        int from = 0;
+        for (int separator = text.indexOf("://"); separator >= 0; separator = text.indexOf("://", from)) {
+            int authority = separator + 3;
+            from = authority;
+            int scheme = separator;
+            while (scheme > 0 && isSchemeChar(text.charAt(scheme - 1))) {
+                scheme--;
+            }
+            if (scheme == separator || !isAsciiLetter(text.charAt(scheme))) {
+                continue;
+            }
+            int authorityEnd = authority;
+            while (authorityEnd < text.length() && "/?#".indexOf(text.charAt(authorityEnd)) < 0
+                    && !Character.isWhitespace(text.charAt(authorityEnd))) {
+                authorityEnd++;
+            }
+            // The last @ ends the user info: an unencoded @ in a password is a mistake, but a common one.
+            int at = text.lastIndexOf('@', authorityEnd - 1);
+            int colon = text.indexOf(':', authority);
+            if (at < authority || colon < 0 || colon + 1 >= at) {
+                continue;
+            }
+            passwords.add(new int[] {colon + 1, at});
+            from = authorityEnd;
+        }
+        return passwords;
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /**
+     * Returns {@code relative}, written in the compose file at {@code composePath}, as a path
+     * relative to the scanned root; empty when it is absolute or leaves the root.
+     */
+    public static Optional<String> resolve(String composePath, String relative) {
+        String path = relative.trim().replace('\\', '/');
+        if (path.isEmpty() || path.startsWith("/") || path.startsWith("~")
+                || path.length() > 1 && path.charAt(1) == ':') {
+            return Optional.empty();
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        int folderEnd = composePath.lastIndexOf('/');
+        if (folderEnd > 0) {
+            for (String segment : composePath.substring(0, folderEnd).split("/")) {
+                segments.addLast(segment);
+            }
+        }
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return Optional.empty();
+                }
+                segments.removeLast();
+            } else {
+                segments.addLast(segment);
+            }
+        }
+        return segments.isEmpty() ? Optional.empty() : Optional.of(String.join("/", segments));
+    }
+
+    /** Gathers findings so that one written entry gives one finding, however many services reach it. */
+    private static final class Report {
+        private final SourceFile file;
+        private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+        Report(SourceFile file) {
+            this.file = file;
+        }
+
+        void add(String rule, Card card, Setting setting, Service service, String what, String fix) {
+            add(rule, card, setting.value().offsetOf(0), Severity.HIGH, null, null, service.name(),
+                    setting.origin(), what, fix);
+        }
+
+        void add(String rule, Card card, int offset, Severity severity, String key, String secret, String service,
+                Origin origin, String what, String fix) {
+            Pending entry = pending.computeIfAbsent(rule + "@" + offset, id -> {
+                Finding.Builder builder = Finding.builder(rule, card, file.locationOf(offset))
+                        .severity(severity)
+                        .key(key)
+                        .service(origin.home())
+                        .fix(fix);
+                if (secret != null) {
+                    builder.secret(secret);
+                }
+                return new Pending(offset, builder, what, origin);
+            });
+            entry.users.add(service);
+            if (entry.anchor.isEmpty()) {
+                entry.anchor = origin.anchor();
+            }
+        }
+
+        void flush(FileAnalysis analysis) {
+            pending.values().stream()
+                    .sorted(Comparator.comparingInt(Pending::offset))
+                    .forEach(entry -> analysis.add(entry.builder.message(entry.message()).build()));
+        }
+
+        private static final class Pending {
+            private final int offset;
+            private final Finding.Builder builder;
+            private final String what;
+            private final Origin origin;
+            private final Set<String> users = new LinkedHashSet<>();
+            private Optional<String> anchor = Optional.empty();
+
+            Pending(int offset, Finding.Builder builder, String what, Origin origin) {
+                this.offset = offset;
+                this.builder = builder;
+                this.what = what;
+                this.origin = origin;
+            }
+
+            int offset() {
+                return offset;
+            }
+
+            String message() {
+                String where = origin.homeIsService() ? "Service " + origin.home() : origin.home();
+                StringBuilder message = new StringBuilder(where).append(": ").append(what);
+                List<String> others = users.stream()
+                        .filter(user -> !(origin.homeIsService() && user.equals(origin.home())))
+                        .toList();
+                if (!others.isEmpty()) {
+                    message.append(others.size() == 1 ? "; service " : "; services ")
+                            .append(String.join(", ", others))
+                            .append(others.size() == 1 ? " uses it" : " use it");
+                    anchor.ifPresent(name -> message.append(" through anchor &").append(name));
+                }
+                return message.append('.').toString();
+            }
+        }
+    }
+}

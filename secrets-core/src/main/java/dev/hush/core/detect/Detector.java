@@ -1,0 +1,195 @@
+package dev.hush.core.detect;
+
+import dev.hush.core.format.SourceFile;
+import dev.hush.core.format.compose.ComposeFile;
+import dev.hush.core.config.HushConfig;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.ScanError;
+import dev.hush.core.rules.RuleCatalogue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the analyzers that fit a file on its content, then keeps one finding per secret per
+ * location and drops what the project allowed: {@code hush:ignore} on the line, allowed
+ * paths and values, disabled rules. One detector serves every file of a scan, from any
+ * thread, and every blob of a history scan.
+ */
+public final class Detector {
+    private static final int BINARY_PROBE = 8192;
+    private static final Pattern IGNORE_COMMENT = Pattern.compile("hush:ignore(?:[= ]([\\w,-]+))?");
+    private static final String GENERIC_RULE = "generic-secret-assignment";
+    /** The key that makes a YAML file a compose file whatever its name. */
+    private static final String SERVICES = "services";
+
+    private final HushConfig config;
+    private final Analyzer compose = new ComposeAnalyzer();
+    private final Analyzer dockerfile = new DockerfileAnalyzer();
+    private final Analyzer dotenv = new DotenvAnalyzer();
+    private final Analyzer dockerRun = new DockerRunAnalyzer();
+    private final ProviderRuleAnalyzer providers;
+
+    private Detector(HushConfig config, RuleCatalogue catalogue) {
+        this.config = config;
+        this.providers = new ProviderRuleAnalyzer(catalogue, List.of(SERVICES));
+    }
+
+    /** Returns a detector with the built-in rules, the project's extra rules, and its settings. */
+    public static Detector create(HushConfig config) {
+        Objects.requireNonNull(config, "config == null");
+        return new Detector(config, RuleCatalogue.forProject(config));
+    }
+
+    /**
+     * Holds what one file gave.
+     *
+     * @param findings one finding per secret per location, suppressed ones removed
+     * @param errors the parts of the file that could not be understood
+     * @param envFiles the dotenv files a compose file loads, relative to the scanned root
+     * @param binary whether the file was skipped as binary
+     */
+    public record Result(List<Finding> findings, List<ScanError> errors, List<String> envFiles, boolean binary) {
+        static final Result BINARY = new Result(List.of(), List.of(), List.of(), true);
+    }
+
+    /**
+     * Analyses a blob committed at {@code path}: as everything committed, it counts as
+     * tracked and not ignored. The file type comes from the path.
+     */
+    public Result analyzeCommitted(String path, byte[] content) {
+        return analyze(path, content, GitFacts.COMMITTED, false);
+    }
+
+    /** Returns whether {@code content} looks binary: a NUL byte in its first 8 KiB. */
+    static boolean isBinary(byte[] content) {
+        return isBinary(content, content.length);
+    }
+
+    private static boolean isBinary(byte[] content, int length) {
+        for (int i = 0, n = Math.min(length, BINARY_PROBE); i < n; i++) {
+            if (content[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Analyses the file at {@code path} (relative to the root) holding {@code content};
+     * {@code asDotenv} forces the dotenv analyzer, for files a compose file loads with
+     * {@code env_file} whatever their name.
+     */
+    public Result analyze(String path, byte[] content, GitFacts git, boolean asDotenv) {
+        return analyze(path, content, content.length, git, asDotenv);
+    }
+
+    /**
+     * Analyses the file at {@code path} held by {@code content[0..length)}, which is not kept
+     * after the call: a caller may reuse the array for the next file.
+     */
+    public Result analyze(String path, byte[] content, int length, GitFacts git, boolean asDotenv) {
+        if (isBinary(content, length)) {
+            return Result.BINARY;
+        }
+        // The text is decoded only if an analyzer asks for it; a leading byte order mark is left out.
+        SourceFile file = new SourceFile(path, content, length);
+        FileAnalysis analysis = new FileAnalysis(file, git);
+        // One pass finds the provider rules' keywords, and tells the analyzers below whether 'services' occurs.
+        KeywordIndex.Occurrences keywords = providers.find(file);
+        for (Analyzer analyzer : analyzersFor(file, asDotenv, keywords)) {
+            try {
+                if (analyzer == providers) {
+                    providers.analyze(analysis, keywords);
+                } else {
+                    analyzer.analyze(analysis);
+                }
+            } catch (RuntimeException e) {
+                // The exception's message may quote the file, so only its type is reported.
+                analysis.error(0, analyzer.getClass().getSimpleName() + " failed (" + e.getClass().getSimpleName()
+                        + "); the rest of the scan goes on. Please report it to hush's developers.");
+            }
+        }
+        List<Finding> kept = new ArrayList<>();
+        for (Finding finding : oneFindingPerLocation(analysis.findings())) {
+            if (!isSuppressed(finding, file)) {
+                kept.add(finding);
+            }
+        }
+        return new Result(kept, analysis.errors(), analysis.envFiles(), false);
+    }
+
+    private List<Analyzer> analyzersFor(SourceFile file, boolean asDotenv, KeywordIndex.Occurrences keywords) {
+        String path = file.path();
+        List<Analyzer> analyzers = new ArrayList<>(5);
+        // A YAML file that is not named like a compose file is one only if it has a services key;
+        // the analyzer looks for it at a line start, and a file without the word cannot have it.
+        if (ComposeAnalyzer.appliesTo(path)
+                && (ComposeFile.isComposeName(file.name()) || providers.mentions(keywords, SERVICES))) {
+            analyzers.add(compose);
+        }
+        if (DockerfileAnalyzer.appliesTo(path)) {
+            analyzers.add(dockerfile);
+        }
+        if (asDotenv || DotenvAnalyzer.appliesTo(path)) {
+            analyzers.add(dotenv);
+        }
+        // Only a shebang can make the first line name a shell; most files are not decoded for it.
+        if (DockerRunAnalyzer.appliesTo(path) || file.startsWith("#!") && DockerRunAnalyzer.appliesToText(file.line(1))) {
+            analyzers.add(dockerRun);
+        }
+        analyzers.add(providers);
+        return analyzers;
+    }
+
+    /**
+     * Keeps one finding per secret value per line (or per rule and position for findings
+     * without a value), preferring the analyzer that understood the file's structure over
+     * a provider rule, and a provider rule over the generic one.
+     */
+    private static List<Finding> oneFindingPerLocation(List<Finding> findings) {
+        Map<String, Finding> kept = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            String where = finding.location().path() + ":" + finding.location().line();
+            String key = finding.secret()
+                    .map(secret -> where + "\0" + secret.reveal())
+                    .orElse(where + ":" + finding.location().column() + "\0" + finding.ruleId());
+            kept.merge(key, finding, (a, b) -> rank(b) < rank(a) ? b : a);
+        }
+        return List.copyOf(kept.values());
+    }
+
+    private static int rank(Finding finding) {
+        String rule = finding.ruleId();
+        if (rule.equals(GENERIC_RULE)) {
+            return 2;
+        }
+        boolean structured = rule.startsWith("compose-") || rule.startsWith("dockerfile-")
+                || rule.startsWith("dotenv-") || rule.startsWith("docker-run-");
+        return structured ? 0 : 1;
+    }
+
+    private boolean isSuppressed(Finding finding, SourceFile file) {
+        if (config.disabledRules().contains(finding.ruleId())
+                || config.allowsPath(finding.location().path())
+                || finding.secret().map(secret -> config.allowsValue(secret.reveal())).orElse(false)) {
+            return true;
+        }
+        int line = finding.location().line();
+        if (line > file.lineCount()) {
+            return false;
+        }
+        Matcher matcher = IGNORE_COMMENT.matcher(file.line(line));
+        while (matcher.find()) {
+            String rules = matcher.group(1);
+            if (rules == null || List.of(rules.split(",")).contains(finding.ruleId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.hush.core.detect;
+
+import dev.hush.core.format.SourceFile;
+import dev.hush.core.format.dotenv.Dotenv;
+import dev.hush.core.format.dotenv.DotenvEntry;
+import dev.hush.core.format.dotenv.DotenvInterpolation;
+import dev.hush.core.format.dotenv.DotenvParser;
+import dev.hush.core.model.Card;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.Severity;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds secrets in dotenv files ({@code .env}, {@code .env.*}, {@code *.env}, and every file a
+ * compose {@code env_file:} names) and tells whether such a file is left to git.
+ *
+ * <ul>
+ *   <li>{@code dotenv-secret}: a secret-like key ({@link SecretKeys#isSecret}) with a literal
+ *       value, or a connection-string key ({@code DATABASE_URL}) whose URL holds a literal
+ *       password; a placeholder is reported with low severity, a value made only of references
+ *       ({@code ${DB_PASSWORD}}) is not reported.
+ *   <li>{@code dotenv-tracked}: the file holds at least one real-looking secret (not a
+ *       placeholder) and git tracks it.
+ *   <li>{@code dotenv-not-ignored}: the same, in a git work tree, when git neither tracks nor
+ *       ignores it, so the next {@code git add .} commits it.
+ * </ul>
+ *
+ * <p>Example files ({@code .env.example}, {@code .env.sample}, {@code .env.template},
+ * {@code .env.dist}) are meant to be committed: their placeholders are not findings at all,
+ * a real-looking secret in them is, and they never get the file-level findings.
+ */
+public final class DotenvAnalyzer implements Analyzer {
+    /** A URL with a password: {@code scheme://user:password@host}. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/:@\\s]*:([^@\\s/]+)@");
+    private static final Set<String> EXAMPLE_WORDS = Set.of("example", "sample", "template", "dist", "tmpl", "tpl");
+
+    /** Returns whether {@code path} names a dotenv file by its name alone. */
+    public static boolean appliesTo(String path) {
+        String name = fileName(path).toLowerCase(Locale.ROOT);
+        return name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env") && name.length() > 4;
+    }
+
+    /** Returns whether {@code path} names an example dotenv file, such as {@code .env.example}. */
+    public static boolean isExample(String path) {
+        String name = fileName(path).toLowerCase(Locale.ROOT);
+        for (String part : name.split("\\.")) {
+            if (EXAMPLE_WORDS.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public void analyze(FileAnalysis analysis) {
+        SourceFile file = analysis.file();
+        boolean example = isExample(file.path());
+        Dotenv dotenv = DotenvParser.parse(file.text());
+        for (Dotenv.Problem problem : dotenv.problems()) {
+            analysis.error(problem.line(), problem.message());
+        }
+        boolean holdsSecret = false;
+        for (DotenvEntry entry : dotenv.entries()) {
+            Optional<Literal> literal = literalSecret(entry);
+            if (literal.isEmpty()) {
+                continue;
+            }
+            boolean placeholder = literal.get().placeholder();
+            if (example && placeholder) {
+                continue;
+            }
+            holdsSecret |= !placeholder;
+            analysis.add(Finding.builder("dotenv-secret", Card.INLINE_SECRET, file.locationOf(entry.keyStart()))
+                    .severity(placeholder ? Severity.LOW : Severity.HIGH)
+                    .key(entry.key())
+                    .secret(literal.get().secret())
+                    .message(example
+                            ? entry.key() + " in the example file " + file.name()
+                                    + " holds a real-looking secret, and example files are committed and shared"
+                            : entry.key() + " in " + file.name() + " holds a literal "
+                                    + (placeholder ? "placeholder where a secret belongs" : "secret"))
+                    .fix(example
+                            ? "Replace the value with a placeholder such as <" + entry.key().toLowerCase(Locale.ROOT)
+                                    + "> and rotate the secret"
+                            : "Move the value into a Compose secret (.secrets/" + entry.key().toLowerCase(Locale.ROOT)
+                                    + ".txt, read from /run/secrets/) and keep only the key in .env.example")
+                    .build());
+        }
+        if (holdsSecret && !example) {
+            reportGitExposure(analysis);
+        }
+    }
+
+    /** Returns the literal secret {@code entry} writes into the file, if its key is secret-like. */
+    private static Optional<Literal> literalSecret(DotenvEntry entry) {
+        if (entry.value().isEmpty()) {
+            return Optional.empty();
+        }
+        return literalSecret(entry.key(), entry.value().get(), entry.interpolated());
+    }
+
+    /**
+     * Holds the secret a value writes into a file.
+     *
+     * @param secret what the migration moves out: the value, or a whole connection URL
+     * @param placeholder whether the secret part looks like a stand-in such as {@code changeme}
+     */
+    public record Literal(String secret, boolean placeholder) {
+    }
+
+    /**
+     * Returns the secret that {@code value} writes into a file under {@code key}: the literal
+     * value of a secret-like key, or the whole URL of a connection-string key ({@code
+     * DATABASE_URL}) whose password is literal. Returns empty for references and non-secrets.
+     */
+    public static Optional<Literal> literalSecret(String key, String value, boolean interpolated) {
+        if (SecretKeys.isSecret(key)) {
+            return literalOf(value, interpolated).map(v -> new Literal(v, Placeholders.isPlaceholder(v)));
+        }
+        if (SecretKeys.isConnectionString(key)) {
+            Matcher url = URL_PASSWORD.matcher(value);
+            if (url.find()) {
+                // The URL moves as a whole; whether it is a placeholder depends on its password.
+                return literalOf(url.group(1), interpolated).map(p -> new Literal(value, Placeholders.isPlaceholder(p)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> literalOf(String value, boolean interpolated) {
+        Optional<String> literal = interpolated ? DotenvInterpolation.literalOf(value) : Optional.of(value);
+        return literal.filter(v -> !Placeholders.isNotASecret(v));
+    }
+
+    private static void reportGitExposure(FileAnalysis analysis) {
+        SourceFile file = analysis.file();
+        String path = file.path();
+        if (analysis.git().isTracked(path)) {
+            analysis.add(Finding.builder("dotenv-tracked", Card.TRACKED_SECRET_FILE, file.location(1, 1))
+                    .severity(Severity.HIGH)
+                    .message(path + " holds secrets and is tracked by git, so every clone and the history have them")
+                    .fix("git rm --cached " + path + ", add it to .gitignore, and rotate its secrets: they stay in git"
+                            + " history")
+                    .build());
+        } else if (analysis.git().isRepository() && !analysis.git().isIgnored(path)) {
+            // Outside a work tree nothing is ignored, and every unpacked archive would get this finding.
+            analysis.add(Finding.builder("dotenv-not-ignored", Card.TRACKED_SECRET_FILE, file.location(1, 1))
+                    .severity(Severity.MEDIUM)
+                    .message(path + " holds secrets and no .gitignore covers it, so the next git add commits it")
+                    .fix("Add " + path + " to .gitignore")
+                    .build());
+        }
+    }
+}

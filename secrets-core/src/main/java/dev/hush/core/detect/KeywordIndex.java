@@ -1,0 +1,357 @@
+package dev.hush.core.detect;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * Finds every occurrence of a set of keywords in one pass over a text, ignoring case: an
+ * Aho-Corasick automaton compiled into a dense transition table. Immutable once built, so
+ * one index is shared by every worker thread.
+ *
+ * <p>The table has one row per trie state and one column per character class: each
+ * character that occurs in a keyword (folded to lower case) has its own class, every other
+ * character falls into class 0, which leads back towards the root. A transition that enters
+ * a state where some keyword ends is stored negated, so the search loop tests for output
+ * with the value it already loaded.
+ *
+ * <p>Each step of the automaton waits for the table load of the step before, so one pass
+ * runs at the latency of that load. {@link #searchAscii} therefore runs four passes over
+ * four quarters of the bytes at once, interleaved: each pass after the first starts the
+ * length of the longest keyword before its quarter, which brings it into the very state a
+ * single pass would be in when the quarter begins, so the hits are the same, in the same order.
+ */
+final class KeywordIndex {
+    /** Receives keyword occurrences, in the order of their end offsets. */
+    interface Hits {
+        /** Reports that keyword number {@code keyword} occurs in the text ending just before offset {@code end}. */
+        void hit(int keyword, int end);
+    }
+
+    private final List<String> keywords;
+    private final int[] classOf = new int[128];
+    /**
+     * The character class of every byte, by {@code b & 0xFF}, which is also that of every ASCII
+     * char; bytes over 127 fall into class 0. A char over 127 is folded as {@link #fold} does.
+     */
+    private final byte[] byteClass = new byte[256];
+    /** The length of the longest keyword: after that many characters, a pass is in the same state wherever it began. */
+    private final int longest;
+    private final int width;
+    /** Transitions: {@code delta[row + class]} is the next row (state times width), negated past a keyword end. */
+    private final int[] delta;
+    /** Keywords that end in a state, by state number; null where none ends. */
+    private final int[][] outputs;
+
+    KeywordIndex(List<String> keywords) {
+        this.keywords = List.copyOf(keywords);
+        this.longest = this.keywords.stream().mapToInt(String::length).max().orElse(0);
+        int classes = 1;
+        for (String keyword : this.keywords) {
+            if (keyword.isEmpty()) {
+                throw new IllegalArgumentException("keyword.isEmpty()");
+            }
+            for (int i = 0; i < keyword.length(); i++) {
+                int c = fold(keyword.charAt(i));
+                if (c < 0) {
+                    throw new IllegalArgumentException("keyword is not ASCII: " + keyword);
+                }
+                if (classOf[c] == 0) {
+                    classOf[c] = classes++;
+                }
+            }
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            classOf[c] = classOf[Character.toLowerCase(c)];
+        }
+        this.width = classes;
+        if (classes > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("keywords use more than 126 distinct characters");
+        }
+        for (int c = 0; c < 128; c++) {
+            byteClass[c] = (byte) classOf[fold((char) c)];
+        }
+
+        // The trie, with goto entries of -1 where there is no edge yet.
+        List<int[]> gotos = new ArrayList<>();
+        List<int[]> ends = new ArrayList<>();
+        gotos.add(newRow());
+        ends.add(null);
+        for (int k = 0; k < this.keywords.size(); k++) {
+            String keyword = this.keywords.get(k);
+            int state = 0;
+            for (int i = 0; i < keyword.length(); i++) {
+                int cls = classOf[fold(keyword.charAt(i))];
+                if (gotos.get(state)[cls] < 0) {
+                    gotos.get(state)[cls] = gotos.size();
+                    gotos.add(newRow());
+                    ends.add(null);
+                }
+                state = gotos.get(state)[cls];
+            }
+            ends.set(state, append(ends.get(state), k));
+        }
+
+        // Breadth-first: failure links, inherited outputs, and the full transition function.
+        int states = gotos.size();
+        int[] fail = new int[states];
+        int[][] next = new int[states][];
+        next[0] = gotos.get(0).clone();
+        Queue<Integer> queue = new ArrayDeque<>();
+        for (int cls = 0; cls < width; cls++) {
+            if (next[0][cls] < 0) {
+                next[0][cls] = 0;
+            } else {
+                fail[next[0][cls]] = 0;
+                queue.add(next[0][cls]);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int state = queue.remove();
+            int[] out = ends.get(fail[state]);
+            if (out != null) {
+                for (int k : out) {
+                    ends.set(state, append(ends.get(state), k));
+                }
+            }
+            next[state] = gotos.get(state).clone();
+            for (int cls = 0; cls < width; cls++) {
+                int child = next[state][cls];
+                if (child < 0) {
+                    next[state][cls] = next[fail[state]][cls];
+                } else {
+                    fail[child] = next[fail[state]][cls];
+                    queue.add(child);
+                }
+            }
+        }
+        this.outputs = ends.toArray(new int[0][]);
+        this.delta = new int[states * width];
+        for (int state = 0; state < states; state++) {
+            for (int cls = 0; cls < width; cls++) {
+                int target = next[state][cls];
+                int row = target * width;
+                delta[state * width + cls] = outputs[target] != null ? -row - 1 : row;
+            }
+        }
+    }
+
+    private int[] newRow() {
+        int[] row = new int[width];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    private static int[] append(int[] list, int value) {
+        if (list == null) {
+            return new int[] {value};
+        }
+        for (int existing : list) {
+            if (existing == value) {
+                return list;
+            }
+        }
+        int[] longer = Arrays.copyOf(list, list.length + 1);
+        longer[list.length] = value;
+        return longer;
+    }
+
+    /** Folds {@code c} to its lower-case ASCII code, or -1 when it has none. */
+    private static int fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
+        // Characters such as KELVIN SIGN fold to ASCII letters; match them as Java's case folding does.
+        char lower = Character.toLowerCase(c);
+        return lower < 128 ? lower : -1;
+    }
+
+    private int classOfNonAscii(char c) {
+        int folded = fold(c);
+        return folded < 0 ? 0 : classOf[folded];
+    }
+
+    /** Returns the keywords, in the order their numbers refer to. */
+    List<String> keywords() {
+        return keywords;
+    }
+
+    /** Reports to {@code hits} every occurrence of every keyword in {@code text}, overlapping ones included. */
+    void search(CharSequence text, Hits hits) {
+        find(text).forEach(hits);
+    }
+
+    /** Returns every occurrence of every keyword in {@code text}, overlapping ones included. */
+    Occurrences find(CharSequence text) {
+        int[] delta = this.delta;
+        byte[] classOf = this.byteClass;
+        HitLog log = new HitLog();
+        int row = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            row = delta[row + (c < 128 ? classOf[c] : classOfNonAscii(c))];
+            if (row < 0) {
+                row = -row - 1;
+                log.add(i + 1, row);
+            }
+        }
+        return new Occurrences(new HitLog[] {log});
+    }
+
+    /**
+     * Returns every occurrence of every keyword in {@code bytes[0..length)}, as {@link #search}
+     * finds them in the same text decoded, when every byte is ASCII (so byte offsets are char
+     * offsets); returns null when a byte is not ASCII.
+     */
+    Occurrences searchAscii(byte[] bytes, int length) {
+        if (length > bytes.length) {
+            throw new IndexOutOfBoundsException("length > bytes.length");
+        }
+        int quarter = length / 4;
+        HitLog[] logs = {new HitLog(), new HitLog(), new HitLog(), new HitLog()};
+        int high;
+        if (quarter < 4 * longest + 64) {
+            high = resume(bytes, 0, length, 0, logs[0]);
+        } else {
+            high = interleaved(bytes, length, quarter, logs);
+        }
+        return high < 0 ? null : new Occurrences(logs);
+    }
+
+    /** The keyword occurrences that a search found. */
+    final class Occurrences {
+        private final HitLog[] logs;
+
+        private Occurrences(HitLog[] logs) {
+            this.logs = logs;
+        }
+
+        /** Returns whether keyword number {@code keyword} occurs. */
+        boolean contains(int keyword) {
+            for (HitLog log : logs) {
+                for (int h = 0; h < log.count; h += 2) {
+                    for (int found : outputs[log.entries[h + 1] / width]) {
+                        if (found == keyword) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Reports every occurrence to {@code hits}, in the order {@link #search} reports them. */
+        void forEach(Hits hits) {
+            for (HitLog log : logs) {
+                for (int h = 0; h < log.count; h += 2) {
+                    for (int keyword : outputs[log.entries[h + 1] / width]) {
+                        hits.hit(keyword, log.entries[h]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs four passes at once, one per quarter; returns the bitwise or of every byte (negative when one is not ASCII). */
+    private int interleaved(byte[] bytes, int length, int quarter, HitLog[] logs) {
+        int[] delta = this.delta;
+        byte[] classOf = this.byteClass;
+        int sync = longest;
+        // Pass k records hits ending after k * quarter and begins sync bytes before it, at k * quarter - sync.
+        int from1 = quarter - sync;
+        int from2 = 2 * quarter - sync;
+        int from3 = 3 * quarter - sync;
+        int row0 = 0;
+        int row1 = 0;
+        int row2 = 0;
+        int row3 = 0;
+        int high = 0;
+        for (int j = 0; j < quarter; j++) {
+            byte b0 = bytes[j];
+            byte b1 = bytes[from1 + j];
+            byte b2 = bytes[from2 + j];
+            byte b3 = bytes[from3 + j];
+            high |= b0 | b1 | b2 | b3;
+            row0 = delta[row0 + classOf[b0 & 0xFF]];
+            row1 = delta[row1 + classOf[b1 & 0xFF]];
+            row2 = delta[row2 + classOf[b2 & 0xFF]];
+            row3 = delta[row3 + classOf[b3 & 0xFF]];
+            if ((row0 | row1 | row2 | row3) < 0) {
+                if (row0 < 0) {
+                    row0 = -row0 - 1;
+                    logs[0].add(j + 1, row0);
+                }
+                if (row1 < 0) {
+                    row1 = -row1 - 1;
+                    if (j >= sync) {
+                        logs[1].add(from1 + j + 1, row1);
+                    }
+                }
+                if (row2 < 0) {
+                    row2 = -row2 - 1;
+                    if (j >= sync) {
+                        logs[2].add(from2 + j + 1, row2);
+                    }
+                }
+                if (row3 < 0) {
+                    row3 = -row3 - 1;
+                    if (j >= sync) {
+                        logs[3].add(from3 + j + 1, row3);
+                    }
+                }
+            }
+        }
+        // Passes 1 to 3 have the sync bytes of their head left to read, and the last one the remainder too.
+        high |= resume(bytes, from1 + quarter, 2 * quarter, row1, logs[1]);
+        high |= resume(bytes, from2 + quarter, 3 * quarter, row2, logs[2]);
+        high |= resume(bytes, from3 + quarter, length, row3, logs[3]);
+        return high;
+    }
+
+    /** Runs one pass over {@code bytes[from..to)} from row {@code start}; returns the or of the bytes. */
+    private int resume(byte[] bytes, int from, int to, int start, HitLog log) {
+        int[] delta = this.delta;
+        byte[] classOf = this.byteClass;
+        int row = start;
+        int high = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            high |= b;
+            row = delta[row + classOf[b & 0xFF]];
+            if (row < 0) {
+                row = -row - 1;
+                log.add(i + 1, row);
+            }
+        }
+        return high;
+    }
+
+    /** The hits of one pass, as pairs of end offset and row, in the order they were found. */
+    private static final class HitLog {
+        int[] entries = new int[0];
+        int count;
+
+        void add(int end, int row) {
+            if (count == entries.length) {
+                entries = Arrays.copyOf(entries, Math.max(32, count * 2));
+            }
+            entries[count++] = end;
+            entries[count++] = row;
+        }
+    }
+
+    /** Returns whether any keyword occurs in {@code text}. */
+    boolean containsAny(CharSequence text) {
+        boolean[] found = new boolean[1];
+        search(text, (keyword, end) -> found[0] = true);
+        return found[0];
+    }
+
+    @Override
+    public String toString() {
+        return "KeywordIndex[" + keywords.size() + " keywords, " + outputs.length + " states]";
+    }
+}

@@ -1,0 +1,414 @@
+package dev.hush.core.detect;
+
+import dev.hush.core.format.SourceFile;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.Severity;
+import dev.hush.core.rules.PlaceholderPolicy;
+import dev.hush.core.rules.Rule;
+import dev.hush.core.rules.RuleCatalogue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the catalogue's regex rules over any text file. One pass of a {@link KeywordIndex}
+ * finds where each rule's keywords occur; a rule's regex then runs only on the line of a hit
+ * (or, for a multi-line rule, on the lines from the hit on), and at most once per window.
+ * Immutable once built: one instance serves every worker thread.
+ */
+final class ProviderRuleAnalyzer implements Analyzer {
+    /** How far a multi-line rule (a PEM block, a key file) may reach past the line of its keyword. */
+    static final int MULTILINE_WINDOW = 64 * 1024;
+
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\$\\{|\\$\\(|\\{\\{|%\\([\\w.-]+\\)s|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$|^<[^>]*>$");
+    /**
+     * A YAML anchor ({@code &db-credentials}) or alias ({@code *app-env}): a label, not a value.
+     * A name with a digit is left to the other checks, as a password may start with * or &.
+     */
+    private static final Pattern YAML_ANCHOR_OR_ALIAS = Pattern.compile("[&*][A-Za-z][A-Za-z_.-]*");
+    private static final Pattern IDENTIFIER_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(?:(?:\\.|::|->)[A-Za-z_$][\\w$]*)*");
+    private static final Pattern CALL = Pattern.compile("[\\w$.]+\\(.*");
+    /** Lower-case words joined by separators: a name such as {@code user-profile-cache}, not a secret. */
+    private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[-_.][a-z]+)+");
+
+    private final List<Rule> rules;
+    private final KeywordIndex index;
+    /** For each keyword number, the numbers of the rules that list it. */
+    private final int[][] rulesOfKeyword;
+    private final int[] keywordLength;
+    /** The number of each word that {@link #mentions} answers for. */
+    private final Map<String, Integer> words = new HashMap<>();
+
+    ProviderRuleAnalyzer(RuleCatalogue catalogue) {
+        this(catalogue, List.of());
+    }
+
+    /**
+     * Creates the analyzer; its keyword search also looks for {@code words}, which run no
+     * rule, so that other analyzers learn whether a file mentions them from the same pass.
+     */
+    ProviderRuleAnalyzer(RuleCatalogue catalogue, List<String> words) {
+        Objects.requireNonNull(catalogue, "catalogue == null");
+        this.rules = catalogue.regexRules();
+        Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+        for (int r = 0; r < rules.size(); r++) {
+            for (String keyword : rules.get(r).keywords()) {
+                List<Integer> owners = byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>());
+                if (!owners.contains(r)) {
+                    owners.add(r);
+                }
+            }
+        }
+        for (String word : words) {
+            byKeyword.computeIfAbsent(word.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+        }
+        List<String> keywords = new ArrayList<>(byKeyword.keySet());
+        for (String word : words) {
+            this.words.put(word, keywords.indexOf(word.toLowerCase(Locale.ROOT)));
+        }
+        this.index = new KeywordIndex(keywords);
+        this.rulesOfKeyword = new int[keywords.size()][];
+        this.keywordLength = new int[keywords.size()];
+        for (int k = 0; k < keywords.size(); k++) {
+            rulesOfKeyword[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
+            keywordLength[k] = keywords.get(k).length();
+        }
+    }
+
+    @Override
+    public void analyze(FileAnalysis analysis) {
+        analyze(analysis, find(analysis.file()));
+    }
+
+    /**
+     * Returns where the keywords (and the extra words) occur in {@code file}, in one pass.
+     * Keywords are ASCII: an ASCII file is searched as it was read, and decoded only for a hit.
+     */
+    KeywordIndex.Occurrences find(SourceFile file) {
+        byte[] bytes = file.bytes();
+        KeywordIndex.Occurrences found = bytes == null ? null : index.searchAscii(bytes, file.byteLength());
+        if (found == null) {
+            return index.find(file.text());
+        }
+        file.knownAscii();
+        return found;
+    }
+
+    /** Returns whether {@code word}, one of the extra words, occurs (in any case) where {@code found} was searched. */
+    boolean mentions(KeywordIndex.Occurrences found, String word) {
+        Integer number = words.get(word);
+        if (number == null) {
+            throw new IllegalArgumentException("not a word the search looks for: " + word);
+        }
+        return found.contains(number);
+    }
+
+    /** Runs the rules of the keywords that {@link #find} found in the analysed file. */
+    void analyze(FileAnalysis analysis, KeywordIndex.Occurrences found) {
+        SourceFile file = analysis.file();
+        Scan scan = new Scan(file);
+        try {
+            found.forEach(scan::hit);
+        } catch (StackOverflowError e) {
+            // A pathological line can exhaust java.util.regex's recursion; report it and keep the findings so far.
+            analysis.error(0, "a line is too long or too repetitive for the provider rules; findings in it may be missing");
+        }
+        for (Candidate candidate : scan.resolved()) {
+            analysis.add(candidate.toFinding(file));
+        }
+    }
+
+    /** One file's search: which windows each rule has covered, and what it found. */
+    private final class Scan {
+        private final SourceFile file;
+        /** The file's text, or a view of its ASCII bytes that spares a copy of the file. */
+        private CharSequence text;
+        /** Offset up to which each rule's regex has already run; a hit before it is covered. */
+        private final int[] scannedUntil = new int[rules.size()];
+        /** Whether each rule applies to this file's path: 0 unknown, 1 yes, -1 no. */
+        private final byte[] applies = new byte[rules.size()];
+        private final Matcher[] matchers = new Matcher[rules.size()];
+        private final List<Candidate> candidates = new ArrayList<>();
+
+        Scan(SourceFile file) {
+            this.file = file;
+        }
+
+        void hit(int keyword, int end) {
+            if (text == null) {
+                text = file.chars();
+            }
+            int start = end - keywordLength[keyword];
+            for (int r : rulesOfKeyword[keyword]) {
+                if (start < scannedUntil[r] || !applies(r)) {
+                    continue;
+                }
+                Rule rule = rules.get(r);
+                if (rule.anchored()) {
+                    // Hits inside the same word (secret_token_key) share one anchor.
+                    int wordStart = wordStart(start);
+                    int wordEnd = wordEnd(end);
+                    scannedUntil[r] = wordEnd;
+                    // An assignment rule's key is the word itself: test it before paying for the regex.
+                    if (rule.secretKeyRequired()
+                            && (!assignmentFollows(wordEnd) || !SecretKeys.isSecret(text.subSequence(wordStart, wordEnd).toString()))) {
+                        continue;
+                    }
+                    Matcher matcher = matcher(r, wordStart, lineEnd(wordEnd));
+                    if (matcher.lookingAt()) {
+                        report(rule, matcher);
+                    }
+                    continue;
+                }
+                int windowStart = lineStart(start);
+                int windowEnd = rule.multiline()
+                        ? lineEnd(Math.min(text.length(), windowStart + MULTILINE_WINDOW))
+                        : lineEnd(end);
+                scannedUntil[r] = windowEnd + 1;
+                run(r, windowStart, windowEnd);
+            }
+        }
+
+        private boolean applies(int r) {
+            if (applies[r] == 0) {
+                applies[r] = (byte) (rules.get(r).appliesTo(file.path()) ? 1 : -1);
+            }
+            return applies[r] > 0;
+        }
+
+        private int wordStart(int offset) {
+            int i = offset;
+            while (i > 0 && isWordChar(text.charAt(i - 1))) {
+                i--;
+            }
+            return i;
+        }
+
+        private int wordEnd(int offset) {
+            int i = offset;
+            while (i < text.length() && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private static boolean isWordChar(char c) {
+            return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+                    : Character.isLetterOrDigit(c);
+        }
+
+        /** Returns the offset just after the last line feed before {@code offset}, or 0. */
+        private int lineStart(int offset) {
+            int i = Math.min(offset, text.length()) - 1;
+            while (i >= 0 && text.charAt(i) != '\n') {
+                i--;
+            }
+            return i + 1;
+        }
+
+        /** Returns the offset of the first line feed at or after {@code offset}, or the text's length. */
+        private int lineEnd(int offset) {
+            int i = Math.max(offset, 0);
+            int n = text.length();
+            while (i < n && text.charAt(i) != '\n') {
+                i++;
+            }
+            return i;
+        }
+
+        /** Returns rule {@code r}'s matcher over this file, reused from hit to hit, set to the region. */
+        private Matcher matcher(int r, int from, int to) {
+            Matcher matcher = matchers[r];
+            if (matcher == null) {
+                matcher = rules.get(r).regex().orElseThrow().matcher(text);
+                matchers[r] = matcher;
+            }
+            return matcher.region(from, to);
+        }
+
+        /** Returns whether an assignment operator follows {@code offset}, after an optional quote and blanks. */
+        private boolean assignmentFollows(int offset) {
+            int i = offset;
+            if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+                i++;
+            }
+            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= text.length()) {
+                return false;
+            }
+            char c = text.charAt(i);
+            return c == '=' || c == ':' || c == '?' && i + 1 < text.length() && text.charAt(i + 1) == '=';
+        }
+
+        private void run(int r, int from, int to) {
+            Rule rule = rules.get(r);
+            Matcher matcher = matcher(r, from, to);
+            while (matcher.find()) {
+                report(rule, matcher);
+            }
+        }
+
+        private void report(Rule rule, Matcher matcher) {
+            int group = rule.secretGroup();
+            int start = matcher.start(group);
+            if (start < 0 || matcher.end(group) == start) {
+                return;
+            }
+            String secret = matcher.group(group);
+            String key = rule.keyGroup() > 0 ? matcher.group(rule.keyGroup()) : null;
+            Severity severity = judge(rule, secret, key, start);
+            if (severity == null) {
+                return;
+            }
+            String note = null;
+            if (rule.id().equals("private-key")) {
+                Optional<PrivateKeyCheck.Verdict> verdict = PrivateKeyCheck.check(secret);
+                if (verdict.isEmpty()) {
+                    return;
+                }
+                severity = lessSevere(severity, verdict.get().severity());
+                note = verdict.get().note();
+            }
+            candidates.add(new Candidate(rule, start, matcher.end(group), secret, key, severity, note));
+        }
+
+        /** Returns the severity to report {@code secret} with, or null when it must not be reported. */
+        private Severity judge(Rule rule, String secret, String key, int start) {
+            for (Pattern allowed : rule.allow()) {
+                if (allowed.matcher(secret).find()) {
+                    return null;
+                }
+            }
+            if (!rule.stopwords().isEmpty()) {
+                String lower = secret.toLowerCase(Locale.ROOT);
+                for (String stopword : rule.stopwords()) {
+                    if (lower.contains(stopword)) {
+                        return null;
+                    }
+                }
+            }
+            if (REFERENCE.matcher(secret).find() || Placeholders.isNotASecret(secret)) {
+                return null;
+            }
+            if (YAML_ANCHOR_OR_ALIAS.matcher(secret).matches()) {
+                return null;
+            }
+            if (rule.secretKeyRequired() && (key == null || !SecretKeys.isSecret(key) || looksLikeCode(secret, start))) {
+                return null;
+            }
+            if (rule.id().equals("jwt") && !isJwt(secret)) {
+                return null;
+            }
+            if (Placeholders.isPlaceholder(secret)) {
+                return rule.placeholders() == PlaceholderPolicy.SKIP ? null : Severity.LOW;
+            }
+            if (rule.entropy().isPresent() && Entropy.shannon(secret) < rule.entropy().getAsDouble()) {
+                return null;
+            }
+            return rule.severity();
+        }
+
+        /** Returns whether an unquoted value is an expression rather than a literal: a call, a field, a variable. */
+        private boolean looksLikeCode(String secret, int start) {
+            if (WORDS.matcher(secret).matches()) {
+                return true;
+            }
+            char before = start > 0 ? text.charAt(start - 1) : ' ';
+            boolean quoted = before == '"' || before == '\'' || before == '`';
+            if (quoted) {
+                return false;
+            }
+            return CALL.matcher(secret).matches()
+                    || IDENTIFIER_PATH.matcher(secret).matches() && secret.chars().noneMatch(Character::isDigit);
+        }
+
+        /** Returns the candidates, without fallback findings that a specific rule reports over. */
+        List<Candidate> resolved() {
+            List<Candidate> specific = new ArrayList<>();
+            for (Candidate candidate : candidates) {
+                if (!candidate.rule.fallback()) {
+                    specific.add(candidate);
+                }
+            }
+            if (specific.size() == candidates.size()) {
+                return candidates;
+            }
+            List<Candidate> kept = new ArrayList<>(specific);
+            Map<String, Candidate> seen = new HashMap<>();
+            for (Candidate candidate : candidates) {
+                if (!candidate.rule.fallback()) {
+                    continue;
+                }
+                boolean covered = false;
+                for (Candidate other : specific) {
+                    if (other.start < candidate.end && candidate.start < other.end) {
+                        covered = true;
+                        break;
+                    }
+                }
+                // Two fallback rules on the same value: the first in catalogue order speaks.
+                if (!covered && seen.putIfAbsent(candidate.start + ":" + candidate.end, candidate) == null) {
+                    kept.add(candidate);
+                }
+            }
+            kept.sort((a, b) -> Integer.compare(a.start, b.start));
+            return kept;
+        }
+    }
+
+    private static Severity lessSevere(Severity a, Severity b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** Returns whether {@code token}'s first part decodes to a JSON header naming an {@code alg}. */
+    static boolean isJwt(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        try {
+            String header = new String(Base64.getUrlDecoder().decode(token.substring(0, dot).replaceAll("=+$", "")),
+                    StandardCharsets.UTF_8).strip();
+            return header.startsWith("{") && header.endsWith("}") && header.contains("\"alg\"");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A match that passed the rule's checks, before fallback rules are resolved. */
+    private record Candidate(Rule rule, int start, int end, String secret, String key, Severity severity, String note) {
+        Finding toFinding(SourceFile file) {
+            StringBuilder message = new StringBuilder(rule.description());
+            if (key != null) {
+                message.append(" assigned to ").append(key.replaceAll("^[\"']|[\"']$", ""));
+            }
+            if (note != null) {
+                message.append(": ").append(note);
+            }
+            if (severity == Severity.LOW && note == null) {
+                message.append(" (the value looks like a placeholder; keep real values out of the file)");
+            }
+            Finding.Builder finding = Finding.builder(rule.id(), rule.card(), file.locationOf(start))
+                    .severity(severity)
+                    .secret(secret)
+                    .message(message.append('.').toString())
+                    .fix(rule.fix());
+            if (key != null) {
+                finding.key(key.replaceAll("^[\"']|[\"']$", ""));
+            }
+            return finding.build();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.hush.core.detect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether a variable or key name is one that holds a secret ({@code DB_PASSWORD},
+ * {@code apiKey}, {@code STRIPE_SECRET}) rather than a name next to one ({@code DB_USER},
+ * {@code PASSWORD_FILE}, {@code JWT_PUBLIC_KEY}, {@code POSTGRES_HOST_AUTH_METHOD}).
+ */
+final class SecretKeys {
+    /** Words that make a name secret wherever they stand. */
+    private static final Set<String> SECRET_WORDS = Set.of(
+            "PASSWORD", "PASSWORDS", "PASSWD", "PWD", "PW", "PASS", "PASSPHRASE", "SECRET", "SECRETS", "TOKEN",
+            "TOKENS", "APIKEY", "CREDENTIAL", "CREDENTIALS", "CREDS", "AUTH", "SALT", "DSN", "PRIVATEKEY",
+            "SECRETKEY", "ACCESSKEY");
+
+    /** Words that make a following {@code KEY} a secret: {@code API_KEY}, {@code SIGNING_KEY}. */
+    private static final Set<String> KEY_QUALIFIERS = Set.of(
+            "API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "ENCRYPTION", "MASTER", "APP", "CLIENT",
+            "LICENSE", "SERVICE", "ACCOUNT", "HMAC", "JWT", "SESSION", "CRYPT", "CIPHER", "AES");
+
+    /** Endings that make a glued word secret: {@code PGPASSWORD}, {@code GHTOKEN}. */
+    private static final List<String> GLUED_ENDINGS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY");
+
+    /**
+     * Words that say the name is about a secret but does not hold one, wherever they stand:
+     * {@code JWT_PUBLIC_KEY}, {@code MYSQL_ALLOW_EMPTY_PASSWORD}, {@code MIN_PASSWORD_LENGTH}.
+     */
+    private static final Set<String> NOT_A_VALUE = Set.of(
+            "PUBLIC", "LENGTH", "LEN", "MIN", "MAX", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION", "TIMEOUT", "ENABLED",
+            "ENABLE", "DISABLED", "DISABLE", "METHOD", "TYPE", "MODE", "HEADER", "POLICY", "ALGORITHM", "ALG",
+            "ALLOW", "EMPTY", "RANDOM", "GENERATE", "ROTATION", "REQUIRED", "FORMAT", "VERSION", "PREFIX", "SUFFIX",
+            "COUNT", "INTERVAL", "FIELD", "PARAM", "HASH", "HASHED", "HINT", "SIZE", "LIMIT", "STRATEGY", "SCOPE",
+            "SCOPES", "REALM", "ISSUER", "AUDIENCE", "PLUGIN");
+
+    /**
+     * Words that say where a secret is or whose it is when they follow the secret word
+     * ({@code PASSWORD_FILE}, {@code TOKEN_URL}, {@code SECRET_NAME}), but name the owner of a
+     * real secret when they come first ({@code REDIS_HOST_PASSWORD}, {@code DB_USER_PASSWORD}).
+     */
+    private static final Set<String> NOT_A_VALUE_AFTER = Set.of(
+            "FILE", "PATH", "DIR", "DIRECTORY", "URL", "URI", "ENDPOINT", "HOST", "PORT", "ID", "NAME", "USER",
+            "USERNAME", "SERVER", "DOMAIN", "BACKEND", "PROVIDER", "CACHE", "STORE", "SOURCE", "ROLE", "RESET");
+
+    /** Words that carry a secret even when a {@link #NOT_A_VALUE_AFTER} word follows: {@code CONNECTION_STRING}. */
+    private static final List<List<String>> PHRASES = List.of(
+            List.of("CONNECTION", "STRING"), List.of("CONN", "STR"), List.of("DATABASE", "URL"),
+            List.of("DB", "URL"));
+
+    private SecretKeys() {
+    }
+
+    /** Returns whether {@code name} holds a secret value. */
+    static boolean isSecret(String name) {
+        List<String> words = words(name);
+        int lastSecretWord = -1;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (NOT_A_VALUE.contains(word)) {
+                return false;
+            }
+            boolean secret = SECRET_WORDS.contains(word)
+                    || word.equals("KEY") && (words.size() == 1 || i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1)))
+                    // Glued names such as PGPASSWORD or APITOKEN.
+                    || GLUED_ENDINGS.stream().anyMatch(word::endsWith);
+            if (secret) {
+                lastSecretWord = i;
+            }
+        }
+        if (lastSecretWord < 0) {
+            return false;
+        }
+        for (int i = lastSecretWord + 1; i < words.size(); i++) {
+            if (NOT_A_VALUE_AFTER.contains(words.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns whether {@code name} names a connection string that may carry credentials
+     * ({@code DATABASE_URL}, {@code CONNECTION_STRING}); its value is a secret only when it
+     * holds a password.
+     */
+    static boolean isConnectionString(String name) {
+        List<String> words = words(name);
+        for (List<String> phrase : PHRASES) {
+            if (Collections.indexOfSubList(words, phrase) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Splits a name into upper-case words at {@code _}, {@code -}, {@code .}, digits and
+     * lower-to-upper case changes: {@code dbPassword2} gives {@code DB, PASSWORD}.
+     */
+    static List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean boundary = !Character.isLetter(c)
+                    || i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
+            if (boundary && word.length() > 0) {
+                words.add(word.toString().toUpperCase(Locale.ROOT));
+                word.setLength(0);
+            }
+            if (Character.isLetter(c)) {
+                word.append(c);
+            }
+        }
+        if (word.length() > 0) {
+            words.add(word.toString().toUpperCase(Locale.ROOT));
+        }
+        return words;
+    }
+}

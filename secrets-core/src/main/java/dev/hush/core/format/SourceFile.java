@@ -1,0 +1,212 @@
+package dev.hush.core.format;
+
+import dev.hush.core.model.Location;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Holds one file's text with its path relative to the scanned root, and turns character
+ * offsets into 1-based lines and columns.
+ *
+ * <p>A file read from disk or from git is kept as its UTF-8 bytes and decoded only when an
+ * analyzer asks for the text: most files of a large scan hold no keyword, and the keyword
+ * search runs over the bytes (see {@link #bytes()}). Line starts, likewise, are found
+ * only when a location or a line is asked for. Not thread-safe: one analysis uses it.
+ */
+public final class SourceFile {
+    private final String path;
+    /** The file's bytes, a leading byte order mark included; null when built from text. */
+    private final byte[] bytes;
+    private final int length;
+    private String text;
+    private int[] lineStarts;
+    private boolean ascii;
+
+    public SourceFile(String path, String text) {
+        this.path = Objects.requireNonNull(path, "path == null");
+        this.text = Objects.requireNonNull(text, "text == null");
+        this.bytes = null;
+        this.length = 0;
+    }
+
+    /**
+     * Creates a file holding {@code bytes[0..length)} decoded as UTF-8 (malformed sequences
+     * replaced), without a leading byte order mark. The bytes are not copied: the caller must
+     * not change them while the file is in use.
+     */
+    public SourceFile(String path, byte[] bytes, int length) {
+        this.path = Objects.requireNonNull(path, "path == null");
+        this.bytes = Objects.requireNonNull(bytes, "bytes == null");
+        if (length < 0 || length > bytes.length) {
+            throw new IndexOutOfBoundsException("length " + length + " outside 0.." + bytes.length);
+        }
+        this.length = length;
+    }
+
+    /** Returns the offset where each line of {@code text} starts, the first line's (0) included. */
+    public static int[] lineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = i + 1;
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    /** Returns the 1-based line holding {@code offset}, given the {@link #lineStarts(String)} of its text. */
+    public static int lineOf(int[] lineStarts, int offset) {
+        int index = Arrays.binarySearch(lineStarts, offset);
+        return index >= 0 ? index + 1 : -index - 1;
+    }
+
+    private int[] lineStarts() {
+        if (lineStarts == null) {
+            lineStarts = lineStarts(text());
+        }
+        return lineStarts;
+    }
+
+    /** Returns the path relative to the scanned root, with {@code /} separators. */
+    public String path() {
+        return path;
+    }
+
+    /** Returns the file name, the last segment of the path. */
+    public String name() {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Returns the whole text. */
+    public String text() {
+        if (text == null && ascii) {
+            // ASCII decodes the same as UTF-8 and as ISO-8859-1, whose decoding is a plain copy.
+            text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        } else if (text == null) {
+            boolean bom = startsWithByteOrderMark();
+            text = bom ? new String(bytes, 3, length - 3, StandardCharsets.UTF_8)
+                    : new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    /**
+     * Returns the UTF-8 bytes the file was built from, a byte order mark included, or null
+     * when it was built from text; the first {@link #byteLength()} bytes hold the file. Where
+     * every byte is ASCII, byte offsets are the text's char offsets.
+     */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Returns how many of {@link #bytes()} hold the file. */
+    public int byteLength() {
+        return length;
+    }
+
+    /** Records that every one of {@link #bytes()} is ASCII, which makes decoding them cheaper. */
+    public void knownAscii() {
+        ascii = bytes != null;
+    }
+
+    /**
+     * Returns the text as a sequence of chars: the decoded text, or, for a file whose bytes
+     * are known to be ASCII and not yet decoded, a view of the bytes, which spares a copy of
+     * the file. The view must not outlive this analysis; its {@code toString} and
+     * {@code subSequence} return strings of their own.
+     */
+    public CharSequence chars() {
+        return text == null && ascii ? new AsciiChars(bytes, 0, length) : text();
+    }
+
+    /** ASCII bytes read as chars. */
+    private record AsciiChars(byte[] bytes, int from, int to) implements CharSequence {
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) bytes[from + Objects.checkIndex(index, to - from)];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            Objects.checkFromToIndex(start, end, to - from);
+            return new String(bytes, from + start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private boolean startsWithByteOrderMark() {
+        return length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+    }
+
+    /** Returns whether the text starts with {@code prefix}, an ASCII string, without decoding the bytes. */
+    public boolean startsWith(String prefix) {
+        if (bytes == null) {
+            return text.startsWith(prefix);
+        }
+        int offset = startsWithByteOrderMark() ? 3 : 0;
+        return length - offset >= prefix.length() && bytes[offset] == prefix.charAt(0) && matchesAt(offset, prefix);
+    }
+
+    private boolean matchesAt(int offset, String word) {
+        for (int j = 1; j < word.length(); j++) {
+            if (bytes[offset + j] != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the number of lines. */
+    public int lineCount() {
+        return lineStarts().length;
+    }
+
+    /** Returns the 1-based line holding {@code offset}. */
+    public int lineOf(int offset) {
+        return lineOf(lineStarts(), offset);
+    }
+
+    /** Returns the 1-based column of {@code offset} within its line. */
+    public int columnOf(int offset) {
+        return offset - lineStarts()[lineOf(offset) - 1] + 1;
+    }
+
+    /** Returns the text of 1-based {@code line}, without its line break. */
+    public String line(int line) {
+        int[] starts = lineStarts();
+        String text = text();
+        int start = starts[line - 1];
+        int end = line < starts.length ? starts[line] - 1 : text.length();
+        if (end > start && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return text.substring(start, Math.max(start, end));
+    }
+
+    /** Returns the offset where 1-based {@code line} starts. */
+    public int lineStart(int line) {
+        return lineStarts()[line - 1];
+    }
+
+    /** Returns the location of {@code offset}. */
+    public Location locationOf(int offset) {
+        return Location.of(path, lineOf(offset), columnOf(offset));
+    }
+
+    /** Returns the location of a 1-based line and column. */
+    public Location location(int line, int column) {
+        return Location.of(path, line, column);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.hush.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hush.core.model.Card;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DotenvAnalyzerTest {
+    private static final Path FIXTURES = DockerfileFixtures.folder("dotenv");
+    private static final String SECRET = "DB_PASSWORD=p4ss-Q7w9-zX2k\n";
+    private static final String PLACEHOLDER_ONLY = "DB_PASSWORD=changeme\n";
+
+    /** Git facts for a work tree where the named paths are tracked or ignored. */
+    private record FakeGit(boolean isRepository, Set<String> tracked, Set<String> ignored) implements GitFacts {
+        static FakeGit repository() {
+            return new FakeGit(true, Set.of(), Set.of());
+        }
+
+        @Override
+        public boolean isTracked(String path) {
+            return tracked.contains(path);
+        }
+
+        @Override
+        public boolean isIgnored(String path) {
+            return ignored.contains(path);
+        }
+    }
+
+    static Stream<String> fixtures() {
+        return DockerfileFixtures.fixtures(FIXTURES);
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void reportsExactlyTheFindingsEachFixtureExpects(String path) {
+        assertThat(DotenvAnalyzer.appliesTo(path)).isTrue();
+        FileAnalysis analysis = DockerfileFixtures.analyze(
+                new DotenvAnalyzer(), path, DockerfileFixtures.read(FIXTURES, path), GitFacts.NONE);
+
+        assertThat(DockerfileFixtures.summaries(analysis.findings()))
+                .containsExactlyElementsOf(DockerfileFixtures.expected(FIXTURES, path));
+        if (!path.startsWith("malformed")) {
+            assertThat(analysis.errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void hasATrueAndAFalseSampleForTheSecretRule() {
+        assertThat(DockerfileFixtures.expected(FIXTURES, "secret.env")).anyMatch(l -> l.startsWith("dotenv-secret "));
+        assertThat(DockerfileFixtures.expected(FIXTURES, "secret-fp.env")).isEmpty();
+    }
+
+    @Test
+    void reportsTheLinesItCannotReadWithTheirLineNumber() {
+        FileAnalysis analysis = analyze(".env", "GOOD_TOKEN=t0k\nbad line\nDB_PASSWORD=\"never closed\n",
+                GitFacts.NONE);
+
+        assertThat(analysis.errors()).extracting(e -> e.line()).containsExactly(2, 3);
+        assertThat(analysis.errors()).allSatisfy(e -> assertThat(e.path()).isEqualTo(".env"));
+    }
+
+    @Test
+    void keepsTheMultiLineValueAsTheSecretAndOutOfTheMessage() {
+        FileAnalysis analysis = analyze(".env", "PRIVATE_KEY=\"line one\nline two\"\n", GitFacts.NONE);
+
+        Finding finding = analysis.findings().get(0);
+        assertThat(finding.secret().orElseThrow().reveal()).isEqualTo("line one\nline two");
+        assertThat(finding.message()).contains("PRIVATE_KEY").doesNotContain("line one");
+        assertThat(finding.fix()).doesNotContain("line one");
+    }
+
+    @Test
+    void movesAConnectionUrlWholeButJudgesItsPassword() {
+        FileAnalysis real = analyze(".env", "DATABASE_URL=postgres://app:p4ss-Q7w9@db/app\n", GitFacts.NONE);
+        FileAnalysis placeholder = analyze(".env", "DATABASE_URL=postgres://app:changeme@db/app\n", GitFacts.NONE);
+
+        assertThat(real.findings().get(0).secret().orElseThrow().reveal())
+                .isEqualTo("postgres://app:p4ss-Q7w9@db/app");
+        assertThat(real.findings().get(0).severity()).isEqualTo(Severity.HIGH);
+        assertThat(placeholder.findings().get(0).severity()).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void reportsATrackedFileWithSecretsAtItsFirstLine() {
+        FileAnalysis analysis = analyze("app/.env", SECRET, new FakeGit(true, Set.of("app/.env"), Set.of()));
+
+        assertThat(analysis.findings()).filteredOn(f -> f.ruleId().equals("dotenv-tracked")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.card()).isEqualTo(Card.TRACKED_SECRET_FILE);
+                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(f.location().line()).isEqualTo(1);
+                    assertThat(f.location().column()).isEqualTo(1);
+                    assertThat(f.secret()).isEmpty();
+                    assertThat(f.fix()).contains("git rm --cached app/.env", ".gitignore", "rotate");
+                });
+        assertThat(ruleIds(analysis)).doesNotContain("dotenv-not-ignored");
+    }
+
+    @Test
+    void reportsAnUntrackedFileThatNoGitignoreCovers() {
+        FileAnalysis analysis = analyze(".env.local", SECRET, FakeGit.repository());
+
+        assertThat(analysis.findings()).filteredOn(f -> f.ruleId().equals("dotenv-not-ignored")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.card()).isEqualTo(Card.TRACKED_SECRET_FILE);
+                    assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+                    assertThat(f.location().line()).isEqualTo(1);
+                    assertThat(f.fix()).contains(".gitignore");
+                });
+    }
+
+    @Test
+    void saysNothingAboutGitWhenTheFileIsIgnored() {
+        FileAnalysis analysis = analyze(".env", SECRET, new FakeGit(true, Set.of(), Set.of(".env")));
+
+        assertThat(ruleIds(analysis)).containsExactly("dotenv-secret");
+    }
+
+    @Test
+    void saysNothingAboutGitOutsideAWorkTree() {
+        assertThat(ruleIds(analyze(".env", SECRET, GitFacts.NONE))).containsExactly("dotenv-secret");
+    }
+
+    @Test
+    void saysNothingAboutGitWhenTheFileHoldsOnlyPlaceholders() {
+        FileAnalysis analysis = analyze(".env", PLACEHOLDER_ONLY, new FakeGit(true, Set.of(".env"), Set.of()));
+
+        assertThat(DockerfileFixtures.summaries(analysis.findings()))
+                .containsExactly("dotenv-secret 1:1 low DB_PASSWORD");
+    }
+
+    @Test
+    void neverReportsGitExposureOfAnExampleFile() {
+        FileAnalysis analysis = analyze(".env.example", SECRET, new FakeGit(true, Set.of(".env.example"), Set.of()));
+
+        assertThat(ruleIds(analysis)).containsExactly("dotenv-secret");
+        assertThat(analysis.findings().get(0).message()).contains("example file");
+    }
+
+    @Test
+    void ignoresPlaceholdersInExampleFiles() {
+        assertThat(analyze(".env.sample", PLACEHOLDER_ONLY, FakeGit.repository()).findings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        ".env, true",
+        "app/.env, true",
+        ".env.production, true",
+        ".env.example, true",
+        "db.env, true",
+        "config/web.ENV, true",
+        ".envrc, false",
+        "env, false",
+        ".env/README.md, false",
+        "environment.ts, false"
+    })
+    void recognisesDotenvFilesByName(String path, boolean expected) {
+        assertThat(DotenvAnalyzer.appliesTo(path)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        ".env.example, true",
+        "app/.env.sample, true",
+        ".env.template, true",
+        ".env.dist, true",
+        "example.env, true",
+        ".env, false",
+        ".env.production, false",
+        ".env.local, false"
+    })
+    void recognisesExampleFiles(String path, boolean expected) {
+        assertThat(DotenvAnalyzer.isExample(path)).isEqualTo(expected);
+    }
+
+    @Test
+    void findsOnlyPlaceholdersInTheAwesomeComposeDotenvFiles() throws IOException {
+        Path corpus = corpus();
+        Map<String, List<String>> actual = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(corpus)) {
+            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                String path = corpus.relativize(file).toString().replace('\\', '/');
+                if (!DotenvAnalyzer.appliesTo(path)) {
+                    continue;
+                }
+                FileAnalysis analysis = analyze(path, Files.readString(file, StandardCharsets.UTF_8),
+                        FakeGit.repository());
+                assertThat(analysis.errors()).as(path).isEmpty();
+                actual.put(path, DockerfileFixtures.summaries(analysis.findings()));
+            }
+        }
+
+        // The sample passwords are "changeit": reported low, and the files get no git findings.
+        assertThat(actual).isEqualTo(Map.of(
+                "pihole-cloudflared-DoH/.env", List.of("dotenv-secret 2:1 low PIHOLE_PW"),
+                "plex/.env", List.of(),
+                "postgresql-pgadmin/.env",
+                        List.of("dotenv-secret 2:1 low POSTGRES_PW", "dotenv-secret 5:1 low PGADMIN_PW"),
+                "wireguard/.env", List.of()));
+    }
+
+    /** Returns the awesome-compose corpus, found by walking up from the module to {@code shared/corpus}. */
+    private static Path corpus() {
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/corpus/awesome-compose");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        assumeTrue(false, "shared/corpus/awesome-compose is not in any parent folder");
+        throw new AssertionError("unreachable");
+    }
+
+    private static FileAnalysis analyze(String path, String text, GitFacts git) {
+        return DockerfileFixtures.analyze(new DotenvAnalyzer(), path, text, git);
+    }
+
+    private static List<String> ruleIds(FileAnalysis analysis) {
+        return analysis.findings().stream().map(Finding::ruleId).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.hush.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlaceholdersTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"changeme", "CHANGEME", "example", "example_123", "<your-api-key>", "xxxxxxxx",
+            "********", "{{ db_password }}", "your_password_here", "password", "secret", "dummy-token", "123456"})
+    void recognisesStandIns(String value) {
+        assertThat(Placeholders.isPlaceholder(value)).as(value).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hunter2-not-real-0001", "whale-0000111122223333", "mysecretpassword", "somewordpress",
+            "sk_live_000000000000000000000000", "gitea"})
+    void doesNotTakeRealLookingValuesForStandIns(String value) {
+        assertThat(Placeholders.isPlaceholder(value)).as(value).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "true", "False", "yes", "no", "on", "off", "0", "1", "enabled", "disabled"})
+    void recognisesValuesThatCannotBeSecrets(String value) {
+        assertThat(Placeholders.isNotASecret(value)).as(value).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"changeme", "hunter2-not-real-0001", "2", "trueish"})
+    void keepsEverythingElseAsAPossibleSecret(String value) {
+        assertThat(Placeholders.isNotASecret(value)).as(value).isFalse();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.hush.core.detect;
+
+import dev.hush.core.format.SourceFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.Severity;
+import dev.hush.core.rules.RuleCatalogue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class ProviderRuleAnalyzerTest {
+    private static final ProviderRuleAnalyzer BUILT_IN = new ProviderRuleAnalyzer(RuleCatalogue.builtIn());
+
+    private static List<Finding> analyse(ProviderRuleAnalyzer analyzer, String path, String text) {
+        FileAnalysis analysis = new FileAnalysis(new SourceFile(path, text), GitFacts.NONE);
+        analyzer.analyze(analysis);
+        assertThat(analysis.errors()).isEmpty();
+        return analysis.findings();
+    }
+
+    @Test
+    void locatesTheSecretsFirstCharacterAndKeepsItOutOfTheMessage() {
+        String text = "# deploy settings\n\nconst stripe = require('stripe')('sk_live_0123456789abcdefghijABCD');\n";
+
+        assertThat(analyse(BUILT_IN, "src/pay.js", text)).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("stripe-secret-key");
+            assertThat(finding.location()).hasToString("src/pay.js:3:35");
+            assertThat(finding.message()).isEqualTo("Stripe live secret key.");
+            assertThat(finding.fix()).contains("https://dashboard.stripe.com/apikeys").contains("Compose secret");
+            assertThat(finding.preview()).isEqualTo("sk_l…");
+        });
+    }
+
+    @Test
+    void findsEveryTokenOnALineThatHasSeveral() {
+        String line = "A=ghp_0123456789abcdefghijklmnopqrstuvwxyz B=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n";
+
+        assertThat(analyse(BUILT_IN, "tokens.txt", line)).extracting(f -> f.location().column()).containsExactly(3, 46);
+    }
+
+    @Test
+    void reportsAPlaceholderOfTheRightShapeWithLowSeverity() {
+        assertThat(analyse(BUILT_IN, "README.md", "token: ghp_EXAMPLE0123456789abcdefghijklmnopqrs\n"))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.ruleId()).isEqualTo("github-pat");
+                    assertThat(finding.severity()).isEqualTo(Severity.LOW);
+                    assertThat(finding.message()).contains("placeholder");
+                });
+    }
+
+    @Test
+    void skipsValuesUnderTheEntropyFloorAndAllowedValues() {
+        assertThat(analyse(BUILT_IN, "a.txt", "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nAKIAIOSFODNN7EXAMPLE\n")).isEmpty();
+    }
+
+    @Test
+    void runsAUserRuleOnlyOnTheFilesItsPathsName() {
+        RuleCatalogue catalogue = RuleCatalogue.parse("""
+                rules:
+                  - id: acme-token
+                    description: ACME token
+                    regex: '\\b(acme_[0-9a-f]{16})\\b'
+                    keywords: [acme_]
+                    paths: ['*.properties']
+                """, ".hush.yaml");
+        ProviderRuleAnalyzer analyzer = new ProviderRuleAnalyzer(catalogue);
+        String text = "acme.token=acme_0123456789abcdef\n";
+
+        assertThat(analyse(analyzer, "conf/app.properties", text)).extracting(Finding::ruleId).containsExactly("acme-token");
+        assertThat(analyse(analyzer, "conf/app.yaml", text)).isEmpty();
+    }
+
+    @Test
+    void runsARuleOnceOnALineWithSeveralOfItsKeywords() {
+        RuleCatalogue catalogue = RuleCatalogue.parse("""
+                rules:
+                  - id: acme-token
+                    description: ACME token
+                    regex: '\\b((?:acme|acne)_[0-9a-f]{16})\\b'
+                    keywords: [acme_, acne_]
+                """, ".hush.yaml");
+        String text = "x acme_0123456789abcdef acne_fedcba9876543210 acme_00112233445566ff\nacme_0123456789abcdef\n";
+
+        // A second run of the same window would report each value twice.
+        assertThat(analyse(new ProviderRuleAnalyzer(catalogue), "t.txt", text))
+                .extracting(f -> f.location().line() + ":" + f.location().column())
+                .containsExactly("1:3", "1:25", "1:47", "2:1");
+    }
+
+    @Test
+    void findsAMultiLineSecretThatStartsOnTheKeywordLine() {
+        String json = "{\n  \"type\": \"service_account\",\n  \"project_id\": \"p\",\n"
+                + "  \"private_key_id\": \"0123456789abcdef0123456789abcdef01234567\",\n  \"private_key\": \"\"\n}\n";
+
+        assertThat(analyse(BUILT_IN, "sa.json", json)).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("gcp-service-account-key");
+            assertThat(finding.location().line()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void findsNothingInOrdinaryCode() {
+        String code = """
+                package demo;
+
+                final class Tokens {
+                    private final Map<String, String> keys = new HashMap<>();
+                    String token(String name) { return keys.get(name); }
+                    void rotate(String secretName, String password) { store.put(secretName, hash(password)); }
+                    // see https://example.org/docs for the key format
+                }
+                """;
+
+        assertThat(analyse(BUILT_IN, "src/Tokens.java", code)).isEmpty();
+    }
+
+    @Test
+    void neverThrowsOnBinaryLookingOrHugeInput() {
+        StringBuilder noise = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            noise.append((char) (i * 7919 % 65_000));
+        }
+        String oneLongLine = "password=" + "a1".repeat(500_000);
+
+        assertThat(analyse(BUILT_IN, "blob.bin", noise.toString())).isNotNull();
+        assertThat(analyse(BUILT_IN, "min.js", oneLongLine)).isEmpty();
+    }
+
+    @Test
+    void givesTheSameFindingsWhenSharedByWorkerThreads() throws Exception {
+        StringBuilder text = new StringBuilder();
+        RuleCatalogue.builtIn().regexRules().forEach(rule ->
+                rule.samples().positives().forEach(sample -> text.append(sample.text()).append("\n\n")));
+        List<String> expected = render(analyse(BUILT_IN, "all.txt", text.toString()));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> runs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                runs.add(pool.submit(() -> render(analyse(BUILT_IN, "all.txt", text.toString()))));
+            }
+            for (Future<List<String>> run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(expected).hasSizeGreaterThan(150);
+    }
+
+    private static List<String> render(List<Finding> findings) {
+        return findings.stream().map(f -> f.ruleId() + "@" + f.location()).toList();
+    }
+}

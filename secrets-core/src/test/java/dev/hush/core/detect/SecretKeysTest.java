@@ -1,0 +1,47 @@
+package dev.hush.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretKeysTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DB_PASSWORD", "POSTGRES_PASSWORD", "MYSQL_ROOT_PASSWORD", "DB_PASSWD", "PGPASSWORD",
+            "WEBPASSWORD", "API_KEY", "apiKey", "STRIPE_SECRET_KEY", "GITHUB_TOKEN", "JWT_SECRET", "SESSION_SECRET",
+            "SIGNING_KEY", "AWS_SECRET_ACCESS_KEY", "SENTRY_DSN", "REDIS_HOST_PASSWORD", "DB_USER_PASSWORD",
+            "SMTP_SERVER_PASSWORD", "CACHE_PASSWORD", "ID_TOKEN", "dbPassword2", "KEY"})
+    void takesNamesThatHoldASecretForSecret(String name) {
+        assertThat(SecretKeys.isSecret(name)).as(name).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DB_USER", "PASSWORD_FILE", "MYSQL_ROOT_PASSWORD_FILE", "POSTGRES_HOST_AUTH_METHOD",
+            "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD", "JWT_PUBLIC_KEY", "PUBLIC_KEY", "DATABASE_URL",
+            "TOKEN_URL", "SECRET_NAME", "AUTH_HOST", "MIN_PASSWORD_LENGTH", "PASSWORD_MIN_LENGTH", "TOKEN_TTL",
+            "ACCESS_KEY_ID", "PASSWORD_RESET_URL", "KEYBOARD_LAYOUT", "MONKEY", "POSTGRES_DB", ""})
+    void takesNamesNextToASecretForNotSecret(String name) {
+        assertThat(SecretKeys.isSecret(name)).as(name).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DATABASE_URL", "DB_URL", "CONNECTION_STRING", "SQL_CONN_STR", "ConnectionString"})
+    void recognisesConnectionStrings(String name) {
+        assertThat(SecretKeys.isConnectionString(name)).as(name).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"KAFKA_URL", "DB_HOST", "URL", "STRING"})
+    void doesNotTakeOtherUrlsForConnectionStrings(String name) {
+        assertThat(SecretKeys.isConnectionString(name)).as(name).isFalse();
+    }
+
+    @Test
+    void splitsNamesAtSeparatorsDigitsAndCaseChanges() {
+        assertThat(SecretKeys.words("dbPassword2")).containsExactly("DB", "PASSWORD");
+        assertThat(SecretKeys.words("discovery.seed_hosts")).containsExactly("DISCOVERY", "SEED", "HOSTS");
+        assertThat(SecretKeys.words("x-api-key")).containsExactly("X", "API", "KEY");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hush.core.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SourceFileTest {
+    private static SourceFile fromBytes(String path, byte[] bytes) {
+        byte[] padded = new byte[bytes.length + 5];
+        System.arraycopy(bytes, 0, padded, 0, bytes.length);
+        return new SourceFile(path, padded, bytes.length);
+    }
+
+    @Test
+    void decodesBytesLeavingTheByteOrderMarkOut() {
+        SourceFile file = fromBytes("a.env", "\uFEFFKEY=v\u00e9\nNEXT=1".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(file.text()).isEqualTo("KEY=v\u00e9\nNEXT=1");
+        assertThat(file.startsWith("KEY")).isTrue();
+        assertThat(file.line(2)).isEqualTo("NEXT=1");
+        assertThat(file.locationOf(file.text().indexOf("NEXT")).line()).isEqualTo(2);
+    }
+
+    @Test
+    void replacesMalformedBytesAsTheDecoderDoes() {
+        byte[] bytes = {'a', (byte) 0xE2, (byte) 0x84, '\n', 'b'};
+        SourceFile file = fromBytes("x.txt", bytes);
+
+        assertThat(file.text()).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
+        assertThat(file.lineCount()).isEqualTo(2);
+    }
+
+    @Test
+    void readsAsciiBytesAsCharsWithoutDecodingTheFile() {
+        SourceFile file = fromBytes("x.txt", "token = abc\r\nnext".getBytes(StandardCharsets.US_ASCII));
+        file.knownAscii();
+
+        CharSequence chars = file.chars();
+        assertThat(chars.length()).isEqualTo(17);
+        assertThat(chars.charAt(8)).isEqualTo('a');
+        assertThat(chars.subSequence(8, 11).toString()).isEqualTo("abc");
+        assertThat(chars.toString()).isEqualTo("token = abc\r\nnext");
+        assertThat(file.line(1)).isEqualTo("token = abc");
+        assertThat(file.text()).isEqualTo("token = abc\r\nnext");
+    }
+
+    @Test
+    void testsAPrefixOnTheBytes() {
+        assertThat(fromBytes("run", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)).startsWith("#!")).isTrue();
+        assertThat(fromBytes("run", "\uFEFF#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)).startsWith("#!")).isTrue();
+        assertThat(fromBytes("run", "#".getBytes(StandardCharsets.UTF_8)).startsWith("#!")).isFalse();
+        assertThat(new SourceFile("run", "#!/bin/sh").startsWith("#!")).isTrue();
+    }
+}

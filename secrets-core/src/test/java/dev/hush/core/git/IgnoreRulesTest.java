@@ -1,0 +1,46 @@
+package dev.hush.core.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IgnoreRulesTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void appliesTheDeepestMatchingRuleWithGitsSemantics() throws IOException {
+        Files.writeString(root.resolve(".gitignore"), "*.log\nbuild/\n.env\n");
+        Files.createDirectories(root.resolve("app"));
+        Files.writeString(root.resolve("app/.gitignore"), "!keep.log\n");
+        IgnoreRules rules = new IgnoreRules(root, ".gitignore", Optional.empty());
+        assertThat(rules.isIgnored("debug.log", false)).isTrue();
+        assertThat(rules.isIgnored("app/keep.log", false)).isFalse();
+        assertThat(rules.isIgnored("app/other.log", false)).isTrue();
+        assertThat(rules.isIgnored("app/.env", false)).isTrue();
+        assertThat(rules.isIgnored("compose.yaml", false)).isFalse();
+    }
+
+    @Test
+    void ignoresEverythingInsideAnIgnoredFolder() throws IOException {
+        Files.writeString(root.resolve(".gitignore"), "build/\n");
+        IgnoreRules rules = new IgnoreRules(root, ".gitignore", Optional.empty());
+        assertThat(rules.isIgnored("build/deep/compose.yaml", false)).isTrue();
+        assertThat(rules.matches("build/deep/compose.yaml", false)).isFalse();
+        assertThat(rules.matches("build", true)).isTrue();
+    }
+
+    @Test
+    void readsAnExtraRuleFileAtTheBase() throws IOException {
+        Path exclude = root.resolve("exclude");
+        Files.writeString(exclude, "secret.txt\n");
+        IgnoreRules rules = new IgnoreRules(root, ".gitignore", Optional.of(exclude));
+        assertThat(rules.isIgnored("secret.txt", false)).isTrue();
+        assertThat(rules.isIgnored("public.txt", false)).isFalse();
+    }
+}
