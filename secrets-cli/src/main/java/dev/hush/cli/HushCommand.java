@@ -1,9 +1,6 @@
 package dev.hush.cli;
 
-import dev.hush.core.baseline.BaselineFormatException;
-import dev.hush.core.config.ConfigException;
-import dev.hush.core.rules.RuleFormatException;
-import dev.hush.core.git.GitScanException;
+import dev.hush.core.model.HushException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -98,8 +95,7 @@ final class HushCommand implements Runnable {
     /** Prints one line for errors the user can act on, and a stack trace only for hush's own bugs. */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         String message;
-        if (e instanceof UserError || e instanceof ConfigException || e instanceof BaselineFormatException
-                || e instanceof RuleFormatException || e instanceof GitScanException) {
+        if (e instanceof UserError || e instanceof HushException) {
             message = e.getMessage();
         } else if (e instanceof NoSuchFileException missing) {
             message = missing.getFile() + ": no such file or folder";

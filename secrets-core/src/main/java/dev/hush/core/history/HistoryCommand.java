@@ -1,5 +1,6 @@
 package dev.hush.core.history;
 
+import dev.hush.core.model.CallGuard;
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
@@ -38,6 +39,7 @@ import org.eclipse.jgit.lib.Repository;
  * commits, branches and paths hold it.
  */
 public final class HistoryCommand {
+    private final CallGuard guard = new CallGuard("HistoryCommand");
     private static final int OTHER_PLACES_SHOWN = BlobEntry.PLACES_KEPT - 1;
     private static final long PROGRESS_NANOS = 100_000_000L;
 
@@ -131,6 +133,7 @@ public final class HistoryCommand {
      * @throws IOException when the repository cannot be read at all
      */
     public HistoryReport call() throws IOException {
+        guard.markCalled();
         if (called) {
             throw new IllegalStateException("called: a HistoryCommand runs once; get a new one from Hush.history()");
         }

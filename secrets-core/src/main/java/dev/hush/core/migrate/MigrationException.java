@@ -1,12 +1,13 @@
 package dev.hush.core.migrate;
 
+import dev.hush.core.model.HushException;
 import java.util.Objects;
 
 /**
  * Reports why a migration, an undo or a recovery did not happen or was rolled back, in one
  * line a user can act on. The message names files, never a secret value.
  */
-public final class MigrationException extends Exception {
+public final class MigrationException extends HushException {
     private static final long serialVersionUID = 1L;
 
     /** Says which safety check stopped the work. */
@@ -32,12 +33,12 @@ public final class MigrationException extends Exception {
     private final Problem problem;
 
     MigrationException(Problem problem, String message) {
-        super(message);
+        super(Kind.MIGRATION, message);
         this.problem = Objects.requireNonNull(problem, "problem == null");
     }
 
     MigrationException(Problem problem, String message, Throwable cause) {
-        super(message, cause);
+        super(Kind.MIGRATION, message, cause);
         this.problem = Objects.requireNonNull(problem, "problem == null");
     }
 

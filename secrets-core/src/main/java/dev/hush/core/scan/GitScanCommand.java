@@ -1,5 +1,6 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.model.CallGuard;
 import dev.hush.core.detect.Detector;
 import dev.hush.core.detect.DotenvAnalyzer;
 import dev.hush.core.detect.GitFacts;
@@ -54,6 +55,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * reachable from {@code B} and not from {@code A} introduced, each attributed to its commit.
  */
 public final class GitScanCommand {
+    private final CallGuard guard = new CallGuard("GitScanCommand");
     /** The all-zeros id git hooks pass for a ref that does not exist on one side. */
     private static final String ZERO_ID = ObjectId.zeroId().name();
     private static final String EMPTY_TREE_ID = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
@@ -122,6 +124,7 @@ public final class GitScanCommand {
      * @throws IOException when the repository cannot be read
      */
     public ScanReport call() throws IOException {
+        guard.markCalled();
         long start = System.nanoTime();
         if (!Files.isDirectory(root)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such folder");

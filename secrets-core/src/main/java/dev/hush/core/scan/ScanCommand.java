@@ -1,5 +1,6 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.model.CallGuard;
 import dev.hush.core.detect.Detector;
 import dev.hush.core.detect.DotenvAnalyzer;
 import dev.hush.core.detect.GitFacts;
@@ -44,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * as dotenv whatever their name.
  */
 public final class ScanCommand {
+    private final CallGuard guard = new CallGuard("ScanCommand");
     private static final Comparator<Finding> BY_LOCATION = Comparator
             .comparing((Finding f) -> f.location().path())
             .thenComparingInt(f -> f.location().line())
@@ -87,6 +89,7 @@ public final class ScanCommand {
      * @throws java.nio.file.NoSuchFileException when the root does not exist
      */
     public ScanReport call() throws IOException {
+        guard.markCalled();
         long start = System.nanoTime();
         if (!Files.exists(root)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or folder");

@@ -44,6 +44,15 @@ class GitScanCommandTest {
     }
 
     @Test
+    void refusesASecondCallOfTheSameCommand() throws Exception {
+        Git.init().setDirectory(root.toFile()).call().close();
+        GitScanCommand staged = Hush.stagedScan().root(root);
+        staged.call();
+        assertThatThrownBy(staged::call).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GitScanCommand.call() was already called");
+    }
+
+    @Test
     void catchesASecretThatWasStagedThenEditedAwayInTheWorkTree() throws Exception {
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
             write("app.env", STAGED_SECRET);
