@@ -77,10 +77,21 @@ final class FileVariableImages {
 
     /**
      * Returns the repository of an image reference, without registry, {@code library/}, tag or
-     * digest: {@code docker.io/library/postgres:16@sha256:...} gives {@code postgres}.
+     * digest: {@code docker.io/library/postgres:16@sha256:...} gives {@code postgres}. An interpolated
+     * tag ({@code postgres:${TAG:-16}}) is dropped; an interpolated name is returned as it is, since
+     * no repository can be known from it.
      */
     static String repository(String image) {
         String name = image.strip().toLowerCase(Locale.ROOT);
+        int dollar = name.indexOf('$');
+        if (dollar >= 0) {
+            String head = name.substring(0, dollar);
+            int tag = Math.max(head.lastIndexOf(':'), head.indexOf('@'));
+            if (tag <= head.lastIndexOf('/')) {
+                return name;
+            }
+            name = head.substring(0, tag);
+        }
         int at = name.indexOf('@');
         if (at >= 0) {
             name = name.substring(0, at);

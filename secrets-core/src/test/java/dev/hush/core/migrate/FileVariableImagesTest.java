@@ -32,4 +32,32 @@ class FileVariableImagesTest {
     void knowsNoFileVariableForOtherImagesAndKeys(String image, String key) {
         assertThat(FileVariableImages.fileVariable(image, key)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "postgres, postgres",
+            "postgres:16, postgres",
+            "Postgres:16, postgres",
+            "library/postgres, postgres",
+            "docker.io/postgres:16, postgres",
+            "docker.io/library/postgres:16-alpine, postgres",
+            "index.docker.io/library/postgres, postgres",
+            "postgres@sha256:0123abcd, postgres",
+            "postgres:16@sha256:0123abcd, postgres",
+            "ghcr.io/immich-app/immich-server:v1.120.0, immich-app/immich-server",
+            "lscr.io/linuxserver/mariadb:latest, linuxserver/mariadb",
+            "linuxserver/mariadb, linuxserver/mariadb",
+            "quay.io/keycloak/keycloak:26.0, keycloak/keycloak",
+            "bitnami/postgresql:16, bitnami/postgresql",
+            "docker.io/bitnami/postgresql:16, bitnami/postgresql",
+            "localhost:5000/nextcloud:apache, nextcloud",
+            "registry.example.com:5000/team/app:1, team/app",
+            "'postgres:${POSTGRES_VERSION:-16}', postgres",
+            "'ghcr.io/immich-app/immich-server:${IMMICH_VERSION:-release}', immich-app/immich-server",
+            "'${REGISTRY}/postgres:16', '${registry}/postgres:16'",
+            "'team/${APP}:1', 'team/${app}:1'",
+    })
+    void normalisesRegistryLibraryTagAndDigest(String image, String repository) {
+        assertThat(FileVariableImages.repository(image)).isEqualTo(repository);
+    }
 }
