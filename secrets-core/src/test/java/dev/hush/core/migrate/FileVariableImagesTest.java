@@ -161,6 +161,36 @@ class FileVariableImagesTest {
         }
     }
 
+    @Test
+    void keepsDocsFileVariableImagesMdInStepWithTheTable() throws IOException {
+        Path docs = repositoryRoot().resolve("docs/file-variable-images.md");
+        String expected = FileVariableImages.markdown();
+
+        if (Boolean.getBoolean("hush.updateDocs")) {
+            Files.createDirectories(docs.getParent());
+            Files.writeString(docs, expected, StandardCharsets.UTF_8);
+        }
+
+        assertThat(Files.exists(docs)).as("%s exists", docs).isTrue();
+        assertThat(Files.readString(docs, StandardCharsets.UTF_8))
+                .as("docs/file-variable-images.md is out of date with FileVariableImages; regenerate it with "
+                        + "mvn -B -ntp -o -pl secrets-core -am test -Dtest='FileVariableImages*' "
+                        + "-Dsurefire.failIfNoSpecifiedTests=false -Dhush.updateDocs=true")
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void documentsEveryImageWithItsSource() {
+        String markdown = FileVariableImages.markdown();
+
+        for (String repository : FileVariableImages.repositories()) {
+            String shown = repository.endsWith("/") ? repository + "*" : repository;
+            assertThat(markdown).contains("| `" + shown + "` |");
+        }
+        assertThat(markdown).contains("`FILE__<KEY>`", "`<KEY>__FILE`", "https://github.com/docker-library/");
+        assertThat(markdown).contains("| `rabbitmq` |");
+    }
+
     /**
      * Counts the repositories of the {@code image:} lines of every compose file of the corpus (a file
      * named like one, or any YAML file with a top-level {@code services:}), credential fixtures aside.
@@ -191,5 +221,16 @@ class FileVariableImagesTest {
             }
         }
         return counts;
+    }
+
+    /** Finds the folder holding the reactor's pom.xml, whether tests run from the module or the root. */
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.exists(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("secrets-core"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no reactor root above " + dir);
     }
 }
