@@ -307,7 +307,7 @@ public final class ComposeAnalyzer implements Analyzer {
         void add(String rule, Card card, int offset, Severity severity, String key, String secret, String service,
                 Origin origin, String what, String fix) {
             Pending entry = pending.computeIfAbsent(rule + "@" + offset, id -> {
-                Finding.Builder builder = Finding.builder(rule, card, file.locationOf(offset))
+                Finding.Builder builder = Finding.builder(rule, card, FindingLocation.of(file, offset))
                         .severity(severity)
                         .key(key)
                         .service(origin.home())

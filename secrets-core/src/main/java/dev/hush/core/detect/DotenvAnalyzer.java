@@ -78,7 +78,7 @@ public final class DotenvAnalyzer implements Analyzer {
                 continue;
             }
             holdsSecret |= !placeholder;
-            analysis.add(Finding.builder("dotenv-secret", Card.INLINE_SECRET, file.locationOf(entry.keyStart()))
+            analysis.add(Finding.builder("dotenv-secret", Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
                     .severity(placeholder ? Severity.LOW : Severity.HIGH)
                     .key(entry.key())
                     .secret(literal.get().secret())
@@ -144,7 +144,7 @@ public final class DotenvAnalyzer implements Analyzer {
         SourceFile file = analysis.file();
         String path = file.path();
         if (analysis.git().isTracked(path)) {
-            analysis.add(Finding.builder("dotenv-tracked", Card.TRACKED_SECRET_FILE, file.location(1, 1))
+            analysis.add(Finding.builder("dotenv-tracked", Card.TRACKED_SECRET_FILE, FindingLocation.at(file, 1, 1))
                     .severity(Severity.HIGH)
                     .message(path + " holds secrets and is tracked by git, so every clone and the history have them")
                     .fix("git rm --cached " + path + ", add it to .gitignore, and rotate its secrets: they stay in git"
@@ -152,7 +152,7 @@ public final class DotenvAnalyzer implements Analyzer {
                     .build());
         } else if (analysis.git().isRepository() && !analysis.git().isIgnored(path)) {
             // Outside a work tree nothing is ignored, and every unpacked archive would get this finding.
-            analysis.add(Finding.builder("dotenv-not-ignored", Card.TRACKED_SECRET_FILE, file.location(1, 1))
+            analysis.add(Finding.builder("dotenv-not-ignored", Card.TRACKED_SECRET_FILE, FindingLocation.at(file, 1, 1))
                     .severity(Severity.MEDIUM)
                     .message(path + " holds secrets and no .gitignore covers it, so the next git add commits it")
                     .fix("Add " + path + " to .gitignore")

@@ -400,7 +400,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
             if (severity == Severity.LOW && note == null) {
                 message.append(" (the value looks like a placeholder; keep real values out of the file)");
             }
-            Finding.Builder finding = Finding.builder(rule.id(), rule.card(), file.locationOf(start))
+            Finding.Builder finding = Finding.builder(rule.id(), rule.card(), FindingLocation.of(file, start))
                     .severity(severity)
                     .secret(secret)
                     .message(message.append('.').toString())

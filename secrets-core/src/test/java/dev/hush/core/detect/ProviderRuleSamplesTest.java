@@ -42,7 +42,7 @@ class ProviderRuleSamplesTest {
         assertThat(finding.secret().orElseThrow().reveal()).isEqualTo(secret);
         int offset = sample.text().indexOf(secret);
         SourceFile file = new SourceFile(path(rule), sample.text());
-        assertThat(finding.location()).isEqualTo(file.locationOf(offset));
+        assertThat(finding.location()).isEqualTo(FindingLocation.of(file, offset));
         assertThat(finding.message()).doesNotContain(secret).contains(rule.description());
         assertThat(finding.fix()).isNotBlank().doesNotContain(secret);
     }
