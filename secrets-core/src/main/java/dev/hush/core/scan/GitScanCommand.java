@@ -2,31 +2,24 @@ package dev.hush.core.scan;
 
 import dev.hush.core.model.CallGuard;
 import dev.hush.core.detect.Detector;
-import dev.hush.core.detect.DotenvAnalyzer;
 import dev.hush.core.detect.GitFacts;
 import dev.hush.core.git.GitRepositories;
 import dev.hush.core.git.GitScanException;
 import dev.hush.core.git.WorkTree;
 import dev.hush.core.baseline.Baseline;
-import dev.hush.core.baseline.Fingerprints;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Commit;
-import dev.hush.core.model.Finding;
-import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
 import dev.hush.core.model.SkippedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
@@ -59,11 +52,6 @@ public final class GitScanCommand {
     /** The all-zeros id git hooks pass for a ref that does not exist on one side. */
     private static final String ZERO_ID = ObjectId.zeroId().name();
     private static final String EMPTY_TREE_ID = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-    private static final Comparator<Finding> BY_LOCATION = Comparator
-            .comparing((Finding f) -> f.location().path())
-            .thenComparingInt(f -> f.location().line())
-            .thenComparingInt(f -> f.location().column())
-            .thenComparing(Finding::ruleId);
 
     /** What a scan compares. */
     private enum Mode {
@@ -141,10 +129,11 @@ public final class GitScanCommand {
                 workTreeFiles(repository, reader, prefix, changes);
             }
         }
-        Detector detector = Detector.create(settings);
-        List<Outcome> outcomes = analyse(detector, changes.files, false);
-        outcomes.addAll(envFilesNotYetAnalysed(detector, changes.files, outcomes));
-        return report(outcomes, changes.skipped, start);
+        Source source = files -> {
+            changes.files.values().forEach(files);
+            return changes.skipped;
+        };
+        return new ScanEngine(Detector.create(settings), baseline, false).run(source, start);
     }
 
     private Repository openRepository() throws IOException {
@@ -169,14 +158,10 @@ public final class GitScanCommand {
         return prefix.isEmpty() ? "" : prefix + "/";
     }
 
-    /** One file to analyse: its path relative to the scanned folder, its content, its git facts and commit. */
-    private record Change(String path, byte[] content, GitFacts git, Optional<Commit> commit) {
-    }
-
     /** Collects the changed files, each distinct content once, and the ones skipped. */
     private static final class Changes {
         final long maxFileSize;
-        final Map<String, Change> files = new LinkedHashMap<>();
+        final Map<String, Fragment> files = new LinkedHashMap<>();
         final List<SkippedFile> skipped = new ArrayList<>();
 
         Changes(long maxFileSize) {
@@ -194,7 +179,7 @@ public final class GitScanCommand {
                 skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
                 return;
             }
-            files.put(key, new Change(path, reader.open(id, Constants.OBJ_BLOB).getBytes(), GitFacts.COMMITTED, commit));
+            files.put(key, Fragment.read(path, reader.open(id, Constants.OBJ_BLOB).getBytes(), GitFacts.COMMITTED, commit));
         }
     }
 
@@ -251,13 +236,14 @@ public final class GitScanCommand {
                 }
                 String path = walk.getPathString();
                 Path onDisk = top.resolve(path);
-                if (Files.size(onDisk) > changes.maxFileSize) {
+                long size = Files.size(onDisk);
+                if (size > changes.maxFileSize) {
                     changes.skipped.add(new SkippedFile(path.substring(prefix.length()),
                             "larger than " + changes.maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
                     continue;
                 }
                 String relative = path.substring(prefix.length());
-                changes.files.put(relative, new Change(relative, Files.readAllBytes(onDisk), facts, Optional.empty()));
+                changes.files.put(relative, Fragment.onDisk(relative, onDisk, size, facts));
             }
         }
     }
@@ -365,64 +351,5 @@ public final class GitScanCommand {
             throw unknown(revision);
         }
         return commit;
-    }
-
-    /** What analysing one change gave. */
-    private record Outcome(Change change, Detector.Result result) {
-    }
-
-    private static List<Outcome> analyse(Detector detector, Map<String, Change> changes, boolean asDotenv) {
-        // A hook's change is a handful of files: a parallel stream would cost more to start than it saves.
-        Stream<Change> stream = changes.size() > 16 ? changes.values().parallelStream() : changes.values().stream();
-        return new ArrayList<>(stream
-                .map(change -> new Outcome(change, detector.analyze(change.path(), change.content(), change.git(), asDotenv)))
-                .toList());
-    }
-
-    /** Analyses as dotenv the changed files that a changed compose file loads and that were not read as dotenv. */
-    private static List<Outcome> envFilesNotYetAnalysed(Detector detector, Map<String, Change> changes, List<Outcome> outcomes) {
-        java.util.Set<String> loaded = new java.util.HashSet<>();
-        outcomes.forEach(outcome -> loaded.addAll(outcome.result().envFiles()));
-        Map<String, Change> wanted = new LinkedHashMap<>();
-        changes.forEach((key, change) -> {
-            if (loaded.contains(change.path()) && !DotenvAnalyzer.appliesTo(change.path())) {
-                wanted.put(key, change);
-            }
-        });
-        return analyse(detector, wanted, true);
-    }
-
-    private ScanReport report(List<Outcome> outcomes, List<SkippedFile> skipped, long start) {
-        List<Finding> findings = new ArrayList<>();
-        List<ScanError> errors = new ArrayList<>();
-        long files = 0;
-        long bytes = 0;
-        long binary = 0;
-        for (Outcome outcome : outcomes) {
-            files++;
-            bytes += outcome.change().content().length;
-            binary += outcome.result().binary() ? 1 : 0;
-            Optional<Commit> commit = outcome.change().commit();
-            for (Finding finding : outcome.result().findings()) {
-                findings.add(commit.isEmpty() ? finding
-                        : finding.toBuilder().location(finding.location().in(commit.get())).build());
-            }
-            errors.addAll(outcome.result().errors());
-        }
-        List<String> stale = List.of();
-        if (baseline.isPresent()) {
-            // A diff sees a few files, so every other accepted entry would look stale: none is reported.
-            findings.removeIf(baseline.get()::accepts);
-        }
-        findings.sort(BY_LOCATION);
-        errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
-        Fingerprints fingerprints = Fingerprints.cache();
-        Map<Finding, String> byFinding = new HashMap<>();
-        for (Finding finding : findings) {
-            byFinding.put(finding, fingerprints.of(finding));
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return new ScanReport(findings, byFinding, errors, skipped, stale,
-                new ScanReport.Stats(files - binary, bytes, binary, millis), false);
     }
 }
