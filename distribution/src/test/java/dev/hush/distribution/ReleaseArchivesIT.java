@@ -156,7 +156,7 @@ class ReleaseArchivesIT {
             Path jar = tmp.resolve("hush.jar");
             Files.copy(file.getInputStream(file.getEntry("hush-" + Installation.version() + "/lib/hush.jar")), jar);
             try (ZipFile inner = new ZipFile(jar.toFile())) {
-                List<ZipEntry> own = inner.stream().filter(entry -> entry.getName().startsWith("dev/hush/")).toList();
+                List<? extends ZipEntry> own = inner.stream().filter(entry -> entry.getName().startsWith("dev/hush/")).toList();
                 assertThat(own).isNotEmpty().allSatisfy(entry -> assertThat(entry.getLastModifiedTime().toInstant())
                         .as(entry.getName()).isBetween(fixed.minusSeconds(86_400), fixed.plusSeconds(86_400)));
             }
