@@ -104,7 +104,7 @@ final class HistoryCli implements Callable<Integer> {
             if (report.format == ReportOptions.Format.json) {
                 new HistoryJsonReport(report.showSecrets).write(result, to);
             } else {
-                report.reporter(color).write(result.toScanReport(), to);
+                report.reporter(color, path).write(result.toScanReport(), to);
             }
         });
         if (purgePlan != null) {

@@ -67,7 +67,7 @@ final class ScanCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScanReport result = git == null ? scanWorkTree() : scanGit();
-        report.write(result, spec.commandLine().getOut());
+        report.write(result, path, spec.commandLine().getOut());
         return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
     }
 
