@@ -2,10 +2,10 @@ package dev.hush.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hush.core.rules.BuiltInRules;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.rules.Rule;
-import dev.hush.core.rules.RuleCatalogue;
 import dev.hush.core.rules.Sample;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,7 +36,7 @@ class StructuredRuleSamplesTest {
     }
 
     private static Stream<Rule> structuredRules() {
-        return RuleCatalogue.builtIn().rules().stream().filter(rule -> rule.analyzer().isPresent());
+        return BuiltInRules.withSamples().rules().stream().filter(rule -> rule.analyzer().isPresent());
     }
 
     private static List<Finding> findings(Rule rule, String text) {
@@ -65,7 +65,7 @@ class StructuredRuleSamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("structuredIds")
     void everyStructuredRuleHasTrueAndFalseSamples(String id) {
-        Rule rule = RuleCatalogue.builtIn().find(id).orElseThrow();
+        Rule rule = BuiltInRules.withSamples().find(id).orElseThrow();
         assertThat(rule.samples().positives()).isNotEmpty();
         assertThat(rule.samples().negatives()).isNotEmpty();
     }

@@ -38,7 +38,7 @@ class RuleCatalogueTest {
 
     @Test
     void givesEveryRuleSamplesOfBothKindsAndARotationHint() {
-        for (Rule rule : RuleCatalogue.builtIn().rules()) {
+        for (Rule rule : BuiltInRules.withSamples().rules()) {
             assertThat(rule.samples().positives()).as("true samples of %s", rule.id()).isNotEmpty();
             assertThat(rule.samples().negatives()).as("false samples of %s", rule.id()).isNotEmpty();
             assertThat(rule.rotation()).as("rotation of %s", rule.id()).isPresent();
