@@ -4,8 +4,7 @@ import dev.hush.core.Hush;
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.ScanReport;
-import dev.hush.core.scan.GitScanCommand;
-import dev.hush.core.scan.ScanCommand;
+import dev.hush.core.scan.ProjectScan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -66,30 +65,16 @@ final class ScanCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScanReport result = git == null ? scanWorkTree() : scanGit();
+        ProjectScan scan = git == null ? Hush.scan().root(path)
+                : (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff)).root(path);
+        if (settings.config != null) {
+            scan.config(HushConfig.read(settings.config));
+        }
+        if (settings.baseline != null) {
+            scan.baseline(Baseline.read(settings.baseline));
+        }
+        ScanReport result = scan.call();
         report.write(result, path, spec.commandLine().getOut());
         return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
-    }
-
-    private ScanReport scanWorkTree() throws Exception {
-        ScanCommand scan = Hush.scan().root(path);
-        if (settings.config != null) {
-            scan.config(HushConfig.read(settings.config));
-        }
-        if (settings.baseline != null) {
-            scan.baseline(Baseline.read(settings.baseline));
-        }
-        return scan.call();
-    }
-
-    private ScanReport scanGit() throws Exception {
-        GitScanCommand scan = (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff)).root(path);
-        if (settings.config != null) {
-            scan.config(HushConfig.read(settings.config));
-        }
-        if (settings.baseline != null) {
-            scan.baseline(Baseline.read(settings.baseline));
-        }
-        return scan.call();
     }
 }

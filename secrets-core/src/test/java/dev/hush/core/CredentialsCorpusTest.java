@@ -1,5 +1,6 @@
 package dev.hush.core;
 
+import dev.hush.core.testing.Reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.model.Finding;
@@ -116,7 +117,7 @@ class CredentialsCorpusTest {
         System.out.println("credentials corpus, per family (true samples found, near misses flagged):");
         lines.forEach(line -> System.out.println("  " + line));
 
-        Path expectedFile = repositoryRoot().resolve(EXPECTED);
+        Path expectedFile = Reactor.root().resolve(EXPECTED);
         if (Boolean.getBoolean("hush.updateCorpus")) {
             Files.write(expectedFile, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -234,12 +235,4 @@ class CredentialsCorpusTest {
         return Optional.empty();
     }
 
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("secrets-core"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no reactor root above " + Path.of("").toAbsolutePath());
-    }
 }

@@ -52,7 +52,6 @@ public final class HistoryCommand {
     private BooleanSupplier cancelled = () -> false;
     private Optional<BlobAnalyzer> analyzer = Optional.empty();
     private int threads = Runtime.getRuntime().availableProcessors();
-    private boolean called;
     private boolean stopped;
     private long lastProgress;
 
@@ -134,10 +133,6 @@ public final class HistoryCommand {
      */
     public HistoryReport call() throws IOException {
         guard.markCalled();
-        if (called) {
-            throw new IllegalStateException("called: a HistoryCommand runs once; get a new one from Hush.history()");
-        }
-        called = true;
         long start = System.nanoTime();
         try (Repository repo = GitRepositories.open(repository); ObjectReader reader = repo.newObjectReader()) {
             Optional<Path> workTree = GitRepositories.workTree(repo);

@@ -47,7 +47,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * {@code rev}: from the work tree, or for a range {@code A..B} the blobs that the commits
  * reachable from {@code B} and not from {@code A} introduced, each attributed to its commit.
  */
-public final class GitScanCommand {
+public final class GitScanCommand implements ProjectScan {
     private final CallGuard guard = new CallGuard("GitScanCommand");
     /** The all-zeros id git hooks pass for a ref that does not exist on one side. */
     private static final String ZERO_ID = ObjectId.zeroId().name();
@@ -94,12 +94,14 @@ public final class GitScanCommand {
     }
 
     /** Sets the settings; without this call, {@code .hush.yaml} at the root is read if present. */
+    @Override
     public GitScanCommand config(HushConfig config) {
         this.config = Optional.of(Objects.requireNonNull(config, "config == null"));
         return this;
     }
 
     /** Reports only findings that {@code baseline} does not accept. */
+    @Override
     public GitScanCommand baseline(Baseline baseline) {
         this.baseline = Optional.of(Objects.requireNonNull(baseline, "baseline == null"));
         return this;
@@ -111,6 +113,7 @@ public final class GitScanCommand {
      * @throws GitScanException when {@code root} is not in a git work tree or the revision is unknown
      * @throws IOException when the repository cannot be read
      */
+    @Override
     public ScanReport call() throws IOException {
         guard.markCalled();
         long start = System.nanoTime();

@@ -20,7 +20,7 @@ import java.util.concurrent.FutureTask;
  * once and analysed on every core; the dotenv files that compose files load are analysed
  * as dotenv whatever their name.
  */
-public final class ScanCommand {
+public final class ScanCommand implements ProjectScan {
     private final CallGuard guard = new CallGuard("ScanCommand");
 
     private Path root = Path.of(".");
@@ -38,12 +38,14 @@ public final class ScanCommand {
     }
 
     /** Sets the settings; without this call, {@code .hush.yaml} at the root is read if present. */
+    @Override
     public ScanCommand config(HushConfig config) {
         this.config = Optional.of(Objects.requireNonNull(config, "config == null"));
         return this;
     }
 
     /** Reports only findings that {@code baseline} does not accept. */
+    @Override
     public ScanCommand baseline(Baseline baseline) {
         this.baseline = Optional.of(Objects.requireNonNull(baseline, "baseline == null"));
         return this;
@@ -55,6 +57,7 @@ public final class ScanCommand {
      * @throws IOException when the root cannot be walked at all
      * @throws java.nio.file.NoSuchFileException when the root does not exist
      */
+    @Override
     public ScanReport call() throws IOException {
         guard.markCalled();
         long start = System.nanoTime();

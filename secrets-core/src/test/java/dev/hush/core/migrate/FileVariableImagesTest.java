@@ -1,5 +1,6 @@
 package dev.hush.core.migrate;
 
+import dev.hush.core.testing.Reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.testing.SharedFolder;
@@ -163,20 +164,9 @@ class FileVariableImagesTest {
 
     @Test
     void keepsDocsFileVariableImagesMdInStepWithTheTable() throws IOException {
-        Path docs = repositoryRoot().resolve("docs/file-variable-images.md");
-        String expected = FileVariableImages.markdown();
-
-        if (Boolean.getBoolean("hush.updateDocs")) {
-            Files.createDirectories(docs.getParent());
-            Files.writeString(docs, expected, StandardCharsets.UTF_8);
-        }
-
-        assertThat(Files.exists(docs)).as("%s exists", docs).isTrue();
-        assertThat(Files.readString(docs, StandardCharsets.UTF_8))
-                .as("docs/file-variable-images.md is out of date with FileVariableImages; regenerate it with "
-                        + "mvn -B -ntp -o -pl secrets-core -am test -Dtest='FileVariableImages*' "
-                        + "-Dsurefire.failIfNoSpecifiedTests=false -Dhush.updateDocs=true")
-                .isEqualTo(expected);
+        Reactor.assertGeneratedFileIsCurrent("docs/file-variable-images.md", FileVariableImages.markdown(),
+                "mvn -B -ntp -pl secrets-core -am test -Dtest='FileVariableImages*' "
+                        + "-Dsurefire.failIfNoSpecifiedTests=false -Dhush.updateDocs=true");
     }
 
     @Test
@@ -223,14 +213,4 @@ class FileVariableImagesTest {
         return counts;
     }
 
-    /** Finds the folder holding the reactor's pom.xml, whether tests run from the module or the root. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.exists(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("secrets-core"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no reactor root above " + dir);
-    }
 }

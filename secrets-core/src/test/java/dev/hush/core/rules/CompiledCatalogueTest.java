@@ -1,5 +1,6 @@
 package dev.hush.core.rules;
 
+import dev.hush.core.testing.Reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
@@ -27,7 +28,7 @@ class CompiledCatalogueTest {
     @Test
     void isWrittenFromTheRulesYamlThatShipsWithIt() throws Exception {
         byte[] expected = CompiledCatalogueWriter.write(parsed(), CompiledCatalogue.checksum(yaml()));
-        Path file = repositoryRoot().resolve("secrets-core/src/main/resources/dev/hush/core/rules/" + CompiledCatalogue.RESOURCE);
+        Path file = Reactor.root().resolve("secrets-core/src/main/resources/dev/hush/core/rules/" + CompiledCatalogue.RESOURCE);
 
         if (Boolean.getBoolean("hush.updateRules")) {
             Files.write(file, expected);
@@ -103,13 +104,4 @@ class CompiledCatalogueTest {
         assertThat(rule.regex().orElseThrow()).isSameAs(rule.regex().orElseThrow());
     }
 
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.exists(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("secrets-core"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no reactor root above " + dir);
-    }
 }
