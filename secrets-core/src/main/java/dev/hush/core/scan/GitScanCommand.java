@@ -27,10 +27,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -130,6 +133,11 @@ public final class GitScanCommand {
         Changes changes = new Changes(settings.maxFileSize());
         try (Repository repository = openRepository(); ObjectReader reader = repository.newObjectReader()) {
             String prefix = prefix(repository);
+            if (mode == Mode.STAGED && repository.isBare()) {
+                // git itself refuses: a bare repository has no index of changes about to be committed.
+                throw new GitScanException(root + ": a bare repository has nothing staged; run --staged in a work"
+                        + " tree, or give --diff a range A..B");
+            }
             if (mode == Mode.STAGED) {
                 stagedBlobs(repository, reader, prefix, changes);
             } else if (revision.contains("..")) {
@@ -186,12 +194,34 @@ public final class GitScanCommand {
             if (files.containsKey(key)) {
                 return;
             }
-            long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
-            if (size > maxFileSize) {
-                skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
-                return;
+            byte[] content;
+            try {
+                long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+                if (size > maxFileSize) {
+                    skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
+                    return;
+                }
+                content = reader.open(id, Constants.OBJ_BLOB).getBytes();
+            } catch (MissingObjectException e) {
+                throw unreadable(path, id, "is missing");
+            } catch (IOException | RuntimeException e) {
+                // A loose object whose header declares another type or size than it holds: JGit
+                // throws IncorrectObjectTypeException, an EOFException or an index out of bounds.
+                throw unreadable(path, id, "is damaged (" + e.getClass().getSimpleName() + ")");
             }
-            files.put(key, new Change(path, reader.open(id, Constants.OBJ_BLOB).getBytes(), GitFacts.COMMITTED, commit));
+            // Hashing what was read is cheap for the few blobs of a commit, and catches an object
+            // whose content is not the one its id names, which would otherwise be scanned as if it were.
+            try (ObjectInserter.Formatter hash = new ObjectInserter.Formatter()) {
+                if (!hash.idFor(Constants.OBJ_BLOB, content).equals(id)) {
+                    throw unreadable(path, id, "does not hold the content its id names");
+                }
+            }
+            files.put(key, new Change(path, content, GitFacts.COMMITTED, commit));
+        }
+
+        private static CorruptObjectException unreadable(String path, ObjectId id, String problem) {
+            return new CorruptObjectException(path + ": git object " + id.name() + " " + problem
+                    + ", so hush cannot scan it; run 'git fsck' to see what is damaged");
         }
     }
 

@@ -140,6 +140,13 @@ class GitScanCommandTest {
     }
 
     @Test
+    void refusesAStagedScanOfABareRepositoryNamingIt() throws Exception {
+        Git.init().setBare(true).setDirectory(root.toFile()).call().close();
+        assertThatThrownBy(() -> Hush.stagedScan().root(root).call()).isInstanceOf(GitScanException.class)
+                .hasMessageStartingWith(root.toString()).hasMessageContaining("bare repository has nothing staged");
+    }
+
+    @Test
     void refusesAFolderOutsideGit() {
         assertThatThrownBy(() -> Hush.stagedScan().root(root).call())
                 .isInstanceOf(GitScanException.class).hasMessageContaining("not inside a git work tree");
