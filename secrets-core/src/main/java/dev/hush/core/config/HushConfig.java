@@ -1,6 +1,7 @@
 package dev.hush.core.config;
 
 import dev.hush.core.format.yaml.BoundedYaml;
+import dev.hush.core.format.yaml.YamlProblems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -109,7 +110,7 @@ public final class HushConfig {
             root = BoundedYaml.load(yaml, origin, MAX_FILE_LENGTH);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new ConfigException(origin + ":" + line + ": not valid YAML: " + e.getProblem());
+            throw new ConfigException(origin + ":" + line + ": not valid YAML: " + YamlProblems.of(e));
         } catch (YamlEngineException e) {
             throw new ConfigException(origin + ": not valid YAML: " + e.getMessage());
         }
