@@ -3,6 +3,7 @@ package dev.hush.cli;
 import dev.hush.core.Hush;
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
+import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
 import dev.hush.core.scan.GitScanCommand;
 import dev.hush.core.scan.ScanCommand;
@@ -68,7 +69,18 @@ final class ScanCli implements Callable<Integer> {
     public Integer call() throws Exception {
         ScanReport result = git == null ? scanWorkTree() : scanGit();
         report.write(result, spec.commandLine().getOut());
-        return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+        if (!result.findings().isEmpty()) {
+            return ExitCodes.FINDINGS;
+        }
+        long unparsed = result.errors().stream().map(ScanError::path).distinct().count();
+        long unreadable = result.skipped().stream().filter(s -> s.reason().startsWith("cannot be read")).count();
+        if (unparsed + unreadable > 0 && unparsed >= result.stats().files()) {
+            // Nothing was understood: "no findings" must not pass as clean in CI or a hook.
+            spec.commandLine().getErr().println("hush: all " + (unparsed + unreadable) + " files failed to parse or"
+                    + " could not be read (see the errors), so no findings does not mean clean");
+            return ExitCodes.ERROR;
+        }
+        return ExitCodes.CLEAN;
     }
 
     private ScanReport scanWorkTree() throws Exception {
