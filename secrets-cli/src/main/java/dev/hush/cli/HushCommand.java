@@ -97,6 +97,16 @@ final class HushCommand implements Runnable {
 
     /** Prints one line for errors the user can act on, and a stack trace only for hush's own bugs. */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        commandLine.getErr().println("hush: " + message(e));
+        return ExitCodes.ERROR;
+    }
+
+    /**
+     * Returns the one line that tells the user about {@code e}: its message when it is an error
+     * the user can act on, else a line that withholds the message; control characters (a
+     * newline or an escape sequence in a folder's name) become {@code ?}.
+     */
+    static String message(Exception e) {
         String message;
         if (e instanceof UserError || e instanceof ConfigException || e instanceof BaselineFormatException
                 || e instanceof RuleFormatException || e instanceof GitScanException) {
@@ -109,7 +119,6 @@ final class HushCommand implements Runnable {
             message = "internal error (" + e.getClass().getName() + "); please report it. The message is withheld"
                     + " because it might quote a file's content.";
         }
-        commandLine.getErr().println("hush: " + message);
-        return ExitCodes.ERROR;
+        return message.replaceAll("\\p{Cntrl}", "?");
     }
 }
