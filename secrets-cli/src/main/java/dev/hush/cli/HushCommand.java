@@ -6,6 +6,8 @@ import dev.hush.core.rules.RuleFormatException;
 import dev.hush.core.git.GitScanException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -113,6 +115,11 @@ final class HushCommand implements Runnable {
             message = e.getMessage();
         } else if (e instanceof NoSuchFileException missing) {
             message = missing.getFile() + ": no such file or folder";
+        } else if (e instanceof AccessDeniedException denied) {
+            message = denied.getFile() + ": permission denied; run hush as a user who may read and write it";
+        } else if (e instanceof FileSystemException failed && failed.getFile() != null) {
+            // The exception's own message is the path and the system's reason ("Is a directory"): no content.
+            message = "cannot read or write " + failed.getMessage();
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {
             message = "cannot read or write a file: " + e.getMessage();
         } else {

@@ -20,15 +20,26 @@ final class OptionChecks {
     private OptionChecks() {
     }
 
-    /** Returns {@code path} when it is an existing folder; else a usage error naming it. */
+    /** Returns {@code path} when it is an existing folder hush may read; else a usage error naming it. */
     static Path projectFolder(Path path) {
         if (Files.isDirectory(path)) {
-            return path;
+            return readable(path);
         }
         if (Files.exists(path)) {
             throw new UserError(path + " is not a folder; give the project folder that holds it");
         }
         throw new UserError(path + ": no such folder; give the project folder (default: the current one)");
+    }
+
+    /**
+     * Returns {@code path} unless it exists and this user may not read it, which a scan would
+     * otherwise report as one skipped file without a name.
+     */
+    static Path readable(Path path) {
+        if (Files.exists(path) && !Files.isReadable(path)) {
+            throw new UserError(path + ": permission denied; run hush as a user who may read it");
+        }
+        return path;
     }
 
     /**
@@ -79,5 +90,23 @@ final class OptionChecks {
         throw new UserError(option + " '" + only + "': neither a rule id nor a file or folder in " + root
                 + (near.isEmpty() ? "" : "; rule ids like it: " + String.join(", ", near))
                 + "; 'hush rules' lists all " + rules.rules().size() + " rule ids");
+    }
+
+    /**
+     * Returns {@code file} when a new file can be written there: its folder exists, and it is
+     * not a folder, nor (unless {@code force}) an existing file; checked before a long scan.
+     */
+    static Path newFile(String option, Path file, boolean force) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UserError(option + " " + file + ": the folder " + folder + " does not exist; create it first");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserError(option + " " + file + ": is a folder; give a file name");
+        }
+        if (Files.exists(file) && !force) {
+            throw new UserError(option + " " + file + " exists; choose another file or add --force to overwrite it");
+        }
+        return file;
     }
 }

@@ -84,7 +84,7 @@ final class ScanCli implements Callable<Integer> {
     }
 
     private ScanReport scanWorkTree() throws Exception {
-        ScanCommand scan = Hush.scan().root(path);
+        ScanCommand scan = Hush.scan().root(OptionChecks.readable(path));
         if (settings.config != null) {
             scan.config(HushConfig.read(settings.config));
         }
@@ -95,7 +95,8 @@ final class ScanCli implements Callable<Integer> {
     }
 
     private ScanReport scanGit() throws Exception {
-        GitScanCommand scan = (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff)).root(path);
+        GitScanCommand scan = (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff))
+                .root(OptionChecks.readable(path));
         if (settings.config != null) {
             scan.config(HushConfig.read(settings.config));
         }

@@ -153,4 +153,41 @@ class BadArgumentsTest {
         Path file = Files.writeString(odd.resolve("compose.yaml"), "services: {}\n");
         assertUsageError(run("migrate", "--dry-run", file.toString()), project + "/odd?name/compose.yaml is not a folder");
     }
+
+    @Test
+    void namesASettingsOrBaselineFileThatIsAFolder() {
+        assertUsageError(run("scan", "--config", project.toString(), project.toString()), project + ": is a folder");
+        err.getBuffer().setLength(0);
+        assertUsageError(run("migrate", "--dry-run", "--config", project.toString(), project.toString()),
+                project + ": is a folder");
+        err.getBuffer().setLength(0);
+        assertUsageError(run("scan", "--baseline", project.toString(), project.toString()), project + ": is a folder");
+    }
+
+    @Test
+    void namesABaselineThatIsNotText() throws IOException {
+        Path binary = Files.write(project.resolve("baseline.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertUsageError(run("scan", "--baseline", binary.toString(), project.toString()), binary + ": not UTF-8 text");
+    }
+
+    @Test
+    void namesAReportFileThatIsAFolder() {
+        assertUsageError(run("scan", "-o", project.toString(), project.toString()),
+                "cannot read or write " + project + ": Is a directory");
+    }
+
+    @Test
+    void checksThePurgePlanFileBeforeScanningTheHistory() throws Exception {
+        Git.init().setDirectory(project.toFile()).call().close();
+        Path missing = project.resolve("no/such/folder/plan.txt");
+        assertUsageError(run("history", "--purge-plan", missing.toString(), project.toString()), "--purge-plan " + missing);
+        assertThat(out.toString()).as("nothing was scanned").isEmpty();
+        err.getBuffer().setLength(0);
+        assertUsageError(run("history", "--purge-plan", project.toString(), project.toString()), "--purge-plan " + project);
+        err.getBuffer().setLength(0);
+        Path existing = project.resolve("compose.yaml");
+        assertUsageError(run("history", "--purge-plan", existing.toString(), project.toString()),
+                "--purge-plan " + existing + " exists");
+        assertThat(out.toString()).isEmpty();
+    }
 }

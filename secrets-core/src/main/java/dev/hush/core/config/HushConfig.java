@@ -85,6 +85,10 @@ public final class HushConfig {
      * @throws ConfigException when the file is not valid, naming the file, line and setting
      */
     public static HushConfig read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a folder; give the settings file, such as "
+                    + file.resolve(".hush.yaml"));
+        }
         if (Files.size(file) > MAX_FILE_LENGTH) {
             throw new ConfigException(file + ": larger than " + MAX_FILE_LENGTH + " bytes, more than any settings file"
                     + " needs; it was not read");
