@@ -376,12 +376,21 @@ public final class GitScanCommand {
         }
         ObjectId tree = repository.resolve(revision + "^{tree}");
         if (tree == null) {
-            throw unknown(revision);
+            throw unknown(repository, revision);
         }
         return treeParser(reader, tree);
     }
 
-    private static GitScanException unknown(String revision) {
+    private static GitScanException unknown(Repository repository, String revision) throws IOException {
+        if (Files.isRegularFile(repository.getDirectory().toPath().resolve("shallow"))) {
+            // A shallow clone has no parents behind its cut: HEAD~1 of a depth-1 clone is simply not there.
+            return new GitScanException(revision + ": unknown revision in this shallow clone; fetch the history it needs"
+                    + " ('git fetch --deepen=50', or 'git fetch --unshallow'; in CI, fetch-depth: 0)");
+        }
+        if (repository.resolve(Constants.HEAD) == null && revision.contains("HEAD")) {
+            return new GitScanException(revision + ": the repository has no commit yet; use --staged before the first"
+                    + " commit");
+        }
         return new GitScanException(revision + ": unknown revision; give a commit, branch or tag that exists here"
                 + " (in CI, fetch it first, e.g. 'git fetch origin main')");
     }
@@ -389,7 +398,7 @@ public final class GitScanCommand {
     private static ObjectId resolveCommit(Repository repository, String revision) throws IOException {
         ObjectId commit = repository.resolve(revision + "^{commit}");
         if (commit == null) {
-            throw unknown(revision);
+            throw unknown(repository, revision);
         }
         return commit;
     }
