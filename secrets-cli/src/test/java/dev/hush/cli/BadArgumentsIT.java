@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the jar with the arguments and files users get wrong; each is one line and exit 2, never an internal error. */
 class BadArgumentsIT {
-    private static final String VALUE = "hushTest-Pg-6d1e0c77a2";
+    private static final String VALUE = BadArgumentsTest.VALUE;
 
     @TempDir
     Path tmp;
@@ -27,13 +27,7 @@ class BadArgumentsIT {
     @BeforeEach
     void writeALeakyProject() throws IOException {
         project = Files.createDirectories(tmp.resolve("my project"));
-        Files.writeString(project.resolve("compose.yaml"), """
-                services:
-                  db:
-                    image: postgres:16
-                    environment:
-                      POSTGRES_PASSWORD: %s
-                """.formatted(VALUE));
+        Files.writeString(project.resolve("compose.yaml"), BadArgumentsTest.LEAKY_COMPOSE);
     }
 
     private static void assertOneLineUsageError(HushProcess.Result result, String start) {

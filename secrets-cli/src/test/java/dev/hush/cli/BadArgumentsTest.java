@@ -20,7 +20,16 @@ import picocli.CommandLine;
  * names the option or path and says what to give, with exit code 2; never "internal error".
  */
 class BadArgumentsTest {
-    private static final String VALUE = "hushTest-Pg-6d1e0c77a2";
+    static final String VALUE = "hushTest-Pg-6d1e0c77a2";
+
+    /** A compose file with one inline password, {@link #VALUE}; the end-to-end tests write it too. */
+    static final String LEAKY_COMPOSE = """
+            services:
+              db:
+                image: postgres:16
+                environment:
+                  POSTGRES_PASSWORD: %s
+            """.formatted(VALUE);
 
     @TempDir
     Path project;
@@ -30,13 +39,7 @@ class BadArgumentsTest {
 
     @BeforeEach
     void writeALeakyProject() throws IOException {
-        Files.writeString(project.resolve("compose.yaml"), """
-                services:
-                  db:
-                    image: postgres:16
-                    environment:
-                      POSTGRES_PASSWORD: %s
-                """.formatted(VALUE));
+        Files.writeString(project.resolve("compose.yaml"), LEAKY_COMPOSE);
     }
 
     private int run(String... args) {
