@@ -171,8 +171,8 @@ final class MigrateCli implements Callable<Integer> {
                 .readsFileVariables(plan.readsFileVars);
         plan.secretsDir = OptionChecks.inProject("--secrets-dir", plan.secretsDir, SecretFile.DEFAULT_DIR,
                 migrate::secretsDir);
-        plan.checklist = OptionChecks.markdown("--checklist",
-                OptionChecks.inProject("--checklist", plan.checklist, RotationChecklist.DEFAULT_PATH, migrate::checklist));
+        plan.checklist = OptionChecks.markdown("--checklist", OptionChecks.inProject("--checklist", plan.checklist,
+                RotationChecklist.DEFAULT_PATH, migrate::checklist));
         HushConfig settings = plan.config != null ? HushConfig.read(plan.config) : HushConfig.forProject(path);
         migrate.config(settings);
         if (plan.only != null) {

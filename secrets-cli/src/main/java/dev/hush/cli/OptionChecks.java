@@ -59,8 +59,9 @@ final class OptionChecks {
         String first = trimmed.split("/", 2)[0];
         for (String own : OWN_FOLDERS) {
             if (first.equalsIgnoreCase(own)) {
-                throw new UserError(option + " '" + value + "': " + own + " is " + (own.equals(".git") ? "git's" : "hush's")
-                        + " own folder; give a path of your own, such as " + example);
+                String owner = own.equals(".git") ? "git's" : "hush's";
+                throw new UserError(option + " '" + value + "': " + own + " is " + owner + " own folder; give a path"
+                        + " of your own, such as " + example);
             }
         }
         return trimmed;

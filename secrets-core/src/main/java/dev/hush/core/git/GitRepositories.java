@@ -84,9 +84,10 @@ public final class GitRepositories {
         }
         File gitDir = repository.getDirectory();
         repository.close();
-        throw new GitScanException(gitDir + ": this repository names its objects with " + format.toUpperCase(Locale.ROOT)
-                + " (extensions.objectFormat), which JGit, the git library inside hush, cannot read yet; history,"
-                + " --staged, --diff, hooks and --untrack need a SHA-1 repository ('hush scan' of the files still works)");
+        throw new GitScanException(gitDir + ": this repository names its objects with "
+                + format.toUpperCase(Locale.ROOT) + " (extensions.objectFormat), which JGit, the git library inside"
+                + " hush, cannot read yet; history, --staged, --diff, hooks and --untrack need a SHA-1 repository"
+                + " ('hush scan' of the files still works)");
     }
 
     /**

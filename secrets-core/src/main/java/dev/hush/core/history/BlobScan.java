@@ -193,9 +193,10 @@ final class BlobScan {
             List<String> paths = notFetched.stream().distinct().sorted().toList();
             String named = String.join(", ", paths.subList(0, Math.min(5, paths.size())))
                     + (paths.size() > 5 ? " and " + (paths.size() - 5) + " more paths" : "");
-            all.add(new ScanError("(partial clone)", 0, notFetched.size() + (notFetched.size() == 1 ? " blob is" : " blobs are") + " not in this partial clone"
-                    + " (git clone --filter; they stay on remote " + promisor.orElseThrow() + "), so they were not"
-                    + " scanned: " + named + ". Scan a clone made without --filter to read every blob."));
+            String count = notFetched.size() + (notFetched.size() == 1 ? " blob is" : " blobs are");
+            all.add(new ScanError("(partial clone)", 0, count + " not in this partial clone (git clone --filter;"
+                    + " they stay on remote " + promisor.orElseThrow() + "), so they were not scanned: " + named
+                    + ". Scan a clone made without --filter to read every blob."));
         }
         return all;
     }
