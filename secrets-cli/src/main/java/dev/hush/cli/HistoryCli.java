@@ -70,6 +70,9 @@ final class HistoryCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (purgePlan != null) {
+            OptionChecks.newFile("--purge-plan", purgePlan, force);
+        }
         HistoryCommand history = Hush.history().repository(path)
                 .config(config != null ? HushConfig.read(config) : HushConfig.forProject(path));
         if (refs != null) {

@@ -3,6 +3,7 @@ package dev.hush.cli;
 import dev.hush.core.Hush;
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
+import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
 import dev.hush.core.scan.ProjectScan;
 import java.nio.file.Path;
@@ -65,8 +66,9 @@ final class ScanCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProjectScan scan = git == null ? Hush.scan().root(path)
-                : (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff)).root(path);
+        Path root = OptionChecks.readable(path);
+        ProjectScan scan = git == null ? Hush.scan().root(root)
+                : (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff)).root(root);
         if (settings.config != null) {
             scan.config(HushConfig.read(settings.config));
         }
@@ -74,7 +76,18 @@ final class ScanCli implements Callable<Integer> {
             scan.baseline(Baseline.read(settings.baseline));
         }
         ScanReport result = scan.call();
-        report.write(result, path, spec.commandLine().getOut());
-        return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+        report.write(result, root, spec.commandLine().getOut());
+        if (!result.findings().isEmpty()) {
+            return ExitCodes.FINDINGS;
+        }
+        long unparsed = result.errors().stream().map(ScanError::path).distinct().count();
+        long unreadable = result.skipped().stream().filter(s -> s.reason().startsWith("cannot be read")).count();
+        if (unparsed + unreadable > 0 && unparsed >= result.stats().files()) {
+            // Nothing was understood: "no findings" must not pass as clean in CI or a hook.
+            spec.commandLine().getErr().println("hush: all " + (unparsed + unreadable) + " files failed to parse or"
+                    + " could not be read (see the errors), so no findings does not mean clean");
+            return ExitCodes.ERROR;
+        }
+        return ExitCodes.CLEAN;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hush.core.config;
 
 import dev.hush.core.format.yaml.BoundedYaml;
+import dev.hush.core.format.yaml.YamlProblems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -84,6 +85,10 @@ public final class HushConfig {
      * @throws ConfigException when the file is not valid, naming the file, line and setting
      */
     public static HushConfig read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a folder; give the settings file, such as "
+                    + file.resolve(".hush.yaml"));
+        }
         if (Files.size(file) > MAX_FILE_LENGTH) {
             throw new ConfigException(file + ": larger than " + MAX_FILE_LENGTH + " bytes, more than any settings file"
                     + " needs; it was not read");
@@ -109,7 +114,7 @@ public final class HushConfig {
             root = BoundedYaml.load(yaml, origin, MAX_FILE_LENGTH);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new ConfigException(origin + ":" + line + ": not valid YAML: " + e.getProblem());
+            throw new ConfigException(origin + ":" + line + ": not valid YAML: " + YamlProblems.of(e));
         } catch (YamlEngineException e) {
             throw new ConfigException(origin + ": not valid YAML: " + e.getMessage());
         }

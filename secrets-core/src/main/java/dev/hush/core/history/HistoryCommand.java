@@ -169,7 +169,9 @@ public final class HistoryCommand {
             List<HistoryFinding> findings = findings(walk, scan, errors);
             errors.addAll(scan.errors());
             errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
-            boolean partial = walk.cutShort() || scan.stoppedEarly() || interrupted
+            // Partial whenever something was not read: "no findings" must never stand for blobs unread.
+            boolean partial = walk.cutShort() || walk.missedObjects() || scan.unreadable() > 0
+                    || scan.stoppedEarly() || interrupted
                     || stopped && scan.done() < walk.blobs().size();
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new HistoryReport(findings, errors, new HistoryReport.Stats(walk.commitsWalked(), scan.scanned(),

@@ -2,6 +2,7 @@ package dev.hush.core.rules;
 
 import dev.hush.core.format.yaml.BoundedYaml;
 import dev.hush.core.config.HushConfig;
+import dev.hush.core.format.yaml.YamlProblems;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Severity;
 import java.io.IOException;
@@ -176,7 +177,7 @@ public final class RuleCatalogue {
                 root = BoundedYaml.compose(yaml, origin, MAX_TEXT_LENGTH);
             } catch (MarkedYamlEngineException e) {
                 int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
-                throw new RuleFormatException(origin, line, "not valid YAML: " + e.getProblem());
+                throw new RuleFormatException(origin, line, "not valid YAML: " + YamlProblems.of(e));
             } catch (YamlEngineException e) {
                 throw new RuleFormatException(origin, 0, "not valid YAML: " + e.getMessage());
             }

@@ -21,10 +21,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -124,6 +127,11 @@ public final class GitScanCommand implements ProjectScan {
         Changes changes = new Changes(settings.maxFileSize());
         try (Repository repository = openRepository(); ObjectReader reader = repository.newObjectReader()) {
             String prefix = prefix(repository);
+            if (mode == Mode.STAGED && repository.isBare()) {
+                // git itself refuses: a bare repository has no index of changes about to be committed.
+                throw new GitScanException(root + ": a bare repository has nothing staged; run --staged in a work"
+                        + " tree, or give --diff a range A..B");
+            }
             if (mode == Mode.STAGED) {
                 stagedBlobs(repository, reader, prefix, changes);
             } else if (revision.contains("..")) {
@@ -177,12 +185,34 @@ public final class GitScanCommand implements ProjectScan {
             if (files.containsKey(key)) {
                 return;
             }
-            long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
-            if (size > maxFileSize) {
-                skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
-                return;
+            byte[] content;
+            try {
+                long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+                if (size > maxFileSize) {
+                    skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
+                    return;
+                }
+                content = reader.open(id, Constants.OBJ_BLOB).getBytes();
+            } catch (MissingObjectException e) {
+                throw unreadable(path, id, "is missing");
+            } catch (IOException | RuntimeException e) {
+                // A loose object whose header declares another type or size than it holds: JGit
+                // throws IncorrectObjectTypeException, an EOFException or an index out of bounds.
+                throw unreadable(path, id, "is damaged (" + e.getClass().getSimpleName() + ")");
             }
-            files.put(key, Fragment.read(path, reader.open(id, Constants.OBJ_BLOB).getBytes(), GitFacts.COMMITTED, commit));
+            // Hashing what was read is cheap for the few blobs of a commit, and catches an object
+            // whose content is not the one its id names, which would otherwise be scanned as if it were.
+            try (ObjectInserter.Formatter hash = new ObjectInserter.Formatter()) {
+                if (!hash.idFor(Constants.OBJ_BLOB, content).equals(id)) {
+                    throw unreadable(path, id, "does not hold the content its id names");
+                }
+            }
+            files.put(key, Fragment.read(path, content, GitFacts.COMMITTED, commit));
+        }
+
+        private static CorruptObjectException unreadable(String path, ObjectId id, String problem) {
+            return new CorruptObjectException(path + ": git object " + id.name() + " " + problem
+                    + ", so hush cannot scan it; run 'git fsck' to see what is damaged");
         }
     }
 
@@ -338,12 +368,21 @@ public final class GitScanCommand implements ProjectScan {
         }
         ObjectId tree = repository.resolve(revision + "^{tree}");
         if (tree == null) {
-            throw unknown(revision);
+            throw unknown(repository, revision);
         }
         return treeParser(reader, tree);
     }
 
-    private static GitScanException unknown(String revision) {
+    private static GitScanException unknown(Repository repository, String revision) throws IOException {
+        if (Files.isRegularFile(repository.getDirectory().toPath().resolve("shallow"))) {
+            // A shallow clone has no parents behind its cut: HEAD~1 of a depth-1 clone is simply not there.
+            return new GitScanException(revision + ": unknown revision in this shallow clone; fetch the history it needs"
+                    + " ('git fetch --deepen=50', or 'git fetch --unshallow'; in CI, fetch-depth: 0)");
+        }
+        if (repository.resolve(Constants.HEAD) == null && revision.contains("HEAD")) {
+            return new GitScanException(revision + ": the repository has no commit yet; use --staged before the first"
+                    + " commit");
+        }
         return new GitScanException(revision + ": unknown revision; give a commit, branch or tag that exists here"
                 + " (in CI, fetch it first, e.g. 'git fetch origin main')");
     }
@@ -351,7 +390,7 @@ public final class GitScanCommand implements ProjectScan {
     private static ObjectId resolveCommit(Repository repository, String revision) throws IOException {
         ObjectId commit = repository.resolve(revision + "^{commit}");
         if (commit == null) {
-            throw unknown(revision);
+            throw unknown(repository, revision);
         }
         return commit;
     }

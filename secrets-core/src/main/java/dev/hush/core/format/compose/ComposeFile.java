@@ -1,6 +1,7 @@
 package dev.hush.core.format.compose;
 
 import dev.hush.core.format.SourceFile;
+import dev.hush.core.format.yaml.YamlProblems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -372,7 +373,7 @@ public final class ComposeFile {
 
         private static String describe(MarkedYamlEngineException e) {
             StringBuilder message = new StringBuilder("invalid YAML: ");
-            message.append(e.getProblem() == null ? "syntax error" : e.getProblem());
+            message.append(YamlProblems.of(e));
             if (e.getContext() != null && !e.getContext().isEmpty()) {
                 message.append(" (").append(e.getContext()).append(')');
             }
