@@ -5,19 +5,22 @@ import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
+import dev.hush.core.rules.GitleaksConfig;
 import dev.hush.core.rules.RuleCatalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Runs the analyzers that fit a file on its content, then keeps one finding per secret per
- * location and drops what the project allowed: {@code hush:ignore} on the line, allowed
- * paths and values, disabled rules. One detector serves every file of a scan, from any
+ * location and drops what the project allowed: {@code hush:ignore} (or gitleaks'
+ * {@code gitleaks:allow}) on the line, allowed paths and values, disabled rules, and the
+ * allowlists of a {@code .gitleaks.toml}. One detector serves every file of a scan, from any
  * thread, and every blob of a history scan.
  */
 public final class Detector {
@@ -29,6 +32,7 @@ public final class Detector {
     private static final String SERVICES = "services";
 
     private final HushConfig config;
+    private final Optional<GitleaksConfig> gitleaks;
     private final Analyzer compose = new ComposeAnalyzer();
     private final Analyzer dockerfile = new DockerfileAnalyzer();
     private final Analyzer dotenv = new DotenvAnalyzer();
@@ -38,6 +42,7 @@ public final class Detector {
 
     private Detector(HushConfig config, RuleCatalogue catalogue) {
         this.config = config;
+        this.gitleaks = config.gitleaks().map(source -> GitleaksConfig.parse(source.yaml(), source.origin()));
         List<String> words = new ArrayList<>(CredentialFiles.WORDS);
         words.add(SERVICES);
         this.providers = new ProviderRuleAnalyzer(catalogue, words);
@@ -120,6 +125,11 @@ public final class Detector {
                         + "); the rest of the scan goes on. Please report it to hush's developers.");
             }
         }
+        if (path.equals(HushConfig.GITLEAKS_FILE_NAME)) {
+            // What hush cannot honour in .gitleaks.toml is told at the file, once per scan of it.
+            gitleaks.ifPresent(g -> g.warnings().forEach(w -> analysis.error(w.line(), "gitleaks setting not honoured: "
+                    + w.message())));
+        }
         List<Finding> kept = new ArrayList<>();
         for (Finding finding : oneFindingPerLocation(analysis.findings())) {
             if (!isSuppressed(finding, file, binary)) {
@@ -183,7 +193,10 @@ public final class Detector {
     private boolean isSuppressed(Finding finding, SourceFile file, boolean binary) {
         if (config.disabledRules().contains(finding.ruleId())
                 || config.allowsPath(finding.location().path())
-                || finding.secret().map(secret -> config.allowsValue(secret.reveal())).orElse(false)) {
+                || finding.secret().map(secret -> config.allowsValue(secret.reveal())).orElse(false)
+                || gitleaks.map(g -> g.allowlist().allowsPath(finding.location().path())
+                        || finding.secret().map(secret -> g.allowlist().allowsValue(secret.reveal())).orElse(false))
+                        .orElse(false)) {
             return true;
         }
         int line = finding.location().line();

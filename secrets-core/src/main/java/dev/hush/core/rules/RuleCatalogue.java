@@ -89,16 +89,22 @@ public final class RuleCatalogue {
 
     /**
      * Returns the rules a project scans with: the built-in ones, plus the extra rules of its
-     * settings (replacing built-ins of the same id), minus the rules it disabled.
+     * settings and of its {@code .gitleaks.toml} (replacing built-ins of the same id), minus the
+     * rules it disabled.
      *
      * @throws RuleFormatException when an extra rule is unusable
      */
     public static RuleCatalogue forProject(HushConfig config) {
         Objects.requireNonNull(config, "config == null");
-        return config.rules()
+        RuleCatalogue catalogue = config.rules()
                 .map(source -> builtIn().withRules(parse(source.yaml(), source.origin()).rules()))
-                .orElseGet(RuleCatalogue::builtIn)
-                .without(config.disabledRules());
+                .orElseGet(RuleCatalogue::builtIn);
+        // A .gitleaks.toml's rules come after .hush.yaml's, which win on a shared id.
+        List<Rule> gitleaks = config.gitleaks()
+                .map(source -> GitleaksConfig.parse(source.yaml(), source.origin()).rules()).orElse(List.of())
+                .stream().filter(rule -> catalogue.find(rule.id()).map(r -> r.origin().startsWith(ORIGIN)).orElse(true))
+                .toList();
+        return catalogue.withRules(gitleaks).without(config.disabledRules());
     }
 
     /** Returns an empty catalogue. */

@@ -20,6 +20,15 @@ class CredentialFileAnalyzersTest {
     }
 
     @Test
+    void ranksEveryCredentialFileRuleOfTheCatalogueAsStructured() {
+        List<String> ids = dev.hush.core.rules.RuleCatalogue.builtIn().rules().stream()
+                .filter(rule -> rule.analyzer().equals(java.util.Optional.of("credential-file")))
+                .map(dev.hush.core.rules.Rule::id).toList();
+
+        assertThat(ids).hasSize(13).allMatch(CredentialFiles::emits);
+    }
+
+    @Test
     void readsVsCodeSftpJsonWithItsHostUserAndProfiles() {
         List<Finding> found = scan(".vscode/sftp.json", """
                 {
