@@ -149,12 +149,7 @@ public final class GitleaksConfig {
             List<Pattern> paths = new ArrayList<>();
             List<Pattern> regexes = new ArrayList<>();
             List<String> stopwords = new ArrayList<>();
-            List<JsonNode> allowlists = new ArrayList<>();
-            if (root.path("allowlist").isObject()) {
-                allowlists.add(root.path("allowlist"));
-            }
-            root.path("allowlists").values().forEach(allowlists::add);
-            for (JsonNode allowlist : allowlists) {
+            for (JsonNode allowlist : allowlists(root)) {
                 checkAllowlist(allowlist, "[allowlist]", true);
                 paths.addAll(patterns(allowlist.path("paths"), "[allowlist] paths"));
                 regexes.addAll(patterns(allowlist.path("regexes"), "[allowlist] regexes"));
@@ -215,12 +210,7 @@ public final class GitleaksConfig {
             }
             List<Rule.LazyPattern> allow = new ArrayList<>();
             List<String> stopwords = new ArrayList<>();
-            List<JsonNode> allowlists = new ArrayList<>();
-            if (node.path("allowlist").isObject()) {
-                allowlists.add(node.path("allowlist"));
-            }
-            node.path("allowlists").values().forEach(allowlists::add);
-            for (JsonNode allowlist : allowlists) {
+            for (JsonNode allowlist : allowlists(node)) {
                 checkAllowlist(allowlist, name + " allowlist", false);
                 patterns(allowlist.path("regexes"), name + " allowlist regexes").forEach(p -> allow.add(Rule.LazyPattern.of(p)));
                 allowlist.path("stopwords").values().forEach(w -> stopwords.add(w.asString().toLowerCase(Locale.ROOT)));
@@ -238,6 +228,16 @@ public final class GitleaksConfig {
                 rule.entropy(OptionalDouble.of(node.path("entropy").asDouble()));
             }
             return Optional.of(rule.build());
+        }
+
+        /** Returns the allowlists of {@code parent}: the older single {@code allowlist} table and the {@code allowlists} array. */
+        private static List<JsonNode> allowlists(JsonNode parent) {
+            List<JsonNode> allowlists = new ArrayList<>();
+            if (parent.path("allowlist").isObject()) {
+                allowlists.add(parent.path("allowlist"));
+            }
+            parent.path("allowlists").values().forEach(allowlists::add);
+            return allowlists;
         }
 
         private void checkAllowlist(JsonNode allowlist, String name, boolean global) {
