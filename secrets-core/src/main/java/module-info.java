@@ -4,10 +4,14 @@
  * internals ({@code format}, {@code detect}) are not, so they can change freely.
  */
 module dev.hush.core {
+    requires java.xml;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
     requires org.eclipse.jgit;
     requires org.snakeyaml.engine;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
+    requires tools.jackson.dataformat.toml;
 
     exports dev.hush.core;
     exports dev.hush.core.baseline;

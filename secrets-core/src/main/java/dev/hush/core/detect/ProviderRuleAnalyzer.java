@@ -273,6 +273,15 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 return;
             }
             String note = null;
+            if (rule.id().equals("jwt") || rule.id().equals("jwt-base64")) {
+                Optional<JwtCheck.Verdict> verdict = JwtCheck.check(secret, rule.id().equals("jwt-base64"), severity,
+                        java.time.Instant.now());
+                if (verdict.isEmpty()) {
+                    return;
+                }
+                severity = severity == Severity.LOW ? severity : verdict.get().severity();
+                note = verdict.get().note();
+            }
             if (rule.id().equals("private-key")) {
                 Optional<PrivateKeyCheck.Verdict> verdict = PrivateKeyCheck.check(secret);
                 if (verdict.isEmpty()) {
@@ -306,9 +315,6 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 return null;
             }
             if (rule.secretKeyRequired() && (key == null || !SecretKeys.isSecret(key) || looksLikeCode(secret, start))) {
-                return null;
-            }
-            if (rule.id().equals("jwt") && !isJwt(secret)) {
                 return null;
             }
             if (Placeholders.isPlaceholder(secret)) {

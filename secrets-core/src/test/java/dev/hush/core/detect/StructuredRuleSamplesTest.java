@@ -8,6 +8,7 @@ import dev.hush.core.model.Finding;
 import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.Sample;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,11 @@ class StructuredRuleSamplesTest {
     private static List<Finding> findings(Rule rule, String text) {
         String path = rule.samples().path().orElseThrow(() -> new AssertionError(rule.id() + " has no sample path"));
         GitFacts git = rule.id().equals("dotenv-not-ignored") ? UNTRACKED : GitFacts.COMMITTED;
-        Detector.Result result = DETECTOR.analyze(path, text.getBytes(StandardCharsets.UTF_8), git, false);
+        // A keystore is binary: its samples are the base64 of the file.
+        byte[] content = path.matches(".*\\.(p12|pfx|jks|keystore)")
+                ? Base64.getDecoder().decode(text.strip())
+                : text.getBytes(StandardCharsets.UTF_8);
+        Detector.Result result = DETECTOR.analyze(path, content, git, false);
         assertThat(result.errors()).as("errors").isEmpty();
         return result.findings().stream().filter(f -> f.ruleId().equals(rule.id())).toList();
     }
