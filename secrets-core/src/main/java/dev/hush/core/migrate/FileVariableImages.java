@@ -12,7 +12,7 @@ import java.util.Set;
  * get {@code <KEY>_FILE: /run/secrets/<name>}; any other image must be changed to read the
  * file, which the checklist says.
  */
-final class FileVariableImages {
+public final class FileVariableImages {
     /** How one image reads files: the variables (or prefixes ending in {@code _}) and the suffix it expects. */
     private record Support(Set<String> keys, List<String> prefixes, String suffix) {
         boolean reads(String key) {
@@ -62,7 +62,7 @@ final class FileVariableImages {
      * Returns the variable that {@code image} reads {@code key}'s value from a file with, such
      * as {@code POSTGRES_PASSWORD_FILE}, or empty when the image does not.
      */
-    static Optional<String> fileVariable(String image, String key) {
+    public static Optional<String> fileVariable(String image, String key) {
         Support support = IMAGES.get(repository(image));
         if (support == null || !support.reads(key)) {
             return Optional.empty();
@@ -71,7 +71,7 @@ final class FileVariableImages {
     }
 
     /** Returns the file variable for {@code key} when the app is known to read {@code <KEY>_FILE}. */
-    static String defaultFileVariable(String key) {
+    public static String defaultFileVariable(String key) {
         return key + "_FILE";
     }
 
