@@ -1,5 +1,7 @@
 package dev.hush.core.migrate;
 
+import dev.hush.core.migrate.edit.UnifiedDiff;
+
 import dev.hush.core.model.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +82,7 @@ public final class MigrationPlan {
      * their content; every secret value the plan moves redacted unless {@code showSecrets}.
      */
     public String diff(boolean showSecrets) {
-        return UnifiedDiff.of(this, showSecrets);
+        return UnifiedDiff.of(secretFiles(), edits(), secretValues(), showSecrets);
     }
 
     /**

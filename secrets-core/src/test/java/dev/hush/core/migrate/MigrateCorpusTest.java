@@ -3,6 +3,7 @@ package dev.hush.core.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.Hush;
+import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.model.Card;
 import dev.hush.core.testing.SharedFolder;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class MigrateCorpusTest {
         try (Stream<Path> dirs = Files.list(corpus.get())) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 boolean inline = Hush.scan().root(dir).call().findings().stream()
-                        .anyMatch(f -> f.card() == Card.INLINE_SECRET && f.ruleId().startsWith("compose-") && MigrationSources.isComposeName(
+                        .anyMatch(f -> f.card() == Card.INLINE_SECRET && f.ruleId().startsWith("compose-") && ComposeFile.isComposeName(
                                 f.location().path().substring(f.location().path().lastIndexOf('/') + 1)));
                 if (inline) {
                     projects.add(dir.getFileName().toString());
