@@ -35,7 +35,7 @@ final class MigrationRoundTrip {
     private static final Pattern WIRING = Pattern.compile(
             "\\s*(|secrets:|- [a-z0-9_.-]+|- source: [a-z0-9_.-]+|target: [a-z0-9_.-]+|[a-z0-9_.-]+:|file: (\\./|(\\.\\./)+)"
                     + "[^ ]+\\.txt|-? ?\"?[A-Z0-9_]+_FILE[=:] ?/run/secrets/[a-z0-9_.-]+\"?(\\s+#.*)?|environment:|build:|context: .*"
-                    + "|cap_drop: \\[ALL\\]|security_opt: \\[no-new-privileges:true\\]|# hush: .*)\\s*");
+                    + "|env_file:|env_file: \\[.*\\]|-? ?(path: )?(\\./|(\\.\\./)+)[^ ]+\\.env|cap_drop: \\[ALL\\]|security_opt: \\[no-new-privileges:true\\]|# hush: .*)\\s*");
 
     private MigrationRoundTrip() {
     }

@@ -50,6 +50,7 @@ public final class ComposeEditor {
     private final Map<String, Map<String, String>> addedEnvironment = new LinkedHashMap<>();
     private final Map<String, Set<String>> addedSecrets = new LinkedHashMap<>();
     private final Map<String, Set<String>> addedBuildSecrets = new LinkedHashMap<>();
+    private final Map<String, Set<String>> addedEnvFiles = new LinkedHashMap<>();
     private final Map<String, String> definedSecrets = new LinkedHashMap<>();
     private final Set<String> hardened = new LinkedHashSet<>();
     private final List<String> reasons = new ArrayList<>();
@@ -169,6 +170,20 @@ public final class ComposeEditor {
         }
     }
 
+    /**
+     * Makes a service load the env file {@code envFilePath} (relative to the root) after its
+     * other env files, so its entries win over theirs; unless it already loads it.
+     */
+    public void addEnvFile(String service, String envFilePath) {
+        String written = relativeToFile(envFilePath);
+        boolean present = service(service).map(s -> s.envFiles().stream()
+                .anyMatch(e -> ComposeAnalyzer.resolve(path, e.path().text()).map(envFilePath::equals).orElse(false)))
+                .orElse(false);
+        if (!present) {
+            addedEnvFiles.computeIfAbsent(service, s -> new LinkedHashSet<>()).add(written);
+        }
+    }
+
     /** Gives a service's build the secret {@code name}, unless it already has it. */
     public void addBuildSecret(String service, String name) {
         boolean present = service(service).flatMap(Service::build)
@@ -215,7 +230,8 @@ public final class ComposeEditor {
 
     public boolean hasChanges() {
         return !removed.isEmpty() || !replaced.isEmpty() || !addedEnvironment.isEmpty() || !addedSecrets.isEmpty()
-                || !addedBuildSecrets.isEmpty() || !definedSecrets.isEmpty() || !hardened.isEmpty();
+                || !addedBuildSecrets.isEmpty() || !addedEnvFiles.isEmpty() || !definedSecrets.isEmpty()
+                || !hardened.isEmpty();
     }
 
     /** The edited file, or why it was not edited. */
@@ -245,6 +261,12 @@ public final class ComposeEditor {
                 Service service = service(entry.getKey()).orElseThrow();
                 refusal = addListItems(service, service.secretsBlock(), service.secrets(), "secrets", entry.getValue(),
                         service.body(), edits);
+                if (refusal.isPresent()) {
+                    return refused(refusal.get());
+                }
+            }
+            for (Map.Entry<String, Set<String>> entry : addedEnvFiles.entrySet()) {
+                refusal = addEnvFileEdits(service(entry.getKey()).orElseThrow(), entry.getValue(), edits);
                 if (refusal.isPresent()) {
                     return refused(refusal.get());
                 }
@@ -595,6 +617,59 @@ public final class ComposeEditor {
         return addListItems(service, build.secretsBlock(), build.secrets(), "secrets", names, value, edits);
     }
 
+    /**
+     * Appends {@code files} to a service's {@code env_file}: a new key, a new list item, or a
+     * single path turned into a flow list; an inherited {@code env_file} is written out in the
+     * service with the new files after the inherited ones.
+     */
+    private Optional<String> addEnvFileEdits(Service service, Set<String> files, List<TextEdit> edits) {
+        List<ComposeFile.EnvFile> own = service.envFiles();
+        if (own.isEmpty()) {
+            return createKey(service.body(), "env_file", files.stream().map(f -> "- " + f).toList(), true, edits);
+        }
+        if (own.stream().anyMatch(e -> e.origin().inherited())) {
+            if (own.stream().anyMatch(e -> !e.origin().inherited())) {
+                return Optional.of("the env_file of service " + service.name() + " is partly inherited through an anchor");
+            }
+            List<String> items = new ArrayList<>();
+            own.forEach(e -> items.add("- " + text.substring(e.path().span().start(), e.path().span().end())));
+            files.forEach(f -> items.add("- " + f));
+            return createKey(service.body(), "env_file", items, true, edits);
+        }
+        ComposeFile.EnvFile last = own.get(own.size() - 1);
+        Span span = last.path().span();
+        int before = span.start() - 1;
+        while (before > 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--;
+        }
+        char mark = text.charAt(before);
+        String lineStart = text.substring(yaml.lineStart(span.start()), before).strip();
+        if (mark == ':' && lineStart.equals("env_file") && own.size() == 1) {
+            edits.add(new TextEdit(span.start(), span.end() - span.start(),
+                    "[" + text.substring(span.start(), span.end()) + ", " + String.join(", ", files) + "]"));
+            return Optional.empty();
+        }
+        if (mark == '[' || mark == ',') {
+            int close = text.indexOf(']', span.end());
+            if (close < 0) {
+                return Optional.of("the env_file of service " + service.name() + " is a flow list hush cannot extend");
+            }
+            edits.add(TextEdit.insert(span.end(), ", " + String.join(", ", files)));
+            return Optional.empty();
+        }
+        boolean longSyntax = mark == ':' && lineStart.replaceFirst("^-\\s*", "").equals("path");
+        if (mark == '-' || longSyntax) {
+            int dash = text.lastIndexOf('-', longSyntax ? before : before);
+            int column = yaml.column(dash);
+            List<String> items = files.stream().map(f -> longSyntax ? "- path: " + f : "- " + f).toList();
+            int end = yaml.nextLineStart(span.end());
+            edits.add(yaml.insertLines(yaml.afterDeeperComments(yaml.afterLastContentLine(span.start(),
+                    Math.max(end, span.end())), column), lines(column, items)));
+            return Optional.empty();
+        }
+        return Optional.of("the env_file of service " + service.name() + " is written in a form hush cannot extend");
+    }
+
     private Optional<String> defineSecretEdits(List<TextEdit> edits) {
         List<String> entries = new ArrayList<>();
         Optional<Block> block = document.secretsBlock();
@@ -732,6 +807,10 @@ public final class ComposeEditor {
             @SuppressWarnings("unchecked")
             Set<String> secrets = (Set<String>) summary.get("secrets of " + name);
             secrets.addAll(addedSecrets.getOrDefault(name, Set.of()));
+            @SuppressWarnings("unchecked")
+            List<String> envFiles = new ArrayList<>((List<String>) summary.get("env_file of " + name));
+            envFiles.addAll(addedEnvFiles.getOrDefault(name, Set.of()));
+            summary.put("env_file of " + name, envFiles);
             @SuppressWarnings("unchecked")
             Set<String> buildSecrets = (Set<String>) summary.get("build secrets of " + name);
             buildSecrets.addAll(addedBuildSecrets.getOrDefault(name, Set.of()));

@@ -6,7 +6,6 @@ import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.dotenv.DotenvEntry;
 import dev.hush.core.format.dotenv.DotenvParser;
 import dev.hush.core.migrate.ChecklistItem;
-import dev.hush.core.migrate.FileVariableImages;
 import dev.hush.core.migrate.MigrationDecision;
 import dev.hush.core.migrate.MigrationDecision.Action;
 import dev.hush.core.migrate.SecretName;
@@ -104,15 +103,6 @@ final class PlanContext {
 
     static String exampleOf(String dotenvPath) {
         return dotenvPath + ".example";
-    }
-
-    Optional<String> fileVariable(ComposeEditor editor, String service, String key) {
-        if (options.readsFileVariables().contains(service)) {
-            return Optional.of(FileVariableImages.defaultFileVariable(key));
-        }
-        return editor.service(service).flatMap(Service::image)
-                .flatMap(image -> Values.literal(image.text()))
-                .flatMap(image -> FileVariableImages.fileVariable(image, key));
     }
 
     Optional<String> hint(Finding finding) {

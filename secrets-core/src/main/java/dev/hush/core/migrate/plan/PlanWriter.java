@@ -39,6 +39,7 @@ final class PlanWriter {
         Map<String, List<SecretValue>> dockerfileSecrets = new LinkedHashMap<>();
         Map<String, List<String>> dockerfileReasons = new LinkedHashMap<>();
         List<ChecklistItem> readFromFile = new ArrayList<>();
+        EnvFiles envFiles = new EnvFiles(c.root, c.options.secretsDir());
         for (Group group : c.groups.values()) {
             SecretFile file = SecretFile.in(c.options.secretsDir(), group.name, group.value);
             files.put(group, file);
@@ -48,46 +49,42 @@ final class PlanWriter {
                 switch (site.kind) {
                     case ENVIRONMENT -> {
                         List<String> users = editor.users(site.variable);
-                        List<String> fileKeys = new ArrayList<>();
-                        List<String> notReading = new ArrayList<>();
-                        for (String user : users) {
-                            Optional<String> fileKey = c.fileVariable(editor, user, site.variable.name());
-                            fileKey.ifPresentOrElse(fileKeys::add, () -> notReading.add(user));
-                            editor.addSecret(user, group.name.value());
+                        String key = site.variable.name();
+                        Map<String, Delivery> deliveries = new LinkedHashMap<>();
+                        users.forEach(user -> deliveries.put(user, Delivery.of(editor, user, key, c.options, c.editors.values())));
+                        Optional<String> unwritable = deliveries.values().stream()
+                                .anyMatch(d -> d.kind() == Delivery.Kind.ENV_FILE)
+                                ? EnvFiles.unwritable(group.value) : Optional.empty();
+                        if (unwritable.isPresent()) {
+                            site.refusal = Optional.of(key + " stays inline: its value " + unwritable.get());
+                            continue;
                         }
                         List<SecretValue> values = new ArrayList<>(site.dropped);
                         values.add(group.value);
-                        if (!fileKeys.isEmpty()) {
-                            editor.replace(site.variable, fileKeys.get(0), runPath, values.toArray(SecretValue[]::new));
+                        Set<Optional<String>> fileKeys = new LinkedHashSet<>();
+                        deliveries.values().forEach(d -> fileKeys.add(d.fileVariable()));
+                        boolean sameFileVariable = fileKeys.size() == 1 && fileKeys.iterator().next().isPresent();
+                        if (sameFileVariable) {
+                            editor.replace(site.variable, fileKeys.iterator().next().get(), runPath,
+                                    values.toArray(SecretValue[]::new));
                         } else {
                             editor.remove(site.variable, values.toArray(SecretValue[]::new));
                         }
-                        editor.defineSecret(group.name.value(), file.path());
+                        List<String> how = new ArrayList<>();
+                        for (Map.Entry<String, Delivery> entry : deliveries.entrySet()) {
+                            String user = entry.getKey();
+                            how.add(deliver(editor, user, key, entry.getValue(), group, file, !sameFileVariable,
+                                    envFiles, readFromFile));
+                        }
                         String where = site.variable.origin().inherited()
                                 ? " (written once in " + site.variable.origin().home()
                                         + site.variable.origin().anchor().map(a -> ", anchor &" + a).orElse("") + ")"
                                 : "";
-                        editor.reason("move " + site.variable.name() + " of " + String.join(", ", users)
-                                + " to secret " + group.name);
-                        StringBuilder explanation = new StringBuilder("Move ").append(site.variable.name()).append(" of ")
+                        editor.reason("move " + key + " of " + String.join(", ", users) + " to secret " + group.name);
+                        StringBuilder explanation = new StringBuilder("Move ").append(key).append(" of ")
                                 .append(users.size() == 1 ? "service " : "services ").append(String.join(", ", users))
                                 .append(where).append(" into secret ").append(group.name).append(" (")
-                                .append(file.path()).append(")");
-                        if (!fileKeys.isEmpty()) {
-                            explanation.append("; the entry becomes ").append(fileKeys.get(0)).append(": ").append(runPath)
-                                    .append(", which the image reads");
-                        } else {
-                            explanation.append(" and mount it at ").append(runPath).append("; the entry is removed");
-                        }
-                        if (!notReading.isEmpty()) {
-                            explanation.append("; ").append(String.join(", ", notReading))
-                                    .append(notReading.size() == 1 ? " is" : " are")
-                                    .append(" not known to read ").append(site.variable.name())
-                                    .append("_FILE, so the app must read ").append(runPath).append(" (see the checklist)");
-                            for (String user : notReading) {
-                                readFromFile.add(new ChecklistItem.ReadFromFile(group.name, user, site.variable.name()));
-                            }
-                        }
+                                .append(file.path()).append("): ").append(String.join("; ", how));
                         if (!site.dropped.isEmpty()) {
                             explanation.append("; its literal default is dropped, since ").append(group.dotenv.isEmpty()
                                     ? "the secret file now holds the value"
@@ -97,17 +94,17 @@ final class PlanWriter {
                     }
                     case ENV_FILE -> {
                         String loaded = site.loadedKey;
-                        Optional<String> fileKey = c.fileVariable(editor, site.service, loaded);
-                        editor.addSecret(site.service, group.name.value());
-                        fileKey.ifPresent(key -> editor.addEnvironment(site.service, key, runPath));
-                        editor.defineSecret(group.name.value(), file.path());
-                        editor.reason("give service " + site.service + " secret " + group.name + " for " + loaded);
-                        if (fileKey.isEmpty()) {
-                            readFromFile.add(new ChecklistItem.ReadFromFile(group.name, site.service, loaded));
+                        Delivery delivery = Delivery.of(editor, site.service, loaded, c.options, c.editors.values());
+                        Optional<String> unwritable = delivery.kind() == Delivery.Kind.ENV_FILE
+                                ? EnvFiles.unwritable(group.value) : Optional.empty();
+                        if (unwritable.isPresent()) {
+                            site.refusal = Optional.of(loaded + " stays where it is: its value " + unwritable.get());
+                            continue;
                         }
-                        siteExplanations.put(site, "Service " + site.service + " loads " + loaded
-                                + " with env_file; it gets secret " + group.name + fileKey.map(k -> " and " + k + ": "
-                                + runPath).orElse(", and its app must read " + runPath + " (see the checklist)") + ".");
+                        editor.reason("give service " + site.service + " secret " + group.name + " for " + loaded);
+                        siteExplanations.put(site, "Service " + site.service + " loads " + loaded + " with env_file; "
+                                + deliver(editor, site.service, loaded, delivery, group, file, true, envFiles,
+                                        readFromFile) + ".");
                     }
                     case BUILD_ARG -> dockerfile.planBuildSecret(group, site, file, dockerfiles, dockerfileEdits,
                             dockerfileSecrets, dockerfileReasons, siteExplanations);
@@ -130,6 +127,7 @@ final class PlanWriter {
                 c.notes.add(rendered.refusal().get());
             }
         }
+        envFiles.write(plan, failed);
         dockerfileEdits.forEach((path, edits) -> plan.edit(FileEdit.modify(path, dockerfiles.get(path),
                 TextEdit.apply(dockerfiles.get(path), edits), dockerfileReasons.get(path), dockerfileSecrets.get(path))));
 
@@ -143,6 +141,10 @@ final class PlanWriter {
                 for (Finding finding : site.findings) {
                     if (ok) {
                         c.decide(finding, Optional.of(group.name), Action.MIGRATE, explanation);
+                    } else if (site.refusal.isPresent() && site.kind != Site.Kind.BUILD_ARG) {
+                        c.manual(List.of(finding), "hush did not move it for service " + site.service + ": "
+                                + site.refusal.get() + ".", List.of("Move " + group.key + " of service " + site.service
+                                        + " into a git-ignored env file or a Compose secret by hand"));
                     } else if (site.refusal.isPresent()) {
                         c.decide(finding, Optional.empty(), Action.MANUAL, "hush did not rewrite the build of service "
                                 + site.service + ": " + site.refusal.get() + ". The checklist lists the steps.");
@@ -211,5 +213,40 @@ final class PlanWriter {
             c.notes.add("hush left " + failed.size() + " compose file(s) unchanged; their secrets stay inline");
         }
         c.refusedFiles.values().forEach(c.notes::add);
+    }
+
+    /**
+     * Wires one delivery of secret {@code group} to {@code service} as variable {@code key} and
+     * returns the sentence that says how it now arrives.
+     *
+     * @param addFileVariable whether a file variable must be added (the entry was not replaced by it)
+     */
+    private String deliver(ComposeEditor editor, String service, String key, Delivery delivery, Group group,
+            SecretFile file, boolean addFileVariable, EnvFiles envFiles, List<ChecklistItem> readFromFile) {
+        String runPath = group.name.runPath();
+        switch (delivery.kind()) {
+            case FILE_VARIABLE -> {
+                editor.addSecret(service, group.name.value());
+                editor.defineSecret(group.name.value(), file.path());
+                String variable = delivery.fileVariable().orElseThrow();
+                if (addFileVariable) {
+                    editor.addEnvironment(service, variable, runPath);
+                }
+                return service + " gets " + variable + ": " + runPath + ", which its image reads";
+            }
+            case MOUNTED_SECRET -> {
+                editor.addSecret(service, group.name.value());
+                editor.defineSecret(group.name.value(), file.path());
+                readFromFile.add(new ChecklistItem.ReadFromFile(group.name, service, key));
+                return service + " is built here, so the secret is mounted at " + runPath
+                        + " and its app reads it there (the checklist shows the lines)";
+            }
+            default -> {
+                String path = envFiles.add(editor, service, key, group.value);
+                editor.addEnvFile(service, path);
+                return service + " keeps " + key + " as an environment variable, loaded from " + path
+                        + " (git-ignored) through env_file, as its image reads no file variable for it";
+            }
+        }
     }
 }
