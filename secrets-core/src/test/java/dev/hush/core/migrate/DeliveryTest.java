@@ -101,4 +101,26 @@ class DeliveryTest extends ProjectRewriteTest {
             assertThat(d.explanation()).contains("quote or a backslash").doesNotContain("hushTest");
         });
     }
+
+    @Test
+    void migratesValuesThatAreWordsOfTheChecklist() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: example
+                  admin:
+                    image: example/admin:1
+                    environment:
+                      ADMIN_PASSWORD: admin
+                      APP_SECRET: secret
+                """);
+
+        PlannedMigration planned = migrate();
+
+        assertThat(planned.decisions()).extracting(MigrationDecision::action).containsOnly(Action.MIGRATE);
+        assertThat(read("compose.yaml")).doesNotContain("PASSWORD: example", "PASSWORD: admin", "SECRET: secret");
+        assertThat(read("SECRETS-ROTATION.md")).contains("## Secret `postgres_password`");
+    }
 }

@@ -62,7 +62,8 @@ final class SecretNaming {
                 }
             }
             if (group.name == null) {
-                throw new IllegalStateException("no free secret name for " + group.key);
+                throw new IllegalStateException("no free secret name for " + group.key + " (tried " + base + " to "
+                        + base + "_99): rename the secret with --rename");
             }
         }
     }
