@@ -13,9 +13,7 @@ import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.compose.ComposeFile.Setting;
 import dev.hush.core.format.compose.ComposeFile.Variable;
 import dev.hush.core.format.compose.ComposeFile.Volume;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +98,7 @@ public final class ComposeAnalyzer implements Analyzer {
             for (ComposeFile.EnvFile envFile : service.envFiles()) {
                 Interpolation.Expansion path = Interpolation.unset(envFile.path().text());
                 if (path.isLiteral()) {
-                    resolve(file.path(), path.text()).ifPresent(envFiles::add);
+                    ComposeFile.resolve(file.path(), path.text()).ifPresent(envFiles::add);
                 }
             }
         }
@@ -213,39 +211,6 @@ public final class ComposeAnalyzer implements Analyzer {
 
     private static Severity severity(String secret) {
         return Placeholders.isPlaceholder(secret) ? Severity.LOW : Severity.HIGH;
-    }
-
-    /**
-     * Returns {@code relative}, written in the compose file at {@code composePath}, as a path
-     * relative to the scanned root; empty when it is absolute or leaves the root.
-     */
-    public static Optional<String> resolve(String composePath, String relative) {
-        String path = relative.trim().replace('\\', '/');
-        if (path.isEmpty() || path.startsWith("/") || path.startsWith("~")
-                || path.length() > 1 && path.charAt(1) == ':') {
-            return Optional.empty();
-        }
-        Deque<String> segments = new ArrayDeque<>();
-        int folderEnd = composePath.lastIndexOf('/');
-        if (folderEnd > 0) {
-            for (String segment : composePath.substring(0, folderEnd).split("/")) {
-                segments.addLast(segment);
-            }
-        }
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (segments.isEmpty()) {
-                    return Optional.empty();
-                }
-                segments.removeLast();
-            } else {
-                segments.addLast(segment);
-            }
-        }
-        return segments.isEmpty() ? Optional.empty() : Optional.of(String.join("/", segments));
     }
 
     /** Gathers findings so that one written entry gives one finding, however many services reach it. */

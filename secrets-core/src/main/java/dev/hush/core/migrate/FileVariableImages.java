@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * variables are kept in {@link #NOT_READING}, with theirs, so that nobody adds them by mistake. The
  * table is rendered into {@code docs/file-variable-images.md} by {@link #markdown()}.
  */
-final class FileVariableImages {
+public final class FileVariableImages {
     /**
      * Where the marker goes in the file variable's name: after the key ({@code KEY_FILE})
      * or before it ({@code FILE__KEY}).
@@ -193,7 +193,7 @@ final class FileVariableImages {
      * Returns the variable that {@code image} reads {@code key}'s value from a file with, such
      * as {@code POSTGRES_PASSWORD_FILE}, or empty when the image does not.
      */
-    static Optional<String> fileVariable(String image, String key) {
+    public static Optional<String> fileVariable(String image, String key) {
         return entry(image).flatMap(entry -> entry.fileVariable(key));
     }
 
@@ -203,7 +203,7 @@ final class FileVariableImages {
     }
 
     /** Returns the file variable for {@code key} when the app is known to read {@code <KEY>_FILE}. */
-    static String defaultFileVariable(String key) {
+    public static String defaultFileVariable(String key) {
         return key + "_FILE";
     }
 

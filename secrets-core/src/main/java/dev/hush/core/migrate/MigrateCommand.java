@@ -2,6 +2,7 @@ package dev.hush.core.migrate;
 
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.git.GitRepositories;
+import dev.hush.core.migrate.plan.MigrationPlanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,13 +1,15 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.edit;
 
+import dev.hush.core.format.SourceFile;
+import dev.hush.core.format.compose.ComposeFile;
+import dev.hush.core.format.compose.ComposeFile.Block;
+import dev.hush.core.format.compose.ComposeFile.Document;
+import dev.hush.core.format.compose.ComposeFile.SecretUse;
+import dev.hush.core.format.compose.ComposeFile.Service;
+import dev.hush.core.format.compose.ComposeFile.Span;
+import dev.hush.core.format.compose.ComposeFile.Variable;
+import dev.hush.core.migrate.FileEdit;
 import dev.hush.core.model.SecretValue;
-import dev.hush.core.migrate.MigrationSources.Block;
-import dev.hush.core.migrate.MigrationSources.Compose;
-import dev.hush.core.migrate.MigrationSources.Document;
-import dev.hush.core.migrate.MigrationSources.SecretUse;
-import dev.hush.core.migrate.MigrationSources.Service;
-import dev.hush.core.migrate.MigrationSources.Span;
-import dev.hush.core.migrate.MigrationSources.Variable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,15 +30,15 @@ import java.util.TreeSet;
  * style. The result is parsed again and compared with the original model; a file whose new
  * model differs in anything but the intended changes is not edited at all.
  */
-final class ComposeEditor {
+public final class ComposeEditor {
     /** The comment written above the settings that replace {@code privileged: true}. */
-    static final String HARDEN_COMMENT = "# hush: add back capabilities one by one with cap_add, or devices: for device access";
+    public static final String HARDEN_COMMENT = "# hush: add back capabilities one by one with cap_add, or devices: for device access";
 
     private final String path;
     private final byte[] original;
     private final String text;
     private final YamlText yaml;
-    private final Compose model;
+    private final ComposeFile model;
     private final Document document;
     private final int unit;
     private final boolean indentsLists;
@@ -47,12 +49,13 @@ final class ComposeEditor {
     private final Map<String, Map<String, String>> addedEnvironment = new LinkedHashMap<>();
     private final Map<String, Set<String>> addedSecrets = new LinkedHashMap<>();
     private final Map<String, Set<String>> addedBuildSecrets = new LinkedHashMap<>();
+    private final Map<String, Set<String>> addedEnvFiles = new LinkedHashMap<>();
     private final Map<String, String> definedSecrets = new LinkedHashMap<>();
     private final Set<String> hardened = new LinkedHashSet<>();
     private final List<String> reasons = new ArrayList<>();
     private final List<SecretValue> removedSecrets = new ArrayList<>();
 
-    private ComposeEditor(String path, byte[] original, String text, Compose model) {
+    private ComposeEditor(String path, byte[] original, String text, ComposeFile model) {
         this.path = path;
         this.original = original;
         this.text = text;
@@ -72,7 +75,7 @@ final class ComposeEditor {
      * Returns an editor for the compose file {@code path} holding {@code bytes}, or a reason why
      * hush does not edit it: not UTF-8, not one well-formed compose document.
      */
-    static Opened open(String path, byte[] bytes) {
+    public static Opened open(String path, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (!java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
             return new Opened(null, path + " is not UTF-8 text, so hush does not rewrite it");
@@ -80,9 +83,9 @@ final class ComposeEditor {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        Compose model = MigrationSources.compose(path, text);
+        ComposeFile model = ComposeFile.parse(new SourceFile(path, text));
         if (!model.problems().isEmpty()) {
-            return new Opened(null, path + " could not be read fully (" + model.problems().get(0)
+            return new Opened(null, path + " could not be read fully (" + describe(model.problems().get(0))
                     + "), so hush does not rewrite it");
         }
         if (model.documents().size() != 1) {
@@ -93,27 +96,27 @@ final class ComposeEditor {
     }
 
     /** An editor, or why there is none. */
-    record Opened(ComposeEditor editor, String refusal) {
+    public record Opened(ComposeEditor editor, String refusal) {
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 
-    Document document() {
+    public Document document() {
         return document;
     }
 
-    Optional<Service> service(String name) {
+    public Optional<Service> service(String name) {
         return document.services().stream().filter(service -> service.name().equals(name)).findFirst();
     }
 
     /** Returns the services that see the entry written at {@code entry} in their environment or build args. */
-    List<String> users(Variable entry) {
+    public List<String> users(Variable entry) {
         List<String> users = new ArrayList<>();
         for (Service service : document.services()) {
             boolean uses = service.environment().stream().anyMatch(v -> v.entry().start() == entry.entry().start())
@@ -126,39 +129,39 @@ final class ComposeEditor {
     }
 
     /** Returns how a secret file at {@code secretPath} (relative to the root) is written from this file's folder. */
-    String relativeToFile(String secretPath) {
+    public String relativeToFile(String secretPath) {
         int depth = (int) path.chars().filter(c -> c == '/').count();
         return depth == 0 ? "./" + secretPath : "../".repeat(depth) + secretPath;
     }
 
     /** Returns the file a top-level secret of this file reads, relative to the root, if it names one. */
-    Optional<String> definedFile(String name) {
+    public Optional<String> definedFile(String name) {
         return document.secrets().stream()
                 .filter(secret -> secret.name().equals(name))
                 .findFirst()
-                .map(secret -> secret.file().flatMap(file -> MigrationSources.resolve(path, file)).orElse(""));
+                .map(secret -> secret.file().flatMap(file -> ComposeFile.resolve(path, file)).orElse(""));
     }
 
     /** Removes an entry from its {@code environment} or {@code args}; an entry shared through an anchor is removed once. */
-    void remove(Variable variable, SecretValue... values) {
+    public void remove(Variable variable, SecretValue... values) {
         removed.put(variable.entry().start(), variable);
         removedSecrets.addAll(List.of(values));
     }
 
     /** Replaces an entry with {@code key} set to {@code value}, in the same form and place. */
-    void replace(Variable variable, String key, String value, SecretValue... values) {
+    public void replace(Variable variable, String key, String value, SecretValue... values) {
         replaced.put(variable.entry().start(), new String[] {key, value});
         replacedVariables.put(variable.entry().start(), variable);
         removedSecrets.addAll(List.of(values));
     }
 
     /** Adds {@code key: value} to a service's {@code environment}. */
-    void addEnvironment(String service, String key, String value) {
+    public void addEnvironment(String service, String key, String value) {
         addedEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
     }
 
     /** Gives a service the secret {@code name}, unless it already has it. */
-    void addSecret(String service, String name) {
+    public void addSecret(String service, String name) {
         boolean present = service(service).map(s -> s.secrets().stream().anyMatch(u -> u.source().equals(name)))
                 .orElse(false);
         if (!present) {
@@ -166,8 +169,22 @@ final class ComposeEditor {
         }
     }
 
+    /**
+     * Makes a service load the env file {@code envFilePath} (relative to the root) after its
+     * other env files, so its entries win over theirs; unless it already loads it.
+     */
+    public void addEnvFile(String service, String envFilePath) {
+        String written = relativeToFile(envFilePath);
+        boolean present = service(service).map(s -> s.envFiles().stream()
+                .anyMatch(e -> ComposeFile.resolve(path, e.path().text()).map(envFilePath::equals).orElse(false)))
+                .orElse(false);
+        if (!present) {
+            addedEnvFiles.computeIfAbsent(service, s -> new LinkedHashSet<>()).add(written);
+        }
+    }
+
     /** Gives a service's build the secret {@code name}, unless it already has it. */
-    void addBuildSecret(String service, String name) {
+    public void addBuildSecret(String service, String name) {
         boolean present = service(service).flatMap(Service::build)
                 .map(b -> b.secrets().stream().anyMatch(u -> u.source().equals(name))).orElse(false);
         if (!present) {
@@ -176,14 +193,14 @@ final class ComposeEditor {
     }
 
     /** Defines the top-level secret {@code name} reading {@code secretPath} (relative to the root), unless defined. */
-    void defineSecret(String name, String secretPath) {
+    public void defineSecret(String name, String secretPath) {
         if (definedFile(name).isEmpty()) {
             definedSecrets.put(name, relativeToFile(secretPath));
         }
     }
 
     /** Replaces a service's {@code privileged: true}; returns why not when the file does not allow it. */
-    Optional<String> harden(String serviceName) {
+    public Optional<String> harden(String serviceName) {
         Service service = service(serviceName).orElseThrow();
         if (service.privileged().isEmpty() || service.privileged().get().origin().inherited()) {
             return Optional.of("privileged of service " + serviceName + " is set through an anchor or merge;"
@@ -204,23 +221,24 @@ final class ComposeEditor {
     }
 
     /** Adds a line saying why the file changes. */
-    void reason(String reason) {
+    public void reason(String reason) {
         if (!reasons.contains(reason)) {
             reasons.add(reason);
         }
     }
 
-    boolean hasChanges() {
+    public boolean hasChanges() {
         return !removed.isEmpty() || !replaced.isEmpty() || !addedEnvironment.isEmpty() || !addedSecrets.isEmpty()
-                || !addedBuildSecrets.isEmpty() || !definedSecrets.isEmpty() || !hardened.isEmpty();
+                || !addedBuildSecrets.isEmpty() || !addedEnvFiles.isEmpty() || !definedSecrets.isEmpty()
+                || !hardened.isEmpty();
     }
 
     /** The edited file, or why it was not edited. */
-    record Rendered(Optional<FileEdit> edit, Optional<String> refusal) {
+    public record Rendered(Optional<FileEdit> edit, Optional<String> refusal) {
     }
 
     /** Writes the changes as one edit, after checking that the new text means what was intended. */
-    Rendered render() {
+    public Rendered render() {
         if (!hasChanges()) {
             return new Rendered(Optional.empty(), Optional.empty());
         }
@@ -242,6 +260,12 @@ final class ComposeEditor {
                 Service service = service(entry.getKey()).orElseThrow();
                 refusal = addListItems(service, service.secretsBlock(), service.secrets(), "secrets", entry.getValue(),
                         service.body(), edits);
+                if (refusal.isPresent()) {
+                    return refused(refusal.get());
+                }
+            }
+            for (Map.Entry<String, Set<String>> entry : addedEnvFiles.entrySet()) {
+                refusal = addEnvFileEdits(service(entry.getKey()).orElseThrow(), entry.getValue(), edits);
                 if (refusal.isPresent()) {
                     return refused(refusal.get());
                 }
@@ -385,7 +409,7 @@ final class ComposeEditor {
             }
             if (onlyEntries && keyAlone) {
                 // Comments stay where they are; the key keeps a valid empty value.
-                edits.add(TextEdit.insert(colon + 1, gone.get(0).listForm() ? " []" : " {}"));
+                edits.add(TextEdit.insert(colon + 1, gone.get(0).form() == ComposeFile.Form.LIST ? " []" : " {}"));
             } else if (onlyEntries) {
                 return Optional.of("the last entry of " + gone.get(0).origin().home()
                         + "'s block would leave a key that carries more than its name (an anchor?) empty");
@@ -408,7 +432,7 @@ final class ComposeEditor {
         }
         int lineStart = yaml.lineStart(start);
         String before = text.substring(lineStart, start);
-        boolean alone = variable.listForm() ? before.strip().equals("-") : before.isBlank();
+        boolean alone = variable.form() == ComposeFile.Form.LIST ? before.strip().equals("-") : before.isBlank();
         if (!alone || !yaml.onlyCommentAfter(variable.entry().end())) {
             return Optional.of(variable.name() + " shares its line with other YAML, so it cannot be removed line by line");
         }
@@ -482,7 +506,7 @@ final class ComposeEditor {
     private TextEdit replacement(Variable variable, String[] keyValue) {
         String written = text.substring(variable.entry().start(), variable.entry().end());
         String replacement;
-        if (variable.listForm()) {
+        if (variable.form() == ComposeFile.Form.LIST) {
             char quote = written.charAt(0);
             replacement = keyValue[0] + "=" + keyValue[1];
             if (quote == '"' || quote == '\'') {
@@ -503,7 +527,7 @@ final class ComposeEditor {
                     + " comes from an anchor, so a new entry there would reach other services");
         }
         List<Variable> own = service.environment().stream().filter(v -> !v.origin().inherited()).toList();
-        boolean list = !own.isEmpty() && own.get(own.size() - 1).listForm();
+        boolean list = !own.isEmpty() && own.get(own.size() - 1).form() == ComposeFile.Form.LIST;
         List<String> items = new ArrayList<>();
         entries.forEach((key, value) -> items.add(list ? "- " + key + "=" + value : key + ": " + value));
         if (block.isPresent() && block.get().flow()) {
@@ -512,7 +536,7 @@ final class ComposeEditor {
         }
         if (block.isPresent() && !own.isEmpty()) {
             Variable last = own.get(own.size() - 1);
-            int column = yaml.column(last.listForm() ? text.lastIndexOf('-', last.entry().start()) : last.entry().start());
+            int column = yaml.column(last.form() == ComposeFile.Form.LIST ? text.lastIndexOf('-', last.entry().start()) : last.entry().start());
             edits.add(yaml.insertLines(yaml.afterLastContentLine(last.entry().start(), last.entry().end()),
                     lines(column, items)));
             return Optional.empty();
@@ -568,7 +592,7 @@ final class ComposeEditor {
     }
 
     private Optional<String> addBuildSecretEdits(Service service, Set<String> names, List<TextEdit> edits) {
-        MigrationSources.Build build = service.build().orElseThrow();
+        ComposeFile.Build build = service.build().orElseThrow();
         if (build.block().origin().inherited()) {
             return Optional.of("the build of service " + service.name() + " comes from an anchor");
         }
@@ -590,6 +614,59 @@ final class ComposeEditor {
             return Optional.empty();
         }
         return addListItems(service, build.secretsBlock(), build.secrets(), "secrets", names, value, edits);
+    }
+
+    /**
+     * Appends {@code files} to a service's {@code env_file}: a new key, a new list item, or a
+     * single path turned into a flow list; an inherited {@code env_file} is written out in the
+     * service with the new files after the inherited ones.
+     */
+    private Optional<String> addEnvFileEdits(Service service, Set<String> files, List<TextEdit> edits) {
+        List<ComposeFile.EnvFile> own = service.envFiles();
+        if (own.isEmpty()) {
+            return createKey(service.body(), "env_file", files.stream().map(f -> "- " + f).toList(), true, edits);
+        }
+        if (own.stream().anyMatch(e -> e.origin().inherited())) {
+            if (own.stream().anyMatch(e -> !e.origin().inherited())) {
+                return Optional.of("the env_file of service " + service.name() + " is partly inherited through an anchor");
+            }
+            List<String> items = new ArrayList<>();
+            own.forEach(e -> items.add("- " + text.substring(e.path().span().start(), e.path().span().end())));
+            files.forEach(f -> items.add("- " + f));
+            return createKey(service.body(), "env_file", items, true, edits);
+        }
+        ComposeFile.EnvFile last = own.get(own.size() - 1);
+        Span span = last.path().span();
+        int before = span.start() - 1;
+        while (before > 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--;
+        }
+        char mark = text.charAt(before);
+        String lineStart = text.substring(yaml.lineStart(span.start()), before).strip();
+        if (mark == ':' && lineStart.equals("env_file") && own.size() == 1) {
+            edits.add(new TextEdit(span.start(), span.end() - span.start(),
+                    "[" + text.substring(span.start(), span.end()) + ", " + String.join(", ", files) + "]"));
+            return Optional.empty();
+        }
+        if (mark == '[' || mark == ',') {
+            int close = text.indexOf(']', span.end());
+            if (close < 0) {
+                return Optional.of("the env_file of service " + service.name() + " is a flow list hush cannot extend");
+            }
+            edits.add(TextEdit.insert(span.end(), ", " + String.join(", ", files)));
+            return Optional.empty();
+        }
+        boolean longSyntax = mark == ':' && lineStart.replaceFirst("^-\\s*", "").equals("path");
+        if (mark == '-' || longSyntax) {
+            int dash = text.lastIndexOf('-', longSyntax ? before : before);
+            int column = yaml.column(dash);
+            List<String> items = files.stream().map(f -> longSyntax ? "- path: " + f : "- " + f).toList();
+            int end = yaml.nextLineStart(span.end());
+            edits.add(yaml.insertLines(yaml.afterDeeperComments(yaml.afterLastContentLine(span.start(),
+                    Math.max(end, span.end())), column), lines(column, items)));
+            return Optional.empty();
+        }
+        return Optional.of("the env_file of service " + service.name() + " is written in a form hush cannot extend");
     }
 
     private Optional<String> defineSecretEdits(List<TextEdit> edits) {
@@ -623,7 +700,7 @@ final class ComposeEditor {
     }
 
     private TextEdit hardenEdit(Service service) {
-        MigrationSources.Setting privileged = service.privileged().orElseThrow();
+        ComposeFile.Setting privileged = service.privileged().orElseThrow();
         int keyLine = yaml.lineStart(privileged.value().span().start());
         int column = yaml.column(service.body().start());
         String indent = YamlText.spaces(column);
@@ -691,9 +768,9 @@ final class ComposeEditor {
      * changes applied; empty when they agree.
      */
     private Optional<String> verify(String updated) {
-        Compose after = MigrationSources.compose(path, updated);
+        ComposeFile after = ComposeFile.parse(new SourceFile(path, updated));
         if (!after.problems().isEmpty()) {
-            return Optional.of("the file no longer parses (" + after.problems().get(0) + ")");
+            return Optional.of("the file no longer parses (" + describe(after.problems().get(0)) + ")");
         }
         if (after.documents().size() != 1) {
             return Optional.of("the file holds " + after.documents().size() + " compose documents");
@@ -730,6 +807,10 @@ final class ComposeEditor {
             Set<String> secrets = (Set<String>) summary.get("secrets of " + name);
             secrets.addAll(addedSecrets.getOrDefault(name, Set.of()));
             @SuppressWarnings("unchecked")
+            List<String> envFiles = new ArrayList<>((List<String>) summary.get("env_file of " + name));
+            envFiles.addAll(addedEnvFiles.getOrDefault(name, Set.of()));
+            summary.put("env_file of " + name, envFiles);
+            @SuppressWarnings("unchecked")
             Set<String> buildSecrets = (Set<String>) summary.get("build secrets of " + name);
             buildSecrets.addAll(addedBuildSecrets.getOrDefault(name, Set.of()));
             if (hardened.contains(name)) {
@@ -762,10 +843,11 @@ final class ComposeEditor {
             summary.put("secrets of " + name, new TreeSet<>(service.secrets().stream().map(SecretUse::source).toList()));
             summary.put("build secrets of " + name, new TreeSet<>(service.build()
                     .map(b -> b.secrets().stream().map(SecretUse::source).toList()).orElse(List.of())));
-            summary.put("image of " + name, service.image().map(MigrationSources.Scalar::text).orElse(""));
-            summary.put("env_file of " + name, service.envFiles().stream().map(MigrationSources.Scalar::text).toList());
+            summary.put("image of " + name, service.image().map(ComposeFile.Scalar::text).orElse(""));
+            summary.put("env_file of " + name, service.envFiles().stream().map(e -> e.path().text()).toList());
             summary.put("privileged of " + name, service.privileged().map(s -> s.value().text()).orElse(""));
-            summary.put("volumes of " + name, service.socketMounts().size());
+            summary.put("volumes of " + name, service.volumes().stream()
+                    .map(v -> v.source().map(ComposeFile.Scalar::text).orElse("") + ":" + v.target().orElse("")).toList());
         }
         Map<String, String> defined = new TreeMap<>();
         document.secrets().forEach(secret -> defined.put(secret.name(), secret.file().orElse("")));
@@ -776,9 +858,13 @@ final class ComposeEditor {
     private static Map<String, String> values(List<Variable> variables) {
         Map<String, String> values = new TreeMap<>();
         for (Variable variable : variables) {
-            values.putIfAbsent(variable.name(), variable.value().map(MigrationSources.Scalar::text).orElse(""));
+            values.putIfAbsent(variable.name(), variable.value().map(ComposeFile.Scalar::text).orElse(""));
         }
         return values;
+    }
+
+    private static String describe(ComposeFile.Problem problem) {
+        return (problem.line() > 0 ? "line " + problem.line() + ": " : "") + problem.message();
     }
 
     @Override

@@ -1,8 +1,9 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.edit;
 
-import dev.hush.core.migrate.MigrationSources.Assignment;
-import dev.hush.core.migrate.MigrationSources.DockerfileView;
-import dev.hush.core.migrate.MigrationSources.Instruction;
+import dev.hush.core.format.dockerfile.Dockerfile;
+import dev.hush.core.format.dockerfile.DockerfileAssignment;
+import dev.hush.core.format.dockerfile.DockerfileInstruction;
+import dev.hush.core.format.dockerfile.DockerfileParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
  * one stage uses the variable, only in shell-form {@code RUN} lines; anything else is left to
  * the user with the reason.
  */
-final class DockerfileEditor {
-    static final String SYNTAX = "docker/dockerfile:1.10";
+public final class DockerfileEditor {
+    public static final String SYNTAX = "docker/dockerfile:1.10";
     private static final Pattern SYNTAX_LINE = Pattern.compile("^#\\s*syntax\\s*=\\s*(\\S+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION = Pattern.compile("(?:docker\\.io/)?docker/dockerfile(?:-upstream)?:(\\d+)(?:\\.(\\d+))?.*");
 
@@ -32,24 +33,24 @@ final class DockerfileEditor {
      * @param defaults the literal defaults the removed {@code ARG} held
      * @param refusal why the Dockerfile is left alone
      */
-    record Rewrite(List<TextEdit> edits, List<String> defaults, Optional<String> refusal) {
+    public record Rewrite(List<TextEdit> edits, List<String> defaults, Optional<String> refusal) {
         static Rewrite refused(String why) {
             return new Rewrite(List.of(), List.of(), Optional.of(why));
         }
     }
 
     /** Returns the edits turning build argument {@code key} of {@code text} into the build secret {@code name}. */
-    static Rewrite buildSecret(String text, String key, String name) {
-        DockerfileView view = MigrationSources.dockerfile(text);
+    public static Rewrite buildSecret(String text, String key, String name) {
+        Dockerfile view = DockerfileParser.parse(text);
         Pattern use = Pattern.compile("\\$(\\{" + Pattern.quote(key) + "[}:?+\\-]|" + Pattern.quote(key)
                 + "(?![A-Za-z0-9_]))");
-        List<Instruction> instructions = view.instructions();
-        Instruction arg = null;
+        List<DockerfileInstruction> instructions = view.instructions();
+        DockerfileInstruction arg = null;
         int argStage = -1;
         int stage = -1;
-        List<Instruction> runs = new ArrayList<>();
+        List<DockerfileInstruction> runs = new ArrayList<>();
         List<Integer> useStages = new ArrayList<>();
-        for (Instruction instruction : instructions) {
+        for (DockerfileInstruction instruction : instructions) {
             if (instruction.keyword().equals("FROM")) {
                 stage++;
                 if (use.matcher(instruction.arguments()).find()) {
@@ -70,7 +71,7 @@ final class DockerfileEditor {
             if (!use.matcher(instruction.arguments()).find()) {
                 continue;
             }
-            if (!instruction.keyword().equals("RUN") || instruction.execForm() || instruction.hasHeredoc()) {
+            if (!instruction.keyword().equals("RUN") || instruction.execForm().isPresent() || !instruction.heredocs().isEmpty()) {
                 return Rewrite.refused(instruction.keyword() + " on line " + instruction.line() + " uses " + key
                         + ", so its value would be baked into the image or used at run time");
             }
@@ -89,7 +90,7 @@ final class DockerfileEditor {
         }
         List<TextEdit> edits = new ArrayList<>();
         List<String> defaults = new ArrayList<>();
-        Assignment assignment = arg.assignments().stream().filter(a -> a.name().equals(key)).findFirst().orElseThrow();
+        DockerfileAssignment assignment = arg.assignments().stream().filter(a -> a.name().equals(key)).findFirst().orElseThrow();
         assignment.value().ifPresent(defaults::add);
         YamlText lines = new YamlText(text);
         if (arg.assignments().size() == 1) {
@@ -101,8 +102,8 @@ final class DockerfileEditor {
             }
             edits.add(TextEdit.delete(assignment.nameStart(), end));
         }
-        for (Instruction run : runs) {
-            edits.add(TextEdit.insert(run.argumentsStart(), "--mount=type=secret,id=" + name + ",env=" + key + " "));
+        for (DockerfileInstruction run : runs) {
+            edits.add(TextEdit.insert(run.offsetOf(0), "--mount=type=secret,id=" + name + ",env=" + key + " "));
         }
         Optional<String> syntax = Optional.ofNullable(view.directives().get("syntax"));
         if (syntax.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.edit;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,40 +8,40 @@ import java.util.regex.Pattern;
  * where lines start and end, which lines hold only a comment, the file's indentation unit and
  * whether its block lists are indented under their key.
  */
-final class YamlText {
+public final class YamlText {
     private static final Pattern KEY_ONLY_LINE = Pattern.compile("^( *)[^\\s#-][^#]*:[ \\t]*(#.*)?$");
     private static final Pattern ITEM_LINE = Pattern.compile("^( *)- ");
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^[A-Za-z_\"'][^:#]*:");
 
     private final String text;
 
-    YamlText(String text) {
+    public YamlText(String text) {
         this.text = text;
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 
     /** Returns the offset where the line holding {@code offset} starts. */
-    int lineStart(int offset) {
+    public int lineStart(int offset) {
         return lineStartOf(offset);
     }
 
     /** Returns the offset of the {@code \n} ending the line holding {@code offset}, or the text's length. */
-    int lineEnd(int offset) {
+    public int lineEnd(int offset) {
         int newline = text.indexOf('\n', offset);
         return newline < 0 ? text.length() : newline;
     }
 
     /** Returns the offset after the line holding {@code offset}, line break included. */
-    int nextLineStart(int offset) {
+    public int nextLineStart(int offset) {
         int end = lineEnd(offset);
         return end < text.length() ? end + 1 : end;
     }
 
     /** Returns the 0-based column of {@code offset}. */
-    int column(int offset) {
+    public int column(int offset) {
         return offset - lineStartOf(offset);
     }
 
@@ -50,7 +50,7 @@ final class YamlText {
     }
 
     /** Returns the text of the line holding {@code offset}, without its line break. */
-    String line(int offset) {
+    public String line(int offset) {
         int start = lineStartOf(offset);
         int end = lineEnd(offset);
         if (end > start && text.charAt(end - 1) == '\r') {
@@ -60,12 +60,12 @@ final class YamlText {
     }
 
     /** Returns whether only blanks stand between the start of its line and {@code offset}. */
-    boolean onlyBlanksBefore(int offset) {
+    public boolean onlyBlanksBefore(int offset) {
         return text.substring(lineStartOf(offset), offset).isBlank();
     }
 
     /** Returns whether only blanks and an optional comment follow {@code offset} on its line. */
-    boolean onlyCommentAfter(int offset) {
+    public boolean onlyCommentAfter(int offset) {
         String rest = text.substring(offset, lineEnd(offset)).strip();
         return rest.isEmpty() || rest.startsWith("#");
     }
@@ -75,7 +75,7 @@ final class YamlText {
      * content, not only blanks or a comment: where a line appended to that block goes. When that
      * line is the last of a text without a final line break, returns the text's length.
      */
-    int afterLastContentLine(int start, int end) {
+    public int afterLastContentLine(int start, int end) {
         int limit = Math.min(end, text.length());
         int lineStart = lineStartOf(Math.max(start, limit - 1));
         while (true) {
@@ -95,7 +95,7 @@ final class YamlText {
      * Returns {@code offset} (a line start) moved past the comment lines right below it that are
      * indented deeper than {@code column}: they belong to the block above, not to what follows.
      */
-    int afterDeeperComments(int offset, int column) {
+    public int afterDeeperComments(int offset, int column) {
         int at = offset;
         while (at < text.length()) {
             String line = line(at);
@@ -117,7 +117,7 @@ final class YamlText {
      * Returns the edit inserting {@code lines} (each ending with {@code \n}) at {@code offset},
      * a line start or the end of a text without a final line break.
      */
-    TextEdit insertLines(int offset, String lines) {
+    public TextEdit insertLines(int offset, String lines) {
         if (offset == text.length() && !text.isEmpty() && !text.endsWith("\n")) {
             return TextEdit.insert(offset, "\n" + lines.substring(0, lines.length() - 1));
         }
@@ -125,7 +125,7 @@ final class YamlText {
     }
 
     /** Returns the edit deleting the lines from the one holding {@code from} through the one holding {@code to - 1}. */
-    TextEdit deleteLines(int from, int to) {
+    public TextEdit deleteLines(int from, int to) {
         int start = lineStartOf(from);
         int end = nextLineStart(Math.max(from, to - 1));
         if (end == text.length() && !text.endsWith("\n") && start > 0) {
@@ -139,13 +139,13 @@ final class YamlText {
     }
 
     /** Returns the file's indentation step: how far a service's keys sit right of its name; 2 when unknown. */
-    static int unit(int parentColumn, int childColumn) {
+    public static int unit(int parentColumn, int childColumn) {
         int unit = childColumn - parentColumn;
         return unit > 0 ? unit : 2;
     }
 
     /** Returns whether block lists sit one step right of their key ({@code key:\n  - a}); true when the file has none. */
-    boolean indentsLists() {
+    public boolean indentsLists() {
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i + 1 < lines.length; i++) {
             Matcher key = KEY_ONLY_LINE.matcher(lines[i]);
@@ -167,7 +167,7 @@ final class YamlText {
     }
 
     /** Returns whether the file puts a blank line before its top-level keys, after the first one. */
-    boolean separatesTopLevelKeys() {
+    public boolean separatesTopLevelKeys() {
         String[] lines = text.split("\r?\n", -1);
         boolean seenKey = false;
         for (int i = 0; i < lines.length; i++) {
@@ -181,7 +181,7 @@ final class YamlText {
         return false;
     }
 
-    static String spaces(int count) {
+    public static String spaces(int count) {
         return " ".repeat(Math.max(0, count));
     }
 }

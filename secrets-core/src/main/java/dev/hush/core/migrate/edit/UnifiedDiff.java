@@ -1,4 +1,7 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.edit;
+
+import dev.hush.core.migrate.FileEdit;
+import dev.hush.core.migrate.SecretFile;
 
 import dev.hush.core.model.SecretValue;
 import java.io.ByteArrayOutputStream;
@@ -6,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +17,6 @@ import java.util.Map;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.EditList;
-import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 
@@ -23,20 +26,21 @@ import org.eclipse.jgit.diff.RawTextComparator;
  * by path, mode and size only. Unless asked, every value the plan moves is shown as its
  * {@link SecretValue#preview()}, line by line for a value that spans lines.
  */
-final class UnifiedDiff {
+public final class UnifiedDiff {
     private static final int CONTEXT = 3;
 
     private UnifiedDiff() {
     }
 
-    /** Returns the diff of {@code plan}. */
-    static String of(MigrationPlan plan, boolean showSecrets) {
-        Map<String, String> redactions = showSecrets ? Map.of() : redactions(plan);
+    /** Returns the diff of a plan's secret files and edits, each of {@code redacted} shown as its preview unless asked. */
+    public static String of(List<SecretFile> secretFiles, List<FileEdit> edits, Collection<SecretValue> redacted,
+            boolean showSecrets) {
+        Map<String, String> redactions = showSecrets ? Map.of() : redactions(redacted);
         StringBuilder out = new StringBuilder(4096);
-        for (SecretFile file : plan.secretFiles()) {
+        for (SecretFile file : secretFiles) {
             out.append("+ ").append(file.path()).append(" (0600, ").append(file.bytes().length).append(" bytes)\n");
         }
-        for (FileEdit edit : plan.edits()) {
+        for (FileEdit edit : edits) {
             if (edit.changes()) {
                 out.append(redact(fileDiff(edit), redactions));
             }
@@ -46,8 +50,8 @@ final class UnifiedDiff {
 
     /** Returns one file's headers and hunks, not yet redacted. */
     private static String fileDiff(FileEdit edit) {
-        RawText before = edit.modifiesExisting() ? new RawText(edit.originalBytes()) : RawText.EMPTY_TEXT;
-        RawText after = new RawText(edit.updatedBytes());
+        RawText before = edit.modifiesExisting() ? new RawText(edit.original().orElseThrow()) : RawText.EMPTY_TEXT;
+        RawText after = new RawText(edit.updated());
         EditList changes = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
                 .diff(RawTextComparator.DEFAULT, before, after);
         ByteArrayOutputStream hunks = new ByteArrayOutputStream();
@@ -66,9 +70,9 @@ final class UnifiedDiff {
      * Maps each line-sized piece of every moved value to its preview, longest first, so a
      * value that contains a shorter one is replaced whole.
      */
-    private static Map<String, String> redactions(MigrationPlan plan) {
+    private static Map<String, String> redactions(Collection<SecretValue> values) {
         List<Map.Entry<String, String>> pieces = new ArrayList<>();
-        for (SecretValue value : plan.secretValues()) {
+        for (SecretValue value : values) {
             String[] lines = value.reveal().split("\r?\n");
             for (int i = 0; i < lines.length; i++) {
                 if (!lines[i].isBlank()) {

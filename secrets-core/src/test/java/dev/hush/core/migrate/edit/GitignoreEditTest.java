@@ -1,7 +1,8 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hush.core.migrate.FileEdit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.edit;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,12 +20,12 @@ import java.util.Objects;
  * @param length how many characters are replaced; 0 inserts
  * @param replacement what goes in their place, with {@code \n} line breaks
  */
-record TextEdit(int offset, int length, String replacement) {
+public record TextEdit(int offset, int length, String replacement) {
     private static final Comparator<TextEdit> BY_OFFSET = Comparator.comparingInt(TextEdit::offset)
             .thenComparingInt(TextEdit::length);
 
     /** Checks that the span is not negative. */
-    TextEdit {
+    public TextEdit {
         Objects.requireNonNull(replacement, "replacement == null");
         if (offset < 0) {
             throw new IllegalArgumentException("offset < 0: " + offset);
@@ -36,17 +36,17 @@ record TextEdit(int offset, int length, String replacement) {
     }
 
     /** Returns an edit inserting {@code text} at {@code offset}. */
-    static TextEdit insert(int offset, String text) {
+    public static TextEdit insert(int offset, String text) {
         return new TextEdit(offset, 0, text);
     }
 
     /** Returns an edit deleting the characters from {@code start} (inclusive) to {@code end} (exclusive). */
-    static TextEdit delete(int start, int end) {
+    public static TextEdit delete(int start, int end) {
         return new TextEdit(start, end - start, "");
     }
 
     /** Returns the offset just after the replaced characters. */
-    int end() {
+    public int end() {
         return offset + length;
     }
 
@@ -56,7 +56,7 @@ record TextEdit(int offset, int length, String replacement) {
      *
      * @throws IllegalArgumentException when two edits overlap or one reaches past the end
      */
-    static String apply(String text, List<TextEdit> edits) {
+    public static String apply(String text, List<TextEdit> edits) {
         Objects.requireNonNull(text, "text == null");
         List<TextEdit> sorted = new ArrayList<>(edits);
         sorted.sort(BY_OFFSET);
@@ -83,7 +83,7 @@ record TextEdit(int offset, int length, String replacement) {
      *
      * @throws IllegalArgumentException when the bytes are not UTF-8 or the edits overlap
      */
-    static byte[] apply(byte[] original, List<TextEdit> edits) {
+    public static byte[] apply(byte[] original, List<TextEdit> edits) {
         String text = decode(original);
         boolean bom = text.startsWith("\uFEFF");
         String edited = apply(bom ? text.substring(1) : text, edits);
@@ -91,7 +91,7 @@ record TextEdit(int offset, int length, String replacement) {
     }
 
     /** Returns the line break that ends the line holding {@code offset}, else the one before it, else {@code \n}. */
-    static String lineBreakAt(String text, int offset) {
+    public static String lineBreakAt(String text, int offset) {
         int newline = text.indexOf('\n', offset);
         if (newline < 0) {
             newline = text.lastIndexOf('\n', Math.max(0, offset - 1));

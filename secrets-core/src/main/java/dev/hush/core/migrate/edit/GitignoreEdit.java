@@ -1,4 +1,8 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.edit;
+
+import dev.hush.core.migrate.FileEdit;
+import dev.hush.core.migrate.ProjectPaths;
+import dev.hush.core.migrate.MigrationTransaction;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,9 +22,9 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  * {@code .env*} count), after a {@code # added by hush migrate} comment. Existing lines,
  * comments and line breaks are kept; CRLF files get CRLF lines.
  */
-final class GitignoreEdit {
-    static final String PATH = ".gitignore";
-    static final String COMMENT = "# added by hush migrate";
+public final class GitignoreEdit {
+    public static final String PATH = ".gitignore";
+    public static final String COMMENT = "# added by hush migrate";
 
     private GitignoreEdit() {
     }
@@ -32,7 +36,7 @@ final class GitignoreEdit {
      * @param secretsDir the secrets folder relative to the root, e.g. {@code .secrets}
      * @param dotenvFiles root-relative paths of dotenv files, e.g. {@code .env} or {@code config/prod.env}
      */
-    static Optional<FileEdit> plan(Path root, String secretsDir, List<String> dotenvFiles) throws IOException {
+    public static Optional<FileEdit> plan(Path root, String secretsDir, List<String> dotenvFiles) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(ProjectPaths.checkRelative(secretsDir) + "/");
         entries.add(MigrationTransaction.HUSH_DIR + "/");
@@ -48,7 +52,7 @@ final class GitignoreEdit {
      *     starts with {@code /} ({@code /.env}, {@code /config/.env})
      * @throws IOException when {@code .gitignore} or a nested one cannot be read
      */
-    static Optional<FileEdit> plan(Path root, List<String> entries) throws IOException {
+    public static Optional<FileEdit> plan(Path root, List<String> entries) throws IOException {
         Objects.requireNonNull(root, "root == null");
         Path file = root.resolve(PATH);
         byte[] before = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(file) : null;

@@ -1,4 +1,4 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
