@@ -117,6 +117,14 @@ final class MigrateCli implements Callable<Integer> {
                 throw new UserError("migrate asks before it writes, and this is not a terminal: run"
                         + " 'hush migrate --dry-run' to see the plan, then 'hush migrate --yes' to apply it");
             }
+            if (mode.dryRun) {
+                // On stderr, so that --format json stays one JSON document.
+                migrate.interrupted().ifPresent(unfinished -> spec.commandLine().getErr().println("hush: note: "
+                        + unfinished.message()));
+            } else {
+                // Before planning: a half-migrated tree would plan as "nothing to migrate" and stay half-migrated.
+                migrate.recover().ifPresent(restore -> printRestore(out, restore));
+            }
             PlannedMigration planned = migrate.plan();
             if (planned.plan().isEmpty()) {
                 out.println("hush: nothing to migrate in " + path + " (no inline secret left to move)");
@@ -142,7 +150,11 @@ final class MigrateCli implements Callable<Integer> {
                 .secretsDir(plan.secretsDir)
                 .checklist(plan.checklist)
                 .harden(plan.harden)
-                .readsFileVariables(plan.readsFileVars);
+                .readsFileVariables(plan.readsFileVars)
+                .onInterrupt(line -> {
+                    System.err.println(line);
+                    System.err.flush();
+                });
         if (plan.config != null) {
             migrate.config(HushConfig.read(plan.config));
         }
@@ -209,7 +221,11 @@ final class MigrateCli implements Callable<Integer> {
     }
 
     private static void printRestore(PrintWriter out, RestoreResult restore) {
-        out.println("hush: undid migration " + restore.journalId() + ":");
+        out.println(switch (restore.kind()) {
+            case UNDONE -> "hush: undid migration " + restore.journalId() + ":";
+            case ROLLED_BACK -> "hush: first rolled back an interrupted migration (" + restore.journalId() + "):";
+            case FINISHED_UNDO -> "hush: first finished an interrupted undo of migration " + restore.journalId() + ":";
+        });
         restore.restored().forEach(file -> out.println("  restored " + file));
         restore.deleted().forEach(file -> out.println("  deleted  " + file));
         restore.kept().forEach(file -> out.println("  kept     " + file + " (changed since the migration: it may hold a rotated value)"));
