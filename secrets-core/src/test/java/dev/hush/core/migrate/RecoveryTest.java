@@ -52,11 +52,7 @@ class RecoveryTest {
 
     /** The sample plan with a new {@code .gitignore} listed last: the transaction must still write it first. */
     static MigrationPlan planWithIgnoreRules() {
-        SecretValue value = SecretValue.of(PASSWORD);
-        return MigrationPlan.builder()
-                .secretFile(SecretFile.of(SecretName.of("db_password"), value))
-                .edit(FileEdit.modify("compose.yaml", bytes(COMPOSE), bytes(MIGRATED),
-                        List.of("move POSTGRES_PASSWORD of db to secret db_password"), List.of(value)))
+        return MigrationTransactionTest.plan().toBuilder()
                 .edit(FileEdit.create(".gitignore", bytes(".secrets/\n.hush/\n"), List.of("ignore the secrets")))
                 .build();
     }
