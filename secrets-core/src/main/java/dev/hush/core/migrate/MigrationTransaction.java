@@ -235,7 +235,8 @@ public final class MigrationTransaction {
      * Rolls back a migration that was interrupted (its journal says {@code started}), or
      * finishes an undo that was (it says {@code undoing}): originals come back from the backup
      * while the files hold what hush wrote, files it created are deleted while they hold what it
-     * wrote. Returns what was restored, or empty when nothing was interrupted.
+     * wrote. Returns what was restored, or empty when nothing was interrupted. A lock left by a
+     * process that is gone is removed even then.
      *
      * @throws MigrationException when another migration runs, the journal is not trusted, or restoring failed
      */
@@ -247,7 +248,7 @@ public final class MigrationTransaction {
             return Optional.empty();
         }
         try {
-            if (!hasUnfinished(project)) {
+            if (!hasUnfinished(project) && !Files.exists(project.hush().resolve(ProjectLock.FILE), LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty();
             }
         } catch (IOException e) {
