@@ -141,6 +141,14 @@ final class MigrateCli implements Callable<Integer> {
                 throw new UserError("migrate asks before it writes, and this is not a terminal: run"
                         + " 'hush migrate --dry-run' to see the plan, then 'hush migrate --yes' to apply it");
             }
+            if (mode.dryRun) {
+                // On stderr, so that --format json stays one JSON document.
+                migrate.interrupted().ifPresent(unfinished -> spec.commandLine().getErr().println("hush: note: "
+                        + unfinished.message()));
+            } else {
+                // Before planning: a half-migrated tree would plan as "nothing to migrate" and stay half-migrated.
+                migrate.recover().ifPresent(restore -> printRestore(out, restore));
+            }
             PlannedMigration planned = migrate.plan();
             if (mode.dryRun && format == PlanFormat.json) {
                 printPlan(out, planned);
@@ -168,7 +176,11 @@ final class MigrateCli implements Callable<Integer> {
     MigrateCommand command() throws IOException {
         MigrateCommand migrate = Hush.migrate().root(OptionChecks.projectFolder(path))
                 .harden(plan.harden)
-                .readsFileVariables(plan.readsFileVars);
+                .readsFileVariables(plan.readsFileVars)
+                .onInterrupt(line -> {
+                    System.err.println(line);
+                    System.err.flush();
+                });
         plan.secretsDir = OptionChecks.inProject("--secrets-dir", plan.secretsDir, SecretFile.DEFAULT_DIR,
                 migrate::secretsDir);
         plan.checklist = OptionChecks.markdown("--checklist", OptionChecks.inProject("--checklist", plan.checklist,
@@ -238,7 +250,11 @@ final class MigrateCli implements Callable<Integer> {
     }
 
     private static void printRestore(PrintWriter out, RestoreResult restore) {
-        out.println("hush: undid migration " + restore.journalId() + ":");
+        out.println(switch (restore.kind()) {
+            case UNDONE -> "hush: undid migration " + restore.journalId() + ":";
+            case ROLLED_BACK -> "hush: first rolled back an interrupted migration (" + restore.journalId() + "):";
+            case FINISHED_UNDO -> "hush: first finished an interrupted undo of migration " + restore.journalId() + ":";
+        });
         restore.restored().forEach(file -> out.println("  restored " + file));
         restore.deleted().forEach(file -> out.println("  deleted  " + file));
         restore.kept().forEach(file -> out.println("  kept     " + file + " (changed since the migration: it may hold a rotated value)"));

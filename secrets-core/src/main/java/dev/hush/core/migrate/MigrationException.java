@@ -26,6 +26,10 @@ public final class MigrationException extends HushException {
         CHANGED_SINCE_MIGRATION,
         /** There is no complete migration to undo. */
         NOTHING_TO_UNDO,
+        /** A journal under {@code .hush/journal/} was not written by hush for this project on this machine. */
+        UNTRUSTED_JOURNAL,
+        /** SIGTERM or SIGINT stopped the migration; it was rolled back. */
+        INTERRUPTED,
         /** Reading or writing failed; what was written is rolled back. */
         IO_FAILED
     }
