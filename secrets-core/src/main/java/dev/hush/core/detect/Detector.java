@@ -115,8 +115,10 @@ public final class Detector {
             }
         }
         List<Finding> kept = new ArrayList<>();
+        // Most files carry no ignore comment: then no line is cut out of the text (a long one would cost its length per finding).
+        boolean ignoreComments = !analysis.findings().isEmpty() && file.text().contains("hush:ignore");
         for (Finding finding : oneFindingPerLocation(analysis.findings())) {
-            if (!isSuppressed(finding, file)) {
+            if (!isSuppressed(finding, file, ignoreComments)) {
                 kept.add(finding);
             }
         }
@@ -173,14 +175,14 @@ public final class Detector {
         return structured ? 0 : 1;
     }
 
-    private boolean isSuppressed(Finding finding, SourceFile file) {
+    private boolean isSuppressed(Finding finding, SourceFile file, boolean ignoreComments) {
         if (config.disabledRules().contains(finding.ruleId())
                 || config.allowsPath(finding.location().path())
                 || finding.secret().map(secret -> config.allowsValue(secret.reveal())).orElse(false)) {
             return true;
         }
         int line = finding.location().line();
-        if (line > file.lineCount()) {
+        if (!ignoreComments || line > file.lineCount()) {
             return false;
         }
         Matcher matcher = IGNORE_COMMENT.matcher(file.line(line));
