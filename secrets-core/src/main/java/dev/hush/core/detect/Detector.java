@@ -7,6 +7,7 @@ import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.rules.RuleCatalogue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,6 @@ import java.util.regex.Pattern;
 public final class Detector {
     private static final int BINARY_PROBE = 8192;
     private static final Pattern IGNORE_COMMENT = Pattern.compile("hush:ignore(?:[= ]([\\w,-]+))?");
-    private static final String GENERIC_RULE = "generic-secret-assignment";
     /** The key that makes a YAML file a compose file whatever its name. */
     private static final String SERVICES = "services";
 
@@ -32,6 +32,8 @@ public final class Detector {
     private final Analyzer dockerfile = new DockerfileAnalyzer();
     private final Analyzer dotenv = new DotenvAnalyzer();
     private final Analyzer dockerRun = new DockerRunAnalyzer();
+    private final Analyzer assignments = new SecretAssignmentAnalyzer();
+    private final Analyzer logLeaks = new LogLeakAnalyzer();
     private final ProviderRuleAnalyzer providers;
 
     private Detector(HushConfig config, RuleCatalogue catalogue) {
@@ -145,6 +147,13 @@ public final class Detector {
             analyzers.add(dockerRun);
         }
         analyzers.add(providers);
+        // After the provider rules: where both report a value, the provider's finding is kept.
+        if (SecretAssignmentAnalyzer.appliesTo(path)) {
+            analyzers.add(assignments);
+        }
+        if (LogLeakAnalyzer.appliesToCode(path) || LogLeakAnalyzer.appliesToScript(path) || analyzers.contains(dockerRun)) {
+            analyzers.add(logLeaks);
+        }
         return analyzers;
     }
 
@@ -162,12 +171,32 @@ public final class Detector {
                     .orElse(where + ":" + finding.location().column() + "\0" + finding.ruleId());
             kept.merge(key, finding, (a, b) -> rank(b) < rank(a) ? b : a);
         }
-        return List.copyOf(kept.values());
+        // A generic assignment whose value holds (or is part of) a value reported by a more specific rule adds nothing.
+        Map<Integer, List<Finding>> specificByLine = new HashMap<>();
+        for (Finding finding : kept.values()) {
+            if (rank(finding) < 2 && finding.secret().isPresent()) {
+                specificByLine.computeIfAbsent(finding.location().line(), line -> new ArrayList<>()).add(finding);
+            }
+        }
+        List<Finding> result = new ArrayList<>(kept.size());
+        for (Finding finding : kept.values()) {
+            List<Finding> onLine = specificByLine.getOrDefault(finding.location().line(), List.of());
+            if (rank(finding) < 2 || finding.secret().isEmpty() || onLine.stream().noneMatch(other -> overlaps(other, finding))) {
+                result.add(finding);
+            }
+        }
+        return result;
+    }
+
+    private static boolean overlaps(Finding specific, Finding generic) {
+        String a = specific.secret().orElseThrow().reveal();
+        String b = generic.secret().orElseThrow().reveal();
+        return a.contains(b) || b.contains(a);
     }
 
     private static int rank(Finding finding) {
         String rule = finding.ruleId();
-        if (rule.equals(GENERIC_RULE)) {
+        if (SecretAssignmentAnalyzer.RULES.contains(rule)) {
             return 2;
         }
         boolean structured = rule.startsWith("compose-") || rule.startsWith("dockerfile-")

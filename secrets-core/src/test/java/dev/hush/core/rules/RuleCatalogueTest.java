@@ -22,7 +22,11 @@ class RuleCatalogueTest {
             "compose-inline-secret", "compose-build-arg-secret", "compose-url-credentials", "compose-privileged",
             "compose-build-privileged", "compose-insecure-entitlement", "compose-docker-socket", "compose-api-socket",
             "dockerfile-arg-secret", "dockerfile-env-secret", "dockerfile-copy-secret-file", "dockerfile-run-insecure",
-            "dotenv-secret", "dotenv-tracked", "dotenv-not-ignored", "docker-run-privileged", "docker-run-socket");
+            "dotenv-secret", "dotenv-tracked", "dotenv-not-ignored", "docker-run-privileged", "docker-run-socket",
+            "generic-secret-assignment", "js-secret-assignment", "python-secret-assignment", "php-secret-assignment",
+            "sql-password", "properties-secret", "yaml-secret", "ini-secret", "toml-secret", "json-secret",
+            "xml-secret", "terraform-secret", "kubernetes-secret", "kubeconfig-credential", "npmrc-auth",
+            "docker-config-auth", "cloud-credentials", "env-logged", "env-dumped-in-script");
 
     @Test
     void shipsAtLeastEightyProviderRulesAndEveryStructuredRule() {
