@@ -32,13 +32,16 @@ public final class Detector {
     private final Analyzer dockerfile = new DockerfileAnalyzer();
     private final Analyzer dotenv = new DotenvAnalyzer();
     private final Analyzer dockerRun = new DockerRunAnalyzer();
-    private final Analyzer assignments = new SecretAssignmentAnalyzer();
-    private final Analyzer logLeaks = new LogLeakAnalyzer();
+    private final SecretAssignmentAnalyzer assignments = new SecretAssignmentAnalyzer();
+    private final LogLeakAnalyzer logLeaks = new LogLeakAnalyzer();
     private final ProviderRuleAnalyzer providers;
 
     private Detector(HushConfig config, RuleCatalogue catalogue) {
         this.config = config;
-        this.providers = new ProviderRuleAnalyzer(catalogue, List.of(SERVICES));
+        List<String> words = new ArrayList<>(SecretAssignmentAnalyzer.KEYWORDS);
+        words.addAll(LogLeakAnalyzer.ENVIRONMENT_WORDS);
+        words.add(SERVICES);
+        this.providers = new ProviderRuleAnalyzer(catalogue, words);
     }
 
     /** Returns a detector with the built-in rules, the project's extra rules, and its settings. */
@@ -107,6 +110,10 @@ public final class Detector {
             try {
                 if (analyzer == providers) {
                     providers.analyze(analysis, keywords);
+                } else if (analyzer == logLeaks) {
+                    logLeaks.analyze(analysis, providers.startsOf(keywords, LogLeakAnalyzer.ENVIRONMENT_WORDS));
+                } else if (analyzer == assignments) {
+                    assignments.analyze(analysis, providers.startsOf(keywords, SecretAssignmentAnalyzer.KEYWORDS));
                 } else {
                     analyzer.analyze(analysis);
                 }

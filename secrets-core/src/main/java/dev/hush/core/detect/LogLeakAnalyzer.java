@@ -5,6 +5,8 @@ import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
 import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +53,11 @@ final class LogLeakAnalyzer implements Analyzer {
     private static final Pattern SHELL_TRACE = Pattern.compile("(?:^|[;&]\\s*)set\\s+(?:-[a-wyz]*x[a-z]*|-o\\s+xtrace)\\b|^#!.*\\s-x\\b");
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_]\\w*)");
 
+    /** Words (any case) one of which code that reads the environment holds: the detector's keyword pass finds them. */
+    static final List<String> ENVIRONMENT_WORDS = List.of(
+            "process.env", "environ", "getenv", "env[", "env.fetch", "$_env", "$_server", "puts env", "p env", "pp env",
+            "GetEnvironmentVariable".toLowerCase(Locale.ROOT));
+
     private final RuleCatalogue catalogue = RuleCatalogue.builtIn();
 
     /** Returns whether {@code path} is a program whose print calls this analyzer reads. */
@@ -77,39 +84,58 @@ final class LogLeakAnalyzer implements Analyzer {
 
     @Override
     public void analyze(FileAnalysis analysis) {
+        String lower = SecretAssignmentAnalyzer.asciiLower(analysis.file().text());
+        List<Integer> starts = new ArrayList<>();
+        for (String word : ENVIRONMENT_WORDS) {
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+                starts.add(at);
+            }
+        }
+        analyze(analysis, starts.stream().mapToInt(Integer::intValue).sorted().toArray());
+    }
+
+    /**
+     * Analyses the file given where its {@link #ENVIRONMENT_WORDS} start, in increasing order, as
+     * the detector's keyword pass found them: only the lines that hold one are read in code.
+     */
+    void analyze(FileAnalysis analysis, int[] environmentStarts) {
         SourceFile file = analysis.file();
-        String text = file.text();
         if (appliesToCode(file.path())) {
-            code(analysis, text);
+            int last = 0;
+            for (int at : environmentStarts) {
+                int line = file.lineOf(at);
+                if (line != last) {
+                    last = line;
+                    code(analysis, file, line, at);
+                }
+            }
         } else {
-            script(analysis, text, DockerfileAnalyzer.appliesTo(file.path()));
+            script(analysis, file.text(), DockerfileAnalyzer.appliesTo(file.path()));
         }
     }
 
-    private void code(FileAnalysis analysis, String text) {
-        if (!text.contains("env") && !text.contains("ENV") && !text.contains("Env")) {
-            return;
-        }
-        Matcher call = PRINT_CALL.matcher(text);
+    /** Reports a print call on {@code line} whose arguments hold the environment or a secret from it. */
+    private void code(FileAnalysis analysis, SourceFile file, int line, int at) {
+        String text = file.text();
+        int lineStart = file.lineStart(line);
+        int lineEnd = line < file.lineCount() ? file.lineStart(line + 1) - 1 : text.length();
+        // A minified line is read only around the word.
+        int from = Math.max(lineStart, at - 400);
+        int to = Math.min(lineEnd, at + 400);
+        Matcher call = PRINT_CALL.matcher(text).region(from, to);
         while (call.find()) {
-            // A call's arguments end at the line's end; a minified line is read only near the call.
-            int limit = Math.min(text.length(), call.end() + 400);
-            int end = call.end();
-            while (end < limit && text.charAt(end) != '\n') {
-                end++;
-            }
-            String arguments = text.substring(call.end(), end);
+            String arguments = text.substring(call.end(), to);
             Matcher whole = WHOLE_ENVIRONMENT.matcher(arguments);
             if (whole.find()) {
                 report(analysis, CODE_RULE, call.start(), null, "prints the whole environment, every secret in it included");
-                continue;
+                return;
             }
             Matcher variable = ENVIRONMENT_VARIABLE.matcher(arguments);
             while (variable.find()) {
                 String name = firstGroup(variable);
                 if (isSecretVariable(name)) {
                     report(analysis, CODE_RULE, call.end() + variable.start(), name, "prints the secret " + name);
-                    break;
+                    return;
                 }
             }
         }

@@ -121,6 +121,31 @@ final class ProviderRuleAnalyzer implements Analyzer {
         return found.contains(number);
     }
 
+    /** Returns where the extra {@code words} start where {@code found} was searched, in increasing order. */
+    int[] startsOf(KeywordIndex.Occurrences found, List<String> words) {
+        boolean[] wanted = new boolean[keywordLength.length];
+        for (String word : words) {
+            Integer number = this.words.get(word);
+            if (number == null) {
+                throw new IllegalArgumentException("not a word the search looks for: " + word);
+            }
+            wanted[number] = true;
+        }
+        int[][] starts = {new int[16]};
+        int[] count = {0};
+        found.forEach((keyword, end) -> {
+            if (wanted[keyword]) {
+                if (count[0] == starts[0].length) {
+                    starts[0] = java.util.Arrays.copyOf(starts[0], count[0] * 2);
+                }
+                starts[0][count[0]++] = end - keywordLength[keyword];
+            }
+        });
+        int[] result = java.util.Arrays.copyOf(starts[0], count[0]);
+        java.util.Arrays.sort(result);
+        return result;
+    }
+
     /** Runs the rules of the keywords that {@link #find} found in the analysed file. */
     void analyze(FileAnalysis analysis, KeywordIndex.Occurrences found) {
         SourceFile file = analysis.file();

@@ -8,11 +8,11 @@ import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,10 +34,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             "xml-secret", "terraform-secret", "kubernetes-secret", "kubeconfig-credential", "npmrc-auth",
             "docker-config-auth", "cloud-credentials");
 
-    /** The words one of which a secret-like name holds, lower case. */
-    private static final String[] KEYWORDS = {
-        "pass", "pwd", "secret", "token", "key", "cred", "auth", "salt", "dsn"
-    };
+    /** The words one of which a secret-like name holds, lower case, and SQL's {@code identified}. */
+    static final List<String> KEYWORDS = List.of("pass", "pwd", "secret", "token", "key", "cred", "auth", "salt", "dsn",
+            "identified");
     /** Lines longer than this are minified code or data: only quoted assignments are searched in them. */
     private static final int LONG_LINE = 4096;
 
@@ -88,31 +87,49 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
     @Override
     public void analyze(FileAnalysis analysis) {
-        SourceFile file = analysis.file();
-        String text = file.text();
-        String lower = asciiLower(text);
-        if (!mentionsKeyword(lower)) {
+        String lower = asciiLower(analysis.file().text());
+        List<Integer> starts = new ArrayList<>();
+        for (String keyword : KEYWORDS) {
+            for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
+                starts.add(at);
+            }
+        }
+        analyze(analysis, starts.stream().mapToInt(Integer::intValue).sorted().toArray());
+    }
+
+    /**
+     * Analyses the file given where its {@link #KEYWORDS} start, in increasing order, as the
+     * detector's one keyword pass found them: a file without any is not even decoded.
+     */
+    void analyze(FileAnalysis analysis, int[] keywordStarts) {
+        if (keywordStarts.length == 0) {
             return;
         }
+        SourceFile file = analysis.file();
+        String text = file.text();
         String path = file.path();
         String name = file.name().toLowerCase(Locale.ROOT);
         boolean example = isExample(path);
         Syntax syntax = syntaxOf(name);
+        // Only configuration files are looked at whole (for kind: Secret, "auths"); code is read at its keywords.
+        String lower = syntax == Syntax.CODE || syntax == Syntax.SHELL ? "" : asciiLower(text);
         String rule = ruleFor(path, name, syntax, lower);
-        Scan scan = new Scan(analysis, rule, example);
+        Scan scan = new Scan(analysis, rule, example, keywordStarts);
         if (rule.equals("kubernetes-secret")) {
             scan.kubernetesSecret(text);
         }
-        scan.environmentStyle(text, lower);
+        if (syntax == Syntax.SHELL || syntax == Syntax.YAML || syntax == Syntax.INI || syntax == Syntax.JSON) {
+            scan.environmentStyle(text);
+        }
         switch (syntax) {
             case YAML -> {
-                scan.yaml(text, lower);
-                scan.quoted(text, lower, Syntax.CODE);
+                scan.yaml(text);
+                scan.quoted(text, Syntax.CODE);
             }
-            case PROPERTIES, INI, TOML -> scan.config(text, lower, syntax);
+            case PROPERTIES, INI, TOML -> scan.config(text, syntax);
             case XML -> scan.xml(text);
             case SQL -> scan.sql(text);
-            default -> scan.quoted(text, lower, syntax);
+            default -> scan.quoted(text, syntax);
         }
     }
 
@@ -128,7 +145,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             case "xml", "config", "xaml", "csproj", "pubxml", "jmx", "xsd" -> Syntax.XML;
             case "sql" -> Syntax.SQL;
             case "tf", "tfvars", "hcl" -> Syntax.HCL;
-            case "sh", "bash", "zsh", "ksh", "bat", "cmd", "ps1", "mk", "makefile", "md", "txt", "rst", "adoc", "log" ->
+            case "sh", "bash", "zsh", "ksh", "bat", "cmd", "ps1", "mk", "makefile", "md", "txt", "rst", "adoc", "log", "tsv",
+                    "csv" ->
                     Syntax.SHELL;
             case "" -> Syntax.INI;
             default -> Syntax.CODE;
@@ -184,15 +202,6 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 || lower.endsWith(".md") || lower.endsWith(".rst") || lower.endsWith(".adoc") || lower.endsWith(".txt");
     }
 
-    private static boolean mentionsKeyword(String lower) {
-        for (String keyword : KEYWORDS) {
-            if (lower.contains(keyword)) {
-                return true;
-            }
-        }
-        return lower.contains("identified");
-    }
-
     /** Lower-cases ASCII letters only, so that offsets in the result are offsets in {@code text}. */
     static String asciiLower(String text) {
         char[] chars = text.toCharArray();
@@ -211,26 +220,32 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private final SourceFile file;
         private final Rule rule;
         private final boolean example;
+        private final int[] keywordStarts;
         private int reportedUntil = -1;
 
-        Scan(FileAnalysis analysis, String ruleId, boolean example) {
+        Scan(FileAnalysis analysis, String ruleId, boolean example, int[] keywordStarts) {
             this.analysis = analysis;
+            this.keywordStarts = keywordStarts;
             this.file = analysis.file();
             this.rule = catalogue.find(ruleId).orElseThrow(() -> new IllegalStateException("no rule " + ruleId));
             this.example = example;
         }
 
         /** Searches quoted literals assigned to names, from each keyword's word on: code, JSON, HCL. */
-        void quoted(String text, String lower, Syntax syntax) {
-            TreeSet<Integer> starts = new TreeSet<>();
-            for (String keyword : KEYWORDS) {
-                for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + keyword.length())) {
-                    starts.add(nameStart(text, at));
+        void quoted(String text, Syntax syntax) {
+            int[] starts = new int[keywordStarts.length];
+            int count = 0;
+            for (int at : keywordStarts) {
+                // Most names holding a keyword (keySet, tokenizer.next) are not followed by a quoted literal: skip them cheaply.
+                if (quotedLiteralFollows(text, nameEnd(text, at))) {
+                    starts[count++] = nameStart(text, at);
                 }
             }
+            Arrays.sort(starts, 0, count);
             Matcher matcher = QUOTED.matcher(text);
-            for (int start : starts) {
-                if (start < reportedUntil) {
+            for (int s = 0; s < count; s++) {
+                int start = starts[s];
+                if (start < reportedUntil || s > 0 && start == starts[s - 1]) {
                     continue;
                 }
                 int from = start > 0 && (text.charAt(start - 1) == '"' || text.charAt(start - 1) == '\'') ? start - 1 : start;
@@ -253,13 +268,13 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 check(matcher.group(2), value, matcher.start(5), true);
                 reportedUntil = matcher.end();
             }
-            if (syntax == Syntax.CODE || syntax == Syntax.JSON) {
-                connectionStrings(text, lower);
+            if (syntax == Syntax.CODE || syntax == Syntax.JSON || syntax == Syntax.SHELL) {
+                connectionStrings(text);
             }
         }
 
         /** Searches {@code NAME=value} assignments in upper case, wherever they are written. */
-        void environmentStyle(String text, String lower) {
+        void environmentStyle(String text) {
             if (text.indexOf('=') < 0) {
                 return;
             }
@@ -273,9 +288,14 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Searches {@code Password=...;} pairs in connection strings, such as .NET's and Azure's. */
-        private void connectionStrings(String text, String lower) {
-            if (!lower.contains("password=") && !lower.contains("pwd=") && !lower.contains("accountkey=")
-                    && !lower.contains("sharedaccesskey=")) {
+        private void connectionStrings(String text) {
+            boolean pairs = false;
+            for (int at : keywordStarts) {
+                pairs |= text.regionMatches(true, at, "password=", 0, 9) || text.regionMatches(true, at, "pwd=", 0, 4)
+                        || text.regionMatches(true, at - 7, "accountkey=", 0, 11)
+                        || text.regionMatches(true, at - 12, "sharedaccesskey=", 0, 16);
+            }
+            if (!pairs) {
                 return;
             }
             Matcher literal = DOUBLE_QUOTED.matcher(text);
@@ -292,8 +312,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Searches {@code key = value} lines: properties, INI, TOML, files without an extension. */
-        void config(String text, String lower, Syntax syntax) {
-            forEachLine(text, lower, (line, start) -> {
+        void config(String text, Syntax syntax) {
+            forEachLine((line, start) -> {
                 String trimmed = line.stripLeading();
                 // A line starting with // is an .npmrc registry key, not a comment.
                 if (trimmed.startsWith("#") || trimmed.startsWith(";") || trimmed.startsWith("!") || trimmed.startsWith("[")) {
@@ -306,12 +326,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     scalar(key, raw, start + m.start(4), syntax == Syntax.TOML || syntax == Syntax.INI);
                 }
             });
-            quoted(text, lower, Syntax.CODE);
+            quoted(text, Syntax.CODE);
         }
 
         /** Searches {@code key: value} lines of YAML; block scalars, anchors and tags are not literal values here. */
-        void yaml(String text, String lower) {
-            forEachLine(text, lower, (line, start) -> {
+        void yaml(String text) {
+            forEachLine((line, start) -> {
                 if (line.stripLeading().startsWith("#")) {
                     return;
                 }
@@ -495,6 +515,23 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
         }
 
+        /** Calls {@code action} with each line that holds a keyword, and its offset; very long lines are left out. */
+        private void forEachLine(LineAction action) {
+            int last = 0;
+            for (int at : keywordStarts) {
+                int line = file.lineOf(at);
+                if (line == last) {
+                    continue;
+                }
+                last = line;
+                int start = file.lineStart(line);
+                int end = line < file.lineCount() ? file.lineStart(line + 1) - 1 : file.text().length();
+                if (end - start <= LONG_LINE) {
+                    action.accept(file.line(line), start);
+                }
+            }
+        }
+
         /** Judges {@code value} written under {@code key} at {@code offset}, and reports it when it is a secret. */
         private void check(String key, String value, int offset, boolean code) {
             String name = code ? lastSegment(key) : key;
@@ -527,23 +564,6 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
     }
 
-    /** Calls {@code action} with each line that mentions a keyword, and its offset; very long lines are left out. */
-    private static void forEachLine(String text, String lower, LineAction action) {
-        int start = 0;
-        int n = text.length();
-        while (start <= n) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = n;
-            }
-            if (end - start <= LONG_LINE && mentionsKeyword(lower.substring(start, end))) {
-                String line = text.substring(start, end);
-                action.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, start);
-            }
-            start = end + 1;
-        }
-    }
-
     private interface LineAction {
         void accept(String line, int offset);
     }
@@ -556,6 +576,41 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             i--;
         }
         return i;
+    }
+
+    private static int nameEnd(String text, int at) {
+        int i = at;
+        int limit = Math.min(text.length(), at + 100);
+        while (i < limit && isNameChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Returns whether an assignment operator and then a string literal (or a call that takes one)
+     * follow the name ending at {@code offset}: the test that {@link #QUOTED} makes in full.
+     */
+    private static boolean quotedLiteralFollows(String text, int offset) {
+        int n = Math.min(text.length(), offset + 40);
+        int i = offset;
+        while (i < n && (text.charAt(i) == '"' || text.charAt(i) == '\'' || text.charAt(i) == ']')) {
+            i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        int operator = i;
+        while (i < n && "=:>?|,".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == operator) {
+            return false;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < n && "\"'`@rbunS[".indexOf(text.charAt(i)) >= 0;
     }
 
     private static boolean isNameChar(char c) {
