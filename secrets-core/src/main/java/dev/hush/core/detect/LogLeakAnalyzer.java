@@ -5,7 +5,6 @@ import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
 import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -84,14 +83,7 @@ final class LogLeakAnalyzer implements Analyzer {
 
     @Override
     public void analyze(FileAnalysis analysis) {
-        String lower = SecretAssignmentAnalyzer.asciiLower(analysis.file().text());
-        List<Integer> starts = new ArrayList<>();
-        for (String word : ENVIRONMENT_WORDS) {
-            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
-                starts.add(at);
-            }
-        }
-        analyze(analysis, starts.stream().mapToInt(Integer::intValue).sorted().toArray());
+        analyze(analysis, KeywordIndex.starts(ENVIRONMENT_WORDS, analysis.file().text()));
     }
 
     /**

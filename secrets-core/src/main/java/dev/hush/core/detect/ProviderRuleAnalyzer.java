@@ -8,6 +8,7 @@ import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -136,13 +137,13 @@ final class ProviderRuleAnalyzer implements Analyzer {
         found.forEach((keyword, end) -> {
             if (wanted[keyword]) {
                 if (count[0] == starts[0].length) {
-                    starts[0] = java.util.Arrays.copyOf(starts[0], count[0] * 2);
+                    starts[0] = Arrays.copyOf(starts[0], count[0] * 2);
                 }
                 starts[0][count[0]++] = end - keywordLength[keyword];
             }
         });
-        int[] result = java.util.Arrays.copyOf(starts[0], count[0]);
-        java.util.Arrays.sort(result);
+        int[] result = Arrays.copyOf(starts[0], count[0]);
+        Arrays.sort(result);
         return result;
     }
 

@@ -87,14 +87,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
     @Override
     public void analyze(FileAnalysis analysis) {
-        String lower = asciiLower(analysis.file().text());
-        List<Integer> starts = new ArrayList<>();
-        for (String keyword : KEYWORDS) {
-            for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
-                starts.add(at);
-            }
-        }
-        analyze(analysis, starts.stream().mapToInt(Integer::intValue).sorted().toArray());
+        analyze(analysis, KeywordIndex.starts(KEYWORDS, analysis.file().text()));
     }
 
     /**
