@@ -50,7 +50,7 @@ final class LogLeakAnalyzer implements Analyzer {
     private static final Pattern SHELL_ECHO = Pattern.compile(
             "\\b(?:echo|printf)\\b[^;&|\\n]*\\$\\{?([A-Za-z_]\\w*)");
     private static final Pattern SHELL_TRACE = Pattern.compile("(?:^|[;&]\\s*)set\\s+(?:-[a-wyz]*x[a-z]*|-o\\s+xtrace)\\b|^#!.*\\s-x\\b");
-    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_]\\w*)");
+    private static final Pattern SHELL_VARIABLE = Pattern.compile("(?<!\\\\)\\$\\{?([A-Za-z_]\\w*)");
 
     /** Words (any case) one of which code that reads the environment holds: the detector's keyword pass finds them. */
     static final List<String> ENVIRONMENT_WORDS = List.of(

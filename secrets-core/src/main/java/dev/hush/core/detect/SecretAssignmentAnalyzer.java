@@ -109,7 +109,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         String rule = ruleFor(path, name, syntax, lower);
         Scan scan = new Scan(analysis, rule, example, keywordStarts);
         if (rule.equals("kubernetes-secret")) {
+            // A Secret's values are its data, judged decoded; read raw, base64 looks random whatever it holds.
             scan.kubernetesSecret(text);
+            return;
         }
         if (syntax == Syntax.SHELL || syntax == Syntax.YAML || syntax == Syntax.INI || syntax == Syntax.JSON) {
             scan.environmentStyle(text);
