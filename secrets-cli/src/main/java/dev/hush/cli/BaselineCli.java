@@ -39,7 +39,7 @@ final class BaselineCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScanCommand scan = Hush.scan().root(path);
+        ScanCommand scan = Hush.scan().root(OptionChecks.readable(path));
         if (config != null) {
             scan.config(HushConfig.read(config));
         }

@@ -70,6 +70,9 @@ final class HistoryCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (purgePlan != null) {
+            OptionChecks.newFile("--purge-plan", purgePlan, force);
+        }
         HistoryCommand history = Hush.history().repository(path)
                 .config(config != null ? HushConfig.read(config) : HushConfig.forProject(path));
         if (refs != null) {
@@ -104,7 +107,7 @@ final class HistoryCli implements Callable<Integer> {
             if (report.format == ReportOptions.Format.json) {
                 new HistoryJsonReport(report.showSecrets).write(result, to);
             } else {
-                report.reporter(color).write(result.toScanReport(), to);
+                report.reporter(color, path).write(result.toScanReport(), to);
             }
         });
         if (purgePlan != null) {

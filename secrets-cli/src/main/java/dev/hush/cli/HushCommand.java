@@ -1,11 +1,10 @@
 package dev.hush.cli;
 
-import dev.hush.core.baseline.BaselineFormatException;
-import dev.hush.core.config.ConfigException;
-import dev.hush.core.rules.RuleFormatException;
-import dev.hush.core.git.GitScanException;
+import dev.hush.core.model.HushException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,19 +96,32 @@ final class HushCommand implements Runnable {
 
     /** Prints one line for errors the user can act on, and a stack trace only for hush's own bugs. */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        commandLine.getErr().println("hush: " + message(e));
+        return ExitCodes.ERROR;
+    }
+
+    /**
+     * Returns the one line that tells the user about {@code e}: its message when it is an error
+     * the user can act on, else a line that withholds the message; control characters (a
+     * newline or an escape sequence in a folder's name) become {@code ?}.
+     */
+    static String message(Exception e) {
         String message;
-        if (e instanceof UserError || e instanceof ConfigException || e instanceof BaselineFormatException
-                || e instanceof RuleFormatException || e instanceof GitScanException) {
+        if (e instanceof UserError || e instanceof HushException) {
             message = e.getMessage();
         } else if (e instanceof NoSuchFileException missing) {
             message = missing.getFile() + ": no such file or folder";
+        } else if (e instanceof AccessDeniedException denied) {
+            message = denied.getFile() + ": permission denied; run hush as a user who may read and write it";
+        } else if (e instanceof FileSystemException failed && failed.getFile() != null) {
+            // The exception's own message is the path and the system's reason ("Is a directory"): no content.
+            message = "cannot read or write " + failed.getMessage();
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {
             message = "cannot read or write a file: " + e.getMessage();
         } else {
             message = "internal error (" + e.getClass().getName() + "); please report it. The message is withheld"
                     + " because it might quote a file's content.";
         }
-        commandLine.getErr().println("hush: " + message);
-        return ExitCodes.ERROR;
+        return message.replaceAll("\\p{Cntrl}", "?");
     }
 }

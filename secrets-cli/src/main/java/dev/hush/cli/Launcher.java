@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Says how to start this hush again from a git hook: the {@code bin/hush} launcher when it
- * started us (it sets {@code HUSH_LAUNCHER}), else this JVM on this jar with the start-up
+ * Says how to start this hush again from a git hook: the launcher script that started us
+ * ({@code bin/hush} of this repository or of an installed release; it passes its own path as
+ * the system property {@value #LAUNCHER_PROPERTY}), else this JVM on this jar with the start-up
  * flags that {@code bin/hush} uses.
  */
 final class Launcher {
@@ -21,12 +22,15 @@ final class Launcher {
     static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
             "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
+    /** The system property in which a launcher script names itself. */
+    static final String LAUNCHER_PROPERTY = "hush.launcher";
+
     private Launcher() {
     }
 
     /** Returns the shell command, quoted for {@code sh}, that starts this hush. */
     static String command() {
-        String launcher = System.getenv("HUSH_LAUNCHER");
+        String launcher = System.getProperty(LAUNCHER_PROPERTY);
         if (launcher != null && Files.isExecutable(Path.of(launcher))) {
             return quote(Path.of(launcher).toAbsolutePath().toString());
         }

@@ -8,8 +8,11 @@ import dev.hush.core.migrate.MigrationException;
 import dev.hush.core.migrate.MigrationResult;
 import dev.hush.core.migrate.PlannedMigration;
 import dev.hush.core.migrate.RestoreResult;
+import dev.hush.core.migrate.RotationChecklist;
 import dev.hush.core.migrate.SecretFile;
 import dev.hush.core.migrate.SecretRotation;
+import dev.hush.core.report.PlanJsonReport;
+import dev.hush.core.rules.RuleCatalogue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -106,6 +109,27 @@ final class MigrateCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!mode.dryRun || format != PlanFormat.json) {
+            return migrate();
+        }
+        try {
+            return migrate();
+        } catch (Exception e) {
+            // A tool that asked for JSON gets JSON on standard output, and the user the usual line on standard error.
+            PrintWriter out = spec.commandLine().getOut();
+            StringBuilder json = new StringBuilder();
+            PlanJsonReport.writeError(HushCommand.message(e), json);
+            out.print(json);
+            out.flush();
+            throw e;
+        }
+    }
+
+    private Integer migrate() throws Exception {
+        if (format == PlanFormat.json && !mode.dryRun) {
+            throw new UserError("--format json prints the plan, so it goes with --dry-run: hush migrate --dry-run"
+                    + " --format json");
+        }
         PrintWriter out = spec.commandLine().getOut();
         MigrateCommand migrate = command();
         try {
@@ -117,7 +141,19 @@ final class MigrateCli implements Callable<Integer> {
                 throw new UserError("migrate asks before it writes, and this is not a terminal: run"
                         + " 'hush migrate --dry-run' to see the plan, then 'hush migrate --yes' to apply it");
             }
+            if (mode.dryRun) {
+                // On stderr, so that --format json stays one JSON document.
+                migrate.interrupted().ifPresent(unfinished -> spec.commandLine().getErr().println("hush: note: "
+                        + unfinished.message()));
+            } else {
+                // Before planning: a half-migrated tree would plan as "nothing to migrate" and stay half-migrated.
+                migrate.recover().ifPresent(restore -> printRestore(out, restore));
+            }
             PlannedMigration planned = migrate.plan();
+            if (mode.dryRun && format == PlanFormat.json) {
+                printPlan(out, planned);
+                return ExitCodes.CLEAN;
+            }
             if (planned.plan().isEmpty()) {
                 out.println("hush: nothing to migrate in " + path + " (no inline secret left to move)");
                 return ExitCodes.CLEAN;
@@ -138,16 +174,21 @@ final class MigrateCli implements Callable<Integer> {
 
     /** Returns the core command configured from the options, with the user's renames and skips. */
     MigrateCommand command() throws IOException {
-        MigrateCommand migrate = Hush.migrate().root(path)
-                .secretsDir(plan.secretsDir)
-                .checklist(plan.checklist)
+        MigrateCommand migrate = Hush.migrate().root(OptionChecks.projectFolder(path))
                 .harden(plan.harden)
-                .readsFileVariables(plan.readsFileVars);
-        if (plan.config != null) {
-            migrate.config(HushConfig.read(plan.config));
-        }
+                .readsFileVariables(plan.readsFileVars)
+                .onInterrupt(line -> {
+                    System.err.println(line);
+                    System.err.flush();
+                });
+        plan.secretsDir = OptionChecks.inProject("--secrets-dir", plan.secretsDir, SecretFile.DEFAULT_DIR,
+                migrate::secretsDir);
+        plan.checklist = OptionChecks.markdown("--checklist", OptionChecks.inProject("--checklist", plan.checklist,
+                RotationChecklist.DEFAULT_PATH, migrate::checklist));
+        HushConfig settings = plan.config != null ? HushConfig.read(plan.config) : HushConfig.forProject(path);
+        migrate.config(settings);
         if (plan.only != null) {
-            migrate.only(plan.only);
+            migrate.only(OptionChecks.ruleOrPath("--only", plan.only, path, RuleCatalogue.forProject(settings)));
         }
         return migrate;
     }
@@ -209,7 +250,11 @@ final class MigrateCli implements Callable<Integer> {
     }
 
     private static void printRestore(PrintWriter out, RestoreResult restore) {
-        out.println("hush: undid migration " + restore.journalId() + ":");
+        out.println(switch (restore.kind()) {
+            case UNDONE -> "hush: undid migration " + restore.journalId() + ":";
+            case ROLLED_BACK -> "hush: first rolled back an interrupted migration (" + restore.journalId() + "):";
+            case FINISHED_UNDO -> "hush: first finished an interrupted undo of migration " + restore.journalId() + ":";
+        });
         restore.restored().forEach(file -> out.println("  restored " + file));
         restore.deleted().forEach(file -> out.println("  deleted  " + file));
         restore.kept().forEach(file -> out.println("  kept     " + file + " (changed since the migration: it may hold a rotated value)"));

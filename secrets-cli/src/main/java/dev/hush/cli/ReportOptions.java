@@ -1,6 +1,7 @@
 package dev.hush.cli;
 
 import dev.hush.core.model.ScanReport;
+import dev.hush.core.report.EditorReport;
 import dev.hush.core.report.JsonReport;
 import dev.hush.core.report.Reporter;
 import dev.hush.core.report.SarifReport;
@@ -15,15 +16,17 @@ import picocli.CommandLine.Option;
 
 /** The output options that every reporting command shares: format, file and whether to show values. */
 final class ReportOptions {
-    /** The report formats. */
+    /** The report formats; {@code editor} is one {@code path:line:col: severity: rule: message} line per finding. */
     enum Format {
         text,
         json,
-        sarif
+        sarif,
+        editor
     }
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
+                    + " editor writes path:line:col: severity: rule: message lines for editors' problem matchers.")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -41,9 +44,9 @@ final class ReportOptions {
         void to(Appendable out, boolean color);
     }
 
-    /** Writes {@code report} in the chosen format to the chosen place. */
-    void write(ScanReport report, PrintWriter out) throws IOException {
-        write(out, (to, color) -> reporter(color).write(report, to));
+    /** Writes {@code report} of a scan of {@code root} in the chosen format to the chosen place. */
+    void write(ScanReport report, Path root, PrintWriter out) throws IOException {
+        write(out, (to, color) -> reporter(color, root).write(report, to));
     }
 
     /** Writes what {@code output} produces to the chosen place: standard output, coloured on a terminal, or the file. */
@@ -58,12 +61,17 @@ final class ReportOptions {
         }
     }
 
-    /** Returns the reporter of the chosen format. */
-    Reporter reporter(boolean color) {
+    /**
+     * Returns the reporter of the chosen format for a scan of {@code root}, the path as the user gave
+     * it: the editor format starts paths with it, and SARIF names its folder as the paths' base.
+     */
+    Reporter reporter(boolean color, Path root) {
+        Path folder = !Files.isRegularFile(root) ? root : root.getParent() != null ? root.getParent() : Path.of("");
         return switch (format) {
             case text -> new TextReport(color, showSecrets);
             case json -> new JsonReport(showSecrets);
-            case sarif -> new SarifReport();
+            case sarif -> new SarifReport(folder.toAbsolutePath().normalize().toUri());
+            case editor -> new EditorReport(folder.toString());
         };
     }
 }

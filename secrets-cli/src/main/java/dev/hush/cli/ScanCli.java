@@ -3,9 +3,9 @@ package dev.hush.cli;
 import dev.hush.core.Hush;
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
+import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
-import dev.hush.core.scan.GitScanCommand;
-import dev.hush.core.scan.ScanCommand;
+import dev.hush.core.scan.ProjectScan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -66,30 +66,28 @@ final class ScanCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScanReport result = git == null ? scanWorkTree() : scanGit();
-        report.write(result, spec.commandLine().getOut());
-        return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
-    }
-
-    private ScanReport scanWorkTree() throws Exception {
-        ScanCommand scan = Hush.scan().root(path);
+        Path root = OptionChecks.readable(path);
+        ProjectScan scan = git == null ? Hush.scan().root(root)
+                : (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff)).root(root);
         if (settings.config != null) {
             scan.config(HushConfig.read(settings.config));
         }
         if (settings.baseline != null) {
             scan.baseline(Baseline.read(settings.baseline));
         }
-        return scan.call();
-    }
-
-    private ScanReport scanGit() throws Exception {
-        GitScanCommand scan = (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff)).root(path);
-        if (settings.config != null) {
-            scan.config(HushConfig.read(settings.config));
+        ScanReport result = scan.call();
+        report.write(result, root, spec.commandLine().getOut());
+        if (!result.findings().isEmpty()) {
+            return ExitCodes.FINDINGS;
         }
-        if (settings.baseline != null) {
-            scan.baseline(Baseline.read(settings.baseline));
+        long unparsed = result.errors().stream().map(ScanError::path).distinct().count();
+        long unreadable = result.skipped().stream().filter(s -> s.reason().startsWith("cannot be read")).count();
+        if (unparsed + unreadable > 0 && unparsed >= result.stats().files()) {
+            // Nothing was understood: "no findings" must not pass as clean in CI or a hook.
+            spec.commandLine().getErr().println("hush: all " + (unparsed + unreadable) + " files failed to parse or"
+                    + " could not be read (see the errors), so no findings does not mean clean");
+            return ExitCodes.ERROR;
         }
-        return scan.call();
+        return ExitCodes.CLEAN;
     }
 }

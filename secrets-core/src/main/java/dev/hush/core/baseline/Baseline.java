@@ -2,6 +2,7 @@ package dev.hush.core.baseline;
 
 import dev.hush.core.model.Finding;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,15 @@ public final class Baseline {
         Objects.requireNonNull(file, "file == null");
         byte[] salt = null;
         Set<String> entries = new TreeSet<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (Files.isDirectory(file)) {
+            throw new BaselineFormatException(file + ": is a folder; give the baseline file that 'hush baseline' wrote");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new BaselineFormatException(file + ": not UTF-8 text, so not a baseline; recreate it with 'hush baseline'");
+        }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {

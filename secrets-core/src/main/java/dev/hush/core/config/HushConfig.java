@@ -1,6 +1,7 @@
 package dev.hush.core.config;
 
 import dev.hush.core.format.yaml.BoundedYaml;
+import dev.hush.core.format.yaml.YamlProblems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -38,6 +39,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class HushConfig {
     /** The name of the settings file at a project's root. */
     public static final String FILE_NAME = ".hush.yaml";
+    /** The name of gitleaks' settings file, read beside {@code .hush.yaml}. */
+    public static final String GITLEAKS_FILE_NAME = ".gitleaks.toml";
 
     private static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
 
@@ -50,13 +53,14 @@ public final class HushConfig {
     private final List<Pattern> allowedValues;
     private final long maxFileSize;
     private final Optional<Source> rules;
+    private final Optional<Source> gitleaks;
 
     /** The text of the {@code rules:} part and where it came from, for the rule catalogue to parse. */
     public record Source(String yaml, String origin) {
     }
 
     private HushConfig(Set<String> disabledRules, List<String> allowedPathGlobs, List<Pattern> allowedValues,
-            long maxFileSize, Optional<Source> rules) {
+            long maxFileSize, Optional<Source> rules, Optional<Source> gitleaks) {
         this.disabledRules = Set.copyOf(disabledRules);
         this.allowedPathGlobs = List.copyOf(allowedPathGlobs);
         this.allowedPaths = allowedPathGlobs.stream()
@@ -65,17 +69,35 @@ public final class HushConfig {
         this.allowedValues = List.copyOf(allowedValues);
         this.maxFileSize = maxFileSize;
         this.rules = rules;
+        this.gitleaks = gitleaks;
     }
 
     /** Returns the settings used when a project has no {@code .hush.yaml}. */
     public static HushConfig defaults() {
-        return new HushConfig(Set.of(), List.of(), List.of(), DEFAULT_MAX_FILE_SIZE, Optional.empty());
+        return new HushConfig(Set.of(), List.of(), List.of(), DEFAULT_MAX_FILE_SIZE, Optional.empty(), Optional.empty());
     }
 
-    /** Reads {@code root/.hush.yaml}, or returns the defaults when there is none. */
+    /**
+     * Reads {@code root/.hush.yaml}, or returns the defaults when there is none, with the text of
+     * {@code root/.gitleaks.toml} when the project has one (its rules and allowlists apply too).
+     */
     public static HushConfig forProject(Path root) throws IOException {
         Path file = root.resolve(FILE_NAME);
-        return Files.isRegularFile(file) ? read(file) : defaults();
+        HushConfig config = Files.isRegularFile(file) ? read(file) : defaults();
+        Path gitleaks = root.resolve(GITLEAKS_FILE_NAME);
+        return Files.isRegularFile(gitleaks) && Files.size(gitleaks) <= MAX_FILE_LENGTH
+                ? config.withGitleaks(new Source(Files.readString(gitleaks), gitleaks.toString()))
+                : config;
+    }
+
+    /** Returns these settings with the text of a {@code .gitleaks.toml} whose rules and allowlists apply too. */
+    public HushConfig withGitleaks(Source toml) {
+        return new HushConfig(disabledRules, allowedPathGlobs, allowedValues, maxFileSize, rules, Optional.of(toml));
+    }
+
+    /** Returns the text of the project's {@code .gitleaks.toml}, when it has one. */
+    public Optional<Source> gitleaks() {
+        return gitleaks;
     }
 
     /**
@@ -84,6 +106,10 @@ public final class HushConfig {
      * @throws ConfigException when the file is not valid, naming the file, line and setting
      */
     public static HushConfig read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a folder; give the settings file, such as "
+                    + file.resolve(".hush.yaml"));
+        }
         if (Files.size(file) > MAX_FILE_LENGTH) {
             throw new ConfigException(file + ": larger than " + MAX_FILE_LENGTH + " bytes, more than any settings file"
                     + " needs; it was not read");
@@ -109,7 +135,7 @@ public final class HushConfig {
             root = BoundedYaml.load(yaml, origin, MAX_FILE_LENGTH);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new ConfigException(origin + ":" + line + ": not valid YAML: " + e.getProblem());
+            throw new ConfigException(origin + ":" + line + ": not valid YAML: " + YamlProblems.of(e));
         } catch (YamlEngineException e) {
             throw new ConfigException(origin + ": not valid YAML: " + e.getMessage());
         }
@@ -151,7 +177,7 @@ public final class HushConfig {
             maxFileSize = number.longValue();
         }
         Optional<Source> rules = map.containsKey("rules") ? Optional.of(new Source(yaml, origin)) : Optional.empty();
-        return new HushConfig(disabled, paths, values, maxFileSize, rules);
+        return new HushConfig(disabled, paths, values, maxFileSize, rules, Optional.empty());
     }
 
     private static List<String> strings(Object value, String origin, String setting) {

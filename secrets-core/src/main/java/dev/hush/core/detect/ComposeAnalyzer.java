@@ -1,6 +1,7 @@
 package dev.hush.core.detect;
 
 import dev.hush.core.format.SourceFile;
+import dev.hush.core.format.UrlPassword;
 import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.format.compose.Interpolation;
 import dev.hush.core.model.Card;
@@ -12,10 +13,7 @@ import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.compose.ComposeFile.Setting;
 import dev.hush.core.format.compose.ComposeFile.Variable;
 import dev.hush.core.format.compose.ComposeFile.Volume;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +98,7 @@ public final class ComposeAnalyzer implements Analyzer {
             for (ComposeFile.EnvFile envFile : service.envFiles()) {
                 Interpolation.Expansion path = Interpolation.unset(envFile.path().text());
                 if (path.isLiteral()) {
-                    resolve(file.path(), path.text()).ifPresent(envFiles::add);
+                    ComposeFile.resolve(file.path(), path.text()).ifPresent(envFiles::add);
                 }
             }
         }
@@ -115,17 +113,17 @@ public final class ComposeAnalyzer implements Analyzer {
         Scalar value = variable.value().get();
         Interpolation.Expansion expansion = Interpolation.unset(value.text());
         String noun = (buildArg ? "build argument " : "environment variable ") + variable.name();
-        List<int[]> passwords = urlPasswords(expansion.text());
+        List<UrlPassword> passwords = UrlPassword.in(expansion.text());
         if (!passwords.isEmpty()) {
-            for (int[] password : passwords) {
-                if (expansion.hasGap(password[0], password[1])) {
+            for (UrlPassword password : passwords) {
+                if (expansion.hasGap(password.start(), password.end())) {
                     continue;
                 }
-                String secret = expansion.text().substring(password[0], password[1]);
+                String secret = expansion.text().substring(password.start(), password.end());
                 if (Placeholders.isNotASecret(secret)) {
                     continue;
                 }
-                report.add(URL_CREDENTIALS, Card.INLINE_SECRET, value.offsetOf(expansion.offset(password[0])),
+                report.add(URL_CREDENTIALS, Card.INLINE_SECRET, value.offsetOf(expansion.offset(password.start())),
                         severity(secret), variable.name(), secret, service.name(), variable.origin(),
                         noun + " holds a URL with an inline password", FIX_URL);
             }
@@ -215,81 +213,6 @@ public final class ComposeAnalyzer implements Analyzer {
         return Placeholders.isPlaceholder(secret) ? Severity.LOW : Severity.HIGH;
     }
 
-    /**
-     * Returns the {@code [start, end)} ranges of the passwords in the URLs of {@code text}:
-     * the part between {@code :} and {@code @} in {@code scheme://user:password@host}.
-     */
-    static List<int[]> urlPasswords(String text) {
-        List<int[]> passwords = new ArrayList<>();
-        int from = 0;
-        for (int separator = text.indexOf("://"); separator >= 0; separator = text.indexOf("://", from)) {
-            int authority = separator + 3;
-            from = authority;
-            int scheme = separator;
-            while (scheme > 0 && isSchemeChar(text.charAt(scheme - 1))) {
-                scheme--;
-            }
-            if (scheme == separator || !isAsciiLetter(text.charAt(scheme))) {
-                continue;
-            }
-            int authorityEnd = authority;
-            while (authorityEnd < text.length() && "/?#".indexOf(text.charAt(authorityEnd)) < 0
-                    && !Character.isWhitespace(text.charAt(authorityEnd))) {
-                authorityEnd++;
-            }
-            // The last @ ends the user info: an unencoded @ in a password is a mistake, but a common one.
-            int at = text.lastIndexOf('@', authorityEnd - 1);
-            int colon = text.indexOf(':', authority);
-            if (at < authority || colon < 0 || colon + 1 >= at) {
-                continue;
-            }
-            passwords.add(new int[] {colon + 1, at});
-            from = authorityEnd;
-        }
-        return passwords;
-    }
-
-    private static boolean isSchemeChar(char c) {
-        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    /**
-     * Returns {@code relative}, written in the compose file at {@code composePath}, as a path
-     * relative to the scanned root; empty when it is absolute or leaves the root.
-     */
-    public static Optional<String> resolve(String composePath, String relative) {
-        String path = relative.trim().replace('\\', '/');
-        if (path.isEmpty() || path.startsWith("/") || path.startsWith("~")
-                || path.length() > 1 && path.charAt(1) == ':') {
-            return Optional.empty();
-        }
-        Deque<String> segments = new ArrayDeque<>();
-        int folderEnd = composePath.lastIndexOf('/');
-        if (folderEnd > 0) {
-            for (String segment : composePath.substring(0, folderEnd).split("/")) {
-                segments.addLast(segment);
-            }
-        }
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (segments.isEmpty()) {
-                    return Optional.empty();
-                }
-                segments.removeLast();
-            } else {
-                segments.addLast(segment);
-            }
-        }
-        return segments.isEmpty() ? Optional.empty() : Optional.of(String.join("/", segments));
-    }
-
     /** Gathers findings so that one written entry gives one finding, however many services reach it. */
     private static final class Report {
         private final SourceFile file;
@@ -307,7 +230,7 @@ public final class ComposeAnalyzer implements Analyzer {
         void add(String rule, Card card, int offset, Severity severity, String key, String secret, String service,
                 Origin origin, String what, String fix) {
             Pending entry = pending.computeIfAbsent(rule + "@" + offset, id -> {
-                Finding.Builder builder = Finding.builder(rule, card, file.locationOf(offset))
+                Finding.Builder builder = Finding.builder(rule, card, FindingLocation.of(file, offset))
                         .severity(severity)
                         .key(key)
                         .service(origin.home())

@@ -5,6 +5,7 @@ import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
+import dev.hush.core.rules.GitleaksConfig;
 import dev.hush.core.rules.RuleCatalogue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,34 +13,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Runs the analyzers that fit a file on its content, then keeps one finding per secret per
- * location and drops what the project allowed: {@code hush:ignore} on the line, allowed
- * paths and values, disabled rules. One detector serves every file of a scan, from any
+ * location and drops what the project allowed: {@code hush:ignore} (or gitleaks'
+ * {@code gitleaks:allow}) on the line, allowed paths and values, disabled rules, and the
+ * allowlists of a {@code .gitleaks.toml}. One detector serves every file of a scan, from any
  * thread, and every blob of a history scan.
  */
 public final class Detector {
     private static final int BINARY_PROBE = 8192;
-    private static final Pattern IGNORE_COMMENT = Pattern.compile("hush:ignore(?:[= ]([\\w,-]+))?");
+    /** {@code hush:ignore}, optionally naming rules; gitleaks' {@code gitleaks:allow} ignores every rule. */
+    private static final Pattern IGNORE_COMMENT = Pattern.compile("hush:ignore(?:[= ]([\\w,-]+))?|gitleaks:allow");
     /** The key that makes a YAML file a compose file whatever its name. */
     private static final String SERVICES = "services";
 
     private final HushConfig config;
+    private final Optional<GitleaksConfig> gitleaks;
     private final Analyzer compose = new ComposeAnalyzer();
     private final Analyzer dockerfile = new DockerfileAnalyzer();
     private final Analyzer dotenv = new DotenvAnalyzer();
     private final Analyzer dockerRun = new DockerRunAnalyzer();
     private final SecretAssignmentAnalyzer assignments = new SecretAssignmentAnalyzer();
     private final LogLeakAnalyzer logLeaks = new LogLeakAnalyzer();
+    private final CredentialFiles credentialFiles = new CredentialFiles();
     private final ProviderRuleAnalyzer providers;
 
     private Detector(HushConfig config, RuleCatalogue catalogue) {
         this.config = config;
+        this.gitleaks = config.gitleaks().map(source -> GitleaksConfig.parse(source.yaml(), source.origin()));
         List<String> words = new ArrayList<>(SecretAssignmentAnalyzer.KEYWORDS);
         words.addAll(LogLeakAnalyzer.ENVIRONMENT_WORDS);
+        words.addAll(CredentialFiles.WORDS);
         words.add(SERVICES);
         this.providers = new ProviderRuleAnalyzer(catalogue, words);
     }
@@ -98,15 +106,17 @@ public final class Detector {
      * after the call: a caller may reuse the array for the next file.
      */
     public Result analyze(String path, byte[] content, int length, GitFacts git, boolean asDotenv) {
-        if (isBinary(content, length)) {
+        boolean binary = isBinary(content, length);
+        List<Analyzer> binaryAnalyzers = binary ? credentialFiles.forBinary(path) : List.of();
+        if (binary && binaryAnalyzers.isEmpty()) {
             return Result.BINARY;
         }
         // The text is decoded only if an analyzer asks for it; a leading byte order mark is left out.
         SourceFile file = new SourceFile(path, content, length);
         FileAnalysis analysis = new FileAnalysis(file, git);
         // One pass finds the provider rules' keywords, and tells the analyzers below whether 'services' occurs.
-        KeywordIndex.Occurrences keywords = providers.find(file);
-        for (Analyzer analyzer : analyzersFor(file, asDotenv, keywords)) {
+        KeywordIndex.Occurrences keywords = binary ? null : providers.find(file);
+        for (Analyzer analyzer : binary ? binaryAnalyzers : analyzersFor(file, asDotenv, keywords)) {
             try {
                 if (analyzer == providers) {
                     providers.analyze(analysis, keywords);
@@ -123,9 +133,15 @@ public final class Detector {
                         + "); the rest of the scan goes on. Please report it to hush's developers.");
             }
         }
+        if (path.equals(HushConfig.GITLEAKS_FILE_NAME)) {
+            // What hush cannot honour in .gitleaks.toml is told at the file, once per scan of it.
+            gitleaks.ifPresent(g -> g.warnings().forEach(w -> analysis.error(w.line(), "gitleaks setting not honoured: "
+                    + w.message())));
+        }
         List<Finding> kept = new ArrayList<>();
         // Most files carry no ignore comment: then no line is cut out of the text (a long one would cost its length per finding).
-        boolean ignoreComments = !analysis.findings().isEmpty() && file.text().contains("hush:ignore");
+        boolean ignoreComments = !binary && !analysis.findings().isEmpty()
+                && (file.text().contains("hush:ignore") || file.text().contains("gitleaks:allow"));
         for (Finding finding : oneFindingPerLocation(analysis.findings())) {
             if (!isSuppressed(finding, file, ignoreComments)) {
                 kept.add(finding);
@@ -153,6 +169,7 @@ public final class Detector {
         if (DockerRunAnalyzer.appliesTo(path) || file.startsWith("#!") && DockerRunAnalyzer.appliesToText(file.line(1))) {
             analyzers.add(dockerRun);
         }
+        credentialFiles.addTo(analyzers, file, word -> providers.mentions(keywords, word));
         analyzers.add(providers);
         // After the provider rules: where both report a value, the provider's finding is kept.
         if (SecretAssignmentAnalyzer.appliesTo(path)) {
@@ -207,14 +224,17 @@ public final class Detector {
             return 2;
         }
         boolean structured = rule.startsWith("compose-") || rule.startsWith("dockerfile-")
-                || rule.startsWith("dotenv-") || rule.startsWith("docker-run-");
+                || rule.startsWith("dotenv-") || rule.startsWith("docker-run-") || CredentialFiles.emits(rule);
         return structured ? 0 : 1;
     }
 
     private boolean isSuppressed(Finding finding, SourceFile file, boolean ignoreComments) {
         if (config.disabledRules().contains(finding.ruleId())
                 || config.allowsPath(finding.location().path())
-                || finding.secret().map(secret -> config.allowsValue(secret.reveal())).orElse(false)) {
+                || finding.secret().map(secret -> config.allowsValue(secret.reveal())).orElse(false)
+                || gitleaks.map(g -> g.allowlist().allowsPath(finding.location().path())
+                        || finding.secret().map(secret -> g.allowlist().allowsValue(secret.reveal())).orElse(false))
+                        .orElse(false)) {
             return true;
         }
         int line = finding.location().line();

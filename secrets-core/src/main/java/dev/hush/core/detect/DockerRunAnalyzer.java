@@ -295,7 +295,7 @@ final class DockerRunAnalyzer implements Analyzer {
         for (Danger danger : dangers) {
             boolean privileged = danger.ruleId().equals("docker-run-privileged");
             analysis.add(Finding.builder(danger.ruleId(), privileged ? Card.PRIVILEGED : Card.DOCKER_SOCKET,
-                            analysis.file().locationOf(danger.offset()))
+                            FindingLocation.of(analysis.file(), danger.offset()))
                     .severity(Severity.HIGH)
                     .message(privileged
                             ? "docker run " + danger.detail() + " gives the container every capability and every host"

@@ -95,7 +95,7 @@ final class DockerfileAnalyzer implements Analyzer {
             String name = assignment.name();
             String secretName = name.toLowerCase(Locale.ROOT);
             analysis.add(Finding.builder(env ? "dockerfile-env-secret" : "dockerfile-arg-secret", Card.INLINE_SECRET,
-                            analysis.file().locationOf(assignment.nameStart()))
+                            FindingLocation.of(analysis.file(), assignment.nameStart()))
                     .severity(placeholder ? Severity.LOW : Severity.HIGH)
                     .key(name)
                     .secret(literal.get().secret())
@@ -124,7 +124,7 @@ final class DockerfileAnalyzer implements Analyzer {
             String id = file.substring(file.lastIndexOf('/') + 1).replaceAll("^\\.+", "").replaceAll("[^A-Za-z0-9]+", "_")
                     .toLowerCase(Locale.ROOT);
             analysis.add(Finding.builder("dockerfile-copy-secret-file", Card.INLINE_SECRET,
-                            analysis.file().locationOf(source.offset()))
+                            FindingLocation.of(analysis.file(), source.offset()))
                     .severity(Severity.HIGH)
                     .message(instruction.keyword() + " puts " + file + " into the image, where every layer and"
                             + " every copy of the image keeps it")
@@ -195,7 +195,7 @@ final class DockerfileAnalyzer implements Analyzer {
                 continue;
             }
             analysis.add(Finding.builder("dockerfile-run-insecure", Card.PRIVILEGED,
-                            analysis.file().locationOf(flag.start()))
+                            FindingLocation.of(analysis.file(), flag.start()))
                     .severity(Severity.HIGH)
                     .message("RUN --security=insecure runs this build step without the sandbox, like a privileged"
                             + " container with the security.insecure entitlement")

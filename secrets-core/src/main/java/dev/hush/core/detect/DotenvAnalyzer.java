@@ -1,5 +1,6 @@
 package dev.hush.core.detect;
 
+import dev.hush.core.format.UrlPassword;
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.format.dotenv.Dotenv;
 import dev.hush.core.format.dotenv.DotenvEntry;
@@ -11,8 +12,6 @@ import dev.hush.core.model.Severity;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds secrets in dotenv files ({@code .env}, {@code .env.*}, {@code *.env}, and every file a
@@ -34,8 +33,6 @@ import java.util.regex.Pattern;
  * a real-looking secret in them is, and they never get the file-level findings.
  */
 public final class DotenvAnalyzer implements Analyzer {
-    /** A URL with a password: {@code scheme://user:password@host}. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/:@\\s]*:([^@\\s/]+)@");
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "sample", "template", "dist", "tmpl", "tpl");
 
     /** Returns whether {@code path} names a dotenv file by its name alone. */
@@ -78,7 +75,7 @@ public final class DotenvAnalyzer implements Analyzer {
                 continue;
             }
             holdsSecret |= !placeholder;
-            analysis.add(Finding.builder("dotenv-secret", Card.INLINE_SECRET, file.locationOf(entry.keyStart()))
+            analysis.add(Finding.builder("dotenv-secret", Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
                     .severity(placeholder ? Severity.LOW : Severity.HIGH)
                     .key(entry.key())
                     .secret(literal.get().secret())
@@ -126,10 +123,11 @@ public final class DotenvAnalyzer implements Analyzer {
             return literalOf(value, interpolated).map(v -> new Literal(v, Placeholders.isPlaceholder(v)));
         }
         if (SecretKeys.isConnectionString(key)) {
-            Matcher url = URL_PASSWORD.matcher(value);
-            if (url.find()) {
+            Optional<UrlPassword> url = UrlPassword.in(value).stream().filter(p -> p.urlStart() == 0).findFirst();
+            if (url.isPresent()) {
                 // The URL moves as a whole; whether it is a placeholder depends on its password.
-                return literalOf(url.group(1), interpolated).map(p -> new Literal(value, Placeholders.isPlaceholder(p)));
+                return literalOf(value.substring(url.get().start(), url.get().end()), interpolated)
+                        .map(p -> new Literal(value, Placeholders.isPlaceholder(p)));
             }
         }
         return Optional.empty();
@@ -144,7 +142,7 @@ public final class DotenvAnalyzer implements Analyzer {
         SourceFile file = analysis.file();
         String path = file.path();
         if (analysis.git().isTracked(path)) {
-            analysis.add(Finding.builder("dotenv-tracked", Card.TRACKED_SECRET_FILE, file.location(1, 1))
+            analysis.add(Finding.builder("dotenv-tracked", Card.TRACKED_SECRET_FILE, FindingLocation.at(file, 1, 1))
                     .severity(Severity.HIGH)
                     .message(path + " holds secrets and is tracked by git, so every clone and the history have them")
                     .fix("git rm --cached " + path + ", add it to .gitignore, and rotate its secrets: they stay in git"
@@ -152,7 +150,7 @@ public final class DotenvAnalyzer implements Analyzer {
                     .build());
         } else if (analysis.git().isRepository() && !analysis.git().isIgnored(path)) {
             // Outside a work tree nothing is ignored, and every unpacked archive would get this finding.
-            analysis.add(Finding.builder("dotenv-not-ignored", Card.TRACKED_SECRET_FILE, file.location(1, 1))
+            analysis.add(Finding.builder("dotenv-not-ignored", Card.TRACKED_SECRET_FILE, FindingLocation.at(file, 1, 1))
                     .severity(Severity.MEDIUM)
                     .message(path + " holds secrets and no .gitignore covers it, so the next git add commits it")
                     .fix("Add " + path + " to .gitignore")

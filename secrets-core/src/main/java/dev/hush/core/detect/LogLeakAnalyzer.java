@@ -202,7 +202,7 @@ final class LogLeakAnalyzer implements Analyzer {
 
     private void report(FileAnalysis analysis, String ruleId, int offset, String key, String what) {
         Rule rule = catalogue.find(ruleId).orElseThrow(() -> new IllegalStateException("no rule " + ruleId));
-        Finding.Builder finding = Finding.builder(ruleId, Card.INLINE_SECRET, analysis.file().locationOf(offset))
+        Finding.Builder finding = Finding.builder(ruleId, Card.INLINE_SECRET, FindingLocation.of(analysis.file(), offset))
                 .severity(rule.severity())
                 .message(rule.description() + ": this line " + what + ".")
                 .fix(rule.fix());

@@ -17,8 +17,13 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * Tells a real private key from a stand-in: a PEM block that BouncyCastle parses into key
- * material is a leaked key; a block whose body is {@code ...}, {@code <key here>} or a line or
- * two of base64 is documentation.
+ * material is a leaked key, certainly (high, or medium when it is encrypted); a block whose body
+ * is {@code ...}, {@code <key here>}, words, or under 100 characters of base64 that do not parse
+ * is documentation and not reported; a longer block that does not parse may be a real key cut
+ * short or altered, and is reported low. A key pasted into a log keeps the log's prefix on every
+ * line ({@code 2026-01-07 09:41:37 | DEBUG | -----BEGIN ...}): the prefix is taken off first.
+ * A PGP private key block is left to the catalogue's {@code pgp-private-key-block} rule, whose
+ * rotation hint says how to revoke it (BouncyCastle's OpenPGP part is not a dependency).
  */
 final class PrivateKeyCheck {
     /** What the check concluded: the severity to report, and a note for the message. */
@@ -26,7 +31,9 @@ final class PrivateKeyCheck {
     }
 
     private static final Pattern PLACEHOLDER_BODY = Pattern.compile("(?i)\\.\\.\\.|…|<[^>]*>|x{4,}|\\*{3,}|\\$\\{|\\{\\{");
-    private static final int MIN_BODY = 64;
+    /** The shortest body that is reported although it does not parse: shorter ones are samples in docs and tests. */
+    private static final int MIN_UNPARSED_BODY = 100;
+    private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=\\s]*");
     private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
 
     private PrivateKeyCheck() {
@@ -39,12 +46,18 @@ final class PrivateKeyCheck {
         if (PLACEHOLDER_BODY.matcher(body).find()) {
             return Optional.empty();
         }
-        // A block too short to be a key is documentation, unless it parses (a bare P-256 key is 52 characters).
-        boolean shortBody = body.replaceAll("[^A-Za-z0-9+/=]", "").length() < MIN_BODY;
+        if (!BASE64_BODY.matcher(body).matches()) {
+            return Optional.empty(); // words or junk in the body: a look-alike
+        }
+        int bodyLength = body.replaceAll("[^A-Za-z0-9+/=]", "").length();
+        // A short block is documentation unless it parses (a bare P-256 key is 52 characters).
+        if (pem.contains("PGP PRIVATE KEY BLOCK")) {
+            return Optional.empty(); // the catalogue's pgp-private-key-block rule reports it, with how to revoke it
+        }
         try {
             if (pem.contains("OPENSSH PRIVATE KEY")) {
                 Verdict verdict = openSsh(Base64.getMimeDecoder().decode(body));
-                return shortBody && verdict.severity() == Severity.LOW ? Optional.empty() : Optional.of(verdict);
+                return bodyLength < MIN_UNPARSED_BODY && verdict.severity() == Severity.LOW ? Optional.empty() : Optional.of(verdict);
             }
             Object parsed;
             try (PEMParser parser = new PEMParser(new StringReader(pem))) {
@@ -64,7 +77,7 @@ final class PrivateKeyCheck {
         } catch (Exception | LinkageError e) {
             // A block that does not parse is reported below, with low severity.
         }
-        return shortBody
+        return bodyLength < MIN_UNPARSED_BODY
                 ? Optional.empty()
                 : Optional.of(new Verdict(Severity.LOW, "a private key block that does not parse (truncated or altered?)"));
     }
@@ -100,7 +113,7 @@ final class PrivateKeyCheck {
 
     /** Undoes the escaping and indentation a key picks up inside JSON, YAML or a string literal. */
     private static String normalise(String block) {
-        String text = block.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\r", "");
+        String text = withoutLogPrefix(block.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\r", ""));
         StringBuilder pem = new StringBuilder(text.length());
         for (String line : text.split("\n")) {
             String trimmed = line.strip();
@@ -112,6 +125,52 @@ final class PrivateKeyCheck {
             }
         }
         return pem.toString();
+    }
+
+    /**
+     * Takes off the prefix that a log writes before each line ({@code [time] [DEBUG] }): the match
+     * starts at {@code -----BEGIN}, so the prefix is the text before {@code -----END} on the last
+     * line, when it has separators (not only blanks) and every line between has the same
+     * separators at the same columns. A key in a JSON string or YAML block has no such prefix.
+     */
+    private static String withoutLogPrefix(String text) {
+        int lastLine = text.lastIndexOf('\n');
+        int end = text.lastIndexOf("-----END");
+        if (lastLine < 0 || end < lastLine) {
+            return text;
+        }
+        String prefix = text.substring(lastLine + 1, end);
+        boolean separators = false;
+        for (char c : prefix.toCharArray()) {
+            separators |= !Character.isLetterOrDigit(c) && c != ' ' && c != '\t';
+        }
+        if (!separators) {
+            return text;
+        }
+        String[] lines = text.split("\n", -1);
+        for (int i = 1; i < lines.length; i++) {
+            if (!samePrefixShape(prefix, lines[i])) {
+                return text;
+            }
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(lines[0]).append('\n');
+        for (int i = 1; i < lines.length; i++) {
+            out.append(lines[i].substring(prefix.length())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static boolean samePrefixShape(String prefix, String line) {
+        if (line.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != ' ' && c != '\t' && line.charAt(i) != c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String body(String pem) {

@@ -337,6 +337,15 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 return;
             }
             String note = null;
+            if (rule.id().equals("jwt") || rule.id().equals("jwt-base64")) {
+                Optional<JwtCheck.Verdict> verdict = JwtCheck.check(secret, rule.id().equals("jwt-base64"), severity,
+                        java.time.Instant.now());
+                if (verdict.isEmpty()) {
+                    return;
+                }
+                severity = severity == Severity.LOW ? severity : verdict.get().severity();
+                note = verdict.get().note();
+            }
             if (rule.id().equals("private-key")) {
                 Optional<PrivateKeyCheck.Verdict> verdict = PrivateKeyCheck.check(secret);
                 if (verdict.isEmpty()) {
@@ -370,9 +379,6 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 return null;
             }
             if (rule.secretKeyRequired() && (key == null || !SecretKeys.isSecret(key) || looksLikeCode(secret, start))) {
-                return null;
-            }
-            if (rule.id().equals("jwt") && !isJwt(secret)) {
                 return null;
             }
             if (Placeholders.isPlaceholder(secret)) {
@@ -464,7 +470,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
             if (severity == Severity.LOW && note == null) {
                 message.append(" (the value looks like a placeholder; keep real values out of the file)");
             }
-            Finding.Builder finding = Finding.builder(rule.id(), rule.card(), file.locationOf(start))
+            Finding.Builder finding = Finding.builder(rule.id(), rule.card(), FindingLocation.of(file, start))
                     .severity(severity)
                     .secret(secret)
                     .message(message.append('.').toString())

@@ -549,7 +549,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             if (placeholder) {
                 message.append(" (the value looks like a placeholder; keep real values out of the file)");
             }
-            analysis.add(Finding.builder(rule.id(), Card.INLINE_SECRET, file.locationOf(offset))
+            analysis.add(Finding.builder(rule.id(), Card.INLINE_SECRET, FindingLocation.of(file, offset))
                     .severity(placeholder ? Severity.LOW : rule.severity())
                     .key(key)
                     .secret(value)

@@ -1,6 +1,5 @@
 package dev.hush.core.format;
 
-import dev.hush.core.model.Location;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -198,15 +197,5 @@ public final class SourceFile {
     /** Returns the offset where 1-based {@code line} starts. */
     public int lineStart(int line) {
         return lineStarts()[line - 1];
-    }
-
-    /** Returns the location of {@code offset}. */
-    public Location locationOf(int offset) {
-        return Location.of(path, lineOf(offset), columnOf(offset));
-    }
-
-    /** Returns the location of a 1-based line and column. */
-    public Location location(int line, int column) {
-        return Location.of(path, line, column);
     }
 }

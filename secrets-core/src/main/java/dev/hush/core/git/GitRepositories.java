@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -44,7 +46,7 @@ public final class GitRepositories {
         if (builder.getGitDir() == null) {
             throw new RepositoryNotFoundException(start);
         }
-        return builder.setMustExist(true).build();
+        return readable(builder.setMustExist(true).build());
     }
 
     /**
@@ -64,7 +66,43 @@ public final class GitRepositories {
         } else {
             throw new RepositoryNotFoundException(folder);
         }
-        return builder.build();
+        return readable(builder.build());
+    }
+
+    /**
+     * Returns {@code repository} when JGit can read its objects; closes it and throws when it
+     * names its objects with SHA-256 ({@code git init --object-format=sha256}). JGit 7.8 opens
+     * such a repository but reads every object id as SHA-1, so each ref would look like a
+     * missing object and the index like garbage (eclipse-jgit/jgit#73 tracks SHA-256 support).
+     *
+     * @throws GitScanException naming the repository and what still works
+     */
+    private static Repository readable(Repository repository) {
+        String format = repository.getConfig().getString("extensions", null, "objectFormat");
+        if (format == null || format.equalsIgnoreCase("sha1")) {
+            return repository;
+        }
+        File gitDir = repository.getDirectory();
+        repository.close();
+        throw new GitScanException(gitDir + ": this repository names its objects with "
+                + format.toUpperCase(Locale.ROOT) + " (extensions.objectFormat), which JGit, the git library inside"
+                + " hush, cannot read yet; history, --staged, --diff, hooks and --untrack need a SHA-1 repository"
+                + " ('hush scan' of the files still works)");
+    }
+
+    /**
+     * Returns the remote that a partial clone ({@code git clone --filter}) leaves its missing
+     * objects on: the one named by {@code extensions.partialClone}, else the first remote with
+     * {@code promisor = true}; nothing for a full clone. JGit cannot fetch those objects.
+     */
+    public static Optional<String> promisorRemote(Repository repository) {
+        Config config = repository.getConfig();
+        String named = config.getString("extensions", null, "partialClone");
+        if (named != null && !named.isBlank()) {
+            return Optional.of(named);
+        }
+        return config.getSubsections("remote").stream()
+                .filter(remote -> config.getBoolean("remote", remote, "promisor", false)).sorted().findFirst();
     }
 
     /** Returns the work tree of {@code repository}, or nothing when it is bare. */

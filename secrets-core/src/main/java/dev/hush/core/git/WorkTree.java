@@ -78,8 +78,9 @@ public final class WorkTree implements GitFacts {
             for (int i = 0; i < cache.getEntryCount(); i++) {
                 paths.add(cache.getEntry(i).getPathString());
             }
-        } catch (IOException e) {
-            // A broken index means we cannot tell; the not-ignored check still applies.
+        } catch (IOException | RuntimeException e) {
+            // A broken index, or one of a SHA-256 repository that JGit misreads (an index
+            // out of bounds), means we cannot tell; the not-ignored check still applies.
         }
         return paths;
     }

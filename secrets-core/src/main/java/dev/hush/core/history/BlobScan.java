@@ -2,16 +2,19 @@ package dev.hush.core.history;
 
 import dev.hush.core.model.ScanError;
 import dev.hush.core.detect.Detector;
+import dev.hush.core.git.GitRepositories;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -45,6 +48,9 @@ final class BlobScan {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong binary = new AtomicLong();
     private final AtomicLong oversized = new AtomicLong();
+    private final AtomicLong unreadable = new AtomicLong();
+    private final Optional<String> promisor;
+    private final Queue<String> notFetched = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
 
     BlobScan(Repository repository, List<BlobEntry> blobs, BlobAnalyzer analyzer, long maxSize) {
@@ -55,6 +61,7 @@ final class BlobScan {
         this.results = new Detector.Result[blobs.size()];
         this.order = newestFirstByPath(blobs);
         this.unitStarts = unitStarts(blobs, order);
+        this.promisor = GitRepositories.promisorRemote(repository);
     }
 
     private static int[] newestFirstByPath(List<BlobEntry> blobs) {
@@ -149,6 +156,12 @@ final class BlobScan {
                 results[index] = result;
             }
         } catch (Exception | OutOfMemoryError e) {
+            unreadable.incrementAndGet();
+            if (promisor.isPresent() && e instanceof MissingObjectException) {
+                // A partial clone leaves blobs on its promisor remote: one error sums them up.
+                notFetched.add(blob.firstPath());
+                return;
+            }
             // A missing or damaged object is reported with where it was seen; the others go on.
             errors.add(new ScanError(blob.firstPath(), 0, "blob " + blob.name() + " cannot be read ("
                     + e.getClass().getSimpleName() + "); skipped. Run 'git fsck' to see what is damaged."));
@@ -170,8 +183,27 @@ final class BlobScan {
         return results[index];
     }
 
+    /**
+     * Returns the errors: one per blob that could not be read, and one for all the blobs a
+     * partial clone ({@code git clone --filter}) left on its remote, naming the first paths.
+     */
     List<ScanError> errors() {
-        return List.copyOf(errors);
+        List<ScanError> all = new ArrayList<>(errors);
+        if (!notFetched.isEmpty()) {
+            List<String> paths = notFetched.stream().distinct().sorted().toList();
+            String named = String.join(", ", paths.subList(0, Math.min(5, paths.size())))
+                    + (paths.size() > 5 ? " and " + (paths.size() - 5) + " more paths" : "");
+            String count = notFetched.size() + (notFetched.size() == 1 ? " blob is" : " blobs are");
+            all.add(new ScanError("(partial clone)", 0, count + " not in this partial clone (git clone --filter;"
+                    + " they stay on remote " + promisor.orElseThrow() + "), so they were not scanned: " + named
+                    + ". Scan a clone made without --filter to read every blob."));
+        }
+        return all;
+    }
+
+    /** Returns how many blobs could not be read: missing, damaged, or left on a partial clone's remote. */
+    long unreadable() {
+        return unreadable.get();
     }
 
     /** Returns how many blobs were handled so far: read, skipped or failed. */

@@ -1,5 +1,6 @@
 package dev.hush.core.history;
 
+import dev.hush.core.model.CallGuard;
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
@@ -38,6 +39,7 @@ import org.eclipse.jgit.lib.Repository;
  * commits, branches and paths hold it.
  */
 public final class HistoryCommand {
+    private final CallGuard guard = new CallGuard("HistoryCommand");
     private static final int OTHER_PLACES_SHOWN = BlobEntry.PLACES_KEPT - 1;
     private static final long PROGRESS_NANOS = 100_000_000L;
 
@@ -50,7 +52,6 @@ public final class HistoryCommand {
     private BooleanSupplier cancelled = () -> false;
     private Optional<BlobAnalyzer> analyzer = Optional.empty();
     private int threads = Runtime.getRuntime().availableProcessors();
-    private boolean called;
     private boolean stopped;
     private long lastProgress;
 
@@ -131,10 +132,7 @@ public final class HistoryCommand {
      * @throws IOException when the repository cannot be read at all
      */
     public HistoryReport call() throws IOException {
-        if (called) {
-            throw new IllegalStateException("called: a HistoryCommand runs once; get a new one from Hush.history()");
-        }
-        called = true;
+        guard.markCalled();
         long start = System.nanoTime();
         try (Repository repo = GitRepositories.open(repository); ObjectReader reader = repo.newObjectReader()) {
             Optional<Path> workTree = GitRepositories.workTree(repo);
@@ -171,7 +169,9 @@ public final class HistoryCommand {
             List<HistoryFinding> findings = findings(walk, scan, errors);
             errors.addAll(scan.errors());
             errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
-            boolean partial = walk.cutShort() || scan.stoppedEarly() || interrupted
+            // Partial whenever something was not read: "no findings" must never stand for blobs unread.
+            boolean partial = walk.cutShort() || walk.missedObjects() || scan.unreadable() > 0
+                    || scan.stoppedEarly() || interrupted
                     || stopped && scan.done() < walk.blobs().size();
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new HistoryReport(findings, errors, new HistoryReport.Stats(walk.commitsWalked(), scan.scanned(),

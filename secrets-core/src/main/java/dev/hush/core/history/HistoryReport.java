@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param errors objects that could not be read or files that could not be understood, each
  *     naming the object and the path it appeared at
  * @param stats how much was walked and read
- * @param partial whether the scan was cancelled or cut short before the end
+ * @param partial whether something was not read: the scan was cancelled or cut short, or a
+ *     commit, tree or blob could not be read (missing, damaged, or left on a partial clone's remote)
  */
 public record HistoryReport(List<HistoryFinding> findings, List<ScanError> errors, Stats stats, boolean partial) {
     /** Copies the lists so the report cannot change after it is made. */

@@ -50,6 +50,7 @@ final class HistoryWalk {
     private final Map<Integer, Commit> described = new HashMap<>();
     private volatile long commitsWalked;
     private boolean cutShort;
+    private boolean missedObjects;
 
     /**
      * Creates a walk reading through {@code reader}; {@code stop} is asked between commits
@@ -202,6 +203,8 @@ final class HistoryWalk {
             }
         } catch (IOException e) {
             errors.add(objectError(trees.getPathString(), commit, e));
+            // The blobs under the unreadable tree were never listed, so nothing says they are clean.
+            missedObjects = true;
         }
     }
 
@@ -277,6 +280,11 @@ final class HistoryWalk {
 
     long commitsWalked() {
         return commitsWalked;
+    }
+
+    /** Returns whether a tree of a walked commit could not be read, so some of its blobs were never listed. */
+    boolean missedObjects() {
+        return missedObjects;
     }
 
     /** Returns whether the walk stopped before the end: cancelled, or a commit could not be read. */

@@ -3,7 +3,9 @@ package dev.hush.core.migrate;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -12,8 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,11 +51,106 @@ final class FileWrites {
 
     /** Replaces (or creates) {@code target} with {@code bytes} atomically and durably, with mode {@code mode}. */
     static void writeAtomically(Path target, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
-        Path temp = tempFor(target);
+        writeAtomically(target, bytes, Attributes.ofMode(mode), tempFor(target));
+    }
+
+    /**
+     * Replaces (or creates) {@code target} with {@code bytes} through the temp file {@code temp},
+     * atomically and durably, with the mode, owner and group of {@code attributes} (owner and
+     * group where the user may set them). A temp file in another folder (such as {@code .hush/tmp},
+     * which git ignores) is renamed across folders; where that is not atomic, because the folders
+     * lie on different file systems, the temp file beside the target is used instead. A failed
+     * write removes its temp file, so a full disk leaves nothing behind.
+     */
+    static void writeAtomically(Path target, byte[] bytes, Attributes attributes, Path temp) throws IOException {
         Files.deleteIfExists(temp);
-        writeNew(temp, bytes, mode);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            writeNew(temp, bytes, attributes.mode());
+            attributes.applyOwnerTo(temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Path beside = tempFor(target);
+                if (beside.equals(temp)) {
+                    throw e;
+                }
+                Files.deleteIfExists(temp);
+                writeAtomically(target, bytes, attributes, beside);
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp, e);
+            throw e;
+        }
         syncFolder(target.getParent());
+    }
+
+    private static void deleteQuietly(Path file, Exception cause) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException again) {
+            cause.addSuppressed(again);
+        }
+    }
+
+    /**
+     * Holds what hush keeps of a file it rewrites besides its bytes: the POSIX mode, owner and
+     * group, each empty where the file system has none.
+     *
+     * @param permissions the mode, e.g. {@code rw-r-----}
+     * @param owner the owner's name
+     * @param group the group's name
+     */
+    record Attributes(Optional<Set<PosixFilePermission>> permissions, Optional<String> owner, Optional<String> group) {
+        Attributes {
+            permissions = permissions.map(Set::copyOf);
+            Objects.requireNonNull(owner, "owner == null");
+            Objects.requireNonNull(group, "group == null");
+        }
+
+        /** Returns attributes that set only {@code mode}. */
+        static Attributes ofMode(Set<PosixFilePermission> mode) {
+            return new Attributes(Optional.of(mode), Optional.empty(), Optional.empty());
+        }
+
+        /** Returns the mode, owner and group of {@code path}, or only a mode of {@code fallback} where there are none. */
+        static Attributes of(Path path, Set<PosixFilePermission> fallback) throws IOException {
+            if (!hasPosix(path)) {
+                return ofMode(fallback);
+            }
+            PosixFileAttributes read = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return new Attributes(Optional.of(read.permissions()), Optional.of(read.owner().getName()),
+                    Optional.of(read.group().getName()));
+        }
+
+        /** Returns the permissions to create a file with; {@code rw-r--r--} when none are known. */
+        Set<PosixFilePermission> mode() {
+            return permissions.orElse(NEW_FILE);
+        }
+
+        /**
+         * Gives {@code file} this owner and group where they differ and the user may set them
+         * (root may; others may choose only among their own groups), so a file rewritten by
+         * {@code sudo hush migrate} keeps its owner.
+         */
+        void applyOwnerTo(Path file) throws IOException {
+            if (!hasPosix(file) || (owner.isEmpty() && group.isEmpty())) {
+                return;
+            }
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes now = view.readAttributes();
+            UserPrincipalLookupService names = file.getFileSystem().getUserPrincipalLookupService();
+            try {
+                if (owner.isPresent() && !owner.get().equals(now.owner().getName())) {
+                    view.setOwner(names.lookupPrincipalByName(owner.get()));
+                }
+                if (group.isPresent() && !group.get().equals(now.group().getName())) {
+                    view.setGroup(names.lookupPrincipalByGroupName(group.get()));
+                }
+            } catch (FileSystemException | UserPrincipalNotFoundException | UnsupportedOperationException e) {
+                // Not permitted (or the name is unknown here): the file keeps the writer's owner, as any editor would leave it.
+            }
+        }
     }
 
     /** Creates {@code file}, which must not exist, holding {@code bytes} with mode {@code mode}, and fsyncs it. */
@@ -58,15 +160,20 @@ final class FileWrites {
         FileAttribute<?>[] attributes = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE_FILE)}
                 : new FileAttribute<?>[0];
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        try (FileChannel channel = FileChannel.open(file, options, attributes)) {
+        FileChannel channel = FileChannel.open(file, options, attributes);
+        try (channel) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             channel.force(true);
-        }
-        if (posix) {
-            Files.setPosixFilePermissions(file, mode);
+            if (posix) {
+                Files.setPosixFilePermissions(file, mode);
+            }
+        } catch (IOException | RuntimeException e) {
+            // A full disk must not leave a short file where a whole one is expected (a lock, a journal).
+            deleteQuietly(file, e);
+            throw e;
         }
     }
 

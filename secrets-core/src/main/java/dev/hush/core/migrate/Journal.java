@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -19,19 +20,21 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Records one migration in {@code .hush/journal/<id>.json}: its state, every file it touches
- * (whether it existed, salted SHA-256 of the bytes before and after, the POSIX mode) and the
- * folders it creates. It never holds a value: the hashes are salted per migration, so they
- * cannot be matched against a list of known passwords made in advance.
+ * (whether it existed, salted SHA-256 of the bytes before and of the bytes hush wrote, the
+ * POSIX mode, owner and group) and the folders it creates. It never holds a value: the hashes
+ * are salted per migration, so they cannot be matched against a list of known passwords made
+ * in advance. Each journal ends with a {@code mac} from {@link JournalSeal}; one that does not
+ * verify is never acted on.
  */
 record Journal(String id, State state, String salt, List<Entry> entries, List<String> createdDirs) {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /** The longest journal read, in bytes and characters: one line per file a migration touched. */
     private static final int MAX_LENGTH = 16 * 1024 * 1024;
 
-    /** Where a migration is; only {@code started} means it was interrupted. */
+    /** Where a migration is; {@code started} and {@code undoing} mean an apply or an undo was interrupted. */
     enum State {
-        STARTED("started"), COMPLETE("complete"), ROLLED_BACK("rolled-back"), UNDONE("undone");
+        STARTED("started"), COMPLETE("complete"), ROLLED_BACK("rolled-back"), UNDOING("undoing"), UNDONE("undone");
 
         private final String id;
 
@@ -41,6 +44,11 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
 
         String id() {
             return id;
+        }
+
+        /** Returns whether an apply or an undo stopped in this state before it ended. */
+        boolean unfinished() {
+            return this == STARTED || this == UNDOING;
         }
 
         static State of(String id) {
@@ -67,17 +75,60 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
      * @param before the salted hash of the bytes before, when it existed
      * @param after the salted hash of the bytes the migration wrote
      * @param mode the POSIX permissions before, e.g. {@code rw-r--r--}, when known
+     * @param owner the owner's name before, when known
+     * @param group the group's name before, when known
      */
-    record Entry(String path, Kind kind, boolean existed, Optional<String> before, String after, Optional<String> mode) {
+    record Entry(String path, Kind kind, boolean existed, Optional<String> before, String after, Optional<String> mode,
+            Optional<String> owner, Optional<String> group) {
         Entry {
             ProjectPaths.checkRelative(path);
             Objects.requireNonNull(kind, "kind == null");
             Objects.requireNonNull(before, "before == null");
             Objects.requireNonNull(after, "after == null");
             Objects.requireNonNull(mode, "mode == null");
+            Objects.requireNonNull(owner, "owner == null");
+            Objects.requireNonNull(group, "group == null");
             if (existed != before.isPresent()) {
                 throw new IllegalArgumentException("existed != before.isPresent() for " + path);
             }
+        }
+
+        /** Returns whether this file holds ignore rules ({@code .gitignore}, {@code .dockerignore}), which guard the secrets. */
+        boolean ignoreRules() {
+            return kind == Kind.EDIT && isIgnoreRules(path);
+        }
+
+        /** Returns the mode, owner and group to restore, {@code rw-r--r--} when no mode was recorded. */
+        FileWrites.Attributes attributes() {
+            return new FileWrites.Attributes(Optional.of(mode.map(PosixFilePermissions::fromString).orElse(FileWrites.NEW_FILE)),
+                    owner, group);
+        }
+    }
+
+    /** Returns whether {@code path} names a file of ignore rules, which must be in place before secrets are on disk. */
+    static boolean isIgnoreRules(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.equals(".gitignore") || name.equals(".dockerignore");
+    }
+
+    /** Says that a journal does not verify against this user's key for this project: it is never acted on. */
+    static final class UntrustedJournalException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Journal journal;
+
+        UntrustedJournalException(Path file, Journal journal) {
+            super(file.getFileName() + " in " + file.getParent() + " was not written by hush for this project on this"
+                    + " machine (a journal from a cloned or copied repository, from another user, or changed since);"
+                    + " hush will not restore anything from it. Inspect it with: cat " + file
+                    + " (the originals it names are under .hush/backup/" + journal.id() + "/); then move "
+                    + file.getParent().getParent() + " away to go on");
+            this.journal = journal;
+        }
+
+        /** Returns the journal as read, to say what it claims. */
+        Journal journal() {
+            return journal;
         }
     }
 
@@ -121,19 +172,15 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
         return journalDir.resolve(id + ".json");
     }
 
-    /** Writes the journal durably: temp file, fsync, atomic rename. */
-    void write(Path journalDir) throws IOException {
-        FileWrites.writeAtomically(file(journalDir), toJson().getBytes(StandardCharsets.UTF_8), FileWrites.PRIVATE_FILE);
+    /** Writes the journal sealed with {@code seal}, durably: temp file, fsync, atomic rename. */
+    void write(Path journalDir, JournalSeal seal) throws IOException {
+        String text = toJson();
+        String sealed = text.substring(0, text.length() - "\n}\n".length()) + ",\n  \"mac\": " + quote(seal.mac(text)) + "\n}\n";
+        FileWrites.writeAtomically(file(journalDir), sealed.getBytes(StandardCharsets.UTF_8), FileWrites.PRIVATE_FILE);
     }
 
-    /** Returns the newest journal in {@code journalDir} (ids sort by time), if any. */
-    static Optional<Journal> newest(Path journalDir) throws IOException {
-        List<Journal> all = all(journalDir);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
-    }
-
-    /** Returns every journal in {@code journalDir}, newest first. */
-    static List<Journal> all(Path journalDir) throws IOException {
+    /** Returns the files of the journals in {@code journalDir}, newest first (ids sort by time). */
+    static List<Path> files(Path journalDir) throws IOException {
         List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(journalDir)) {
             return List.of();
@@ -142,15 +189,35 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
             stream.forEach(files::add);
         }
         files.sort((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString()));
-        List<Journal> journals = new ArrayList<>();
-        for (Path file : files) {
-            journals.add(read(file));
-        }
-        return journals;
+        return files;
     }
 
-    /** Reads a journal; JSON is YAML, so snakeyaml-engine parses it. */
-    static Journal read(Path file) throws IOException {
+    /** Returns the newest journal in {@code journalDir}, verified with {@code seal}, if any. */
+    static Optional<Journal> newest(Path journalDir, JournalSeal seal) throws IOException {
+        List<Path> files = files(journalDir);
+        return files.isEmpty() ? Optional.empty() : Optional.of(read(files.get(0), seal));
+    }
+
+    /**
+     * Reads and verifies a journal; JSON is YAML, so snakeyaml-engine parses it.
+     *
+     * @throws UntrustedJournalException when its mac is missing or not {@code seal}'s
+     * @throws IOException when it is damaged
+     */
+    static Journal read(Path file, JournalSeal seal) throws IOException {
+        Sealed read = read(file);
+        if (read.mac().isEmpty() || !seal.verifies(read.journal().toJson(), read.mac().get())) {
+            throw new UntrustedJournalException(file, read.journal());
+        }
+        return read.journal();
+    }
+
+    /** A journal as read, with the mac it carried. */
+    record Sealed(Journal journal, Optional<String> mac) {
+    }
+
+    /** Reads a journal without verifying it; JSON is YAML, so snakeyaml-engine parses it. */
+    static Sealed read(Path file) throws IOException {
         if (Files.size(file) > MAX_LENGTH) {
             throw new IOException(file + " is larger than " + MAX_LENGTH + " bytes, more than hush writes; move it away to go on");
         }
@@ -158,25 +225,35 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
             // A repository may carry a crafted journal: read it within limits, as any YAML hush did not just write.
             Object root = BoundedYaml.load(Files.readString(file, StandardCharsets.UTF_8), file.toString(), MAX_LENGTH);
             Map<?, ?> map = (Map<?, ?>) root;
-            if (!Objects.equals(map.get("version"), VERSION)) {
-                throw new IOException(file + ": journal version " + map.get("version") + " is not " + VERSION);
+            Object version = map.get("version");
+            if (Objects.equals(version, 1)) {
+                // Version 1 had no mac: anyone could have written it.
+                return new Sealed(readEntries(map), Optional.empty());
             }
-            List<Entry> entries = new ArrayList<>();
-            for (Object item : (List<?>) map.get("files")) {
-                Map<?, ?> entry = (Map<?, ?>) item;
-                entries.add(new Entry((String) entry.get("path"), Kind.valueOf(((String) entry.get("kind")).toUpperCase(java.util.Locale.ROOT)),
-                        (Boolean) entry.get("existed"), Optional.ofNullable((String) entry.get("before")),
-                        (String) entry.get("after"), Optional.ofNullable((String) entry.get("mode"))));
+            if (!Objects.equals(version, VERSION)) {
+                throw new IOException(file + ": journal version " + version + " is not " + VERSION);
             }
-            List<String> dirs = new ArrayList<>();
-            for (Object dir : (List<?>) map.get("createdDirs")) {
-                dirs.add(ProjectPaths.checkRelative((String) dir));
-            }
-            return new Journal((String) map.get("id"), State.of((String) map.get("state")), (String) map.get("salt"), entries, dirs);
+            return new Sealed(readEntries(map), Optional.of((String) Objects.requireNonNull(map.get("mac"), "mac")));
         } catch (YamlEngineException | ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new IOException(file + " is damaged (" + e.getClass().getSimpleName()
                     + "); move it away to go on, after restoring by hand from .hush/backup/ if needed", e);
         }
+    }
+
+    private static Journal readEntries(Map<?, ?> map) {
+        List<Entry> entries = new ArrayList<>();
+        for (Object item : (List<?>) map.get("files")) {
+            Map<?, ?> entry = (Map<?, ?>) item;
+            entries.add(new Entry((String) entry.get("path"), Kind.valueOf(((String) entry.get("kind")).toUpperCase(java.util.Locale.ROOT)),
+                    (Boolean) entry.get("existed"), Optional.ofNullable((String) entry.get("before")),
+                    (String) entry.get("after"), Optional.ofNullable((String) entry.get("mode")),
+                    Optional.ofNullable((String) entry.get("owner")), Optional.ofNullable((String) entry.get("group"))));
+        }
+        List<String> dirs = new ArrayList<>();
+        for (Object dir : (List<?>) map.get("createdDirs")) {
+            dirs.add(ProjectPaths.checkRelative((String) dir));
+        }
+        return new Journal((String) map.get("id"), State.of((String) map.get("state")), (String) map.get("salt"), entries, dirs);
     }
 
     String toJson() {
@@ -195,6 +272,8 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
                     .append(", \"before\": ").append(e.before().map(Journal::quote).orElse("null"))
                     .append(", \"after\": ").append(quote(e.after()))
                     .append(", \"mode\": ").append(e.mode().map(Journal::quote).orElse("null"))
+                    .append(", \"owner\": ").append(e.owner().map(Journal::quote).orElse("null"))
+                    .append(", \"group\": ").append(e.group().map(Journal::quote).orElse("null"))
                     .append('}');
         }
         out.append(entries.isEmpty() ? "],\n" : "\n  ],\n").append("  \"createdDirs\": [");

@@ -2,6 +2,7 @@ package dev.hush.core.migrate;
 
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.git.GitRepositories;
+import dev.hush.core.migrate.plan.MigrationPlanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.RmCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -32,6 +34,7 @@ public final class MigrateCommand {
     private Set<String> skip = Set.of();
     private String checklist = RotationChecklist.DEFAULT_PATH;
     private Map<String, RotationChecklist.Exposure> history = Map.of();
+    private Consumer<String> onInterrupt = line -> { };
 
     /** Creates a migration of the current folder; prefer {@code Hush.migrate()}. */
     public MigrateCommand() {
@@ -124,7 +127,36 @@ public final class MigrateCommand {
      * @throws MigrationException when a safety check fails (nothing written) or writing failed (rolled back)
      */
     public MigrationResult apply(MigrationPlan plan) throws MigrationException {
-        return MigrationTransaction.create().secretsDir(secretsDir).apply(root, plan);
+        return transaction().apply(root, plan);
+    }
+
+    /** Sets who is told, in one line, how a migration ended after SIGTERM or SIGINT stopped it. */
+    public MigrateCommand onInterrupt(Consumer<String> report) {
+        this.onInterrupt = Objects.requireNonNull(report, "report == null");
+        return this;
+    }
+
+    /**
+     * Rolls back an interrupted migration, or finishes an interrupted undo, before anything is
+     * planned: a half-migrated tree would otherwise plan as "nothing to migrate".
+     *
+     * @throws MigrationException when its journal is not trusted, another run holds the lock, or restoring failed
+     */
+    public Optional<RestoreResult> recover() throws MigrationException {
+        return transaction().recover(root);
+    }
+
+    /**
+     * Returns the interrupted migration or undo waiting in the project, if any; reads only.
+     *
+     * @throws IOException when its journal cannot be read
+     */
+    public Optional<UnfinishedMigration> interrupted() throws IOException {
+        return MigrationTransaction.interrupted(root);
+    }
+
+    private MigrationTransaction transaction() {
+        return MigrationTransaction.create().secretsDir(secretsDir).onInterrupt(onInterrupt);
     }
 
     /**
@@ -133,7 +165,7 @@ public final class MigrateCommand {
      * @throws MigrationException when there is nothing to undo or a file changed since
      */
     public RestoreResult undo() throws MigrationException {
-        return MigrationTransaction.create().secretsDir(secretsDir).undo(root);
+        return transaction().undo(root);
     }
 
     /**

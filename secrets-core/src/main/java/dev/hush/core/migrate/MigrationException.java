@@ -1,12 +1,13 @@
 package dev.hush.core.migrate;
 
+import dev.hush.core.model.HushException;
 import java.util.Objects;
 
 /**
  * Reports why a migration, an undo or a recovery did not happen or was rolled back, in one
  * line a user can act on. The message names files, never a secret value.
  */
-public final class MigrationException extends Exception {
+public final class MigrationException extends HushException {
     private static final long serialVersionUID = 1L;
 
     /** Says which safety check stopped the work. */
@@ -25,6 +26,10 @@ public final class MigrationException extends Exception {
         CHANGED_SINCE_MIGRATION,
         /** There is no complete migration to undo. */
         NOTHING_TO_UNDO,
+        /** A journal under {@code .hush/journal/} was not written by hush for this project on this machine. */
+        UNTRUSTED_JOURNAL,
+        /** SIGTERM or SIGINT stopped the migration; it was rolled back. */
+        INTERRUPTED,
         /** Reading or writing failed; what was written is rolled back. */
         IO_FAILED
     }
@@ -32,12 +37,12 @@ public final class MigrationException extends Exception {
     private final Problem problem;
 
     MigrationException(Problem problem, String message) {
-        super(message);
+        super(Kind.MIGRATION, message);
         this.problem = Objects.requireNonNull(problem, "problem == null");
     }
 
     MigrationException(Problem problem, String message, Throwable cause) {
-        super(message, cause);
+        super(Kind.MIGRATION, message, cause);
         this.problem = Objects.requireNonNull(problem, "problem == null");
     }
 

@@ -1,8 +1,9 @@
 package dev.hush.core.migrate;
 
+import dev.hush.core.migrate.edit.UnifiedDiff;
+
 import dev.hush.core.model.SecretValue;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ public final class MigrationPlan {
      * their content; every secret value the plan moves redacted unless {@code showSecrets}.
      */
     public String diff(boolean showSecrets) {
-        return UnifiedDiff.of(this, showSecrets);
+        return UnifiedDiff.of(secretFiles(), edits(), secretValues(), showSecrets);
     }
 
     /**
@@ -89,7 +90,6 @@ public final class MigrationPlan {
      *
      * @param history where history saw each secret, by fingerprint; empty when no history scan ran
      * @throws IOException when the existing checklist cannot be read
-     * @throws IllegalStateException when a section would quote one of the plan's secret values
      */
     public MigrationPlan withChecklistFile(Path root, String path, Map<String, RotationChecklist.Exposure> history)
             throws IOException {
@@ -100,47 +100,7 @@ public final class MigrationPlan {
         if (edit.isEmpty()) {
             return this;
         }
-        String text = withoutNames(new String(edit.get().updatedBytes(), StandardCharsets.UTF_8));
-        for (SecretValue value : secretValues()) {
-            if (!value.reveal().isEmpty() && text.contains(value.reveal())) {
-                // A planner put a value into a heading or a step; the checklist is shared, so stop here.
-                throw new IllegalStateException("the rotation checklist would quote a secret value; not written");
-            }
-        }
         return toBuilder().edit(edit.get()).build();
-    }
-
-    /**
-     * Returns {@code text} without the names the checklist is made of (secret names, services,
-     * keys, paths): a weak value such as {@code wordpress} may equal the service it belongs to,
-     * and naming the service does not quote the value.
-     */
-    private String withoutNames(String text) {
-        List<String> names = new ArrayList<>();
-        for (ChecklistItem item : checklist) {
-            if (item instanceof ChecklistItem.Rotate rotate) {
-                names.add(rotate.name().value());
-                names.add(rotate.secretFile());
-                names.addAll(rotate.services());
-                rotate.inlineAt().forEach(location -> names.add(location.path()));
-            } else if (item instanceof ChecklistItem.Privileged privileged) {
-                names.add(privileged.service());
-            } else if (item instanceof ChecklistItem.DockerSocket socket) {
-                names.add(socket.service());
-            } else if (item instanceof ChecklistItem.ReadFromFile read) {
-                names.add(read.name().value());
-                names.add(read.service());
-                names.add(read.key());
-            }
-        }
-        names.sort((a, b) -> b.length() - a.length());
-        String masked = text;
-        for (String name : names) {
-            if (!name.isEmpty()) {
-                masked = masked.replace(name, "\0");
-            }
-        }
-        return masked;
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.hush.core.migrate;
 import java.util.Objects;
 
 /** Checks the project-relative paths that plans carry, before any of them meets a file system. */
-final class ProjectPaths {
+public final class ProjectPaths {
     private ProjectPaths() {
     }
 
@@ -11,7 +11,7 @@ final class ProjectPaths {
      * Returns {@code path} if it is relative, {@code /}-separated, without empty, {@code .} or
      * {@code ..} segments, backslashes or control characters; else throws naming the problem.
      */
-    static String checkRelative(String path) {
+    public static String checkRelative(String path) {
         Objects.requireNonNull(path, "path == null");
         if (path.isEmpty()) {
             throw new IllegalArgumentException("path is empty");

@@ -1,5 +1,9 @@
 package dev.hush.core.migrate;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,6 +16,12 @@ import java.util.regex.Pattern;
 public final class SecretName implements Comparable<SecretName> {
     /** The longest name accepted, so {@code <name>.txt} stays far below file-name limits. */
     public static final int MAX_LENGTH = 100;
+
+    /**
+     * The longest name derived from a key or a service, so that a service prefix or a number
+     * ({@code _2} to {@code _99}) added for a clash stays within {@link #MAX_LENGTH}.
+     */
+    static final int MAX_DERIVED_LENGTH = 64;
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
@@ -46,19 +56,25 @@ public final class SecretName implements Comparable<SecretName> {
      * Returns the name derived from a variable or key: camel-case humps and every character
      * other than a letter or digit become {@code _}, runs of {@code _} collapse, and the
      * result is lower case ({@code DB_PASSWORD}, {@code dbPassword}, {@code db-password}
-     * all give {@code db_password}).
-     *
-     * @throws IllegalArgumentException when no letter or digit is left, or the name is too long
+     * all give {@code db_password}). Any key gives a name: one longer than
+     * {@link #MAX_DERIVED_LENGTH} keeps its start and ends in a hash of the whole, and a key
+     * without an ASCII letter or digit ({@code パスワード}) becomes {@code secret_} and a hash.
      */
     public static SecretName fromKey(String key) {
         Objects.requireNonNull(key, "key == null");
-        return of(snakeCase(key, key));
+        String name = snakeCase(key);
+        return of(bounded(name.isEmpty() ? "secret_" + hash(key) : name));
     }
 
-    /** Returns this name with the snake-cased {@code service} in front, for two values under one key. */
+    /**
+     * Returns this name with the snake-cased {@code service} in front, for two values under one
+     * key; shortened as {@link #fromKey} shortens, and unchanged when the service's name has no
+     * ASCII letter or digit to prefix.
+     */
     public SecretName withPrefix(String service) {
         Objects.requireNonNull(service, "service == null");
-        return of(snakeCase(service, service) + "_" + value);
+        String prefix = snakeCase(service);
+        return prefix.isEmpty() ? this : of(bounded(prefix + "_" + value));
     }
 
     /** Returns the name as it appears in compose files and file names. */
@@ -71,7 +87,8 @@ public final class SecretName implements Comparable<SecretName> {
         return "/run/secrets/" + value;
     }
 
-    private static String snakeCase(String text, String what) {
+    /** Returns {@code text} in lower snake case, empty when it has no ASCII letter or digit. */
+    private static String snakeCase(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -89,11 +106,33 @@ public final class SecretName implements Comparable<SecretName> {
         while (end > 0 && out.charAt(end - 1) == '_') {
             end--;
         }
-        String name = out.substring(0, end);
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("no letter or digit in '" + what + "' to name a secret after");
+        return out.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns {@code name}, or when it is longer than {@link #MAX_DERIVED_LENGTH} its start and
+     * {@code _} and a hash of the whole, so two long keys that share a start keep two names.
+     */
+    private static String bounded(String name) {
+        if (name.length() <= MAX_DERIVED_LENGTH) {
+            return name;
         }
-        return name.toLowerCase(Locale.ROOT);
+        String hash = hash(name);
+        String start = name.substring(0, MAX_DERIVED_LENGTH - hash.length() - 1);
+        while (start.endsWith("_")) {
+            start = start.substring(0, start.length() - 1);
+        }
+        return start + "_" + hash;
+    }
+
+    /** Returns the first 8 hex digits of the SHA-256 of {@code text}: a key or a name, never a value. */
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** Says whether the upper-case letter at {@code i} starts a new word: {@code dbPassword}, {@code DBPassword}. */

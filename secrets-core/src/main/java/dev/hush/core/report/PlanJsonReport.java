@@ -56,4 +56,16 @@ public final class PlanJsonReport {
         json.endArray();
         json.endObject();
     }
+
+    /**
+     * Writes, in place of a plan, the one-line error that stopped planning, so that a tool
+     * reading {@code --format json} always gets JSON: {@code {"tool": ..., "error": message}}.
+     */
+    public static void writeError(String message, Appendable out) {
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject();
+        JsonReport.writeTool(json);
+        json.member("error", message);
+        json.endObject();
+    }
 }

@@ -5,16 +5,37 @@ import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
 import dev.hush.core.model.Severity;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Writes a scan report as SARIF 2.1.0, in the shape GitHub code scanning accepts: one run,
  * the rules that fired with their help text, one result per finding with its location,
- * severity and a partial fingerprint that stays the same when lines move.
+ * severity and a partial fingerprint that stays the same when lines move. Paths are relative to
+ * {@code %SRCROOT%}; given the scan's root, the run names it in {@code originalUriBaseIds}, which
+ * the SARIF viewer needs to open a result's file (code scanning resolves paths itself).
  */
 public final class SarifReport implements Reporter {
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    private static final String RULES_DOC = "https://github.com/hush-dev/hush/blob/main/docs/rules.md#";
+
+    private final Optional<URI> sourceRoot;
+
+    /** Returns a report whose paths are relative to a {@code %SRCROOT%} it does not name. */
+    public SarifReport() {
+        this.sourceRoot = Optional.empty();
+    }
+
+    /** Returns a report that names {@code sourceRoot}, a folder's {@code file:} URI, as {@code %SRCROOT%}. */
+    public SarifReport(URI sourceRoot) {
+        Objects.requireNonNull(sourceRoot, "sourceRoot == null");
+        String uri = sourceRoot.toString();
+        // A base URI must end in a slash, or the viewer resolves "compose.yaml" against the folder's parent.
+        this.sourceRoot = Optional.of(uri.endsWith("/") ? sourceRoot : URI.create(uri + "/"));
+    }
 
     @Override
     public void write(ScanReport report, Appendable out) {
@@ -36,6 +57,10 @@ public final class SarifReport implements Reporter {
             writeRule(json, example);
         }
         json.endArray().endObject().endObject();
+        if (sourceRoot.isPresent()) {
+            json.name("originalUriBaseIds").beginObject().name("%SRCROOT%").beginObject()
+                    .member("uri", sourceRoot.get().toString()).endObject().endObject();
+        }
         json.name("results").beginArray();
         for (Finding finding : report.findings()) {
             writeResult(json, finding, ruleIndex.get(finding.ruleId()), report.fingerprint(finding));
@@ -63,10 +88,11 @@ public final class SarifReport implements Reporter {
     private static void writeRule(JsonWriter json, Finding example) {
         json.beginObject().member("id", example.ruleId()).member("name", example.ruleId());
         json.name("shortDescription").beginObject().member("text", example.message()).endObject();
+        json.name("fullDescription").beginObject().member("text", example.message() + ". Fix: " + example.fix()).endObject();
+        json.member("helpUri", RULES_DOC + example.ruleId());
         json.name("help").beginObject()
                 .member("text", example.fix())
-                .member("markdown", "**Fix:** " + example.fix()
-                        + "\n\nSee https://github.com/hush-dev/hush/blob/main/docs/rules.md#" + example.ruleId())
+                .member("markdown", "**Fix:** " + example.fix() + "\n\nSee " + RULES_DOC + example.ruleId())
                 .endObject();
         json.name("defaultConfiguration").beginObject().member("level", level(example.severity())).endObject();
         json.name("properties").beginObject();

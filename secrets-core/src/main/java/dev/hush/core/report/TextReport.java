@@ -116,7 +116,8 @@ public final class TextReport implements Reporter {
                 ? style(BOLD, "no findings")
                 : style(BOLD, report.findings().size() + (report.findings().size() == 1 ? " finding" : " findings"))
                         + " (" + high + " high, " + medium + " medium, " + low + " low)";
-        return findings + (report.partial() ? " so far (interrupted)" : "") + " in " + stats.files() + " files, "
+        String partial = report.partial() ? " (partial: interrupted, or something could not be read)" : "";
+        return findings + partial + " in " + stats.files() + " files, "
                 + humanBytes(stats.bytes()) + ", " + stats.millis() + " ms"
                 + (report.errors().isEmpty() ? "" : "; " + report.errors().size() + " errors");
     }

@@ -3,11 +3,8 @@ package dev.hush.core.rules;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Severity;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,22 +14,24 @@ import java.util.OptionalDouble;
 import java.util.zip.CRC32;
 
 /**
- * Reads and writes the built-in catalogue in a compact binary form, {@code rules.bin}, so
+ * Reads the built-in catalogue from a compact binary form, {@code rules.bin}, so
  * that a scan starts without parsing the YAML: a pre-commit hook pays for every millisecond
  * of start-up, and parsing {@code rules.yaml} with a cold JVM took about a third of it.
  *
  * <p>{@code rules.yaml} stays the single source of truth: the binary form records the
  * checksum of the YAML it was written from, and {@link #read} refuses it for any other YAML,
  * so a stale {@code rules.bin} only makes start-up slower. {@code CompiledCatalogueTest}
- * fails when it is stale and rewrites it with {@code -Dhush.updateRules=true}. Regexes are
+ * (with its test-scope writer) fails when it is stale and rewrites it with
+ * {@code -Dhush.updateRules=true}. The rules' samples stay in the YAML: only the tests read them. Regexes are
  * stored as their sources and compiled on first use; they compiled when the YAML was parsed.
  */
 final class CompiledCatalogue {
     /** The resource, beside {@code rules.yaml}. */
     static final String RESOURCE = "rules.bin";
 
-    private static final int MAGIC = 0x68757368;
-    private static final int VERSION = 1;
+    static final int MAGIC = 0x68757368;
+    /** 2: the rules without their samples, which only the tests read, from the YAML. */
+    static final int VERSION = 2;
 
     private CompiledCatalogue() {
     }
@@ -42,23 +41,6 @@ final class CompiledCatalogue {
         CRC32 crc = new CRC32();
         crc.update(yaml);
         return crc.getValue() << 32 | yaml.length & 0xFFFFFFFFL;
-    }
-
-    /** Returns {@code rules} in the binary form, marked as written from YAML with {@code checksum}. */
-    static byte[] write(List<Rule> rules, long checksum) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            out.writeLong(checksum);
-            out.writeInt(rules.size());
-            for (Rule rule : rules) {
-                write(out, rule);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     /**
@@ -83,48 +65,6 @@ final class CompiledCatalogue {
             // A damaged file is as good as a missing one: the YAML is still there.
             return Optional.empty();
         }
-    }
-
-    private static void write(DataOutputStream out, Rule rule) throws IOException {
-        writeString(out, rule.id());
-        writeString(out, rule.origin());
-        writeString(out, rule.description());
-        writeString(out, rule.card().id());
-        writeString(out, rule.severity().id());
-        writeOptional(out, rule.analyzer());
-        out.writeBoolean(rule.hasRegex());
-        if (rule.hasRegex()) {
-            writeString(out, rule.regexSource().orElseThrow());
-            out.writeInt(rule.secretGroup());
-            out.writeInt(rule.keyGroup());
-            writeList(out, rule.keywords());
-            out.writeBoolean(rule.entropy().isPresent());
-            if (rule.entropy().isPresent()) {
-                out.writeDouble(rule.entropy().getAsDouble());
-            }
-            writeList(out, rule.paths());
-            writeList(out, rule.allowSources());
-            writeList(out, rule.stopwords());
-            out.writeBoolean(rule.multiline());
-            out.writeBoolean(rule.anchored());
-            out.writeBoolean(rule.placeholders() == PlaceholderPolicy.SKIP);
-            out.writeBoolean(rule.fallback());
-            out.writeBoolean(rule.secretKeyRequired());
-        }
-        writeString(out, rule.fix());
-        out.writeBoolean(rule.rotation().isPresent());
-        if (rule.rotation().isPresent()) {
-            writeString(out, rule.rotation().get().provider());
-            writeString(out, rule.rotation().get().revoke());
-        }
-        Samples samples = rule.samples();
-        writeOptional(out, samples.path());
-        out.writeInt(samples.positives().size());
-        for (Sample sample : samples.positives()) {
-            writeString(out, sample.text());
-            writeOptional(out, sample.secret());
-        }
-        writeList(out, samples.negatives());
     }
 
     private static Rule readRule(DataInputStream in) throws IOException {
@@ -156,43 +96,19 @@ final class CompiledCatalogue {
         if (in.readBoolean()) {
             rule.rotation(new RotationHint(readString(in), readString(in)));
         }
-        Optional<String> path = readOptional(in);
-        int positives = in.readInt();
-        List<Sample> samples = new ArrayList<>(positives);
-        for (int i = 0; i < positives; i++) {
-            samples.add(new Sample(readString(in), readOptional(in)));
-        }
-        rule.samples(new Samples(path, samples, readList(in)));
         return rule.build();
     }
 
-    private static void writeString(DataOutputStream out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
 
     private static String readString(DataInputStream in) throws IOException {
         return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
     }
 
-    private static void writeOptional(DataOutputStream out, Optional<String> value) throws IOException {
-        out.writeBoolean(value.isPresent());
-        if (value.isPresent()) {
-            writeString(out, value.get());
-        }
-    }
 
     private static Optional<String> readOptional(DataInputStream in) throws IOException {
         return in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
     }
 
-    private static void writeList(DataOutputStream out, List<String> values) throws IOException {
-        out.writeInt(values.size());
-        for (String value : values) {
-            writeString(out, value);
-        }
-    }
 
     private static List<String> readList(DataInputStream in) throws IOException {
         int size = in.readInt();

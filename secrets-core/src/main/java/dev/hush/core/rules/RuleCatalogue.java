@@ -2,6 +2,7 @@ package dev.hush.core.rules;
 
 import dev.hush.core.format.yaml.BoundedYaml;
 import dev.hush.core.config.HushConfig;
+import dev.hush.core.format.yaml.YamlProblems;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Severity;
 import java.io.IOException;
@@ -51,7 +52,8 @@ public final class RuleCatalogue {
     /** The longest rule file read, in characters: the built-in catalogue is under 100 KB. */
     private static final int MAX_TEXT_LENGTH = 1024 * 1024;
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Set<String> ANALYZERS = Set.of("compose", "dockerfile", "dotenv", "docker-run", "assignment", "log-leak");
+    private static final Set<String> ANALYZERS = Set.of("compose", "dockerfile", "dotenv", "docker-run", "assignment",
+            "log-leak", "credential-file");
     private static final Set<String> RULE_FIELDS = Set.of(
             "id", "description", "card", "severity", "analyzer", "regex", "secretGroup", "keyGroup", "keywords",
             "entropy", "paths", "allow", "stopwords", "multiline", "anchored", "placeholders", "fallback", "secretKey", "fix",
@@ -89,16 +91,22 @@ public final class RuleCatalogue {
 
     /**
      * Returns the rules a project scans with: the built-in ones, plus the extra rules of its
-     * settings (replacing built-ins of the same id), minus the rules it disabled.
+     * settings and of its {@code .gitleaks.toml} (replacing built-ins of the same id), minus the
+     * rules it disabled.
      *
      * @throws RuleFormatException when an extra rule is unusable
      */
     public static RuleCatalogue forProject(HushConfig config) {
         Objects.requireNonNull(config, "config == null");
-        return config.rules()
+        RuleCatalogue catalogue = config.rules()
                 .map(source -> builtIn().withRules(parse(source.yaml(), source.origin()).rules()))
-                .orElseGet(RuleCatalogue::builtIn)
-                .without(config.disabledRules());
+                .orElseGet(RuleCatalogue::builtIn);
+        // A .gitleaks.toml's rules come after .hush.yaml's, which win on a shared id.
+        List<Rule> gitleaks = config.gitleaks()
+                .map(source -> GitleaksConfig.parse(source.yaml(), source.origin()).rules()).orElse(List.of())
+                .stream().filter(rule -> catalogue.find(rule.id()).map(r -> r.origin().startsWith(ORIGIN)).orElse(true))
+                .toList();
+        return catalogue.withRules(gitleaks).without(config.disabledRules());
     }
 
     /** Returns an empty catalogue. */
@@ -176,7 +184,7 @@ public final class RuleCatalogue {
                 root = BoundedYaml.compose(yaml, origin, MAX_TEXT_LENGTH);
             } catch (MarkedYamlEngineException e) {
                 int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
-                throw new RuleFormatException(origin, line, "not valid YAML: " + e.getProblem());
+                throw new RuleFormatException(origin, line, "not valid YAML: " + YamlProblems.of(e));
             } catch (YamlEngineException e) {
                 throw new RuleFormatException(origin, 0, "not valid YAML: " + e.getMessage());
             }

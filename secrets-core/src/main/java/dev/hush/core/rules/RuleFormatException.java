@@ -1,17 +1,19 @@
 package dev.hush.core.rules;
 
+import dev.hush.core.model.HushException;
+
 /**
  * Reports a rule file that cannot be used: bad YAML, a missing field, a duplicate id, a regex
  * that does not compile. The message names the file and line and says what to change.
  */
-public final class RuleFormatException extends RuntimeException {
+public final class RuleFormatException extends HushException {
     private static final long serialVersionUID = 1L;
 
     private final String origin;
     private final int line;
 
     RuleFormatException(String origin, int line, String problem) {
-        super(origin + (line > 0 ? ":" + line : "") + ": " + problem);
+        super(Kind.RULES, origin + (line > 0 ? ":" + line : "") + ": " + problem);
         this.origin = origin;
         this.line = line;
     }

@@ -1,36 +1,33 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.model.CallGuard;
 import dev.hush.core.detect.Detector;
-import dev.hush.core.detect.DotenvAnalyzer;
 import dev.hush.core.detect.GitFacts;
 import dev.hush.core.git.GitRepositories;
 import dev.hush.core.git.GitScanException;
 import dev.hush.core.git.WorkTree;
 import dev.hush.core.baseline.Baseline;
-import dev.hush.core.baseline.Fingerprints;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Commit;
-import dev.hush.core.model.Finding;
-import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
 import dev.hush.core.model.SkippedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -53,15 +50,11 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * {@code rev}: from the work tree, or for a range {@code A..B} the blobs that the commits
  * reachable from {@code B} and not from {@code A} introduced, each attributed to its commit.
  */
-public final class GitScanCommand {
+public final class GitScanCommand implements ProjectScan {
+    private final CallGuard guard = new CallGuard("GitScanCommand");
     /** The all-zeros id git hooks pass for a ref that does not exist on one side. */
     private static final String ZERO_ID = ObjectId.zeroId().name();
     private static final String EMPTY_TREE_ID = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-    private static final Comparator<Finding> BY_LOCATION = Comparator
-            .comparing((Finding f) -> f.location().path())
-            .thenComparingInt(f -> f.location().line())
-            .thenComparingInt(f -> f.location().column())
-            .thenComparing(Finding::ruleId);
 
     /** What a scan compares. */
     private enum Mode {
@@ -104,12 +97,14 @@ public final class GitScanCommand {
     }
 
     /** Sets the settings; without this call, {@code .hush.yaml} at the root is read if present. */
+    @Override
     public GitScanCommand config(HushConfig config) {
         this.config = Optional.of(Objects.requireNonNull(config, "config == null"));
         return this;
     }
 
     /** Reports only findings that {@code baseline} does not accept. */
+    @Override
     public GitScanCommand baseline(Baseline baseline) {
         this.baseline = Optional.of(Objects.requireNonNull(baseline, "baseline == null"));
         return this;
@@ -121,7 +116,9 @@ public final class GitScanCommand {
      * @throws GitScanException when {@code root} is not in a git work tree or the revision is unknown
      * @throws IOException when the repository cannot be read
      */
+    @Override
     public ScanReport call() throws IOException {
+        guard.markCalled();
         long start = System.nanoTime();
         if (!Files.isDirectory(root)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such folder");
@@ -130,6 +127,11 @@ public final class GitScanCommand {
         Changes changes = new Changes(settings.maxFileSize());
         try (Repository repository = openRepository(); ObjectReader reader = repository.newObjectReader()) {
             String prefix = prefix(repository);
+            if (mode == Mode.STAGED && repository.isBare()) {
+                // git itself refuses: a bare repository has no index of changes about to be committed.
+                throw new GitScanException(root + ": a bare repository has nothing staged; run --staged in a work"
+                        + " tree, or give --diff a range A..B");
+            }
             if (mode == Mode.STAGED) {
                 stagedBlobs(repository, reader, prefix, changes);
             } else if (revision.contains("..")) {
@@ -138,10 +140,11 @@ public final class GitScanCommand {
                 workTreeFiles(repository, reader, prefix, changes);
             }
         }
-        Detector detector = Detector.create(settings);
-        List<Outcome> outcomes = analyse(detector, changes.files, false);
-        outcomes.addAll(envFilesNotYetAnalysed(detector, changes.files, outcomes));
-        return report(outcomes, changes.skipped, start);
+        Source source = files -> {
+            changes.files.values().forEach(files);
+            return changes.skipped;
+        };
+        return new ScanEngine(Detector.create(settings), baseline, false).run(source, start);
     }
 
     private Repository openRepository() throws IOException {
@@ -166,14 +169,10 @@ public final class GitScanCommand {
         return prefix.isEmpty() ? "" : prefix + "/";
     }
 
-    /** One file to analyse: its path relative to the scanned folder, its content, its git facts and commit. */
-    private record Change(String path, byte[] content, GitFacts git, Optional<Commit> commit) {
-    }
-
     /** Collects the changed files, each distinct content once, and the ones skipped. */
     private static final class Changes {
         final long maxFileSize;
-        final Map<String, Change> files = new LinkedHashMap<>();
+        final Map<String, Fragment> files = new LinkedHashMap<>();
         final List<SkippedFile> skipped = new ArrayList<>();
 
         Changes(long maxFileSize) {
@@ -186,12 +185,34 @@ public final class GitScanCommand {
             if (files.containsKey(key)) {
                 return;
             }
-            long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
-            if (size > maxFileSize) {
-                skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
-                return;
+            byte[] content;
+            try {
+                long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+                if (size > maxFileSize) {
+                    skipped.add(new SkippedFile(path, "larger than " + maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
+                    return;
+                }
+                content = reader.open(id, Constants.OBJ_BLOB).getBytes();
+            } catch (MissingObjectException e) {
+                throw unreadable(path, id, "is missing");
+            } catch (IOException | RuntimeException e) {
+                // A loose object whose header declares another type or size than it holds: JGit
+                // throws IncorrectObjectTypeException, an EOFException or an index out of bounds.
+                throw unreadable(path, id, "is damaged (" + e.getClass().getSimpleName() + ")");
             }
-            files.put(key, new Change(path, reader.open(id, Constants.OBJ_BLOB).getBytes(), GitFacts.COMMITTED, commit));
+            // Hashing what was read is cheap for the few blobs of a commit, and catches an object
+            // whose content is not the one its id names, which would otherwise be scanned as if it were.
+            try (ObjectInserter.Formatter hash = new ObjectInserter.Formatter()) {
+                if (!hash.idFor(Constants.OBJ_BLOB, content).equals(id)) {
+                    throw unreadable(path, id, "does not hold the content its id names");
+                }
+            }
+            files.put(key, Fragment.read(path, content, GitFacts.COMMITTED, commit));
+        }
+
+        private static CorruptObjectException unreadable(String path, ObjectId id, String problem) {
+            return new CorruptObjectException(path + ": git object " + id.name() + " " + problem
+                    + ", so hush cannot scan it; run 'git fsck' to see what is damaged");
         }
     }
 
@@ -248,13 +269,14 @@ public final class GitScanCommand {
                 }
                 String path = walk.getPathString();
                 Path onDisk = top.resolve(path);
-                if (Files.size(onDisk) > changes.maxFileSize) {
+                long size = Files.size(onDisk);
+                if (size > changes.maxFileSize) {
                     changes.skipped.add(new SkippedFile(path.substring(prefix.length()),
                             "larger than " + changes.maxFileSize + " bytes (raise maxFileSize in .hush.yaml)"));
                     continue;
                 }
                 String relative = path.substring(prefix.length());
-                changes.files.put(relative, new Change(relative, Files.readAllBytes(onDisk), facts, Optional.empty()));
+                changes.files.put(relative, Fragment.onDisk(relative, onDisk, size, facts));
             }
         }
     }
@@ -346,12 +368,21 @@ public final class GitScanCommand {
         }
         ObjectId tree = repository.resolve(revision + "^{tree}");
         if (tree == null) {
-            throw unknown(revision);
+            throw unknown(repository, revision);
         }
         return treeParser(reader, tree);
     }
 
-    private static GitScanException unknown(String revision) {
+    private static GitScanException unknown(Repository repository, String revision) throws IOException {
+        if (Files.isRegularFile(repository.getDirectory().toPath().resolve("shallow"))) {
+            // A shallow clone has no parents behind its cut: HEAD~1 of a depth-1 clone is simply not there.
+            return new GitScanException(revision + ": unknown revision in this shallow clone; fetch the history it needs"
+                    + " ('git fetch --deepen=50', or 'git fetch --unshallow'; in CI, fetch-depth: 0)");
+        }
+        if (repository.resolve(Constants.HEAD) == null && revision.contains("HEAD")) {
+            return new GitScanException(revision + ": the repository has no commit yet; use --staged before the first"
+                    + " commit");
+        }
         return new GitScanException(revision + ": unknown revision; give a commit, branch or tag that exists here"
                 + " (in CI, fetch it first, e.g. 'git fetch origin main')");
     }
@@ -359,67 +390,8 @@ public final class GitScanCommand {
     private static ObjectId resolveCommit(Repository repository, String revision) throws IOException {
         ObjectId commit = repository.resolve(revision + "^{commit}");
         if (commit == null) {
-            throw unknown(revision);
+            throw unknown(repository, revision);
         }
         return commit;
-    }
-
-    /** What analysing one change gave. */
-    private record Outcome(Change change, Detector.Result result) {
-    }
-
-    private static List<Outcome> analyse(Detector detector, Map<String, Change> changes, boolean asDotenv) {
-        // A hook's change is a handful of files: a parallel stream would cost more to start than it saves.
-        Stream<Change> stream = changes.size() > 16 ? changes.values().parallelStream() : changes.values().stream();
-        return new ArrayList<>(stream
-                .map(change -> new Outcome(change, detector.analyze(change.path(), change.content(), change.git(), asDotenv)))
-                .toList());
-    }
-
-    /** Analyses as dotenv the changed files that a changed compose file loads and that were not read as dotenv. */
-    private static List<Outcome> envFilesNotYetAnalysed(Detector detector, Map<String, Change> changes, List<Outcome> outcomes) {
-        java.util.Set<String> loaded = new java.util.HashSet<>();
-        outcomes.forEach(outcome -> loaded.addAll(outcome.result().envFiles()));
-        Map<String, Change> wanted = new LinkedHashMap<>();
-        changes.forEach((key, change) -> {
-            if (loaded.contains(change.path()) && !DotenvAnalyzer.appliesTo(change.path())) {
-                wanted.put(key, change);
-            }
-        });
-        return analyse(detector, wanted, true);
-    }
-
-    private ScanReport report(List<Outcome> outcomes, List<SkippedFile> skipped, long start) {
-        List<Finding> findings = new ArrayList<>();
-        List<ScanError> errors = new ArrayList<>();
-        long files = 0;
-        long bytes = 0;
-        long binary = 0;
-        for (Outcome outcome : outcomes) {
-            files++;
-            bytes += outcome.change().content().length;
-            binary += outcome.result().binary() ? 1 : 0;
-            Optional<Commit> commit = outcome.change().commit();
-            for (Finding finding : outcome.result().findings()) {
-                findings.add(commit.isEmpty() ? finding
-                        : finding.toBuilder().location(finding.location().in(commit.get())).build());
-            }
-            errors.addAll(outcome.result().errors());
-        }
-        List<String> stale = List.of();
-        if (baseline.isPresent()) {
-            // A diff sees a few files, so every other accepted entry would look stale: none is reported.
-            findings.removeIf(baseline.get()::accepts);
-        }
-        findings.sort(BY_LOCATION);
-        errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
-        Fingerprints fingerprints = Fingerprints.cache();
-        Map<Finding, String> byFinding = new HashMap<>();
-        for (Finding finding : findings) {
-            byFinding.put(finding, fingerprints.of(finding));
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return new ScanReport(findings, byFinding, errors, skipped, stale,
-                new ScanReport.Stats(files - binary, bytes, binary, millis), false);
     }
 }

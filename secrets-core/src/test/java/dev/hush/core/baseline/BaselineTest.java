@@ -94,4 +94,13 @@ class BaselineTest {
                 .hasMessageContaining(file + ":2:")
                 .hasMessageContaining("hush baseline");
     }
+
+    @Test
+    void namesABaselinePathThatIsAFolderOrNotText(@TempDir Path folder) throws IOException {
+        assertThatThrownBy(() -> Baseline.read(folder)).isInstanceOf(BaselineFormatException.class)
+                .hasMessageStartingWith(folder + ": is a folder");
+        Path binary = Files.write(folder.resolve("baseline"), new byte[] {(byte) 0xc3, 0x28, 0x0a});
+        assertThatThrownBy(() -> Baseline.read(binary)).isInstanceOf(BaselineFormatException.class)
+                .hasMessageStartingWith(binary + ": not UTF-8 text");
+    }
 }

@@ -126,6 +126,12 @@ class HushConfigTest {
     }
 
     @Test
+    void namesASettingsPathThatIsAFolder(@TempDir Path folder) {
+        assertThatThrownBy(() -> HushConfig.read(folder)).isInstanceOf(ConfigException.class)
+                .hasMessage(folder + ": is a folder; give the settings file, such as " + folder.resolve(".hush.yaml"));
+    }
+
+    @Test
     void refusesASettingsFileThatIsNotUtf8(@TempDir Path folder) throws IOException {
         Path file = folder.resolve(".hush.yaml");
         Files.write(file, new byte[] {'d', 'i', 's', 'a', 'b', 'l', 'e', ':', ' ', '[', (byte) 0xC3, (byte) 0x28, ']'});

@@ -1,5 +1,6 @@
 package dev.hush.core.detect;
 
+import dev.hush.core.rules.BuiltInRules;
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.rules.RuleCatalogue;
 import dev.hush.core.rules.Sample;
@@ -55,7 +56,7 @@ final class ProviderRuleAnalyzerBench {
 
     public static void main(String[] args) {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        RuleCatalogue catalogue = RuleCatalogue.builtIn();
+        RuleCatalogue catalogue = BuiltInRules.withSamples();
         List<String> planted = new ArrayList<>();
         catalogue.regexRules().forEach(rule -> rule.samples().positives().stream().map(Sample::text).forEach(planted::add));
         ProviderRuleAnalyzer analyzer = new ProviderRuleAnalyzer(catalogue);

@@ -1,5 +1,6 @@
 package dev.hush.core.detect;
 
+import dev.hush.core.rules.BuiltInRules;
 import dev.hush.core.format.SourceFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,7 +135,7 @@ class ProviderRuleAnalyzerTest {
     @Test
     void givesTheSameFindingsWhenSharedByWorkerThreads() throws Exception {
         StringBuilder text = new StringBuilder();
-        RuleCatalogue.builtIn().regexRules().forEach(rule ->
+        BuiltInRules.withSamples().regexRules().forEach(rule ->
                 rule.samples().positives().forEach(sample -> text.append(sample.text()).append("\n\n")));
         List<String> expected = render(analyse(BUILT_IN, "all.txt", text.toString()));
         ExecutorService pool = Executors.newFixedThreadPool(4);

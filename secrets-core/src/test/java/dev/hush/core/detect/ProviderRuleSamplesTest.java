@@ -1,5 +1,6 @@
 package dev.hush.core.detect;
 
+import dev.hush.core.rules.BuiltInRules;
 import dev.hush.core.format.SourceFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,12 +19,12 @@ class ProviderRuleSamplesTest {
     private static final ProviderRuleAnalyzer ANALYZER = new ProviderRuleAnalyzer(RuleCatalogue.builtIn());
 
     static Stream<Arguments> truePositives() {
-        return RuleCatalogue.builtIn().regexRules().stream()
+        return BuiltInRules.withSamples().regexRules().stream()
                 .flatMap(rule -> rule.samples().positives().stream().map(sample -> Arguments.of(rule.id(), sample, rule)));
     }
 
     static Stream<Arguments> falsePositives() {
-        return RuleCatalogue.builtIn().regexRules().stream()
+        return BuiltInRules.withSamples().regexRules().stream()
                 .flatMap(rule -> rule.samples().negatives().stream().map(text -> Arguments.of(rule.id(), text, rule)));
     }
 
@@ -42,7 +43,7 @@ class ProviderRuleSamplesTest {
         assertThat(finding.secret().orElseThrow().reveal()).isEqualTo(secret);
         int offset = sample.text().indexOf(secret);
         SourceFile file = new SourceFile(path(rule), sample.text());
-        assertThat(finding.location()).isEqualTo(file.locationOf(offset));
+        assertThat(finding.location()).isEqualTo(FindingLocation.of(file, offset));
         assertThat(finding.message()).doesNotContain(secret).contains(rule.description());
         assertThat(finding.fix()).isNotBlank().doesNotContain(secret);
     }

@@ -2,12 +2,13 @@ package dev.hush.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hush.core.rules.BuiltInRules;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.rules.Rule;
-import dev.hush.core.rules.RuleCatalogue;
 import dev.hush.core.rules.Sample;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,13 +37,17 @@ class StructuredRuleSamplesTest {
     }
 
     private static Stream<Rule> structuredRules() {
-        return RuleCatalogue.builtIn().rules().stream().filter(rule -> rule.analyzer().isPresent());
+        return BuiltInRules.withSamples().rules().stream().filter(rule -> rule.analyzer().isPresent());
     }
 
     private static List<Finding> findings(Rule rule, String text) {
         String path = rule.samples().path().orElseThrow(() -> new AssertionError(rule.id() + " has no sample path"));
         GitFacts git = rule.id().equals("dotenv-not-ignored") ? UNTRACKED : GitFacts.COMMITTED;
-        Detector.Result result = DETECTOR.analyze(path, text.getBytes(StandardCharsets.UTF_8), git, false);
+        // A keystore is binary: its samples are the base64 of the file.
+        byte[] content = path.matches(".*\\.(p12|pfx|jks|keystore)")
+                ? Base64.getDecoder().decode(text.strip())
+                : text.getBytes(StandardCharsets.UTF_8);
+        Detector.Result result = DETECTOR.analyze(path, content, git, false);
         assertThat(result.errors()).as("errors").isEmpty();
         return result.findings().stream().filter(f -> f.ruleId().equals(rule.id())).toList();
     }
@@ -65,7 +70,7 @@ class StructuredRuleSamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("structuredIds")
     void everyStructuredRuleHasTrueAndFalseSamples(String id) {
-        Rule rule = RuleCatalogue.builtIn().find(id).orElseThrow();
+        Rule rule = BuiltInRules.withSamples().find(id).orElseThrow();
         assertThat(rule.samples().positives()).isNotEmpty();
         assertThat(rule.samples().negatives()).isNotEmpty();
     }

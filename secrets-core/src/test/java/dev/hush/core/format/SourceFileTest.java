@@ -19,7 +19,7 @@ class SourceFileTest {
         assertThat(file.text()).isEqualTo("KEY=v\u00e9\nNEXT=1");
         assertThat(file.startsWith("KEY")).isTrue();
         assertThat(file.line(2)).isEqualTo("NEXT=1");
-        assertThat(file.locationOf(file.text().indexOf("NEXT")).line()).isEqualTo(2);
+        assertThat(file.lineOf(file.text().indexOf("NEXT"))).isEqualTo(2);
     }
 
     @Test

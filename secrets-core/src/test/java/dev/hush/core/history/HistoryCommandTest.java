@@ -42,6 +42,17 @@ class HistoryCommandTest {
     }
 
     @Test
+    void refusesASecondCallOfTheSameCommand() throws Exception {
+        try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
+            repo.write("README.md", "hello\n").commit("start");
+            HistoryCommand history = Hush.history().repository(repo.workTree).config(HushConfig.defaults()).analyzer(analyzer);
+            history.call();
+            assertThatThrownBy(history::call).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("HistoryCommand.call() was already called");
+        }
+    }
+
+    @Test
     void findsASecretAddedThenRemovedAtTheCommitThatIntroducedIt() throws Exception {
         try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
             repo.write("README.md", "hello\n").commit("start");

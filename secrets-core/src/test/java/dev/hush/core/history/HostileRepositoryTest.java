@@ -17,10 +17,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.DeflaterOutputStream;
+import dev.hush.core.git.GitScanException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Runs the history scan and the staged scan on repositories that are damaged, huge or
@@ -137,6 +141,7 @@ class HostileRepositoryTest {
 
             assertThat(report.findings()).extracting(f -> f.finding().location().path()).contains("a/kept.env");
             assertThat(report.errors()).extracting(ScanError::message).anySatisfy(m -> assertThat(m).contains(lost.name()));
+            assertThat(report.partial()).as("the blobs under the lost tree were never read").isTrue();
         }
     }
 
@@ -254,6 +259,116 @@ class HostileRepositoryTest {
                     .singleElement().satisfies(f -> assertThat(f.inHead()).isTrue());
             assertThat(report.findings()).filteredOn(f -> f.finding().location().path().equals("b.env"))
                     .singleElement().satisfies(f -> assertThat(f.inHead()).isFalse());
+        }
+    }
+
+    /** Returns the file of loose object {@code id} in {@code repo}'s work tree. */
+    private static Path looseObject(Path workTree, ObjectId id) {
+        return workTree.resolve(".git/objects").resolve(id.name().substring(0, 2)).resolve(id.name().substring(2));
+    }
+
+    /** Rewrites loose object {@code id} as {@code type size\0content}: a header that may lie about the content. */
+    private static void rewriteLooseObject(Path workTree, ObjectId id, String type, long size, byte[] content)
+            throws IOException {
+        Path object = looseObject(workTree, id);
+        object.toFile().setWritable(true);
+        try (OutputStream out = new DeflaterOutputStream(Files.newOutputStream(object))) {
+            out.write((type + " " + size + "\0").getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
+        }
+    }
+
+    @Test
+    void marksTheHistoryPartialWhenALooseBlobIsMissingOrCorrupt() throws Exception {
+        try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
+            repo.write("lost.env", SECRET_LINE).write("flipped.env", "API_TOKEN=hushTest-Tok-77aa88bb99cc\n")
+                    .write("lying.env", "SECRET_KEY=hushTest-Key-0a1b2c3d4e5f\n")
+                    .write("kept.env", "JWT_SECRET=hushTest-jwt-4c9e1b7a3f\n").commit("one");
+            ObjectId lost = repo.git.getRepository().resolve("HEAD:lost.env");
+            ObjectId flipped = repo.git.getRepository().resolve("HEAD:flipped.env");
+            ObjectId lying = repo.git.getRepository().resolve("HEAD:lying.env");
+            Files.delete(looseObject(repo.workTree, lost));
+            Path object = looseObject(repo.workTree, flipped);
+            byte[] bytes = Files.readAllBytes(object);
+            for (int i = 2; i < bytes.length - 4; i++) {
+                bytes[i] ^= 0x5A;
+            }
+            object.toFile().setWritable(true);
+            Files.write(object, bytes);
+            byte[] content = Files.readAllBytes(repo.workTree.resolve("lying.env"));
+            rewriteLooseObject(repo.workTree, lying, "blob", 5, content);
+
+            HistoryReport report = history(repo.workTree);
+
+            assertThat(report.partial()).isTrue();
+            assertThat(report.findings()).extracting(f -> f.finding().location().path()).containsExactly("kept.env");
+            assertThat(report.errors()).extracting(ScanError::path)
+                    .containsExactlyInAnyOrder("flipped.env", "lost.env", "lying.env");
+            assertThat(report.errors()).extracting(ScanError::message).anySatisfy(m -> assertThat(m).contains(lost.name()))
+                    .anySatisfy(m -> assertThat(m).contains(flipped.name())).anySatisfy(m -> assertThat(m).contains(lying.name()))
+                    .allSatisfy(m -> assertThat(m).contains("git fsck"));
+        }
+    }
+
+    @Test
+    void marksTheHistoryOfABloblessPartialCloneAsPartialAndNamesWhatItCouldNotRead() throws Exception {
+        try (GitFixture origin = GitFixture.init(temp.resolve("origin"))) {
+            origin.write("app.env", SECRET_LINE).commit("secret");
+            origin.write("app.env", "DB_PASSWORD=${DB_PASSWORD}\n").write("README.md", "# demo\n").commit("moved out");
+            git(origin.workTree, "config", "uploadpack.allowFilter", "true");
+        }
+        git(temp, "clone", "--quiet", "--filter=blob:none", temp.resolve("origin").toUri().toString(), "clone");
+        Path clone = temp.resolve("clone");
+        // Only the checkout's blobs were fetched: the first app.env stays on the remote.
+        assertThat(git(clone, "config", "remote.origin.promisor")).isEqualTo("true");
+
+        HistoryReport report = history(clone);
+
+        assertThat(report.partial()).isTrue();
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.path()).isEqualTo("(partial clone)");
+            assertThat(error.message()).startsWith("1 blob is not in this partial clone").contains("origin")
+                    .contains("app.env").contains("without --filter");
+        });
+    }
+
+    @Test
+    void refusesASha256RepositoryWithAnErrorSayingWhyAndStillScansItsFiles() throws Exception {
+        Path repo = temp.resolve("sha256");
+        Files.createDirectories(repo);
+        git(repo, "init", "--quiet", "--object-format=sha256");
+        Files.writeString(repo.resolve("app.env"), SECRET_LINE);
+        git(repo, "add", "app.env");
+        git(repo, "commit", "--quiet", "-m", "one");
+
+        for (Throwable thrown : List.of(catchThrowable(() -> history(repo)), catchThrowable(() -> staged(repo)),
+                catchThrowable(() -> Hush.diffScan("HEAD").root(repo).config(HushConfig.defaults()).call()))) {
+            assertThat(thrown).isInstanceOf(GitScanException.class).hasMessageContaining("SHA256")
+                    .hasMessageContaining("JGit").hasMessageContaining("cannot read");
+        }
+        ScanReport files = Hush.scan().root(repo).config(HushConfig.defaults()).call();
+        assertThat(paths(files)).containsExactly("app.env");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"blob, 5", "blob, 0", "blob, 9999", "tree, -1", "commit, -1", "blob, -2"})
+    void stagedScanRefusesALooseObjectWhoseHeaderOrContentLies(String type, long declared) throws Exception {
+        try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
+            repo.write("new.env", SECRET_LINE);
+            git(repo.workTree, "add", "new.env");
+            ObjectId staged = ObjectId.fromString(git(repo.workTree, "rev-parse", ":new.env"));
+            byte[] content = SECRET_LINE.getBytes(StandardCharsets.UTF_8);
+            if (declared == -2) {
+                // An honest header on other content of the same size: only the id tells.
+                content = SECRET_LINE.replace("DB_PASSWORD=", "DB_PASSWORD_").getBytes(StandardCharsets.UTF_8);
+            }
+            rewriteLooseObject(repo.workTree, staged, type, declared < 0 ? content.length : declared, content);
+
+            Throwable thrown = catchThrowable(() -> staged(repo.workTree));
+
+            assertThat(thrown).isInstanceOf(IOException.class).hasMessageStartingWith("new.env: git object " + staged.name())
+                    .hasMessageContaining("git fsck").hasMessageNotContaining("hushTest");
         }
     }
 }

@@ -48,7 +48,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       - LOG_LEVEL=info
                       - JWT_SECRET=%s
@@ -61,7 +61,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         assertThat(read("compose.yaml")).isEqualTo("""
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       - LOG_LEVEL=info
                     ports:
@@ -104,7 +104,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       JWT_SECRET: %s
                     restart: always
@@ -115,7 +115,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         assertThat(read("compose.yaml")).isEqualTo("""
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     restart: always
                     secrets:
                       - jwt_secret
@@ -130,7 +130,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       JWT_SECRET: %s
                     secrets:
@@ -147,7 +147,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         assertThat(read("compose.yaml")).isEqualTo("""
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     secrets:
                       - tls_key
                       - jwt_secret
@@ -165,7 +165,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       JWT_SECRET: %s
                       LOG_LEVEL: info
@@ -183,7 +183,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         assertThat(read("compose.yaml")).isEqualTo("""
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       LOG_LEVEL: info
                     secrets:
@@ -249,7 +249,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       - JWT_SECRET=${JWT_SECRET:-%s}
                       - LOG_LEVEL=info
@@ -260,7 +260,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         assertThat(read("compose.yaml")).startsWith("""
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       - LOG_LEVEL=info
                     secrets:
@@ -360,12 +360,12 @@ class ComposeRewriteTest extends ProjectRewriteTest {
 
     @Test
     void editsAFileWithoutTrailingNewline() throws Exception {
-        write("compose.yaml", "services:\n  api:\n    image: example/api:1\n    environment:\n      JWT_SECRET: " + JWT
+        write("compose.yaml", "services:\n  api:\n    build: ./api\n    environment:\n      JWT_SECRET: " + JWT
                 + "\n      LOG_LEVEL: info");
 
         migrate();
 
-        assertThat(read("compose.yaml")).isEqualTo("services:\n  api:\n    image: example/api:1\n    environment:\n"
+        assertThat(read("compose.yaml")).isEqualTo("services:\n  api:\n    build: ./api\n    environment:\n"
                 + "      LOG_LEVEL: info\n    secrets:\n      - jwt_secret\nsecrets:\n  jwt_secret:\n"
                 + "    file: ./.secrets/jwt_secret.txt");
     }
@@ -414,6 +414,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
                 services:
                   db:
                     environment:
+                      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password
                       POSTGRES_USER: dev
                     secrets:
                       - postgres_password
@@ -428,11 +429,11 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       JWT_SECRET: %s
                   admin:
-                    image: example/admin:1
+                    build: ./admin
                     environment:
                       JWT_SECRET: hushTest-other-jwt-77c2e5
                 """.formatted(JWT));
@@ -449,7 +450,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       JWT_SECRET: %s
                 """.formatted(JWT));
@@ -466,7 +467,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       JWT_SECRET: %s
                 """.formatted(JWT));
@@ -488,7 +489,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
                     environment:
                       POSTGRES_PASSWORD: %s
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       JWT_SECRET: %s
                 """.formatted(PG, JWT));
@@ -507,7 +508,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         String compose = """
                 services:
                   agent:
-                    image: example/agent:1
+                    build: ./agent
                     privileged: true
                     restart: always
                 """;
@@ -522,7 +523,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         assertThat(read("compose.yaml")).isEqualTo("""
                 services:
                   agent:
-                    image: example/agent:1
+                    build: ./agent
                     # hush: add back capabilities one by one with cap_add, or devices: for device access
                     cap_drop: [ALL]
                     security_opt: [no-new-privileges:true]
@@ -536,7 +537,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   etl:
-                    image: example/etl:1
+                    build: ./etl
                     environment:
                       DATABASE_URL: mysql://root:%s@db:3306/app
                 """.formatted(PG));
@@ -554,7 +555,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         String compose = """
                 services:
                   etl:
-                    image: example/etl:1
+                    build: ./etl
                     environment:
                       DATABASE_URL: mysql://${DB_USER}:%s@${DB_HOST}:3306/app
                 """.formatted(PG);
@@ -570,7 +571,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
 
     @Test
     void removesTwoDotenvLinesAtTheEndOfAFileWithoutAFinalLineBreak() throws Exception {
-        write("compose.yaml", "services:\n  api:\n    image: example/api:1\n    env_file: .env\n");
+        write("compose.yaml", "services:\n  api:\n    build: ./api\n    env_file: .env\n");
         write(".env", "REDIS_PASSWORD=" + PG + "\nJWT_SECRET=" + JWT);
 
         migrate();
@@ -585,7 +586,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         String compose = """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     env_file: .env
                     environment:
                       SIGNING_KEY: %s
@@ -606,7 +607,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         String compose = """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       DB_PASSWORD: ${LEVEL:-%s}
                 """.formatted(PG);
@@ -626,11 +627,11 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       OAUTH_CLIENT_SECRET: ${APP_SECRET:-%s}
                   worker:
-                    image: example/worker:1
+                    build: ./worker
                     env_file: .env
                 """.formatted(PG));
         write(".env", "APP_SECRET=" + JWT + "\n");
@@ -639,7 +640,7 @@ class ComposeRewriteTest extends ProjectRewriteTest {
 
         // worker loaded APP_SECRET with env_file; the .env line goes, so worker must get the secret too.
         assertThat(read(".env")).isEmpty();
-        assertThat(read("compose.yaml")).contains("  worker:\n    image: example/worker:1\n    env_file: .env\n"
+        assertThat(read("compose.yaml")).contains("  worker:\n    build: ./worker\n    env_file: .env\n"
                 + "    secrets:\n      - oauth_client_secret\n");
         assertThat(read(".secrets/oauth_client_secret.txt")).isEqualTo(JWT);
     }
@@ -661,10 +662,11 @@ class ComposeRewriteTest extends ProjectRewriteTest {
         migrate();
 
         // web loaded APP_SECRET, not MARIADB_ROOT_PASSWORD: giving it MARIADB_ROOT_PASSWORD_FILE
-        // would set its root password and drop APP_SECRET, so it gets the mount and a checklist step.
+        // would set its root password and drop APP_SECRET, so it keeps APP_SECRET from an ignored env file.
         String compose = read("compose.yaml");
         assertThat(compose).contains("      MARIADB_ROOT_PASSWORD_FILE: /run/secrets/");
-        assertThat(compose.substring(compose.indexOf("  web:"))).doesNotContain("MARIADB_ROOT_PASSWORD_FILE");
-        assertThat(read("SECRETS-ROTATION.md")).contains("APP_SECRET");
+        assertThat(compose.substring(compose.indexOf("  web:"))).doesNotContain("MARIADB_ROOT_PASSWORD_FILE")
+                .contains("env_file: [.env, ./.secrets/web.env]");
+        assertThat(read(".secrets/web.env")).endsWith("\nAPP_SECRET='" + JWT + "'\n");
     }
 }

@@ -20,7 +20,7 @@ class DotenvAndDockerfileRewriteTest extends ProjectRewriteTest {
                     environment:
                       POSTGRES_PASSWORD: ${DB_PASSWORD}
                   api:
-                    image: example/api:1
+                    build: ./api
                     env_file: .env
                 """);
         write(".env", """
@@ -52,7 +52,7 @@ class DotenvAndDockerfileRewriteTest extends ProjectRewriteTest {
                     secrets:
                       - db_password
                   api:
-                    image: example/api:1
+                    build: ./api
                     env_file: .env
                     secrets:
                       - db_password
@@ -74,7 +74,7 @@ class DotenvAndDockerfileRewriteTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     env_file: [.env]
                 """);
         write(".env", "API_TOKEN=" + TOKEN + "\nREGION=eu\n");

@@ -16,9 +16,13 @@ class KilledMigrationTest {
     @TempDir
     Path root;
 
-    /** Applies the sample plan to the folder {@code args[0]}; the crash property decides where it dies. */
+    /** Applies the sample plan to the folder {@code args[0]}, halting as {@code kill -9} would at the step {@code args[1]}. */
     public static void main(String[] args) throws Exception {
-        MigrationTransaction.create().apply(Path.of(args[0]), MigrationTransactionTest.plan());
+        MigrationTransaction.create().steps(name -> {
+            if (name.equals(args[1])) {
+                Runtime.getRuntime().halt(137);
+            }
+        }).apply(Path.of(args[0]), MigrationTransactionTest.plan());
     }
 
     @ParameterizedTest
@@ -27,8 +31,8 @@ class KilledMigrationTest {
         Files.writeString(root.resolve("compose.yaml"), COMPOSE);
         Map<String, String> before = ProjectSnapshot.of(root);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-D" + MigrationTransaction.CRASH_AT_PROPERTY + "=" + step,
-                "-cp", System.getProperty("java.class.path"), KilledMigrationTest.class.getName(), root.toString())
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                KilledMigrationTest.class.getName(), root.toString(), step)
                 .redirectErrorStream(true)
                 .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

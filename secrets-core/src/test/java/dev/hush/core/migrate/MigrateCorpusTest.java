@@ -3,6 +3,7 @@ package dev.hush.core.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.Hush;
+import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.model.Card;
 import dev.hush.core.testing.SharedFolder;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class MigrateCorpusTest {
         try (Stream<Path> dirs = Files.list(corpus.get())) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 boolean inline = Hush.scan().root(dir).call().findings().stream()
-                        .anyMatch(f -> f.card() == Card.INLINE_SECRET && f.ruleId().startsWith("compose-") && MigrationSources.isComposeName(
+                        .anyMatch(f -> f.card() == Card.INLINE_SECRET && f.ruleId().startsWith("compose-") && ComposeFile.isComposeName(
                                 f.location().path().substring(f.location().path().lastIndexOf('/') + 1)));
                 if (inline) {
                     projects.add(dir.getFileName().toString());
@@ -62,5 +63,62 @@ class MigrateCorpusTest {
         // Only URLs with a password are handed to the user in this corpus.
         assertThat(outcome.planned().decisions()).filteredOn(d -> d.action() == MigrationDecision.Action.MANUAL)
                 .allMatch(d -> d.finding().ruleId().equals("compose-url-credentials"));
+    }
+
+    /** Returns every folder of the corpus that holds a compose file, relative to the corpus. */
+    static List<String> composeFolders() throws IOException {
+        Optional<Path> corpus = SharedFolder.find("corpus");
+        if (corpus.isEmpty()) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(corpus.get())) {
+            return walk.filter(p -> ComposeFile.isComposeName(p.getFileName().toString()) && Files.isRegularFile(p))
+                    .map(p -> corpus.get().relativize(p.getParent()).toString().replace('\\', '/'))
+                    .distinct().sorted().toList();
+        }
+    }
+
+    @Test
+    void keepsEveryVariableOfEveryStackInASampleOfTheCorpus() throws Exception {
+        List<String> folders = composeFolders();
+        Assumptions.assumeFalse(folders.isEmpty(), "corpus not found");
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i += 15) {
+            sample.add(folders.get(i));
+        }
+        walk(sample);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("load")
+    void keepsEveryVariableOfEveryStackInTheWholeCorpus() throws Exception {
+        List<String> folders = composeFolders();
+        Assumptions.assumeFalse(folders.isEmpty(), "corpus not found");
+        walk(folders);
+    }
+
+    private void walk(List<String> folders) throws Exception {
+        Path corpus = SharedFolder.require("corpus");
+        int migrated = 0;
+        int variables = 0;
+        List<String> broken = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String folder : folders) {
+            Path project = Files.createTempDirectory(root, "stack");
+            CorpusStacks.Outcome outcome = CorpusStacks.migrate(corpus.resolve(folder), project, folder);
+            variables += outcome.variables();
+            migrated += outcome.migrated() ? 1 : 0;
+            outcome.refusal().ifPresent(r -> refused.add(folder + ": " + r));
+            outcome.problems().forEach(p -> broken.add(folder + ": " + p));
+        }
+        System.out.printf("corpus migration: %d folders walked, %d migrated, %d variables checked, %d stacks keep every"
+                + " variable, %d problems, %d refused%n", folders.size(), migrated, variables,
+                folders.size() - broken.stream().map(b -> b.substring(0, b.indexOf(':'))).distinct().count()
+                        - refused.size(), broken.size(), refused.size());
+        refused.forEach(r -> System.out.println("  refused " + r));
+        broken.forEach(b -> System.out.println("  broken " + b));
+        // Values left in a committed file (a healthcheck, a second entry, a weak value equal to a word) are
+        // counted and listed, not yet failed on: the migration's warnIfStillWritten names them to the user.
+        assertThat(broken).filteredOn(b -> !b.contains(" still holds the value of ")).isEmpty();
     }
 }

@@ -184,7 +184,21 @@ class MigrationPropertiesTest {
             settingsBefore.remove(key);
             settingsAfter.remove(key);
         }
+        // A service whose image reads no file variable loads its values from an ignored env file, after its own.
+        List<String> envFilesBefore = envFiles(settingsBefore.remove("env_file"));
+        List<String> envFilesAfter = envFiles(settingsAfter.remove("env_file"));
+        assertThat(envFilesAfter.subList(0, Math.min(envFilesBefore.size(), envFilesAfter.size())))
+                .as("env_file of service %s", service).isEqualTo(envFilesBefore);
+        assertThat(envFilesAfter.subList(envFilesBefore.size(), envFilesAfter.size()))
+                .as("env files added to service %s", service).allMatch(f -> f.matches("(\\./|(\\.\\./)+)\\.secrets/.+\\.env"));
         assertThat(settingsAfter).as("settings of service %s", service).isEqualTo(settingsBefore);
+    }
+
+    private static List<String> envFiles(Object setting) {
+        if (setting == null) {
+            return List.of();
+        }
+        return setting instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(setting));
     }
 
     /** Checks that top-level keys other than {@code secrets} are unchanged, and each new secret reads .secrets/. */

@@ -3,6 +3,8 @@ package dev.hush.core.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.Hush;
+import dev.hush.core.format.SourceFile;
+import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
 import dev.hush.core.testing.JsonSchemas;
@@ -33,7 +35,7 @@ final class MigrationRoundTrip {
     private static final Pattern WIRING = Pattern.compile(
             "\\s*(|secrets:|- [a-z0-9_.-]+|- source: [a-z0-9_.-]+|target: [a-z0-9_.-]+|[a-z0-9_.-]+:|file: (\\./|(\\.\\./)+)"
                     + "[^ ]+\\.txt|-? ?\"?[A-Z0-9_]+_FILE[=:] ?/run/secrets/[a-z0-9_.-]+\"?(\\s+#.*)?|environment:|build:|context: .*"
-                    + "|cap_drop: \\[ALL\\]|security_opt: \\[no-new-privileges:true\\]|# hush: .*)\\s*");
+                    + "|env_file:|env_file: \\[.*\\]|-? ?(path: )?(\\./|(\\.\\./)+)[^ ]+\\.env|cap_drop: \\[ALL\\]|security_opt: \\[no-new-privileges:true\\]|# hush: .*)\\s*");
 
     private MigrationRoundTrip() {
     }
@@ -67,7 +69,7 @@ final class MigrationRoundTrip {
         }
         for (String file : composeFiles) {
             String after = Files.readString(root.resolve(file));
-            MigrationSources.Compose model = MigrationSources.compose(file, after);
+            ComposeFile model = ComposeFile.parse(new SourceFile(file, after));
             assertThat(model.problems()).as("problems of %s", file).isEmpty();
             String original = originals.get(file);
             if (JsonSchemas.yamlErrors(JsonSchemas.compose(), original).isEmpty()) {
@@ -81,17 +83,17 @@ final class MigrationRoundTrip {
             } else if (Boolean.TRUE.equals(dockerAccepted.get(file))) {
                 assertThat(dockerComposeAccepts(root, file)).as("docker-compose config of %s", file).isTrue();
             }
-            for (MigrationSources.Document document : model.documents()) {
+            for (ComposeFile.Document document : model.documents()) {
                 Set<String> defined = new java.util.HashSet<>();
-                for (MigrationSources.SecretDefinition secret : document.secrets()) {
+                for (ComposeFile.SecretDefinition secret : document.secrets()) {
                     defined.add(secret.name());
                     if (secret.file().isPresent()) {
                         Path target = root.resolve(file).getParent().resolve(secret.file().get()).normalize();
                         assertThat(target).as("file of secret %s", secret.name()).exists();
                     }
                 }
-                for (MigrationSources.Service service : document.services()) {
-                    for (MigrationSources.SecretUse use : service.secrets()) {
+                for (ComposeFile.Service service : document.services()) {
+                    for (ComposeFile.SecretUse use : service.secrets()) {
                         assertThat(defined).as("secrets of %s in %s", service.name(), file).contains(use.source());
                     }
                 }
@@ -153,7 +155,7 @@ final class MigrationRoundTrip {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
                     .filter(f -> !root.relativize(f).toString().startsWith("."))
-                    .filter(f -> MigrationSources.isComposeName(f.getFileName().toString()))
+                    .filter(f -> ComposeFile.isComposeName(f.getFileName().toString()))
                     .map(f -> root.relativize(f).toString().replace('\\', '/'))
                     .sorted()
                     .toList();

@@ -45,12 +45,39 @@ class SecretNameTest {
     void refusesNamesLongerThanAHundredCharacters() {
         assertThat(SecretName.of("a".repeat(100)).value()).hasSize(100);
         assertThatThrownBy(() -> SecretName.of("a".repeat(101))).hasMessageContaining("longer than 100");
-        assertThatThrownBy(() -> SecretName.fromKey("A".repeat(101))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} characters")
+    @ValueSource(ints = {64, 65, 99, 100, 101, 300, 10_000})
+    void derivesANameFromAKeyOfAnyLengthThatLeavesRoomForAPrefixAndANumber(int length) {
+        String key = "K".repeat(length);
+        SecretName name = SecretName.fromKey(key);
+        assertThat(name.value()).hasSizeLessThanOrEqualTo(SecretName.MAX_DERIVED_LENGTH).startsWith("kkkk");
+        assertThat(name).isEqualTo(SecretName.fromKey(key));
+        assertThat(name.withPrefix("s".repeat(length)).value()).hasSizeLessThanOrEqualTo(SecretName.MAX_DERIVED_LENGTH);
+        assertThat(SecretName.of(name.value() + "_99").value()).hasSizeLessThanOrEqualTo(SecretName.MAX_LENGTH);
     }
 
     @Test
-    void refusesAKeyWithoutLettersOrDigits() {
-        assertThatThrownBy(() -> SecretName.fromKey("__-")).hasMessageContaining("no letter or digit");
+    void keepsTwoLongKeysThatShareTheirStartApart() {
+        String start = "VERY_LONG_SERVICE_SPECIFIC_DATABASE_CONNECTION_PASSWORD_FOR_THE_";
+        SecretName primary = SecretName.fromKey(start + "PRIMARY_DATABASE");
+        SecretName replica = SecretName.fromKey(start + "REPLICA_DATABASE");
+        assertThat(primary).isNotEqualTo(replica);
+        assertThat(primary.value()).startsWith("very_long_service_specific");
+        assertThat(SecretName.fromKey("SHORT_KEY").value()).isEqualTo("short_key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"__-", "パスワード", "ПАРОЛЬ"})
+    void namesAKeyWithoutAsciiLettersOrDigitsAfterItsHash(String key) {
+        assertThat(SecretName.fromKey(key).value()).matches("secret_[0-9a-f]{8}");
+        assertThat(SecretName.fromKey("パスワード")).isNotEqualTo(SecretName.fromKey("ПАРОЛЬ"));
+    }
+
+    @Test
+    void leavesTheNameUnprefixedForAServiceWithoutAsciiLettersOrDigits() {
+        assertThat(SecretName.fromKey("DB_PASSWORD").withPrefix("データベース").value()).isEqualTo("db_password");
     }
 
     @Test

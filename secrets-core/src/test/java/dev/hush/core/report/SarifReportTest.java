@@ -40,6 +40,24 @@ class SarifReportTest {
     }
 
     @Test
+    void namesTheSourceRootThatResultPathsAreRelativeTo() {
+        StringBuilder out = new StringBuilder();
+        new SarifReport(java.net.URI.create("file:///work/app")).write(SampleReports.withEveryCard(), out);
+        JsonNode run = JsonMapper.builder().build().readTree(out.toString()).at("/runs/0");
+        assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asString()).isEqualTo("file:///work/app/");
+        assertThat(run.at("/results/0/locations/0/physicalLocation/artifactLocation/uriBaseId").asString()).isEqualTo("%SRCROOT%");
+        assertThat(JsonSchemas.errors(JsonSchemas.sarif(), out.toString())).isEmpty();
+    }
+
+    @Test
+    void givesEachRuleTheHelpThatViewersShow() {
+        JsonNode rule = JsonMapper.builder().build().readTree(write()).at("/runs/0/tool/driver/rules/0");
+        assertThat(rule.get("helpUri").asString()).startsWith("https://").endsWith("#" + rule.get("id").asString());
+        assertThat(rule.at("/help/text").asString()).isNotBlank();
+        assertThat(rule.at("/fullDescription/text").asString()).contains("Fix: ");
+    }
+
+    @Test
     void reportsUnreadableFilesAsNotifications() {
         JsonNode notification = JsonMapper.builder().build().readTree(write())
                 .at("/runs/0/invocations/0/toolExecutionNotifications/0");

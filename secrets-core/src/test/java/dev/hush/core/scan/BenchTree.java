@@ -1,7 +1,7 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.rules.BuiltInRules;
 import dev.hush.core.rules.Rule;
-import dev.hush.core.rules.RuleCatalogue;
 import dev.hush.core.rules.Sample;
 import dev.hush.core.testing.CodeLikeText;
 import java.io.BufferedWriter;
@@ -54,7 +54,7 @@ public final class BenchTree {
     /** Writes each true sample of each rule into its own folder; returns how many were planted. */
     private static int writePlanted(Path out) throws IOException {
         List<String> rows = new ArrayList<>();
-        for (Rule rule : RuleCatalogue.builtIn().rules()) {
+        for (Rule rule : BuiltInRules.withSamples().rules()) {
             List<Sample> positives = rule.samples().positives();
             for (int i = 0; i < positives.size(); i++) {
                 Sample sample = positives.get(i);

@@ -44,6 +44,15 @@ class GitScanCommandTest {
     }
 
     @Test
+    void refusesASecondCallOfTheSameCommand() throws Exception {
+        Git.init().setDirectory(root.toFile()).call().close();
+        GitScanCommand staged = Hush.stagedScan().root(root);
+        staged.call();
+        assertThatThrownBy(staged::call).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GitScanCommand.call() was already called");
+    }
+
+    @Test
     void catchesASecretThatWasStagedThenEditedAwayInTheWorkTree() throws Exception {
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
             write("app.env", STAGED_SECRET);
@@ -137,6 +146,38 @@ class GitScanCommandTest {
         Git.init().setDirectory(root.toFile()).call().close();
         assertThatThrownBy(() -> Hush.diffScan("no-such-branch").root(root).call())
                 .isInstanceOf(GitScanException.class).hasMessageStartingWith("no-such-branch: unknown revision");
+    }
+
+    @Test
+    void saysARevisionBeyondAShallowCloneNeedsMoreHistory() throws Exception {
+        Path origin = root.resolve("origin");
+        try (Git git = Git.init().setDirectory(origin.toFile()).call()) {
+            Files.writeString(origin.resolve("app.env"), NO_SECRET);
+            git.add().addFilepattern(".").call();
+            commit(git, "first");
+            Files.writeString(origin.resolve("app.env"), STAGED_SECRET);
+            git.add().addFilepattern(".").call();
+            commit(git, "second");
+        }
+        Path clone = root.resolve("clone");
+        Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(clone.toFile()).setDepth(1).call().close();
+
+        assertThatThrownBy(() -> Hush.diffScan("HEAD~1").root(clone).call()).isInstanceOf(GitScanException.class)
+                .hasMessageStartingWith("HEAD~1: unknown revision in this shallow clone").hasMessageContaining("--deepen");
+    }
+
+    @Test
+    void saysARepositoryWithoutCommitsHasNoHeadToDiffAgainst() throws Exception {
+        Git.init().setDirectory(root.toFile()).call().close();
+        assertThatThrownBy(() -> Hush.diffScan("HEAD").root(root).call()).isInstanceOf(GitScanException.class)
+                .hasMessage("HEAD: the repository has no commit yet; use --staged before the first commit");
+    }
+
+    @Test
+    void refusesAStagedScanOfABareRepositoryNamingIt() throws Exception {
+        Git.init().setBare(true).setDirectory(root.toFile()).call().close();
+        assertThatThrownBy(() -> Hush.stagedScan().root(root).call()).isInstanceOf(GitScanException.class)
+                .hasMessageStartingWith(root.toString()).hasMessageContaining("bare repository has nothing staged");
     }
 
     @Test

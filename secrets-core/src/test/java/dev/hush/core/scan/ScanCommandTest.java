@@ -1,6 +1,7 @@
 package dev.hush.core.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hush.core.Hush;
@@ -31,6 +32,14 @@ class ScanCommandTest {
 
     private static List<String> paths(ScanReport report) {
         return report.findings().stream().map(f -> f.location().path()).distinct().toList();
+    }
+
+    @Test
+    void refusesASecondCallOfTheSameCommand() throws IOException {
+        ScanCommand scan = Hush.scan().root(root);
+        scan.call();
+        assertThatThrownBy(scan::call).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ScanCommand.call() was already called");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.hush.core.format.compose;
 
 import dev.hush.core.format.SourceFile;
+import dev.hush.core.format.yaml.YamlProblems;
+import java.util.Deque;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -372,7 +375,7 @@ public final class ComposeFile {
 
         private static String describe(MarkedYamlEngineException e) {
             StringBuilder message = new StringBuilder("invalid YAML: ");
-            message.append(e.getProblem() == null ? "syntax error" : e.getProblem());
+            message.append(YamlProblems.of(e));
             if (e.getContext() != null && !e.getContext().isEmpty()) {
                 message.append(" (").append(e.getContext()).append(')');
             }
@@ -823,5 +826,38 @@ public final class ComposeFile {
     public String toString() {
         return "ComposeFile[" + source.path() + ", " + documents.size() + " documents, "
                 + services().size() + " services, " + problems.size() + " problems]";
+    }
+
+    /**
+     * Returns {@code relative}, written in the compose file at {@code composePath}, as a path
+     * relative to the scanned root; empty when it is absolute or leaves the root.
+     */
+    public static Optional<String> resolve(String composePath, String relative) {
+        String path = relative.trim().replace('\\', '/');
+        if (path.isEmpty() || path.startsWith("/") || path.startsWith("~")
+                || path.length() > 1 && path.charAt(1) == ':') {
+            return Optional.empty();
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        int folderEnd = composePath.lastIndexOf('/');
+        if (folderEnd > 0) {
+            for (String segment : composePath.substring(0, folderEnd).split("/")) {
+                segments.addLast(segment);
+            }
+        }
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return Optional.empty();
+                }
+                segments.removeLast();
+            } else {
+                segments.addLast(segment);
+            }
+        }
+        return segments.isEmpty() ? Optional.empty() : Optional.of(String.join("/", segments));
     }
 }

@@ -1,0 +1,56 @@
+package dev.hush.core.detect;
+
+import dev.hush.core.format.SourceFile;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Picks the credential-file analyzers for a file: by its name, by a word its text holds
+ * (a PuTTY key pasted into any file), and, for binary files, the formats that are binary
+ * (keystores, DBeaver's encrypted credentials).
+ */
+final class CredentialFiles {
+    /** The words whose presence makes an analyzer run whatever the file's name; the keyword pass finds them. */
+    static final List<String> WORDS = List.of(PuttyKeyAnalyzer.MAGIC);
+
+    /** The rules these analyzers emit: a structured finding wins over a provider rule's on the same value. */
+    private static final Set<String> RULES = Set.of("netrc-password", "git-credentials-password", "pgpass-password",
+            "htpasswd-credential", "shadow-password-hash", "ftp-client-password", "database-gui-password",
+            "database-gui-credentials", "browser-password-export", "putty-private-key", "keystore-private-key",
+            "rails-master-key", "rails-secret-key-base");
+
+    private final List<CredentialFileAnalyzer> text = List.of(new NetrcAnalyzer(), new PgpassAnalyzer(),
+            new PasswordHashFileAnalyzer(), new FtpClientConfigAnalyzer(), new BrowserPasswordExportAnalyzer(),
+            new RailsSecretsAnalyzer());
+    private final PuttyKeyAnalyzer putty = new PuttyKeyAnalyzer();
+    private final List<CredentialFileAnalyzer> binary = List.of(new KeystoreAnalyzer(), new DbeaverCredentialsAnalyzer());
+
+    /** Adds the analyzers for the text file {@code file} to {@code analyzers}; {@code mentions} tells which {@link #WORDS} occur. */
+    void addTo(List<Analyzer> analyzers, SourceFile file, Predicate<String> mentions) {
+        String path = file.path();
+        for (CredentialFileAnalyzer analyzer : text) {
+            if (analyzer.appliesTo(path)) {
+                analyzers.add(analyzer);
+            }
+        }
+        for (CredentialFileAnalyzer analyzer : binary) {
+            if (analyzer.appliesTo(path)) {
+                analyzers.add(analyzer);
+            }
+        }
+        if (putty.appliesTo(path) || mentions.test(PuttyKeyAnalyzer.MAGIC)) {
+            analyzers.add(putty);
+        }
+    }
+
+    /** Returns the analyzers that read the binary file at {@code path}; most binary files have none. */
+    List<Analyzer> forBinary(String path) {
+        return binary.stream().filter(a -> a.appliesTo(path)).map(Analyzer.class::cast).toList();
+    }
+
+    /** Returns whether {@code ruleId} is one of the rules these analyzers emit. */
+    static boolean emits(String ruleId) {
+        return RULES.contains(ruleId);
+    }
+}

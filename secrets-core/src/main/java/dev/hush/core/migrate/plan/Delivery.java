@@ -1,0 +1,72 @@
+package dev.hush.core.migrate.plan;
+
+import dev.hush.core.format.compose.ComposeFile.Service;
+import dev.hush.core.migrate.FileVariableImages;
+import dev.hush.core.migrate.edit.ComposeEditor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Says how one service gets one variable after the migration, so that it reads it the way it
+ * read it before.
+ *
+ * @param kind how the value travels
+ * @param fileVariable for {@link Kind#FILE_VARIABLE}: the variable the image reads the path from
+ */
+record Delivery(Kind kind, Optional<String> fileVariable) {
+    /** How a value reaches a container. */
+    enum Kind {
+        /** A Compose secret and the {@code <KEY>_FILE} (or {@code __FILE}, {@code FILE__<KEY>}) variable the image reads. */
+        FILE_VARIABLE,
+        /** A Compose secret at {@code /run/secrets/<name>} that the app built from this repository reads. */
+        MOUNTED_SECRET,
+        /** The same variable, from a git-ignored env file of the service. */
+        ENV_FILE
+    }
+
+    /**
+     * Returns the delivery of {@code key} to {@code service}: the file variable its image reads
+     * (from the table, or because the user said so), else a mounted secret when the service
+     * is built here, else a git-ignored env file.
+     */
+    static Delivery of(ComposeEditor editor, String service, String key, MigrationPlanner.Options options,
+            Collection<ComposeEditor> editors) {
+        if (options.readsFileVariables().contains(service)) {
+            return new Delivery(Kind.FILE_VARIABLE, Optional.of(FileVariableImages.defaultFileVariable(key)));
+        }
+        List<Service> definitions = definitions(editor, service, editors);
+        Optional<String> fileVariable = definitions.stream().map(Service::image).flatMap(Optional::stream).findFirst()
+                .flatMap(image -> Values.literal(image.text()))
+                .flatMap(image -> FileVariableImages.fileVariable(image, key));
+        if (fileVariable.isPresent()) {
+            return new Delivery(Kind.FILE_VARIABLE, fileVariable);
+        }
+        if (definitions.stream().anyMatch(s -> s.build().isPresent())) {
+            return new Delivery(Kind.MOUNTED_SECRET, Optional.empty());
+        }
+        return new Delivery(Kind.ENV_FILE, Optional.empty());
+    }
+
+    /**
+     * Returns the definitions of {@code service} that Compose merges: the one in {@code editor}'s
+     * file first, then those of the other compose files in its folder (an override file names
+     * the image in neither, or in one of them).
+     */
+    private static List<Service> definitions(ComposeEditor editor, String service, Collection<ComposeEditor> editors) {
+        List<Service> definitions = new ArrayList<>();
+        editor.service(service).ifPresent(definitions::add);
+        String folder = folderOf(editor.path());
+        for (ComposeEditor other : editors) {
+            if (other != editor && folderOf(other.path()).equals(folder)) {
+                other.service(service).ifPresent(definitions::add);
+            }
+        }
+        return definitions;
+    }
+
+    private static String folderOf(String path) {
+        return path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.hush.core.migrate.plan;
+
+import dev.hush.core.migrate.SecretName;
+import dev.hush.core.model.SecretValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One value under one key: one secret file. */
+final class Group {
+    final String key;
+    final SecretValue value;
+    final List<Site> sites = new ArrayList<>();
+    final List<DotenvSource> dotenv = new ArrayList<>();
+    SecretName name;
+
+    Group(String key, SecretValue value) {
+        this.key = key;
+        this.value = value;
+    }
+}

@@ -1,0 +1,323 @@
+package dev.hush.core.scan;
+
+import dev.hush.core.baseline.Baseline;
+import dev.hush.core.baseline.Fingerprints;
+import dev.hush.core.detect.Detector;
+import dev.hush.core.detect.DotenvAnalyzer;
+import dev.hush.core.model.Commit;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.ScanError;
+import dev.hush.core.model.ScanReport;
+import dev.hush.core.model.SkippedFile;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs one scan over whatever a {@link Source} offers: reads and analyses the files on every
+ * core while the source is still finding them, analyses as dotenv the files that compose files
+ * load with {@code env_file}, applies the baseline, and builds the sorted report with its
+ * fingerprints and statistics. Every kind of scan (work tree, staged, diff, range) goes through
+ * it, so they report alike.
+ */
+final class ScanEngine {
+    private static final Comparator<Finding> BY_LOCATION = Comparator
+            .comparing((Finding f) -> f.location().path())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId);
+    /** Below this many bytes to read, the calling thread reads them alone. */
+    private static final long PARALLEL_BYTES = 1 << 20;
+    /** The longest array a JVM reliably allocates. */
+    private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+
+    private final Detector detector;
+    private final Optional<Baseline> baseline;
+    private final boolean reportsStaleEntries;
+
+    /**
+     * Creates an engine.
+     *
+     * @param reportsStaleEntries whether the source sees the whole project, so that a baseline
+     *     entry no finding matched is stale (a diff sees a few files: every other entry would look stale)
+     */
+    ScanEngine(Detector detector, Optional<Baseline> baseline, boolean reportsStaleEntries) {
+        this.detector = Objects.requireNonNull(detector, "detector == null");
+        this.baseline = Objects.requireNonNull(baseline, "baseline == null");
+        this.reportsStaleEntries = reportsStaleEntries;
+    }
+
+    /**
+     * Scans what {@code source} offers.
+     *
+     * @param start when the scan began, from {@link System#nanoTime()}, for the report's time
+     */
+    ScanReport run(Source source, long start) throws IOException {
+        Workers workers = new Workers(detector);
+        List<SkippedFile> skipped;
+        try {
+            skipped = new ArrayList<>(source.offer(workers::add));
+        } catch (IOException | RuntimeException | Error e) {
+            workers.abandon();
+            throw e;
+        }
+        List<Outcome> outcomes = withEnvFilesAsDotenv(workers.finish(), source, skipped);
+        return report(outcomes, skipped, start);
+    }
+
+    /** What reading and analysing one file gave, or why it could not be read. */
+    private record Outcome(Fragment fragment, long size, Detector.Result result, Optional<ScanError> error) {
+    }
+
+    /**
+     * Returns the outcomes with the files that compose files load with {@code env_file}
+     * analysed as dotenv in place of the first analysis of a file whose name did not say dotenv.
+     */
+    private List<Outcome> withEnvFilesAsDotenv(List<Outcome> outcomes, Source source, List<SkippedFile> skipped) {
+        Map<String, Fragment> offered = new LinkedHashMap<>();
+        Set<String> envFiles = new LinkedHashSet<>();
+        for (Outcome outcome : outcomes) {
+            offered.put(outcome.fragment().path(), outcome.fragment());
+            if (outcome.result() != null) {
+                envFiles.addAll(outcome.result().envFiles());
+            }
+        }
+        List<Outcome> all = new ArrayList<>(outcomes);
+        ReadBuffer reader = new ReadBuffer();
+        for (String path : envFiles) {
+            Optional<Fragment> envFile = source.envFile(path, offered, skipped);
+            if (envFile.isEmpty() || DotenvAnalyzer.appliesTo(path)) {
+                continue;
+            }
+            boolean replaced = false;
+            for (int i = 0; i < all.size(); i++) {
+                // A range may hold several blobs at one path: each is read as dotenv.
+                if (all.get(i).fragment().path().equals(path)) {
+                    all.set(i, reader.read(detector, all.get(i).fragment(), true));
+                    replaced = true;
+                }
+            }
+            if (!replaced) {
+                all.add(reader.read(detector, envFile.get(), true));
+            }
+        }
+        return all;
+    }
+
+    private ScanReport report(List<Outcome> outcomes, List<SkippedFile> skipped, long start) {
+        List<Finding> findings = new ArrayList<>();
+        List<ScanError> errors = new ArrayList<>();
+        long files = 0;
+        long bytes = 0;
+        long binary = 0;
+        for (Outcome outcome : outcomes) {
+            outcome.error().ifPresent(errors::add);
+            if (outcome.result() == null) {
+                continue;
+            }
+            files++;
+            bytes += outcome.size();
+            binary += outcome.result().binary() ? 1 : 0;
+            Optional<Commit> commit = outcome.fragment().commit();
+            for (Finding finding : outcome.result().findings()) {
+                findings.add(commit.isEmpty() ? finding
+                        : finding.toBuilder().location(finding.location().in(commit.get())).build());
+            }
+            errors.addAll(outcome.result().errors());
+        }
+        List<String> stale = List.of();
+        if (baseline.isPresent()) {
+            if (reportsStaleEntries) {
+                stale = baseline.get().staleEntries(findings);
+            }
+            findings.removeIf(baseline.get()::accepts);
+        }
+        findings.sort(BY_LOCATION);
+        errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
+        Fingerprints fingerprints = Fingerprints.cache();
+        Map<Finding, String> byFinding = new ConcurrentHashMap<>();
+        (findings.size() > 64 ? findings.parallelStream() : findings.stream())
+                .forEach(f -> byFinding.put(f, fingerprints.of(f)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new ScanReport(findings, byFinding, errors, skipped, stale,
+                new ScanReport.Stats(files - binary, bytes, binary, millis), false);
+    }
+
+    /**
+     * Reads and analyses the files the source offers while it is still finding them: once a
+     * megabyte is queued, helper threads take files from the queue as the source adds them, and
+     * the calling thread joins them when the source is done, so every core is busy from the first
+     * files to the last. A small change is read by the calling thread alone, which costs less
+     * than a thread.
+     */
+    private static final class Workers {
+        private final Detector detector;
+        private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+        /** Every task in the source's order; touched by the offering thread only. */
+        private final List<Task> tasks = new ArrayList<>();
+        private final List<Thread> helpers = new ArrayList<>();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile boolean offered;
+        private long queued;
+
+        Workers(Detector detector) {
+            this.detector = detector;
+        }
+
+        /** One file to read, and what reading it gave once a worker has. */
+        private static final class Task {
+            final Fragment fragment;
+            Outcome outcome;
+
+            Task(Fragment fragment) {
+                this.fragment = fragment;
+            }
+        }
+
+        /** Queues a file the source offers. */
+        void add(Fragment fragment) {
+            Task task = new Task(fragment);
+            tasks.add(task);
+            queue.add(task);
+            queued += fragment.size();
+            if (helpers.isEmpty() && queued >= PARALLEL_BYTES) {
+                // The offering thread is one of the cores' workers once the source is done.
+                for (int t = 1; t < Runtime.getRuntime().availableProcessors(); t++) {
+                    Thread helper = new Thread(this::work, "hush-scan-" + t);
+                    helper.setDaemon(true);
+                    helper.setUncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e));
+                    helper.start();
+                    helpers.add(helper);
+                }
+            }
+        }
+
+        /** Stops the helpers after the file each one is reading, when the source failed. */
+        void abandon() {
+            queue.clear();
+            offered = true;
+        }
+
+        /** Reads what is left once the source is done, and returns every outcome in the source's order. */
+        List<Outcome> finish() throws IOException {
+            offered = true;
+            work();
+            for (Thread helper : helpers) {
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while scanning");
+                }
+            }
+            if (failure.get() instanceof RuntimeException e) {
+                throw e;
+            } else if (failure.get() instanceof Error e) {
+                throw e;
+            }
+            List<Outcome> outcomes = new ArrayList<>(tasks.size());
+            for (Task task : tasks) {
+                outcomes.add(task.outcome);
+            }
+            return outcomes;
+        }
+
+        private void work() {
+            ReadBuffer reader = new ReadBuffer();
+            while (true) {
+                Task task = queue.poll();
+                if (task == null) {
+                    if (offered) {
+                        // Every task was queued before offered was set: an empty queue now stays empty.
+                        task = queue.poll();
+                        if (task == null) {
+                            return;
+                        }
+                    } else {
+                        try {
+                            task = queue.poll(1, TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        if (task == null) {
+                            continue;
+                        }
+                    }
+                }
+                task.outcome = reader.read(detector, task.fragment, false);
+            }
+        }
+    }
+
+    /** Reads files into one buffer, reused from file to file: a worker's, never shared. */
+    private static final class ReadBuffer {
+        private byte[] buffer = new byte[64 * 1024];
+
+        Outcome read(Detector detector, Fragment fragment, boolean asDotenv) {
+            if (fragment.content() != null) {
+                byte[] content = fragment.content();
+                return new Outcome(fragment, content.length,
+                        detector.analyze(fragment.path(), content, fragment.git(), asDotenv), Optional.empty());
+            }
+            try {
+                int length = readFully(fragment.onDisk().orElseThrow());
+                return new Outcome(fragment, length,
+                        detector.analyze(fragment.path(), buffer, length, fragment.git(), asDotenv), Optional.empty());
+            } catch (IOException | OutOfMemoryError e) {
+                return new Outcome(fragment, 0, null, Optional.of(new ScanError(fragment.path(), 0,
+                        "cannot be read (" + e.getClass().getSimpleName() + "); skipped")));
+            }
+        }
+
+        /** Reads {@code file} to its end, which may lie past the size it had when the source saw it. */
+        private int readFully(Path file) throws IOException {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = channel.size();
+                if (size >= MAX_LENGTH) {
+                    throw new OutOfMemoryError("file too large for an array");
+                }
+                // One byte more than the size, so that the read that finds the end needs no larger buffer.
+                ensureCapacity((int) size + 1);
+                int length = 0;
+                while (true) {
+                    if (length == buffer.length) {
+                        if (length >= MAX_LENGTH) {
+                            throw new OutOfMemoryError("file too large for an array");
+                        }
+                        ensureCapacity((int) Math.min(MAX_LENGTH, 2L * length));
+                    }
+                    int read = channel.read(ByteBuffer.wrap(buffer, length, buffer.length - length));
+                    if (read < 0) {
+                        return length;
+                    }
+                    length += read;
+                }
+            }
+        }
+
+        private void ensureCapacity(int capacity) {
+            if (buffer.length < capacity) {
+                buffer = Arrays.copyOf(buffer, (int) Math.max(capacity, Math.min(MAX_LENGTH, 2L * buffer.length)));
+            }
+        }
+    }
+}

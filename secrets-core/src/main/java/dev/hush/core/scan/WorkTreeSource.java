@@ -1,0 +1,56 @@
+package dev.hush.core.scan;
+
+import dev.hush.core.git.WorkTree;
+import dev.hush.core.model.SkippedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Offers the files of a folder on disk as the project walk finds them, with what git says of
+ * each; a file that a compose file loads with {@code env_file} is read from disk even when the
+ * walk left it out (a git-ignored {@code .env}), unless it lies outside the folder or is a link.
+ */
+final class WorkTreeSource implements Source {
+    private final Path root;
+    private final Path folder;
+    private final WorkTree workTree;
+    private final long maxFileSize;
+
+    /**
+     * Creates the source of {@code root}, a folder or a single file in {@code folder}.
+     *
+     * @param maxFileSize the largest file to read, in bytes
+     */
+    WorkTreeSource(Path root, Path folder, WorkTree workTree, long maxFileSize) {
+        this.root = root;
+        this.folder = folder;
+        this.workTree = workTree;
+        this.maxFileSize = maxFileSize;
+    }
+
+    @Override
+    public List<SkippedFile> offer(Consumer<Fragment> files) throws IOException {
+        return ProjectWalk.of(root, workTree, maxFileSize,
+                entry -> files.accept(Fragment.onDisk(entry.path(), entry.file(), entry.size(), workTree))).skipped();
+    }
+
+    @Override
+    public Optional<Fragment> envFile(String path, Map<String, Fragment> offered, List<SkippedFile> skipped) {
+        Path base = folder.toAbsolutePath().normalize();
+        Path file = base.resolve(path).normalize();
+        if (!file.startsWith(base) || Files.isSymbolicLink(file)) {
+            skipped.add(new SkippedFile(path, "env_file outside the scanned folder or a symbolic link, not read"));
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        return Optional.of(Fragment.onDisk(path, file, 0, workTree));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.hush.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hush.core.config.HushConfig;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.Severity;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Formats and cases of the credential-file analyzers that one sample per rule in rules.yaml does not cover. */
+class CredentialFileAnalyzersTest {
+    private static final Detector DETECTOR = Detector.create(HushConfig.defaults());
+
+    private static List<Finding> scan(String path, String text) {
+        Detector.Result result = DETECTOR.analyzeCommitted(path, text.getBytes(StandardCharsets.UTF_8));
+        return result.findings();
+    }
+
+    @Test
+    void ranksEveryCredentialFileRuleOfTheCatalogueAsStructured() {
+        List<String> ids = dev.hush.core.rules.RuleCatalogue.builtIn().rules().stream()
+                .filter(rule -> rule.analyzer().equals(java.util.Optional.of("credential-file")))
+                .map(dev.hush.core.rules.Rule::id).toList();
+
+        assertThat(ids).hasSize(13).allMatch(CredentialFiles::emits);
+    }
+
+    @Test
+    void readsVsCodeSftpJsonWithItsHostUserAndProfiles() {
+        List<Finding> found = scan(".vscode/sftp.json", """
+                {
+                  // deploy target
+                  "name": "staging",
+                  "host": "sftp.example.org",
+                  "username": "deploy",
+                  "password": "Zq8vN3kLx2Rt",
+                  "profiles": { "prod": { "host": "prod.example.org", "username": "ci", "passphrase": "Vb6Ms1Qe8Rw3", } },
+                }
+                """);
+
+        assertThat(found).extracting(Finding::ruleId).containsOnly("ftp-client-password");
+        assertThat(found).extracting(f -> f.secret().orElseThrow().reveal()).containsExactlyInAnyOrder("Zq8vN3kLx2Rt", "Vb6Ms1Qe8Rw3");
+        assertThat(found).anySatisfy(f -> assertThat(f.message()).contains("deploy").contains("sftp.example.org"));
+        assertThat(found).anySatisfy(f -> assertThat(f.location().line()).isEqualTo(6));
+        assertThat(found).allSatisfy(f -> assertThat(f.message()).doesNotContain("Zq8vN3kLx2Rt").doesNotContain("Vb6Ms1Qe8Rw3"));
+    }
+
+    @Test
+    void leavesASftpJsonOutsideVsCodeAndEmptyPasswordsAlone() {
+        assertThat(scan("sftp.json", "{\"host\": \"h.example.org\", \"password\": \"Zq8vN3kLx2Rt\"}"))
+                .noneMatch(f -> f.ruleId().equals("ftp-client-password"));
+        assertThat(scan(".ftpconfig", "{\"host\": \"h.example.org\", \"user\": \"u\", \"pass\": \"\"}")).isEmpty();
+    }
+
+    @Test
+    void readsWinScpSessionsOnly() {
+        List<Finding> found = scan("WinSCP.ini", """
+                [Configuration\\Interface]
+                Password=notasession
+                [Sessions\\deploy@ftp.example.org]
+                HostName=ftp.example.org
+                UserName=deploy
+                Password=A35C4E5D6B3A2F1E0D9C8B7A695847362514
+                """);
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("ftp-client-password");
+            assertThat(f.location().line()).isEqualTo(6);
+            assertThat(f.message()).contains("deploy").contains("ftp.example.org");
+        });
+    }
+
+    @Test
+    void skipsNetrcMacrosAndKeepsTheLoginOfEachMachine() {
+        List<Finding> found = scan(".netrc", """
+                machine a.example.org login alice password Zq8vN3kLx2Rt
+                macdef init
+                password notatoken
+                login nobody
+
+                machine b.example.org
+                login bob
+                password Vb6Ms1Qe8Rw3
+                """);
+
+        assertThat(found).extracting(f -> f.secret().orElseThrow().reveal()).containsExactly("Zq8vN3kLx2Rt", "Vb6Ms1Qe8Rw3");
+        assertThat(found.get(1).message()).contains("bob").contains("b.example.org");
+    }
+
+    @Test
+    void readsEscapedPgpassPasswordsAsLibpqDoes() {
+        List<Finding> found = scan(".pgpass", "db:5432:app:app:Zq8v\\:N3kL:ignored\nshort:line\n");
+
+        assertThat(found).singleElement().satisfies(f -> assertThat(f.secret().orElseThrow().reveal()).isEqualTo("Zq8v\\:N3kL"));
+    }
+
+    @Test
+    void honoursGitleaksAllowLikeHushIgnore() {
+        String line = "machine a.example.org login alice password Zq8vN3kLx2Rt";
+        assertThat(scan(".netrc", line + " # gitleaks:allow\n")).isEmpty();
+        assertThat(scan(".netrc", line + " # hush:ignore\n")).isEmpty();
+        assertThat(scan(".netrc", line + "\n")).hasSize(1);
+    }
+
+    @Test
+    void reportsAnExpiredJwtLowAndABase64JwtWithItsExpiry() {
+        String header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+        String expired = header + ".eyJzdWIiOiJodXNoLWRlbW8iLCJleHAiOjE1MDAwMDAwMDB9.FGHIJKLMNOPQRSTUVWXYZabcdefghijk";
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        assertThat(JwtCheck.check(expired, false, Severity.MEDIUM, now)).hasValueSatisfying(v -> {
+            assertThat(v.severity()).isEqualTo(Severity.LOW);
+            assertThat(v.note()).contains("expired on 2017-07-14");
+        });
+        String whole = java.util.Base64.getEncoder().encodeToString(expired.getBytes(StandardCharsets.US_ASCII));
+        assertThat(JwtCheck.check(whole, true, Severity.MEDIUM, Instant.parse("2017-01-01T00:00:00Z")))
+                .hasValueSatisfying(v -> assertThat(v.severity()).isEqualTo(Severity.MEDIUM));
+        assertThat(JwtCheck.check(java.util.Base64.getEncoder().encodeToString("eyJub3QiOiJqd3QifQ.e30.xx".getBytes()), true,
+                Severity.MEDIUM, now)).isEmpty();
+    }
+
+    @Test
+    void readsAKeystoreThatIsNotNamedAsTextButIsBinary() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        // A secret-key entry is enough to be a key entry, and needs no certificate.
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setEntry("signing", new java.security.KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(new byte[16], "AES")),
+                new java.security.KeyStore.PasswordProtection("changeit".toCharArray()));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        store.store(out, "changeit".toCharArray());
+
+        Detector.Result result = DETECTOR.analyzeCommitted("android/app/release.keystore", out.toByteArray());
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("keystore-private-key");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.message()).contains("well-known default password").doesNotContain("changeit");
+        });
+        assertThat(DETECTOR.analyzeCommitted("images/logo.p12.png", out.toByteArray()).binary()).isTrue();
+    }
+}
