@@ -6,6 +6,7 @@ import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.rules.GitleaksConfig;
+import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,9 +42,11 @@ public final class Detector {
     private final LogLeakAnalyzer logLeaks = new LogLeakAnalyzer();
     private final CredentialFiles credentialFiles = new CredentialFiles();
     private final ProviderRuleAnalyzer providers;
+    private final RuleCatalogue catalogue;
 
     private Detector(HushConfig config, RuleCatalogue catalogue) {
         this.config = config;
+        this.catalogue = catalogue;
         this.gitleaks = config.gitleaks().map(source -> GitleaksConfig.parse(source.yaml(), source.origin()));
         List<String> words = new ArrayList<>(SecretAssignmentAnalyzer.KEYWORDS);
         words.addAll(LogLeakAnalyzer.ENVIRONMENT_WORDS);
@@ -186,7 +189,7 @@ public final class Detector {
      * without a value), preferring the analyzer that understood the file's structure over
      * a provider rule, and a provider rule over the generic one.
      */
-    private static List<Finding> oneFindingPerLocation(List<Finding> findings) {
+    private List<Finding> oneFindingPerLocation(List<Finding> findings) {
         Map<String, Finding> kept = new LinkedHashMap<>();
         for (Finding finding : findings) {
             String where = finding.location().path() + ":" + finding.location().line();
@@ -218,14 +221,20 @@ public final class Detector {
         return a.contains(b) || b.contains(a);
     }
 
-    private static int rank(Finding finding) {
-        String rule = finding.ruleId();
-        if (SecretAssignmentAnalyzer.RULES.contains(rule)) {
+    /**
+     * Ranks the rules that report one value at one place by what the catalogue says of them: a
+     * rule of an analyzer that knows the format (compose, Dockerfile, a credential file) first,
+     * then a provider's token format, and last the generic ones: the secret-assignment analyzer's
+     * rules and the fallback rules, which yield wherever a more specific rule reports.
+     */
+    private int rank(Finding finding) {
+        Optional<Rule> rule = catalogue.find(finding.ruleId());
+        Optional<String> analyzer = rule.flatMap(Rule::analyzer);
+        if (analyzer.filter(SecretAssignmentAnalyzer.ANALYZER::equals).isPresent()
+                || rule.map(Rule::fallback).orElse(false)) {
             return 2;
         }
-        boolean structured = rule.startsWith("compose-") || rule.startsWith("dockerfile-")
-                || rule.startsWith("dotenv-") || rule.startsWith("docker-run-") || CredentialFiles.emits(rule);
-        return structured ? 0 : 1;
+        return analyzer.isPresent() ? 0 : 1;
     }
 
     private boolean isSuppressed(Finding finding, SourceFile file, boolean ignoreComments) {

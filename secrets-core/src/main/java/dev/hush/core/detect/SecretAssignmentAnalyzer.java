@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  */
 final class SecretAssignmentAnalyzer implements Analyzer {
     /** The rules this analyzer reports: the detector ranks them below every other rule. */
+    /** The catalogue's name of this analyzer, in its rules' {@code analyzer} field. */
+    static final String ANALYZER = "assignment";
+
     static final Set<String> RULES = Set.of(
             "generic-secret-assignment", "js-secret-assignment", "python-secret-assignment", "php-secret-assignment",
             "sql-password", "properties-secret", "yaml-secret", "ini-secret", "toml-secret", "json-secret",
