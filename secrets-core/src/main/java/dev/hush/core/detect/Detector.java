@@ -174,8 +174,9 @@ public final class Detector {
         }
         credentialFiles.addTo(analyzers, file, word -> providers.mentions(keywords, word));
         analyzers.add(providers);
-        // After the provider rules: where both report a value, the provider's finding is kept.
-        if (SecretAssignmentAnalyzer.appliesTo(path)) {
+        // After the provider rules: where both report a value, the provider's finding is kept. A compose
+        // file's environment is the compose analyzer's, which knows the services: not a generic YAML file.
+        if (SecretAssignmentAnalyzer.appliesTo(path) && !analyzers.contains(compose)) {
             analyzers.add(assignments);
         }
         if (LogLeakAnalyzer.appliesToCode(path) || LogLeakAnalyzer.appliesToScript(path) || analyzers.contains(dockerRun)) {
