@@ -2,6 +2,7 @@ package dev.hush.core.migrate;
 
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.format.compose.ComposeFile;
+import dev.hush.core.git.DockerIgnore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.eclipse.jgit.ignore.FastIgnoreRule;
 
 /**
- * Checks, the way Docker reads a {@code .dockerignore} (every pattern anchored at the context,
- * a match of a parent folder excludes what is inside, the last matching line wins), that every
- * local build context of the project's compose files excludes the secret files in it.
+ * Checks, the way Docker reads a {@code .dockerignore}, that every local build context of the
+ * project's compose files excludes the secret files in it.
  */
 final class DockerContexts {
     private DockerContexts() {
@@ -58,11 +57,11 @@ final class DockerContexts {
                 String dockerfile = service.build().get().dockerfile().map(ComposeFile.Scalar::text).orElse("Dockerfile");
                 Path specific = folder.resolve(dockerfile + ".dockerignore");
                 Path ignore = Files.isRegularFile(specific) ? specific : folder.resolve(".dockerignore");
-                List<String> lines = Files.isRegularFile(ignore) ? Files.readAllLines(ignore) : List.of();
+                DockerIgnore rules = Files.isRegularFile(ignore) ? DockerIgnore.parse(Files.readString(ignore)) : DockerIgnore.none();
                 for (String secret : secrets) {
                     Path secretPath = root.resolve(secret);
                     if (secretPath.startsWith(folder)
-                            && !excluded(lines, folder.relativize(secretPath).toString().replace('\\', '/'))) {
+                            && !rules.excludes(folder.relativize(secretPath).toString().replace('\\', '/'))) {
                         problems.add(path + "#" + service.name() + ": context " + (folder.equals(root) ? "." : root.relativize(folder))
                                 + " does not docker-ignore " + secret);
                     }
@@ -70,27 +69,5 @@ final class DockerContexts {
             }
         }
         return problems;
-    }
-
-    /** Returns whether Docker excludes the context-relative {@code path} under {@code lines}. */
-    static boolean excluded(List<String> lines, String path) {
-        boolean excluded = false;
-        for (String raw : lines) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            boolean negated = line.startsWith("!");
-            String pattern = (negated ? line.substring(1) : line).strip().replaceAll("^(\\./|/)+", "").replaceAll("/+$", "");
-            FastIgnoreRule rule = new FastIgnoreRule("/" + pattern);
-            boolean matches = rule.isMatch(path, false);
-            for (int slash = path.indexOf('/'); !matches && slash > 0; slash = path.indexOf('/', slash + 1)) {
-                matches = rule.isMatch(path.substring(0, slash), true);
-            }
-            if (matches) {
-                excluded = !negated;
-            }
-        }
-        return excluded;
     }
 }

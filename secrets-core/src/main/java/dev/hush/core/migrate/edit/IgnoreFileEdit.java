@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.hush.core.git.DockerIgnore;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -23,15 +24,10 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  * count), after a {@code # added by hush migrate} comment. Existing lines, comments and line
  * breaks are kept; CRLF files get CRLF lines.
  *
- * <p>{@code .dockerignore} lines are matched by translating them to gitignore lines that JGit
- * reads the same way (docs.docker.com/build/concepts/context/#dockerignore-files): Docker
- * anchors every pattern at the context root, so {@code foo} becomes {@code /foo}; it cleans a
- * pattern with Go's {@code filepath.Clean}, so a trailing {@code /} means nothing and
- * {@code ./foo} is {@code foo}; {@code **} and {@code !} mean what they mean to git. Two
- * differences remain: Docker lets {@code !} re-include a file inside an excluded folder (git does
- * not), so a docker-ignore file with any {@code !} line under an entry counts the entry as not
- * ignored and appends it (Docker's last matching line wins); and Docker reads no nested
- * ignore files, so only the one file is asked.
+ * <p>A {@code .dockerignore} is asked of {@link DockerIgnore}, with Docker's semantics (one file
+ * per context, patterns anchored at the context, the last matching line wins); a folder counts
+ * as ignored only when no later {@code !} line may re-include something in it, else the entry is
+ * appended, and being last, wins.
  */
 public final class IgnoreFileEdit {
     public static final String GITIGNORE = ".gitignore";
@@ -39,14 +35,15 @@ public final class IgnoreFileEdit {
     public static final String COMMENT = "# added by hush migrate";
     /**
      * The root ignore files of AI coding assistants, all in gitignore syntax, that a migration
-     * adds the secrets folder to when they exist: Cursor (docs.cursor.com/context/ignore-files),
-     * Aider ({@code .aiderignore}, aider.chat/docs/config/options.html {@code --aiderignore}),
-     * Codeium/Windsurf ({@code .codeiumignore}, docs.codeium.com), Gemini Code Assist in Android
-     * Studio ({@code .aiexclude}, developer.android.com/studio/gemini/aiexclude), Gemini CLI
-     * ({@code .geminiignore}, github.com/google-gemini/gemini-cli docs/cli/gemini-ignore.md).
+     * adds the secrets folder to when they exist: Cursor's {@code .cursorignore} and
+     * {@code .cursorindexingignore} (cursor.com/docs/context/ignore-files), Aider's
+     * {@code .aiderignore} (github.com/paul-gauthier/aider/issues/562), Gemini Code Assist's
+     * {@code .aiexclude} (developer.android.com/studio/gemini/aiexclude) and Gemini CLI's
+     * {@code .geminiignore} (geminicli.com/docs/cli/gemini-ignore). {@code .codeiumignore} and
+     * {@code .copilotignore} are left out: no documentation of either was found.
      */
     public static final List<String> ASSISTANT_FILES = List.of(".cursorignore", ".cursorindexingignore",
-            ".aiderignore", ".codeiumignore", ".aiexclude", ".geminiignore");
+            ".aiderignore", ".aiexclude", ".geminiignore");
 
     /** The pattern syntax of an ignore file. */
     public enum Syntax {
@@ -146,8 +143,10 @@ public final class IgnoreFileEdit {
             boolean isFolder = entry.endsWith("/");
             String path = entry.substring(entry.startsWith("/") ? 1 : 0, entry.length() - (isFolder ? 1 : 0));
             ProjectPaths.checkRelative(path);
-            if (syntax == Syntax.DOCKER && reincludesBelow(path)) {
-                return false;
+            if (syntax == Syntax.DOCKER) {
+                DockerIgnore rules = text == null ? DockerIgnore.none()
+                        : DockerIgnore.parse(new String(text, StandardCharsets.UTF_8));
+                return isFolder ? rules.excludesAllOf(path) : rules.excludes(path);
             }
             // A path inside an ignored folder is ignored whatever the rules say about the path itself.
             int slash = path.indexOf('/');
@@ -164,12 +163,8 @@ public final class IgnoreFileEdit {
         private boolean matches(String path, boolean isFolder) throws IOException {
             for (int slash = path.lastIndexOf('/'); ; slash = path.lastIndexOf('/', slash - 1)) {
                 String dir = slash < 0 ? "" : path.substring(0, slash);
-                if (syntax == Syntax.DOCKER && !dir.isEmpty()) {
-                    // Docker reads no nested files: its one file decides, for the whole path.
-                    continue;
-                }
                 IgnoreNode node = new IgnoreNode();
-                byte[] rules = dir.isEmpty() ? gitRules() : nestedRules(folder.resolve(dir).resolve(name));
+                byte[] rules = dir.isEmpty() ? text : nestedRules(folder.resolve(dir).resolve(name));
                 if (rules != null) {
                     node.parse(name, new ByteArrayInputStream(rules));
                 }
@@ -181,48 +176,6 @@ public final class IgnoreFileEdit {
                     return false;
                 }
             }
-        }
-
-        /** Returns the file's rules in gitignore syntax. */
-        private byte[] gitRules() {
-            if (text == null || syntax == Syntax.GIT) {
-                return text;
-            }
-            StringBuilder git = new StringBuilder();
-            for (String line : dockerLines()) {
-                boolean negated = line.startsWith("!");
-                git.append(negated ? "!" : "").append('/').append(clean(negated ? line.substring(1) : line)).append('\n');
-            }
-            return git.toString().getBytes(StandardCharsets.UTF_8);
-        }
-
-        /** Returns whether a {@code !} line of this docker-ignore file may re-include something inside {@code path}. */
-        private boolean reincludesBelow(String path) {
-            if (text == null) {
-                return false;
-            }
-            return dockerLines().stream().filter(line -> line.startsWith("!"))
-                    .map(line -> clean(line.substring(1)))
-                    .anyMatch(pattern -> pattern.startsWith(path + "/") || pattern.startsWith("*")
-                            || pattern.equals(path));
-        }
-
-        /** Returns the pattern lines of a docker-ignore file: trimmed, without comments and blank lines. */
-        private List<String> dockerLines() {
-            return new String(text, StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        }
-
-        /** Returns a Docker pattern as Go's {@code filepath.Clean} leaves it, without a leading {@code /}. */
-        private static String clean(String pattern) {
-            String path = pattern.strip().replace('\\', '/');
-            while (path.startsWith("/") || path.startsWith("./")) {
-                path = path.substring(path.startsWith("/") ? 1 : 2);
-            }
-            while (path.endsWith("/")) {
-                path = path.substring(0, path.length() - 1);
-            }
-            return path.replace("/./", "/");
         }
     }
 
