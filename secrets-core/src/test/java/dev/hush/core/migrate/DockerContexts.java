@@ -2,7 +2,7 @@ package dev.hush.core.migrate;
 
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.format.compose.ComposeFile;
-import dev.hush.core.git.DockerIgnore;
+import dev.hush.core.format.dockerfile.DockerIgnore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import dev.hush.core.git.DockerIgnore;
+import dev.hush.core.format.dockerfile.DockerIgnore;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**

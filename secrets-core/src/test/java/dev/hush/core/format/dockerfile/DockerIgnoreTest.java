@@ -1,4 +1,4 @@
-package dev.hush.core.git;
+package dev.hush.core.format.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
