@@ -29,14 +29,6 @@ final class BuildContextAnalyzer {
     }
 
     /**
-     * Returns whether {@code path}, relative to the context, is a secret file the scan should
-     * hand to {@link #analyze}: a key, credentials or non-example dotenv file.
-     */
-    static boolean isSecretFile(String path) {
-        return DockerfileAnalyzer.isSecretFile(path);
-    }
-
-    /**
      * Returns the findings of {@code dockerfile}.
      *
      * @param ignore the context's docker-ignore rules

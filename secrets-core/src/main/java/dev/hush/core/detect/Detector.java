@@ -165,7 +165,7 @@ public final class Detector {
 
     /** Returns whether {@code path} names a key, credentials or dotenv file that no image should hold. */
     public static boolean isSecretFile(String path) {
-        return BuildContextAnalyzer.isSecretFile(path);
+        return DockerfileAnalyzer.isSecretFile(path);
     }
 
     private List<Analyzer> analyzersFor(SourceFile file, boolean asDotenv, KeywordIndex.Occurrences keywords) {

@@ -34,13 +34,8 @@ final class DockerContexts {
                 }
             }
         }
-        List<Path> composeFiles;
-        try (Stream<Path> walk = Files.walk(root)) {
-            composeFiles = walk.filter(p -> ComposeFile.isComposeName(p.getFileName().toString()))
-                    .filter(p -> !root.relativize(p).toString().startsWith(".")).sorted().toList();
-        }
-        for (Path file : composeFiles) {
-            String path = root.relativize(file).toString().replace('\\', '/');
+        for (String path : MigrationRoundTrip.composeFiles(root)) {
+            Path file = root.resolve(path);
             ComposeFile compose = ComposeFile.parse(new SourceFile(path, Files.readString(file, StandardCharsets.ISO_8859_1)));
             for (ComposeFile.Service service : compose.services()) {
                 if (service.build().isEmpty()) {

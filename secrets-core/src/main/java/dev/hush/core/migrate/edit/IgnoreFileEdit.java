@@ -1,9 +1,9 @@
 package dev.hush.core.migrate.edit;
 
+import dev.hush.core.format.dockerfile.DockerIgnore;
 import dev.hush.core.migrate.FileEdit;
-import dev.hush.core.migrate.ProjectPaths;
 import dev.hush.core.migrate.MigrationTransaction;
-
+import dev.hush.core.migrate.ProjectPaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import dev.hush.core.format.dockerfile.DockerIgnore;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
