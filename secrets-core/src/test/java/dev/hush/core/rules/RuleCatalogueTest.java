@@ -21,7 +21,8 @@ class RuleCatalogueTest {
     private static final List<String> STRUCTURED_IDS = List.of(
             "compose-inline-secret", "compose-build-arg-secret", "compose-url-credentials", "compose-privileged",
             "compose-build-privileged", "compose-insecure-entitlement", "compose-docker-socket", "compose-api-socket",
-            "dockerfile-arg-secret", "dockerfile-env-secret", "dockerfile-copy-secret-file", "dockerfile-run-insecure",
+            "dockerfile-arg-secret", "dockerfile-env-secret", "dockerfile-copy-secret-file", "dockerfile-context-secrets",
+            "dockerfile-run-insecure",
             "dotenv-secret", "dotenv-tracked", "dotenv-not-ignored", "docker-run-privileged", "docker-run-socket",
             "netrc-password", "git-credentials-password", "pgpass-password", "htpasswd-credential", "shadow-password-hash",
             "ftp-client-password", "database-gui-password", "database-gui-credentials", "browser-password-export",
