@@ -6,6 +6,7 @@ import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
 import dev.hush.core.scan.ProjectScan;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -77,6 +78,11 @@ final class ScanCli implements Callable<Integer> {
         }
         ScanReport result = scan.call();
         report.write(result, root, spec.commandLine().getOut());
+        if (git == null && Files.isDirectory(root)) {
+            // On stderr, so that a JSON or SARIF report stays one document.
+            Hush.migrate().root(root).interrupted().ifPresent(unfinished ->
+                    spec.commandLine().getErr().println("hush: note: " + unfinished.message()));
+        }
         if (!result.findings().isEmpty()) {
             return ExitCodes.FINDINGS;
         }

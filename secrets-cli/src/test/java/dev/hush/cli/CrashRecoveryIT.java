@@ -27,6 +27,7 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +72,15 @@ class CrashRecoveryIT {
         try (Stream<Path> secrets = Files.list(scratch.resolve(".secrets"))) {
             for (Path secret : (Iterable<Path>) secrets::iterator) {
                 if (secret.getFileName().toString().endsWith(".env")) {
-                    // An env file the migration wrote holds KEY='value' lines under its own header: only the values were the user's.
-                    Files.readAllLines(secret).stream().filter(line -> line.matches("[A-Za-z_][A-Za-z0-9_]*='.*'"))
-                            .forEach(line -> values.add(line.substring(line.indexOf('=') + 2, line.length() - 1)));
+                    // A service's env file holds several values, each as KEY='value': each must survive on its own.
+                    for (String line : Files.readAllLines(secret)) {
+                        int equals = line.indexOf('=');
+                        if (equals > 0 && !line.startsWith("#")) {
+                            String value = line.substring(equals + 1);
+                            values.add(value.length() > 1 && value.startsWith("'") && value.endsWith("'")
+                                    ? value.substring(1, value.length() - 1) : value);
+                        }
+                    }
                 } else {
                     values.add(Files.readString(secret));
                 }
@@ -105,6 +112,24 @@ class CrashRecoveryIT {
                     + " ms" + (edit ? ", then the user edits" : "");
             return DynamicTest.dynamicTest(name, () -> trial(trial, operation, signal, step, delay, edit));
         });
+    }
+
+    @Test
+    void scanAndDryRunMentionAMigrationThatWasKilled() throws Exception {
+        Path dir = project("killed-then-scanned");
+        Path marker = tmp.resolve("marker-scanned");
+        // Past the journal's first write, before the last rename: the migration is half done.
+        Process process = start(dir, Operation.APPLY, Math.max(2, applySteps / 2), marker, tmp.resolve("err-scanned"));
+        while (process.isAlive() && !Files.exists(marker)) {
+            Thread.sleep(2);
+        }
+        process.destroyForcibly().waitFor();
+
+        HushProcess.Result scan = HushProcess.run(dir, "scan", "--format", "json", ".");
+        assertThat(scan.err()).contains("hush: note:").contains("interrupted");
+        assertThat(scan.out().strip()).startsWith("{").endsWith("}");
+        HushProcess.Result dryRun = HushProcess.run(dir, "migrate", "--dry-run", ".");
+        assertThat(dryRun.err()).contains("hush: note:").contains("interrupted");
     }
 
     private void trial(int trial, Operation operation, Signal signal, int step, long delay, boolean edit) throws Exception {

@@ -2,7 +2,6 @@ package dev.hush.core.detect;
 
 import dev.hush.core.format.SourceFile;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -13,12 +12,6 @@ import java.util.function.Predicate;
 final class CredentialFiles {
     /** The words whose presence makes an analyzer run whatever the file's name; the keyword pass finds them. */
     static final List<String> WORDS = List.of(PuttyKeyAnalyzer.MAGIC);
-
-    /** The rules these analyzers emit: a structured finding wins over a provider rule's on the same value. */
-    private static final Set<String> RULES = Set.of("netrc-password", "git-credentials-password", "pgpass-password",
-            "htpasswd-credential", "shadow-password-hash", "ftp-client-password", "database-gui-password",
-            "database-gui-credentials", "browser-password-export", "putty-private-key", "keystore-private-key",
-            "rails-master-key", "rails-secret-key-base");
 
     private final List<CredentialFileAnalyzer> text = List.of(new NetrcAnalyzer(), new PgpassAnalyzer(),
             new PasswordHashFileAnalyzer(), new FtpClientConfigAnalyzer(), new BrowserPasswordExportAnalyzer(),
@@ -47,10 +40,5 @@ final class CredentialFiles {
     /** Returns the analyzers that read the binary file at {@code path}; most binary files have none. */
     List<Analyzer> forBinary(String path) {
         return binary.stream().filter(a -> a.appliesTo(path)).map(Analyzer.class::cast).toList();
-    }
-
-    /** Returns whether {@code ruleId} is one of the rules these analyzers emit. */
-    static boolean emits(String ruleId) {
-        return RULES.contains(ruleId);
     }
 }

@@ -7,8 +7,10 @@ import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.rules.GitleaksConfig;
+import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,6 @@ public final class Detector {
     private static final int BINARY_PROBE = 8192;
     /** {@code hush:ignore}, optionally naming rules; gitleaks' {@code gitleaks:allow} ignores every rule. */
     private static final Pattern IGNORE_COMMENT = Pattern.compile("hush:ignore(?:[= ]([\\w,-]+))?|gitleaks:allow");
-    private static final String GENERIC_RULE = "generic-secret-assignment";
     /** The key that makes a YAML file a compose file whatever its name. */
     private static final String SERVICES = "services";
 
@@ -38,13 +39,19 @@ public final class Detector {
     private final Analyzer dockerfile = new DockerfileAnalyzer();
     private final Analyzer dotenv = new DotenvAnalyzer();
     private final Analyzer dockerRun = new DockerRunAnalyzer();
+    private final SecretAssignmentAnalyzer assignments = new SecretAssignmentAnalyzer();
+    private final LogLeakAnalyzer logLeaks = new LogLeakAnalyzer();
     private final CredentialFiles credentialFiles = new CredentialFiles();
     private final ProviderRuleAnalyzer providers;
+    private final RuleCatalogue catalogue;
 
     private Detector(HushConfig config, RuleCatalogue catalogue) {
         this.config = config;
+        this.catalogue = catalogue;
         this.gitleaks = config.gitleaks().map(source -> GitleaksConfig.parse(source.yaml(), source.origin()));
-        List<String> words = new ArrayList<>(CredentialFiles.WORDS);
+        List<String> words = new ArrayList<>(SecretAssignmentAnalyzer.KEYWORDS);
+        words.addAll(LogLeakAnalyzer.ENVIRONMENT_WORDS);
+        words.addAll(CredentialFiles.WORDS);
         words.add(SERVICES);
         this.providers = new ProviderRuleAnalyzer(catalogue, words);
     }
@@ -117,6 +124,10 @@ public final class Detector {
             try {
                 if (analyzer == providers) {
                     providers.analyze(analysis, keywords);
+                } else if (analyzer == logLeaks) {
+                    logLeaks.analyze(analysis, providers.startsOf(keywords, LogLeakAnalyzer.ENVIRONMENT_WORDS));
+                } else if (analyzer == assignments) {
+                    assignments.analyze(analysis, providers.startsOf(keywords, SecretAssignmentAnalyzer.KEYWORDS));
                 } else {
                     analyzer.analyze(analysis);
                 }
@@ -132,8 +143,11 @@ public final class Detector {
                     + w.message())));
         }
         List<Finding> kept = new ArrayList<>();
+        // Most files carry no ignore comment: then no line is cut out of the text (a long one would cost its length per finding).
+        boolean ignoreComments = !binary && !analysis.findings().isEmpty()
+                && (file.text().contains("hush:ignore") || file.text().contains("gitleaks:allow"));
         for (Finding finding : oneFindingPerLocation(analysis.findings())) {
-            if (!isSuppressed(finding, file, binary)) {
+            if (!isSuppressed(finding, file, ignoreComments)) {
                 kept.add(finding);
             }
         }
@@ -189,6 +203,13 @@ public final class Detector {
         }
         credentialFiles.addTo(analyzers, file, word -> providers.mentions(keywords, word));
         analyzers.add(providers);
+        // After the provider rules: where both report a value, the provider's finding is kept.
+        if (SecretAssignmentAnalyzer.appliesTo(path)) {
+            analyzers.add(assignments);
+        }
+        if (LogLeakAnalyzer.appliesToCode(path) || LogLeakAnalyzer.appliesToScript(path) || analyzers.contains(dockerRun)) {
+            analyzers.add(logLeaks);
+        }
         return analyzers;
     }
 
@@ -197,7 +218,7 @@ public final class Detector {
      * without a value), preferring the analyzer that understood the file's structure over
      * a provider rule, and a provider rule over the generic one.
      */
-    private static List<Finding> oneFindingPerLocation(List<Finding> findings) {
+    private List<Finding> oneFindingPerLocation(List<Finding> findings) {
         Map<String, Finding> kept = new LinkedHashMap<>();
         for (Finding finding : findings) {
             String where = finding.location().path() + ":" + finding.location().line();
@@ -206,20 +227,46 @@ public final class Detector {
                     .orElse(where + ":" + finding.location().column() + "\0" + finding.ruleId());
             kept.merge(key, finding, (a, b) -> rank(b) < rank(a) ? b : a);
         }
-        return List.copyOf(kept.values());
+        // A generic assignment whose value holds (or is part of) a value reported by a more specific rule adds nothing.
+        Map<Integer, List<Finding>> specificByLine = new HashMap<>();
+        for (Finding finding : kept.values()) {
+            if (rank(finding) < 2 && finding.secret().isPresent()) {
+                specificByLine.computeIfAbsent(finding.location().line(), line -> new ArrayList<>()).add(finding);
+            }
+        }
+        List<Finding> result = new ArrayList<>(kept.size());
+        for (Finding finding : kept.values()) {
+            List<Finding> onLine = specificByLine.getOrDefault(finding.location().line(), List.of());
+            if (rank(finding) < 2 || finding.secret().isEmpty() || onLine.stream().noneMatch(other -> overlaps(other, finding))) {
+                result.add(finding);
+            }
+        }
+        return result;
     }
 
-    private static int rank(Finding finding) {
-        String rule = finding.ruleId();
-        if (rule.equals(GENERIC_RULE)) {
+    private static boolean overlaps(Finding specific, Finding generic) {
+        String a = specific.secret().orElseThrow().reveal();
+        String b = generic.secret().orElseThrow().reveal();
+        return a.contains(b) || b.contains(a);
+    }
+
+    /**
+     * Ranks the rules that report one value at one place by what the catalogue says of them: a
+     * rule of an analyzer that knows the format (compose, Dockerfile, a credential file) first,
+     * then a provider's token format, and last the generic ones: the secret-assignment analyzer's
+     * rules and the fallback rules, which yield wherever a more specific rule reports.
+     */
+    private int rank(Finding finding) {
+        Optional<Rule> rule = catalogue.find(finding.ruleId());
+        Optional<String> analyzer = rule.flatMap(Rule::analyzer);
+        if (analyzer.filter(SecretAssignmentAnalyzer.ANALYZER::equals).isPresent()
+                || rule.map(Rule::fallback).orElse(false)) {
             return 2;
         }
-        boolean structured = rule.startsWith("compose-") || rule.startsWith("dockerfile-")
-                || rule.startsWith("dotenv-") || rule.startsWith("docker-run-") || CredentialFiles.emits(rule);
-        return structured ? 0 : 1;
+        return analyzer.isPresent() ? 0 : 1;
     }
 
-    private boolean isSuppressed(Finding finding, SourceFile file, boolean binary) {
+    private boolean isSuppressed(Finding finding, SourceFile file, boolean ignoreComments) {
         if (config.disabledRules().contains(finding.ruleId())
                 || config.allowsPath(finding.location().path())
                 || finding.secret().map(secret -> config.allowsValue(secret.reveal())).orElse(false)
@@ -229,7 +276,7 @@ public final class Detector {
             return true;
         }
         int line = finding.location().line();
-        if (binary || line > file.lineCount()) {
+        if (!ignoreComments || line > file.lineCount()) {
             return false;
         }
         Matcher matcher = IGNORE_COMMENT.matcher(file.line(line));

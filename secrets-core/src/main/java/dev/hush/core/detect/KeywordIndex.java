@@ -343,6 +343,14 @@ final class KeywordIndex {
         }
     }
 
+    /** Returns where any of {@code words} starts in {@code text}, ignoring case, in increasing order. */
+    static int[] starts(List<String> words, CharSequence text) {
+        KeywordIndex index = new KeywordIndex(words);
+        List<Integer> starts = new ArrayList<>();
+        index.search(text, (keyword, end) -> starts.add(end - words.get(keyword).length()));
+        return starts.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     /** Returns whether any keyword occurs in {@code text}. */
     boolean containsAny(CharSequence text) {
         boolean[] found = new boolean[1];

@@ -8,6 +8,7 @@ import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,14 @@ import java.util.regex.Pattern;
 final class ProviderRuleAnalyzer implements Analyzer {
     /** How far a multi-line rule (a PEM block, a key file) may reach past the line of its keyword. */
     static final int MULTILINE_WINDOW = 64 * 1024;
+    /**
+     * How far a single-line rule's match may reach on either side of its keyword on a line longer
+     * than {@link #LONG_LINE}: such a line (a minified bundle) is searched in windows around its
+     * hits, so the time a file takes grows with its size, not with the square of its longest line.
+     */
+    static final int REACH = 4 * 1024;
+    /** The length from which a line is searched in windows rather than whole. */
+    static final int LONG_LINE = 16 * REACH;
 
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{|\\$\\(|\\{\\{|%\\([\\w.-]+\\)s|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$|^<[^>]*>$");
@@ -113,6 +122,31 @@ final class ProviderRuleAnalyzer implements Analyzer {
         return found.contains(number);
     }
 
+    /** Returns where the extra {@code words} start where {@code found} was searched, in increasing order. */
+    int[] startsOf(KeywordIndex.Occurrences found, List<String> words) {
+        boolean[] wanted = new boolean[keywordLength.length];
+        for (String word : words) {
+            Integer number = this.words.get(word);
+            if (number == null) {
+                throw new IllegalArgumentException("not a word the search looks for: " + word);
+            }
+            wanted[number] = true;
+        }
+        int[][] starts = {new int[16]};
+        int[] count = {0};
+        found.forEach((keyword, end) -> {
+            if (wanted[keyword]) {
+                if (count[0] == starts[0].length) {
+                    starts[0] = Arrays.copyOf(starts[0], count[0] * 2);
+                }
+                starts[0][count[0]++] = end - keywordLength[keyword];
+            }
+        });
+        int[] result = Arrays.copyOf(starts[0], count[0]);
+        Arrays.sort(result);
+        return result;
+    }
+
     /** Runs the rules of the keywords that {@link #find} found in the analysed file. */
     void analyze(FileAnalysis analysis, KeywordIndex.Occurrences found) {
         SourceFile file = analysis.file();
@@ -139,6 +173,11 @@ final class ProviderRuleAnalyzer implements Analyzer {
         private final byte[] applies = new byte[rules.size()];
         private final Matcher[] matchers = new Matcher[rules.size()];
         private final List<Candidate> candidates = new ArrayList<>();
+        /** End of the last match each rule reported: overlapping windows of a long line report a match once. */
+        private final int[] reportedUntil = new int[rules.size()];
+        /** The line found last, from its first character to its line feed (or the text's end); empty at first. */
+        private int lineFrom = 0;
+        private int lineTo = -1;
 
         Scan(SourceFile file) {
             this.file = file;
@@ -174,7 +213,15 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 int windowEnd = rule.multiline()
                         ? lineEnd(Math.min(text.length(), windowStart + MULTILINE_WINDOW))
                         : lineEnd(end);
-                scannedUntil[r] = windowEnd + 1;
+                if (!rule.multiline() && windowEnd - windowStart > LONG_LINE) {
+                    // A window covers every match around a keyword that ends before its last REACH characters.
+                    windowStart = Math.max(windowStart, start - REACH);
+                    int capped = Math.min(windowEnd, end + 4 * REACH);
+                    scannedUntil[r] = capped < windowEnd ? capped - REACH : windowEnd + 1;
+                    windowEnd = capped;
+                } else {
+                    scannedUntil[r] = windowEnd + 1;
+                }
                 run(r, windowStart, windowEnd);
             }
         }
@@ -209,21 +256,35 @@ final class ProviderRuleAnalyzer implements Analyzer {
 
         /** Returns the offset just after the last line feed before {@code offset}, or 0. */
         private int lineStart(int offset) {
-            int i = Math.min(offset, text.length()) - 1;
-            while (i >= 0 && text.charAt(i) != '\n') {
-                i--;
-            }
-            return i + 1;
+            locate(Math.min(offset, text.length()));
+            return lineFrom;
         }
 
         /** Returns the offset of the first line feed at or after {@code offset}, or the text's length. */
         private int lineEnd(int offset) {
-            int i = Math.max(offset, 0);
-            int n = text.length();
-            while (i < n && text.charAt(i) != '\n') {
-                i++;
+            locate(Math.max(offset, 0));
+            return lineTo;
+        }
+
+        /**
+         * Finds the line around {@code offset} unless it is the one found last: hits come in order,
+         * so each line is walked once however many hits it holds.
+         */
+        private void locate(int offset) {
+            if (offset >= lineFrom && offset <= lineTo) {
+                return;
             }
-            return i;
+            int i = offset - 1;
+            while (i >= 0 && text.charAt(i) != '\n') {
+                i--;
+            }
+            lineFrom = i + 1;
+            int j = offset;
+            int n = text.length();
+            while (j < n && text.charAt(j) != '\n') {
+                j++;
+            }
+            lineTo = j;
         }
 
         /** Returns rule {@code r}'s matcher over this file, reused from hit to hit, set to the region. */
@@ -256,7 +317,10 @@ final class ProviderRuleAnalyzer implements Analyzer {
             Rule rule = rules.get(r);
             Matcher matcher = matcher(r, from, to);
             while (matcher.find()) {
-                report(rule, matcher);
+                if (matcher.start() >= reportedUntil[r]) {
+                    reportedUntil[r] = matcher.end();
+                    report(rule, matcher);
+                }
             }
         }
 

@@ -21,7 +21,7 @@ final class SecretKeys {
     /** Words that make a following {@code KEY} a secret: {@code API_KEY}, {@code SIGNING_KEY}. */
     private static final Set<String> KEY_QUALIFIERS = Set.of(
             "API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "ENCRYPTION", "MASTER", "APP", "CLIENT",
-            "LICENSE", "SERVICE", "ACCOUNT", "HMAC", "JWT", "SESSION", "CRYPT", "CIPHER", "AES");
+            "LICENSE", "SERVICE", "ACCOUNT", "HMAC", "JWT", "SESSION", "CRYPT", "CIPHER", "AES", "AUTH", "NONCE");
 
     /** Endings that make a glued word secret: {@code PGPASSWORD}, {@code GHTOKEN}. */
     private static final List<String> GLUED_ENDINGS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY");
@@ -35,7 +35,17 @@ final class SecretKeys {
             "ENABLE", "DISABLED", "DISABLE", "METHOD", "TYPE", "MODE", "HEADER", "POLICY", "ALGORITHM", "ALG",
             "ALLOW", "EMPTY", "RANDOM", "GENERATE", "ROTATION", "REQUIRED", "FORMAT", "VERSION", "PREFIX", "SUFFIX",
             "COUNT", "INTERVAL", "FIELD", "PARAM", "HASH", "HASHED", "HINT", "SIZE", "LIMIT", "STRATEGY", "SCOPE",
-            "SCOPES", "REALM", "ISSUER", "AUDIENCE", "PLUGIN");
+            "SCOPES", "REALM", "ISSUER", "AUDIENCE", "PLUGIN",
+            // What a name says about a secret rather than holding it: a prompt, a widget, a date.
+            "CURSOR", "MARKER", "RESOLVER", "FACTORY", "HANDLER", "VALIDATOR", "LABEL", "PLACEHOLDER",
+            "PROMPT", "MESSAGE", "ERROR", "PATTERN", "REGEX", "STRENGTH", "CONFIRMATION", "WIDGET", "BUTTON", "COLUMN",
+            "ICON", "CLASS", "STYLE", "SELECTOR", "TITLE", "DESCRIPTION", "NAMESPACE", "INPUT", "OUTPUT", "LEXER",
+            "LAST", "USED", "DATE", "TIME", "CREATED", "UPDATED", "CHANGED");
+
+    /** Words that make a following {@code TOKEN} a handle of a protocol, not a credential: page, sync, CSRF tokens. */
+    private static final Set<String> HANDLE_TOKENS = Set.of(
+            "NEXT", "PAGE", "PAGINATION", "CONTINUATION", "CHANGE", "SYNC", "IDEMPOTENCY", "CANCEL", "CANCELLATION",
+            "CSRF", "XSRF", "REQUEST", "LIFECYCLE", "GRANT", "TERM", "LEXER", "PARSER", "SYNTAX", "OUTPUT", "INPUT");
 
     /**
      * Words that say where a secret is or whose it is when they follow the secret word
@@ -60,7 +70,8 @@ final class SecretKeys {
         int lastSecretWord = -1;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (NOT_A_VALUE.contains(word)) {
+            if (NOT_A_VALUE.contains(word)
+                    || word.startsWith("TOKEN") && i > 0 && HANDLE_TOKENS.contains(words.get(i - 1))) {
                 return false;
             }
             boolean secret = SECRET_WORDS.contains(word)
@@ -80,6 +91,38 @@ final class SecretKeys {
             }
         }
         return true;
+    }
+
+    /** Words that name a secret outright: a value under them is a secret whatever it looks like. */
+    private static final Set<String> STRONG_WORDS = Set.of(
+            "PASSWORD", "PASSWORDS", "PASSWD", "PWD", "PASSPHRASE", "SECRET", "SECRETS", "CREDENTIAL", "CREDENTIALS",
+            "CREDS", "APIKEY", "PRIVATEKEY", "SECRETKEY", "ACCESSKEY");
+    /** Words that make a following {@code TOKEN} a credential: {@code ACCESS_TOKEN}, {@code BOT_TOKEN}. */
+    private static final Set<String> TOKEN_QUALIFIERS = Set.of(
+            "ACCESS", "AUTH", "API", "BEARER", "REFRESH", "BOT", "SESSION", "PERSONAL", "OAUTH", "ID", "APP",
+            "SERVICE", "DEPLOY", "REGISTRY", "NPM", "GITHUB", "GITLAB", "SLACK", "DISCORD", "TELEGRAM", "SECURITY");
+
+    /**
+     * Returns whether {@code name}, a secret-like name, holds a secret whatever its value looks like:
+     * {@code password}, {@code client_secret}, {@code api_key}, {@code access_token}; a bare
+     * {@code key}, {@code token}, {@code auth} or {@code salt} is a secret only by its value.
+     */
+    static boolean isStrong(String name) {
+        if (!isSecret(name)) {
+            return false;
+        }
+        List<String> words = words(name);
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            String before = i > 0 ? words.get(i - 1) : "";
+            if (STRONG_WORDS.contains(word) || word.endsWith("PASSWORD") || word.endsWith("SECRET")
+                    || word.equals("KEY") && KEY_QUALIFIERS.contains(before)
+                    || (word.equals("TOKEN") || word.equals("PASS")) && TOKEN_QUALIFIERS.contains(before)
+                    || word.equals("PASS") && i > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

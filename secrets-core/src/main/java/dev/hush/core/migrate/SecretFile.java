@@ -31,7 +31,12 @@ public record SecretFile(SecretName name, String path, SecretValue value) {
     /** Returns the secret file for {@code name} in {@code secretsDir} (relative to the project root). */
     public static SecretFile in(String secretsDir, SecretName name, SecretValue value) {
         ProjectPaths.checkRelative(secretsDir);
-        return new SecretFile(name, secretsDir + "/" + name.value() + ".txt", value);
+        return new SecretFile(name, path(secretsDir, name), value);
+    }
+
+    /** Returns where the secret {@code name} is kept in {@code secretsDir}: {@code <secretsDir>/<name>.txt}. */
+    public static String path(String secretsDir, SecretName name) {
+        return secretsDir + "/" + name.value() + ".txt";
     }
 
     /** Returns the folder holding the file, relative to the project root. */

@@ -52,7 +52,8 @@ public final class RuleCatalogue {
     /** The longest rule file read, in characters: the built-in catalogue is under 100 KB. */
     private static final int MAX_TEXT_LENGTH = 1024 * 1024;
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Set<String> ANALYZERS = Set.of("compose", "dockerfile", "dotenv", "docker-run", "credential-file");
+    private static final Set<String> ANALYZERS = Set.of("compose", "dockerfile", "dotenv", "docker-run", "assignment",
+            "log-leak", "credential-file");
     private static final Set<String> RULE_FIELDS = Set.of(
             "id", "description", "card", "severity", "analyzer", "regex", "secretGroup", "keyGroup", "keywords",
             "entropy", "paths", "allow", "stopwords", "multiline", "anchored", "placeholders", "fallback", "secretKey", "fix",

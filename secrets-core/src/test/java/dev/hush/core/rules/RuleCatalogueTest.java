@@ -24,6 +24,10 @@ class RuleCatalogueTest {
             "dockerfile-arg-secret", "dockerfile-env-secret", "dockerfile-copy-secret-file", "dockerfile-context-secrets",
             "dockerfile-run-insecure",
             "dotenv-secret", "dotenv-tracked", "dotenv-not-ignored", "docker-run-privileged", "docker-run-socket",
+            "generic-secret-assignment", "js-secret-assignment", "python-secret-assignment", "php-secret-assignment",
+            "sql-password", "properties-secret", "yaml-secret", "ini-secret", "toml-secret", "json-secret",
+            "xml-secret", "terraform-secret", "kubernetes-secret", "kubeconfig-credential", "npmrc-auth",
+            "docker-config-auth", "cloud-credentials", "env-logged", "env-dumped-in-script",
             "netrc-password", "git-credentials-password", "pgpass-password", "htpasswd-credential", "shadow-password-hash",
             "ftp-client-password", "database-gui-password", "database-gui-credentials", "browser-password-export",
             "putty-private-key", "keystore-private-key", "rails-master-key", "rails-secret-key-base");

@@ -3,6 +3,7 @@ package dev.hush.core.migrate.plan;
 import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.compose.ComposeFile.Variable;
+import dev.hush.core.migrate.SecretFile;
 import dev.hush.core.migrate.ChecklistItem;
 import dev.hush.core.migrate.MigrationDecision.Action;
 import dev.hush.core.migrate.SecretName;
@@ -271,8 +272,8 @@ final class ComposePlanning {
     void manualUrl(Site site, List<String> users) {
         Variable variable = site.variable;
         String key = variable.name();
-        String name = SecretName.fromKey(key).value();
-        String file = c.options.secretsDir() + "/" + name + ".txt";
+        SecretName name = SecretName.fromKey(key);
+        String file = SecretFile.path(c.options.secretsDir(), name);
         Finding first = site.findings.get(0);
         c.manual(site.findings, key + " of " + String.join(", ", users) + " holds a URL with a password and references to"
                 + " other variables, so hush leaves it rather than guess which part the app could read from a file.",

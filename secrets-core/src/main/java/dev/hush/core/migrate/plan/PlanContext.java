@@ -4,6 +4,7 @@ import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.dotenv.DotenvEntry;
 import dev.hush.core.format.dotenv.DotenvParser;
+import dev.hush.core.migrate.SecretFile;
 import dev.hush.core.migrate.ChecklistItem;
 import dev.hush.core.migrate.MigrationDecision;
 import dev.hush.core.migrate.MigrationDecision.Action;
@@ -115,7 +116,7 @@ final class PlanContext {
         String title = "Move " + key + " by hand (" + first.location().path() + ":" + first.location().line() + ")";
         checklist.add(new ChecklistItem.ManualSteps(title, explanation, steps));
         SecretName name = SecretName.fromKey(key);
-        checklist.add(new ChecklistItem.Rotate(name, options.secretsDir() + "/" + name + ".txt",
+        checklist.add(new ChecklistItem.Rotate(name, SecretFile.path(options.secretsDir(), name),
                 Optional.of(fingerprint(first)), findings.stream().map(Finding::location).toList(),
                 first.service().map(List::of).orElse(List.of()), hint(first)));
         for (Finding finding : findings) {

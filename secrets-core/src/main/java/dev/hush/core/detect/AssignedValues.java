@@ -1,0 +1,148 @@
+package dev.hush.core.detect;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Judges a literal value assigned to a secret-like name: whether it can be a secret at all, and
+ * whether it is one or stands in for one. Names come in two strengths: a {@code password} or
+ * {@code client_secret} holds a secret whatever it looks like, a bare {@code key} or
+ * {@code token} only when its value looks random (a map key, a lexer token, a page token are not).
+ */
+final class AssignedValues {
+    /** What a value can be when it is not a secret. */
+    enum Verdict {
+        /** Not a secret: a reference, a template, a path, a word, a number. */
+        NONE,
+        /** A stand-in for a secret ({@code changeme}, {@code xxxx}): the habit is wrong, the value is not. */
+        PLACEHOLDER,
+        /** A literal secret. */
+        SECRET
+    }
+
+    /** Templating and references: the value says where the secret comes from, not what it is. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\$\\{|\\$\\(|^\\$\\$|\\{\\{|\\{%|<%|#\\{|%\\([\\w.-]+\\)[sd]|%[sdv]\\b|\\{\\d*}|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$"
+                    + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws:|^projects/[^/]+/secrets/"
+                    + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$");
+    /** Words joined by separators or case changes, without a digit: a name, a message key, a class. */
+    private static final Pattern WORDS = Pattern.compile("[A-Za-z]+(?:[-_.:/ ]?[A-Za-z]+)*");
+    /** An upper-case constant name such as {@code ER_EXTRA_TOKENS_2}. */
+    private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    /** What a random token is made of: the base64, hex and URL-safe alphabets. */
+    private static final Pattern TOKEN_ALPHABET = Pattern.compile("[A-Za-z0-9+/=_.~:-]+");
+    private static final Pattern REGEX_LIKE = Pattern.compile("\\\\|\\[[a-zA-Z0-9]-|\\(\\?|\\{\\d+(?:,\\d*)?}|\\[\\^");
+    /** Words that a made-up value spells out: {@code This-is-my-test-99!}, {@code SomeKindOfPassword123}. */
+    private static final Pattern EXAMPLE_WORDS = Pattern.compile("passw(?:or|0r)d|passwd|secret|test|sample|example|dummy");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ][\\d:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z][\\w-]*(?:\\.[A-Za-z][\\w-]*)+");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9_.,eE:x-]*");
+    private static final Pattern PATH = Pattern.compile(
+            "(?:[A-Za-z]:\\\\|\\\\\\\\|~/|\\./|\\.\\./|/(?:etc|var|run|usr|home|opt|tmp|srv|data|app|secrets|root)\\b"
+                    + "|classpath:|file:|env:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|txt|json|ya?ml|xml|properties|conf|ini)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL = Pattern.compile("[a-z][a-z0-9+.-]*://[^@]*", Pattern.CASE_INSENSITIVE);
+    /** Password hashes: what a login checks against, not what it accepts. */
+    private static final Pattern HASH = Pattern.compile(
+            "\\$(?:2[abxy]?|1|5|6|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\\w-]*|y|7)\\$.*|\\{(?:SSHA|SHA|MD5|CRYPT|bcrypt|noop)}.*"
+                    + "|(?:pbkdf2_sha256|bcrypt|argon2|sha1|md5)\\$.*");
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}");
+
+    private AssignedValues() {
+    }
+
+    /**
+     * Returns what {@code value}, assigned to {@code name}, is.
+     *
+     * @param strong whether the name holds a secret whatever its value looks like ({@link SecretKeys#isStrong})
+     */
+    static Verdict judge(String name, String value, boolean strong) {
+        String v = value.strip();
+        if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find()) {
+            return Verdict.NONE;
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (lower.equals("null") || lower.equals("nil") || lower.equals("none") || lower.equals("undefined")
+                || NUMBER.matcher(v).matches() || URL.matcher(v).matches() || PATH.matcher(v).matches()
+                || HASH.matcher(v).matches()) {
+            return Verdict.NONE;
+        }
+        if (Placeholders.isPlaceholder(v) || isRun(v)) {
+            return Verdict.PLACEHOLDER;
+        }
+        if (v.chars().anyMatch(Character::isWhitespace) || WORDS.matcher(v).matches() || CONSTANT.matcher(v).matches()
+                || sameWords(name, v)) {
+            return Verdict.NONE;
+        }
+        if (EXAMPLE_WORDS.matcher(lower).find()) {
+            return Verdict.PLACEHOLDER;
+        }
+        if (DATE.matcher(v).matches()) {
+            return Verdict.NONE;
+        }
+        if (strong) {
+            return v.length() >= 6 && Entropy.shannon(v) >= 2.3 ? Verdict.SECRET : Verdict.NONE;
+        }
+        if (DOTTED_NAME.matcher(v).matches() || UUID.matcher(v).matches()) {
+            // A property name, a package, or an id: what a bare key or token names in code far more often than a credential.
+            return Verdict.NONE;
+        }
+        return looksRandom(v) || isBasicCredentials(v) || looksGenerated(v) ? Verdict.SECRET : Verdict.NONE;
+    }
+
+    /**
+     * Returns whether {@code value} looks like a generated passphrase with symbols, such as
+     * WordPress's keys and salts: long, very varied, and not a regular expression.
+     */
+    private static boolean looksGenerated(String value) {
+        return value.length() >= 24 && Entropy.shannon(value) >= 4.2 && !REGEX_LIKE.matcher(value).find();
+    }
+
+    /** Returns whether {@code value} looks like a generated token: long, mixed letters and digits, varied. */
+    static boolean looksRandom(String value) {
+        return value.length() >= 16 && TOKEN_ALPHABET.matcher(value).matches()
+                && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter)
+                && Entropy.shannon(value) >= 3.3;
+    }
+
+    /** Returns whether {@code value} is the base64 of {@code user:password}, as HTTP Basic auth and registries store it. */
+    static boolean isBasicCredentials(String value) {
+        if (value.length() < 8 || value.length() > 1024 || !value.matches("[A-Za-z0-9+/]+={0,2}")) {
+            return false;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 && colon < decoded.length() - 1 && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Returns whether {@code value} is a hex digest, which a password column holds instead of the password. */
+    static boolean isHexDigest(String value) {
+        return HEX_DIGEST.matcher(value.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** Returns whether {@code value} is one character repeated or a run such as {@code abcdefgh} or {@code 12345678}. */
+    private static boolean isRun(String value) {
+        boolean same = true;
+        boolean ascending = true;
+        for (int i = 1; i < value.length(); i++) {
+            same &= value.charAt(i) == value.charAt(0);
+            ascending &= value.charAt(i) == value.charAt(i - 1) + 1;
+        }
+        return same || ascending;
+    }
+
+    /** Returns whether the value spells the name itself ({@code TOKEN_KEY = "token_key"}). */
+    private static boolean sameWords(String name, String value) {
+        String n = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        String v = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        return !v.isEmpty() && (n.contains(v) || v.contains(n) && !n.isEmpty() && v.length() < n.length() + 4);
+    }
+}

@@ -1,0 +1,676 @@
+package dev.hush.core.detect;
+
+import dev.hush.core.format.SourceFile;
+import dev.hush.core.model.Card;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.Severity;
+import dev.hush.core.rules.Rule;
+import dev.hush.core.rules.RuleCatalogue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds secrets assigned to secret-like names in code and configuration, reading each value
+ * only from its format's literal syntax: a quoted string in code, JSON and HCL; a scalar in
+ * YAML, properties, INI and TOML; text or an attribute in XML; a quoted value in SQL. A value
+ * that is an expression, a reference, a template, a path or a word is not a literal secret.
+ *
+ * <p>The rule a finding carries names the format ({@code php-secret-assignment},
+ * {@code yaml-secret}, {@code kubernetes-secret}, ...), so that each has its own samples and
+ * can be disabled alone. Compose files, Dockerfiles and dotenv files have their own analyzers.
+ */
+final class SecretAssignmentAnalyzer implements Analyzer {
+    /** The rules this analyzer reports: the detector ranks them below every other rule. */
+    /** The catalogue's name of this analyzer, in its rules' {@code analyzer} field. */
+    static final String ANALYZER = "assignment";
+
+    static final Set<String> RULES = Set.of(
+            "generic-secret-assignment", "js-secret-assignment", "python-secret-assignment", "php-secret-assignment",
+            "sql-password", "properties-secret", "yaml-secret", "ini-secret", "toml-secret", "json-secret",
+            "xml-secret", "terraform-secret", "kubernetes-secret", "kubeconfig-credential", "npmrc-auth",
+            "docker-config-auth", "cloud-credentials");
+
+    /** The words one of which a secret-like name holds, lower case, and SQL's {@code identified}. */
+    static final List<String> KEYWORDS = List.of("pass", "pwd", "secret", "token", "key", "cred", "auth", "salt", "dsn",
+            "identified");
+    /** Lines longer than this are minified code or data: only quoted assignments are searched in them. */
+    private static final int LONG_LINE = 4096;
+
+    /**
+     * A quoted literal assigned to a name, from the name on: {@code password = "..."},
+     * {@code 'password' => '...'}, {@code "password": "..."}, {@code $db['password'] = '...'},
+     * {@code define('DB_PASSWORD', '...')}. The literal must end the expression.
+     */
+    private static final Pattern QUOTED = Pattern.compile(
+            "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?[ \\t]*(=>|:=|\\?\\?=|\\|\\|=|\\?=|=(?![=>~])|:(?!:)|,)[ \\t]*"
+                    + "(?:@|[rbu]?(?=[\"']))?(?:new\\s+String\\(|String\\(|\\[\\]byte\\()?"
+                    + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r)");
+    /** A key at a line's start with its value: {@code key = value}, {@code key: value}, {@code - key: value}. */
+    private static final Pattern CONFIG_LINE = Pattern.compile(
+            "[ \\t]*(?:-[ \\t]+)?(?:export[ \\t]+)?([\"']?)([A-Za-z_@/.$\\[][^=:\\s\"']{0,150}?(?::[^=\\s\"']{1,150}?)?)\\1"
+                    + "[ \\t]*(=|:(?=[ \\t]|$))[ \\t]*(.*)");
+    private static final Pattern YAML_LINE = Pattern.compile(
+            "[ \\t]*(?:-[ \\t]+)?([\"']?)([A-Za-z_@/.$][^:\\s\"']{0,150})\\1[ \\t]*:(?:[ \\t]+(.*)|$)");
+    private static final Pattern XML_ELEMENT = Pattern.compile("<(?:[\\w-]+:)?([\\w.-]{1,100})(?:\\s[^<>]*)?>([^<>]{1,1000})</");
+    private static final Pattern XML_ATTRIBUTE = Pattern.compile("([\\w.:-]{1,100})\\s*=\\s*(\"|')([^\"'<>]{0,1000})\\2");
+    private static final Pattern XML_NAMED_VALUE = Pattern.compile(
+            "(?:key|name)\\s*=\\s*(\"|')([^\"']{1,100})\\1\\s+value\\s*=\\s*(\"|')([^\"'<>]{0,1000})\\3");
+    private static final Pattern SQL_PASSWORD = Pattern.compile(
+            "(?i)(identified\\s+(?:with\\s+\\w+\\s+)?by(?:\\s+password)?|\\bpassword(?:\\s*=)?(?:\\s*\\()?)\\s*'((?:[^'\\\\]|\\\\.|'')+)'");
+    private static final Pattern SQL_INSERT = Pattern.compile(
+            "(?i)insert\\s+into\\s+[`\"\\[]?[\\w.]+[`\"\\]]?\\s*\\(([^)]{1,2000})\\)\\s*values\\s*");
+    /**
+     * An environment-style assignment anywhere, as shell scripts, Makefiles, CI files and READMEs
+     * write them: {@code export API_TOKEN=...}, {@code DB_PASSWORD=...}. The name is upper case.
+     */
+    private static final Pattern ENVIRONMENT_STYLE = Pattern.compile(
+            "(?<![\\w$.\\-])([A-Z][A-Z0-9_]{1,80})=([^\\s'\"`;|&<>()$\\\\]{6,300})(?=[\\s;'\"]|$)");
+    private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\n]{8,2000})\"");
+    private static final Pattern SEMICOLON_PAIR = Pattern.compile(
+            "(?i)(?:^|;)[ \\t]*((?:password|pwd|accountkey|sharedaccesskey))[ \\t]*=[ \\t]*([^;\"'\\s]{4,200})(?=;|$)");
+
+    private final RuleCatalogue catalogue = RuleCatalogue.builtIn();
+
+    /** The syntax a file's values are read in. */
+    private enum Syntax {
+        CODE, SHELL, JSON, YAML, PROPERTIES, INI, TOML, XML, SQL, HCL
+    }
+
+    /** Returns whether the analyzer reads {@code path}: every text file but those the structured analyzers own. */
+    static boolean appliesTo(String path) {
+        return !DotenvAnalyzer.appliesTo(path) && !DockerfileAnalyzer.appliesTo(path);
+    }
+
+    @Override
+    public void analyze(FileAnalysis analysis) {
+        analyze(analysis, KeywordIndex.starts(KEYWORDS, analysis.file().text()));
+    }
+
+    /**
+     * Analyses the file given where its {@link #KEYWORDS} start, in increasing order, as the
+     * detector's one keyword pass found them: a file without any is not even decoded.
+     */
+    void analyze(FileAnalysis analysis, int[] keywordStarts) {
+        if (keywordStarts.length == 0) {
+            return;
+        }
+        SourceFile file = analysis.file();
+        String text = file.text();
+        String path = file.path();
+        String name = file.name().toLowerCase(Locale.ROOT);
+        boolean example = isExample(path);
+        Syntax syntax = syntaxOf(name);
+        // Only configuration files are looked at whole (for kind: Secret, "auths"); code is read at its keywords.
+        String lower = syntax == Syntax.CODE || syntax == Syntax.SHELL ? "" : asciiLower(text);
+        String rule = ruleFor(path, name, syntax, lower);
+        Scan scan = new Scan(analysis, rule, example, keywordStarts);
+        if (rule.equals("kubernetes-secret")) {
+            // A Secret's values are its data, judged decoded; read raw, base64 looks random whatever it holds.
+            scan.kubernetesSecret(text);
+            return;
+        }
+        if (syntax == Syntax.SHELL || syntax == Syntax.YAML || syntax == Syntax.INI || syntax == Syntax.JSON) {
+            scan.environmentStyle(text);
+        }
+        switch (syntax) {
+            case YAML -> {
+                scan.yaml(text);
+                scan.quoted(text, Syntax.CODE);
+            }
+            case PROPERTIES, INI, TOML -> scan.config(text, syntax);
+            case XML -> scan.xml(text);
+            case SQL -> scan.sql(text);
+            default -> scan.quoted(text, syntax);
+        }
+    }
+
+    private static Syntax syntaxOf(String name) {
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        return switch (ext) {
+            case "json", "tfstate", "ipynb", "jsonc", "backup" -> Syntax.JSON;
+            case "yaml", "yml" -> Syntax.YAML;
+            case "properties" -> Syntax.PROPERTIES;
+            case "ini", "cfg", "conf", "cnf", "s3cfg", "boto", "npmrc", "pypirc", "credentials", "env", "editorconfig" ->
+                    Syntax.INI;
+            case "toml" -> Syntax.TOML;
+            case "xml", "config", "xaml", "csproj", "pubxml", "jmx", "xsd" -> Syntax.XML;
+            case "sql" -> Syntax.SQL;
+            case "tf", "tfvars", "hcl" -> Syntax.HCL;
+            case "sh", "bash", "zsh", "ksh", "bat", "cmd", "ps1", "mk", "makefile", "md", "txt", "rst", "adoc", "log", "tsv",
+                    "csv" ->
+                    Syntax.SHELL;
+            case "" -> Syntax.INI;
+            default -> Syntax.CODE;
+        };
+    }
+
+    /** Picks the rule that names the file's format. */
+    private static String ruleFor(String path, String name, Syntax syntax, String lower) {
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        if (name.equals(".npmrc") || name.equals("npmrc")) {
+            return "npmrc-auth";
+        }
+        if (path.contains(".aws/") || name.equals(".s3cfg") || name.equals(".boto") || name.equals("credentials")
+                || name.endsWith(".s3cfg") || syntax == Syntax.JSON && lower.contains("\"type\": \"service_account\"")) {
+            return "cloud-credentials";
+        }
+        if (syntax == Syntax.JSON && lower.contains("\"auths\"")) {
+            return "docker-config-auth";
+        }
+        if (syntax == Syntax.YAML && hasLine(lower, "kind: secret")) {
+            return "kubernetes-secret";
+        }
+        if ((syntax == Syntax.YAML || name.equals("config") || name.equals("kubeconfig"))
+                && hasLine(lower, "kind: config") && lower.contains("users:")) {
+            return "kubeconfig-credential";
+        }
+        return switch (syntax) {
+            case JSON -> "json-secret";
+            case YAML -> "yaml-secret";
+            case PROPERTIES -> "properties-secret";
+            case INI -> "ini-secret";
+            case TOML -> "toml-secret";
+            case XML -> "xml-secret";
+            case SQL -> "sql-password";
+            case HCL -> "terraform-secret";
+            case CODE, SHELL -> switch (ext) {
+                case "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "vue", "svelte" -> "js-secret-assignment";
+                case "py", "pyw" -> "python-secret-assignment";
+                case "php", "phtml", "inc" -> "php-secret-assignment";
+                default -> "generic-secret-assignment";
+            };
+        };
+    }
+
+    private static boolean hasLine(String lower, String line) {
+        return lower.startsWith(line) || lower.contains("\n" + line);
+    }
+
+    /** Returns whether {@code path} is an example, a test fixture or documentation, where placeholders are expected. */
+    static boolean isExample(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.matches("(?:.*[/._-])?(?:examples?|samples?|templates?|dist|docs?|tests?|spec|mocks?|fixtures?|testdata|demo)(?:[/._-].*)?")
+                || lower.endsWith(".md") || lower.endsWith(".rst") || lower.endsWith(".adoc") || lower.endsWith(".txt");
+    }
+
+    /** Lower-cases ASCII letters only, so that offsets in the result are offsets in {@code text}. */
+    static String asciiLower(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + 32);
+            }
+        }
+        return new String(chars);
+    }
+
+    /** One file's search and what it reports. */
+    private final class Scan {
+        private final FileAnalysis analysis;
+        private final SourceFile file;
+        private final Rule rule;
+        private final boolean example;
+        private final int[] keywordStarts;
+        private int reportedUntil = -1;
+
+        Scan(FileAnalysis analysis, String ruleId, boolean example, int[] keywordStarts) {
+            this.analysis = analysis;
+            this.keywordStarts = keywordStarts;
+            this.file = analysis.file();
+            this.rule = catalogue.find(ruleId).orElseThrow(() -> new IllegalStateException("no rule " + ruleId));
+            this.example = example;
+        }
+
+        /** Searches quoted literals assigned to names, from each keyword's word on: code, JSON, HCL. */
+        void quoted(String text, Syntax syntax) {
+            int[] starts = new int[keywordStarts.length];
+            int count = 0;
+            for (int at : keywordStarts) {
+                // Most names holding a keyword (keySet, tokenizer.next) are not followed by a quoted literal: skip them cheaply.
+                if (quotedLiteralFollows(text, nameEnd(text, at))) {
+                    starts[count++] = nameStart(text, at);
+                }
+            }
+            Arrays.sort(starts, 0, count);
+            Matcher matcher = QUOTED.matcher(text);
+            for (int s = 0; s < count; s++) {
+                int start = starts[s];
+                if (start < reportedUntil || s > 0 && start == starts[s - 1]) {
+                    continue;
+                }
+                int from = start > 0 && (text.charAt(start - 1) == '"' || text.charAt(start - 1) == '\'') ? start - 1 : start;
+                int line = file.lineOf(start);
+                int lineStart = file.lineStart(line);
+                int end = line < file.lineCount() ? file.lineStart(line + 1) - 1 : text.length();
+                matcher.region(from, Math.min(end, from + 1400));
+                if (!matcher.lookingAt() || isComment(text, lineStart, from, syntax)) {
+                    continue;
+                }
+                String op = matcher.group(3);
+                if (op.equals(",") && !isDefine(text, from)) {
+                    continue;
+                }
+                String value = matcher.group(5);
+                if (syntax == Syntax.CODE && (matcher.group(4).equals("`") && value.contains("${")
+                        || isFormatted(text, matcher.start(4)))) {
+                    continue;
+                }
+                check(matcher.group(2), value, matcher.start(5), true);
+                reportedUntil = matcher.end();
+            }
+            if (syntax == Syntax.CODE || syntax == Syntax.JSON || syntax == Syntax.SHELL) {
+                connectionStrings(text);
+            }
+        }
+
+        /** Searches {@code NAME=value} assignments in upper case, wherever they are written. */
+        void environmentStyle(String text) {
+            if (text.indexOf('=') < 0) {
+                return;
+            }
+            Matcher m = ENVIRONMENT_STYLE.matcher(text);
+            while (m.find()) {
+                int lineStart = file.lineStart(file.lineOf(m.start()));
+                if (!isComment(text, lineStart, m.start(), Syntax.SHELL)) {
+                    check(m.group(1), m.group(2), m.start(2), false);
+                }
+            }
+        }
+
+        /** Searches {@code Password=...;} pairs in connection strings, such as .NET's and Azure's. */
+        private void connectionStrings(String text) {
+            boolean pairs = false;
+            for (int at : keywordStarts) {
+                pairs |= text.regionMatches(true, at, "password=", 0, 9) || text.regionMatches(true, at, "pwd=", 0, 4)
+                        || text.regionMatches(true, at - 7, "accountkey=", 0, 11)
+                        || text.regionMatches(true, at - 12, "sharedaccesskey=", 0, 16);
+            }
+            if (!pairs) {
+                return;
+            }
+            Matcher literal = DOUBLE_QUOTED.matcher(text);
+            while (literal.find()) {
+                String value = literal.group(1);
+                if (value.indexOf(';') < 0) {
+                    continue;
+                }
+                Matcher pair = SEMICOLON_PAIR.matcher(value);
+                while (pair.find()) {
+                    check(pair.group(1), pair.group(2), literal.start(1) + pair.start(2), true);
+                }
+            }
+        }
+
+        /** Searches {@code key = value} lines: properties, INI, TOML, files without an extension. */
+        void config(String text, Syntax syntax) {
+            forEachLine((line, start) -> {
+                String trimmed = line.stripLeading();
+                // A line starting with // is an .npmrc registry key, not a comment.
+                if (trimmed.startsWith("#") || trimmed.startsWith(";") || trimmed.startsWith("!") || trimmed.startsWith("[")) {
+                    return;
+                }
+                Matcher m = CONFIG_LINE.matcher(line);
+                if (m.matches()) {
+                    String key = m.group(2);
+                    String raw = m.group(4);
+                    scalar(key, raw, start + m.start(4), syntax == Syntax.TOML || syntax == Syntax.INI);
+                }
+            });
+            quoted(text, Syntax.CODE);
+        }
+
+        /** Searches {@code key: value} lines of YAML; block scalars, anchors and tags are not literal values here. */
+        void yaml(String text) {
+            forEachLine((line, start) -> {
+                if (line.stripLeading().startsWith("#")) {
+                    return;
+                }
+                Matcher m = YAML_LINE.matcher(line);
+                if (m.matches() && m.group(3) != null) {
+                    String raw = m.group(3);
+                    if (raw.startsWith("|") || raw.startsWith(">") || raw.startsWith("&") || raw.startsWith("*")
+                            || raw.startsWith("!") || raw.startsWith("{") || raw.startsWith("[")) {
+                        return;
+                    }
+                    scalar(m.group(2), raw, start + m.start(3), true);
+                }
+            });
+        }
+
+        /** Reports a scalar value written after a key: quoted (its content) or plain (to a comment). */
+        private void scalar(String key, String raw, int offset, boolean hashComments) {
+            String value = raw;
+            int valueOffset = offset;
+            if (!value.isEmpty() && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
+                int close = value.indexOf(value.charAt(0), 1);
+                if (close < 0) {
+                    return;
+                }
+                value = value.substring(1, close);
+                valueOffset++;
+            } else {
+                int comment = hashComments ? commentStart(value) : -1;
+                if (comment >= 0) {
+                    value = value.substring(0, comment);
+                }
+                value = value.strip();
+            }
+            check(key, value, valueOffset, false);
+        }
+
+        private static int commentStart(String value) {
+            for (int i = 1; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if ((c == '#' || c == ';') && Character.isWhitespace(value.charAt(i - 1))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Searches XML: elements named like a secret with text only, secret-like attributes, key/value pairs. */
+        void xml(String text) {
+            Matcher element = XML_ELEMENT.matcher(text);
+            while (element.find()) {
+                check(element.group(1), unescapeXml(element.group(2)), element.start(2), false);
+            }
+            Matcher pair = XML_NAMED_VALUE.matcher(text);
+            while (pair.find()) {
+                check(pair.group(2), unescapeXml(pair.group(4)), pair.start(4), false);
+            }
+            Matcher attribute = XML_ATTRIBUTE.matcher(text);
+            while (attribute.find()) {
+                String name = attribute.group(1);
+                if (!name.equalsIgnoreCase("value") && !name.equalsIgnoreCase("key") && !name.equalsIgnoreCase("name")) {
+                    check(name.substring(name.indexOf(':') + 1), unescapeXml(attribute.group(3)), attribute.start(3), false);
+                }
+            }
+        }
+
+        /** Searches SQL: {@code IDENTIFIED BY '...'}, {@code PASSWORD '...'}, and password columns of INSERTs. */
+        void sql(String text) {
+            Matcher password = SQL_PASSWORD.matcher(text);
+            while (password.find()) {
+                String value = password.group(2);
+                if (!AssignedValues.isHexDigest(value) && !value.startsWith("*")) {
+                    check("password", value, password.start(2), false);
+                }
+            }
+            Matcher insert = SQL_INSERT.matcher(text);
+            while (insert.find()) {
+                List<String> columns = new ArrayList<>();
+                for (String column : insert.group(1).split(",")) {
+                    columns.add(column.strip().replaceAll("[`\"\\[\\]]", ""));
+                }
+                List<Integer> secretColumns = new ArrayList<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    if (SecretKeys.isSecret(columns.get(c))) {
+                        secretColumns.add(c);
+                    }
+                }
+                if (!secretColumns.isEmpty()) {
+                    insertValues(text, insert.end(), columns, secretColumns);
+                }
+            }
+        }
+
+        /** Reads the value tuples after an INSERT's {@code VALUES} up to its semicolon. */
+        private void insertValues(String text, int from, List<String> columns, List<Integer> secretColumns) {
+            int i = from;
+            int n = text.length();
+            while (i < n && text.charAt(i) != ';') {
+                if (text.charAt(i) != '(') {
+                    i++;
+                    continue;
+                }
+                List<int[]> cells = new ArrayList<>();
+                int cellStart = ++i;
+                boolean quoted = false;
+                while (i < n) {
+                    char c = text.charAt(i);
+                    if (quoted) {
+                        if (c == '\\') {
+                            i++;
+                        } else if (c == '\'') {
+                            quoted = false;
+                        }
+                    } else if (c == '\'') {
+                        quoted = true;
+                    } else if (c == ',' || c == ')') {
+                        cells.add(new int[] {cellStart, i});
+                        cellStart = i + 1;
+                        if (c == ')') {
+                            break;
+                        }
+                    }
+                    i++;
+                }
+                for (int column : secretColumns) {
+                    if (column < cells.size()) {
+                        int[] cell = cells.get(column);
+                        String raw = text.substring(cell[0], cell[1]).strip();
+                        if (raw.length() >= 2 && raw.startsWith("'") && raw.endsWith("'")) {
+                            String value = raw.substring(1, raw.length() - 1);
+                            if (!AssignedValues.isHexDigest(value)) {
+                                check(columns.get(column), value, text.indexOf(raw, cell[0]) + 1, false);
+                            }
+                        }
+                    }
+                }
+                i++;
+            }
+        }
+
+        /** Reports the entries of a Kubernetes Secret's {@code data:} (base64) and {@code stringData:} maps. */
+        void kubernetesSecret(String text) {
+            String[] lines = text.split("\n", -1);
+            int offset = 0;
+            int mapIndent = -1;
+            boolean base64 = false;
+            for (String line : lines) {
+                String content = line.strip();
+                int indent = line.length() - line.stripLeading().length();
+                if (content.equals("---")) {
+                    mapIndent = -1;
+                } else if (mapIndent >= 0 && !content.isEmpty() && !content.startsWith("#")) {
+                    if (indent <= mapIndent) {
+                        mapIndent = -1;
+                    } else {
+                        Matcher m = YAML_LINE.matcher(line);
+                        if (m.matches() && m.group(3) != null) {
+                            String raw = m.group(3).strip();
+                            String value = raw.replaceAll("^[\"']|[\"']$", "");
+                            int at = offset + line.indexOf(value, m.start(3));
+                            String plain = base64 ? decode(value) : value;
+                            if (plain != null) {
+                                secretDatum(m.group(2), value, plain, at);
+                            }
+                        }
+                    }
+                }
+                if (mapIndent < 0 && (content.equals("data:") || content.equals("stringData:"))) {
+                    mapIndent = indent;
+                    base64 = content.equals("data:");
+                }
+                offset += line.length() + 1;
+            }
+        }
+
+        /** Reports one entry of a Secret: whatever its key, a Secret's data is secret. */
+        private void secretDatum(String key, String value, String plain, int offset) {
+            AssignedValues.Verdict verdict = AssignedValues.judge(key, plain, true);
+            if (verdict == AssignedValues.Verdict.NONE && !plain.contains("PRIVATE KEY")) {
+                return;
+            }
+            report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
+        }
+
+        /** Calls {@code action} with each line that holds a keyword, and its offset; very long lines are left out. */
+        private void forEachLine(LineAction action) {
+            int last = 0;
+            for (int at : keywordStarts) {
+                int line = file.lineOf(at);
+                if (line == last) {
+                    continue;
+                }
+                last = line;
+                int start = file.lineStart(line);
+                int end = line < file.lineCount() ? file.lineStart(line + 1) - 1 : file.text().length();
+                if (end - start <= LONG_LINE) {
+                    action.accept(file.line(line), start);
+                }
+            }
+        }
+
+        /** Judges {@code value} written under {@code key} at {@code offset}, and reports it when it is a secret. */
+        private void check(String key, String value, int offset, boolean code) {
+            String name = code ? lastSegment(key) : key;
+            if (!SecretKeys.isSecret(name)) {
+                return;
+            }
+            boolean strong = SecretKeys.isStrong(name);
+            AssignedValues.Verdict verdict = AssignedValues.judge(name, value, strong);
+            if (verdict == AssignedValues.Verdict.NONE && !strong && value.contains("PRIVATE KEY")) {
+                verdict = AssignedValues.Verdict.SECRET;
+            }
+            if (verdict == AssignedValues.Verdict.NONE || verdict == AssignedValues.Verdict.PLACEHOLDER && (example || code)) {
+                return;
+            }
+            report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
+        }
+
+        private void report(String key, String value, int offset, boolean placeholder) {
+            StringBuilder message = new StringBuilder(rule.description()).append(" assigned to ").append(key);
+            if (placeholder) {
+                message.append(" (the value looks like a placeholder; keep real values out of the file)");
+            }
+            analysis.add(Finding.builder(rule.id(), Card.INLINE_SECRET, FindingLocation.of(file, offset))
+                    .severity(placeholder ? Severity.LOW : rule.severity())
+                    .key(key)
+                    .secret(value)
+                    .message(message.append('.').toString())
+                    .fix(rule.fix())
+                    .build());
+        }
+    }
+
+    private interface LineAction {
+        void accept(String line, int offset);
+    }
+
+    /** Returns where the name holding the keyword at {@code at} starts: its identifier, without an owner's path. */
+    private static int nameStart(String text, int at) {
+        int i = at;
+        int limit = Math.max(0, at - 100);
+        while (i > limit && isNameChar(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int nameEnd(String text, int at) {
+        int i = at;
+        int limit = Math.min(text.length(), at + 100);
+        while (i < limit && isNameChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Returns whether an assignment operator and then a string literal (or a call that takes one)
+     * follow the name ending at {@code offset}: the test that {@link #QUOTED} makes in full.
+     */
+    private static boolean quotedLiteralFollows(String text, int offset) {
+        int n = Math.min(text.length(), offset + 40);
+        int i = offset;
+        while (i < n && (text.charAt(i) == '"' || text.charAt(i) == '\'' || text.charAt(i) == ']')) {
+            i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        int operator = i;
+        while (i < n && "=:>?|,".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == operator) {
+            return false;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < n && "\"'`@rbunS[".indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c < 128 ? Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '-' : Character.isLetter(c);
+    }
+
+    /** Returns whether the line is a comment up to {@code at}: a comment line, or a trailing comment before it. */
+    private static boolean isComment(String text, int lineStart, int at, Syntax syntax) {
+        int i = lineStart;
+        while (i < at && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (text.startsWith("//", i) || text.startsWith("/*", i) || text.startsWith("*", i) || text.startsWith("<!--", i)
+                || text.startsWith("--", i) || text.startsWith("'", i) && syntax == Syntax.HCL
+                || text.startsWith("#", i) && syntax != Syntax.JSON && !text.startsWith("#define", i)) {
+            return true;
+        }
+        // Only the end of a long line is looked at: the time stays linear in the line's length.
+        String before = text.substring(Math.max(i, at - 240), at);
+        return before.contains(" //") || before.contains(" # ") || before.contains("/*") && !before.contains("*/");
+    }
+
+    private static boolean isDefine(String text, int quote) {
+        int i = quote - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != '(') {
+            return false;
+        }
+        int start = Math.max(0, i - 6);
+        return text.substring(start, i).strip().toLowerCase(Locale.ROOT).endsWith("define");
+    }
+
+    /** Returns whether the string literal opening at {@code quote} is a Python f-string or a C# interpolated one. */
+    private static boolean isFormatted(String text, int quote) {
+        if (quote == 0) {
+            return false;
+        }
+        char before = text.charAt(quote - 1);
+        return before == 'f' || before == 'F' || before == '$';
+    }
+
+    /** Returns the last part of a dotted or arrowed name: {@code this.config.password} gives {@code password}. */
+    private static String lastSegment(String key) {
+        int cut = Math.max(key.lastIndexOf('.'), Math.max(key.lastIndexOf('>'), key.lastIndexOf('$')));
+        return cut >= 0 ? key.substring(cut + 1) : key;
+    }
+
+    private static String unescapeXml(String value) {
+        return value.strip().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
+    }
+
+    /** Returns the base64 {@code value} decoded as text, or null when it is not base64 of text. */
+    private static String decode(String value) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(value.strip());
+            String plain = new String(bytes, StandardCharsets.UTF_8);
+            return plain.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t') ? plain.strip() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.hush.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hush.core.config.HushConfig;
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretAssignmentAnalyzerTest {
+    private static final Detector DETECTOR = Detector.create(HushConfig.defaults());
+
+    private static List<Finding> findings(String path, String text) {
+        Detector.Result result = DETECTOR.analyze(path, text.getBytes(StandardCharsets.UTF_8), GitFacts.COMMITTED, false);
+        assertThat(result.errors()).isEmpty();
+        return result.findings().stream().filter(f -> SecretAssignmentAnalyzer.RULES.contains(f.ruleId())).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "String password = getPassword();",
+        "password = request.form.password",
+        "token = self.session.token",
+        "const token = await client.fetchToken(user);",
+        "secret := os.Getenv(\"APP_SECRET\")",
+        "password: \"{{ vault_db_password }}\"",
+        "'password': '%(db_password)s'",
+        "password = \"changeme\"",
+        "api_key: <insert-your-key>",
+        "password = 'aaaaaaaaaaaa'",
+        "password_file: /run/secrets/db_password",
+        "jwt_public_key: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE",
+        "if (token == \"Zq8vN3kLx2Rt\") {",
+        "if token != \"Zq8vN3kLx2Rt\":",
+        "key: user-profile-cache",
+        "auth: required",
+        "password = None",
+        "token = null;",
+        "secret_key_base: <%= ENV[\"SECRET_KEY_BASE\"] %>",
+        "authType: SecretKeyBasedAuthentication",
+        "password: true",
+        "privKey.PrivateKey = priv.D",
+        "token = yaml.Unmarshal(data, &cfg)",
+        "options.AuthSchemeResolver = &endpointResolver{}",
+        "final String key = \"sun.java2d.renderer.profile\";",
+        "\"PasswordLastUsed\": \"2016-09-08T21:47:36Z\",",
+        "\"ClientRequestToken\": \"550e8400-e29b-41d4-a716-446655440000\",",
+        "String message = \"password = Zq8vN3kLx2Rt\" + suffix;",
+    })
+    void ignoresExpressionsReferencesPlaceholdersAndNonSecretValues(String line) {
+        assertThat(findings("app/config.go", line)).isEmpty();
+        assertThat(findings("app/config.yml", line)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "src/App.java       | private static final String DB_PASSWORD = \"Zq8vN3kLx2Rt!7\";         | Zq8vN3kLx2Rt!7",
+        "main.go            | password := \"Vb6Ms1Qe8Rw3Ty5U\"                                       | Vb6Ms1Qe8Rw3Ty5U",
+        "config/app.yml     | smtp_password: Tr0ub4dor3xYz                                         | Tr0ub4dor3xYz",
+        "deploy.sh          | export API_TOKEN=9f8Kq2LmX7vB3nRt1cZw                                | 9f8Kq2LmX7vB3nRt1cZw",
+        "README.md          | Run with `DB_PASSWORD=Zq8vN3kLx2Rt make run`                         | Zq8vN3kLx2Rt",
+        "app/settings.py    | SECRET_KEY = 'k3#v9Lq2@xW7zR4tN8bM1pY6'                              | k3#v9Lq2@xW7zR4tN8bM1pY6",
+    })
+    void reportsLiteralsInEachSyntax(String path, String line, String secret) {
+        assertThat(findings(path, line)).singleElement()
+                .satisfies(f -> assertThat(f.secret().orElseThrow().reveal()).isEqualTo(secret));
+    }
+
+    @Test
+    void reportsALiteralWithItsKeyLineAndColumnAndNeverTheValueInTheMessage() {
+        List<Finding> found = findings("config/app.yml", "db:\n  user: app\n  password: \"Zq8vN3kLx2Rt!7\"\n");
+
+        assertThat(found).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("yaml-secret");
+            assertThat(finding.key()).contains("password");
+            assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(finding.location().line()).isEqualTo(3);
+            assertThat(finding.location().column()).isEqualTo(14);
+            assertThat(finding.message()).contains("password").doesNotContain("Zq8vN3kLx2Rt");
+        });
+    }
+
+    @Test
+    void reportsAPlaceholderInConfigurationWithLowSeverityButNotInAnExampleFile() {
+        assertThat(findings("config/app.yml", "db:\n  password: changeme\n"))
+                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+        assertThat(findings("config/app.example.yml", "db:\n  password: changeme\n")).isEmpty();
+    }
+
+    @Test
+    void staysSilentWhereAProviderRuleReportsTheSameValue() {
+        Detector.Result result = DETECTOR.analyze("src/config.js",
+                "const token = 'ghp_0123456789abcdefghijklmnopqrstuvwxyz';\n".getBytes(StandardCharsets.UTF_8),
+                GitFacts.COMMITTED, false);
+
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("github-pat");
+    }
+
+    @Test
+    void leavesDotenvAndComposeEntriesToTheirAnalyzers() {
+        assertThat(findings(".env", "export API_TOKEN='Vb6Ms1Qe8Rw3Ty5U'\n")).isEmpty();
+        Detector.Result compose = DETECTOR.analyze("compose.yaml",
+                "services:\n  api:\n    image: x\n    environment:\n      - JWT_SECRET=u7Hc2Pq9Wz4Lx8Nb\n"
+                        .getBytes(StandardCharsets.UTF_8), GitFacts.COMMITTED, false);
+        assertThat(compose.findings()).extracting(Finding::ruleId).containsExactly("compose-inline-secret");
+    }
+}
