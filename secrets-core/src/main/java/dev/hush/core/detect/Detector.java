@@ -2,6 +2,7 @@ package dev.hush.core.detect;
 
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.format.compose.ComposeFile;
+import dev.hush.core.format.dockerfile.DockerIgnore;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
@@ -151,6 +152,34 @@ public final class Detector {
             }
         }
         return new Result(kept, analysis.errors(), analysis.envFiles(), false);
+    }
+
+    /**
+     * Returns the {@code dockerfile-context-secrets} findings of the Dockerfile at {@code path}
+     * whose folder, the build context, holds {@code secrets} (context-relative; folders end
+     * with {@code /}), under the context's docker-ignore {@code ignoreText} (null when it has
+     * none). Suppressed findings (disabled rule, allowed path, {@code hush:ignore}) are left out.
+     */
+    public List<Finding> buildContextLeaks(String path, byte[] content, String ignoreText, List<String> secrets) {
+        SourceFile file = new SourceFile(path, content, content.length);
+        DockerIgnore ignore = ignoreText == null ? DockerIgnore.none() : DockerIgnore.parse(ignoreText);
+        List<Finding> kept = new ArrayList<>();
+        for (Finding finding : BuildContextAnalyzer.analyze(file, ignore, secrets)) {
+            if (!isSuppressed(finding, file, false)) {
+                kept.add(finding);
+            }
+        }
+        return kept;
+    }
+
+    /** Returns whether a file at {@code path} is a Dockerfile, whose build context a scan checks. */
+    public static boolean isDockerfile(String path) {
+        return DockerfileAnalyzer.appliesTo(path);
+    }
+
+    /** Returns whether {@code path} names a key, credentials or dotenv file that no image should hold. */
+    public static boolean isSecretFile(String path) {
+        return DockerfileAnalyzer.isSecretFile(path);
     }
 
     private List<Analyzer> analyzersFor(SourceFile file, boolean asDotenv, KeywordIndex.Occurrences keywords) {

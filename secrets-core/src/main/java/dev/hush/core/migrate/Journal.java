@@ -1,6 +1,7 @@
 package dev.hush.core.migrate;
 
 import dev.hush.core.format.yaml.BoundedYaml;
+import dev.hush.core.migrate.edit.IgnoreFileEdit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -107,8 +108,7 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
 
     /** Returns whether {@code path} names a file of ignore rules, which must be in place before secrets are on disk. */
     static boolean isIgnoreRules(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.equals(".gitignore") || name.equals(".dockerignore");
+        return IgnoreFileEdit.isIgnoreFile(path);
     }
 
     /** Says that a journal does not verify against this user's key for this project: it is never acted on. */

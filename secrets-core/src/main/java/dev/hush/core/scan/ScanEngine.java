@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -79,7 +82,7 @@ final class ScanEngine {
             workers.abandon();
             throw e;
         }
-        List<Outcome> outcomes = withEnvFilesAsDotenv(workers.finish(), source, skipped);
+        List<Outcome> outcomes = withBuildContextLeaks(withEnvFilesAsDotenv(workers.finish(), source, skipped));
         return report(outcomes, skipped, start);
     }
 
@@ -117,6 +120,66 @@ final class ScanEngine {
             }
             if (!replaced) {
                 all.add(reader.read(detector, envFile.get(), true));
+            }
+        }
+        return all;
+    }
+
+    /** The folders in a build context whose files an image must never hold: secret files, migrate's backups. */
+    private static final List<String> SECRET_FOLDERS = List.of(".secrets", ".hush");
+
+    /**
+     * Returns the outcomes with the {@code dockerfile-context-secrets} findings added to each
+     * Dockerfile read from disk: its folder is the build context, and the secret folders on disk
+     * and the key and dotenv files with findings in it must be docker-ignored.
+     */
+    private List<Outcome> withBuildContextLeaks(List<Outcome> outcomes) {
+        List<String> secretFiles = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.result() != null && !outcome.result().findings().isEmpty()
+                    && Detector.isSecretFile(outcome.fragment().path())) {
+                secretFiles.add(outcome.fragment().path());
+            }
+        }
+        List<Outcome> all = new ArrayList<>(outcomes.size());
+        for (Outcome outcome : outcomes) {
+            Fragment fragment = outcome.fragment();
+            if (outcome.result() == null || fragment.onDisk().isEmpty() || fragment.commit().isPresent()
+                    || !Detector.isDockerfile(fragment.path())) {
+                all.add(outcome);
+                continue;
+            }
+            Path file = fragment.onDisk().get();
+            Path folder = Optional.ofNullable(file.getParent()).orElse(Path.of(""));
+            int slash = fragment.path().lastIndexOf('/');
+            String prefix = slash < 0 ? "" : fragment.path().substring(0, slash + 1);
+            List<String> secrets = new ArrayList<>();
+            SECRET_FOLDERS.stream().filter(name -> Files.isDirectory(folder.resolve(name), LinkOption.NOFOLLOW_LINKS))
+                    .forEach(name -> secrets.add(name + "/"));
+            secretFiles.stream().filter(path -> path.startsWith(prefix)).map(path -> path.substring(prefix.length()))
+                    .forEach(secrets::add);
+            if (secrets.isEmpty()) {
+                all.add(outcome);
+                continue;
+            }
+            try {
+                Path specific = folder.resolve(file.getFileName() + ".dockerignore");
+                Path ignore = Files.isRegularFile(specific, LinkOption.NOFOLLOW_LINKS) ? specific : folder.resolve(".dockerignore");
+                String ignoreText = Files.isRegularFile(ignore, LinkOption.NOFOLLOW_LINKS)
+                        ? new String(Files.readAllBytes(ignore), StandardCharsets.UTF_8) : null;
+                List<Finding> leaks = detector.buildContextLeaks(fragment.path(), Files.readAllBytes(file), ignoreText, secrets);
+                if (leaks.isEmpty()) {
+                    all.add(outcome);
+                    continue;
+                }
+                List<Finding> findings = new ArrayList<>(outcome.result().findings());
+                findings.addAll(leaks);
+                Detector.Result result = outcome.result();
+                all.add(new Outcome(fragment, outcome.size(),
+                        new Detector.Result(findings, result.errors(), result.envFiles(), result.binary()), outcome.error()));
+            } catch (IOException e) {
+                // The Dockerfile was read a moment ago; if it or its ignore file cannot be read now, its other findings stand.
+                all.add(outcome);
             }
         }
         return all;

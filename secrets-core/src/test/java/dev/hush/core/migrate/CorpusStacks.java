@@ -24,7 +24,8 @@ import org.eclipse.jgit.api.Git;
 /**
  * Migrates one corpus folder in a temporary git repository and says what broke: a service
  * that lost a variable or got another value, a secret value left in a file git would commit,
- * a second plan that is not empty, an undo that did not restore every byte. The resolver
+ * a build context that would copy a secret file into an image, a second plan that is not
+ * empty, an undo that did not restore every byte. The resolver
  * reads {@code environment} literals and {@code env_file} entries, and counts a variable as
  * delivered when the migrated file gives it directly, through a {@code *_FILE} / {@code __FILE}
  * / {@code FILE__} variable at {@code /run/secrets/<name>}, or, for a service built here, as a
@@ -83,6 +84,7 @@ final class CorpusStacks {
                     }
                 }
             }
+            problems.addAll(DockerContexts.leaks(root, planned.plan().secretFiles().stream().map(SecretFile::path).toList()));
             if (!Hush.migrate().root(root).plan().plan().isEmpty()) {
                 problems.add("a second run plans changes");
             }

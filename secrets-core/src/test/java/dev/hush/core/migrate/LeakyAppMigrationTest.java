@@ -99,6 +99,9 @@ class LeakyAppMigrationTest {
         // The compose default was never used while .env set the variable: the secret holds the .env value.
         assertThat(Files.readString(root.resolve(".secrets/session_secret.txt"))).isEqualTo("hushDemo-session-from-dotenv-2b7c");
         assertThat(Files.readString(root.resolve(".gitignore"))).contains(".secrets/\n", ".hush/\n", "/.env\n");
+        // web is built from the root, which now holds .secrets/ and .hush/: its context must leave them out.
+        assertThat(Files.readString(root.resolve(".dockerignore"))).isEqualTo("# added by hush migrate\n.secrets/\n.hush/\n");
+        assertThat(DockerContexts.leaks(root, java.util.List.of())).isEmpty();
         assertThat(Files.readString(root.resolve("SECRETS-ROTATION.md"))).contains("## Secret `npm_token`")
                 .doesNotContain("hushDemo", "hushDEMO");
     }

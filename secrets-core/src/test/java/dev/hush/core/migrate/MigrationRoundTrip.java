@@ -117,6 +117,8 @@ final class MigrationRoundTrip {
         for (SecretFile file : planned.plan().secretFiles()) {
             assertThat(Files.readString(root.resolve(file.path()), StandardCharsets.UTF_8)).isEqualTo(file.value().reveal());
         }
+        assertThat(DockerContexts.leaks(root, planned.plan().secretFiles().stream().map(SecretFile::path).toList()))
+                .as("build contexts that would bake a secret into an image").isEmpty();
 
         PlannedMigration again = Hush.migrate().root(root).plan();
         assertThat(again.plan().isEmpty()).as("second plan:\n%s", again.plan().diff(false)).isTrue();

@@ -21,7 +21,8 @@ class RuleCatalogueTest {
     private static final List<String> STRUCTURED_IDS = List.of(
             "compose-inline-secret", "compose-build-arg-secret", "compose-url-credentials", "compose-privileged",
             "compose-build-privileged", "compose-insecure-entitlement", "compose-docker-socket", "compose-api-socket",
-            "dockerfile-arg-secret", "dockerfile-env-secret", "dockerfile-copy-secret-file", "dockerfile-run-insecure",
+            "dockerfile-arg-secret", "dockerfile-env-secret", "dockerfile-copy-secret-file", "dockerfile-context-secrets",
+            "dockerfile-run-insecure",
             "dotenv-secret", "dotenv-tracked", "dotenv-not-ignored", "docker-run-privileged", "docker-run-socket",
             "generic-secret-assignment", "js-secret-assignment", "python-secret-assignment", "php-secret-assignment",
             "sql-password", "properties-secret", "yaml-secret", "ini-secret", "toml-secret", "json-secret",

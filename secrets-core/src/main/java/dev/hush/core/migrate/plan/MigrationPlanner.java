@@ -6,7 +6,7 @@ import dev.hush.core.migrate.MigrationPlan;
 import dev.hush.core.migrate.PlannedMigration;
 import dev.hush.core.migrate.RotationChecklist;
 import dev.hush.core.migrate.edit.ComposeEditor;
-import dev.hush.core.migrate.edit.GitignoreEdit;
+import dev.hush.core.migrate.edit.IgnoreFileEdit;
 import dev.hush.core.model.Finding;
 import dev.hush.core.scan.ScanCommand;
 import java.io.IOException;
@@ -60,7 +60,8 @@ public final class MigrationPlanner {
         DotenvPlanning dotenv = new DotenvPlanning(c);
         DockerfilePlanning dockerfile = new DockerfilePlanning(c);
         ChecklistPlanning checklist = new ChecklistPlanning(c);
-        for (String path : compose.composeFiles()) {
+        List<String> composeFiles = compose.composeFiles();
+        for (String path : composeFiles) {
             ComposeEditor.Opened opened = ComposeEditor.open(path, Files.readAllBytes(c.root.resolve(path)));
             if (opened.editor() != null) {
                 c.editors.put(path, opened.editor());
@@ -97,7 +98,8 @@ public final class MigrationPlanner {
         MigrationPlan built = plan.build();
         List<String> trackedSecretFiles = new ArrayList<>();
         if (!built.isEmpty()) {
-            GitignoreEdit.plan(c.root, c.options.secretsDir(), List.copyOf(editedDotenv)).ifPresent(plan::edit);
+            IgnoreFileEdit.plan(c.root, c.options.secretsDir(), List.copyOf(editedDotenv)).ifPresent(plan::edit);
+            new IgnorePlanning(c.root, c.options.secretsDir()).plan(built, composeFiles).forEach(plan::edit);
             trackedSecretFiles.addAll(checklist.untrack(editedDotenv));
         }
         c.checklist.forEach(plan::checklist);
