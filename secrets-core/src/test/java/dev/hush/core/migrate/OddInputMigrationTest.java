@@ -17,7 +17,7 @@ class OddInputMigrationTest extends ProjectRewriteTest {
         write("compose.yaml", """
                 services:
                   api:
-                    image: example/api:1
+                    build: ./api
                     environment:
                       %s: %s
                 """.formatted(key, VALUE));
