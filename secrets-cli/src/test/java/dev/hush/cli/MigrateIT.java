@@ -121,10 +121,7 @@ class MigrateIT {
     @Test
     void undoWithForceRestoresAFileEditedSinceAndLeavesGitStatusAsBefore() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        try (Git git = Git.init().setDirectory(app.toFile()).call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("leaky").setAuthor("Dev", "dev@example.test").setSign(false).call();
-        }
+        commitAll(app);
         Map<String, String> before = Fixtures.snapshot(app);
         String statusBefore = gitStatus(app);
         assertThat(HushProcess.run(app, "migrate", "--yes", ".").exitCode()).isZero();
@@ -147,6 +144,14 @@ class MigrateIT {
                     .singleElement().satisfies(p -> assertThat(Files.readString(p)).endsWith("# edited after the migration\n"));
         }
         assertThat(gitStatus(app)).isEqualTo(statusBefore);
+    }
+
+    /** Makes {@code dir} a git repository with every file committed. */
+    private static void commitAll(Path dir) throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("leaky").setAuthor("Dev", "dev@example.test").setSign(false).call();
+        }
     }
 
     /** Returns what {@code git status --porcelain --untracked-files=all} prints, the way the user sees the project. */
@@ -196,10 +201,7 @@ class MigrateIT {
     @Test
     void untrackRemovesTheEmptiedDotenvFileFromGitsIndexAndKeepsItOnDisk() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        try (Git git = Git.init().setDirectory(app.toFile()).call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("leaky").setAuthor("Dev", "dev@example.test").setSign(false).call();
-        }
+        commitAll(app);
         HushProcess.Result result = HushProcess.run(app, "migrate", "--yes", "--untrack", ".");
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).contains(".env is no longer tracked");
