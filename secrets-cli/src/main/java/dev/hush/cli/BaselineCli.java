@@ -47,7 +47,7 @@ final class BaselineCli implements Callable<Integer> {
         Baseline previous = Files.isRegularFile(output) ? Baseline.read(output) : Baseline.create();
         Baseline baseline = previous.accepting(report.findings());
         baseline.write(output);
-        spec.commandLine().getOut().println("hush: " + output + " accepts " + baseline.size() + " findings");
+        spec.commandLine().getOut().println("hush: " + output + " accepts " + Plural.of(baseline.size(), "finding"));
         if (Baseline.declareUnionMerge(output)) {
             spec.commandLine().getOut().println("hush: .gitattributes now merges " + output.getFileName()
                     + " with merge=union, so branches that accept different findings do not conflict");

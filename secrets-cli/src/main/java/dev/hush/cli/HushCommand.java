@@ -26,6 +26,11 @@ final class HushCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, also print its stack trace (classes, methods and lines, never"
+                    + " messages), for a bug report.")
+    boolean debug;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -97,12 +102,32 @@ final class HushCommand implements Runnable {
     /** Prints one line for errors the user can act on, and a stack trace only for hush's own bugs. */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         commandLine.getErr().println("hush: " + message(e));
+        if (isInternal(e) && debug(parseResult)) {
+            commandLine.getErr().print(InternalErrors.trace(e));
+        }
+        commandLine.getErr().flush();
         return ExitCodes.ERROR;
+    }
+
+    /** Returns whether {@code --debug} was given to hush or to any of its subcommands. */
+    private static boolean debug(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether {@code e} is one of hush's own bugs rather than an error the user can act on. */
+    private static boolean isInternal(Exception e) {
+        return !(e instanceof UserError || e instanceof HushException || e instanceof IOException
+                || e instanceof UncheckedIOException);
     }
 
     /**
      * Returns the one line that tells the user about {@code e}: its message when it is an error
-     * the user can act on, else a line that withholds the message; control characters (a
+     * the user can act on, else the failing method chain without the message; control characters (a
      * newline or an escape sequence in a folder's name) become {@code ?}.
      */
     static String message(Exception e) {
@@ -119,8 +144,7 @@ final class HushCommand implements Runnable {
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {
             message = "cannot read or write a file: " + e.getMessage();
         } else {
-            message = "internal error (" + e.getClass().getName() + "); please report it. The message is withheld"
-                    + " because it might quote a file's content.";
+            message = InternalErrors.line(e);
         }
         return message.replaceAll("\\p{Cntrl}", "?");
     }

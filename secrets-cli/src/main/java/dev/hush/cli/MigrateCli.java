@@ -134,7 +134,7 @@ final class MigrateCli implements Callable<Integer> {
         MigrateCommand migrate = command();
         try {
             if (mode.undo) {
-                printRestore(out, migrate.undo());
+                printRestore(out, migrate.undo(plan.force));
                 return ExitCodes.CLEAN;
             }
             if (!mode.dryRun && !mode.yes && !Terminal.interactive()) {
@@ -230,7 +230,7 @@ final class MigrateCli implements Callable<Integer> {
     private void printResult(PrintWriter out, MigrationResult result, PlannedMigration planned) {
         result.recovered().ifPresent(restore -> out.println("hush: first rolled back an interrupted migration ("
                 + restore.journalId() + ")"));
-        out.println("hush: migrated " + count(planned, MigrationDecision.Action.MIGRATE) + " findings:");
+        out.println("hush: migrated " + Plural.of(count(planned, MigrationDecision.Action.MIGRATE), "finding") + ":");
         result.secretFilesWritten().forEach(file -> out.println("  + " + file + " (0600)"));
         result.secretFilesReused().forEach(file -> out.println("  = " + file + " (already held the value)"));
         result.filesChanged().forEach(file -> out.println("  ~ " + file));

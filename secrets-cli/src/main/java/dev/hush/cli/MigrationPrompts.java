@@ -102,7 +102,7 @@ final class MigrationPrompts {
             out.println();
             out.print(DiffColors.apply(chosen.plan().diff(cli.showSecrets), cli.colors()));
             out.println();
-            if (!confirm(reader, "Apply these changes? [y/N] ")) {
+            if (!confirm(terminal, "Apply these changes? [y/N] ")) {
                 out.println("hush: nothing written.");
                 return ExitCodes.CLEAN;
             }
@@ -111,7 +111,8 @@ final class MigrationPrompts {
             writeIgnored(out);
             cli.finish(out, migrate, result, chosen);
             if (!newValues.isEmpty()) {
-                out.println("  " + newValues.size() + " secret(s) got a new value: revoke the old ones as the checklist says.");
+                out.println("  " + Plural.of(newValues.size(), "secret") + (newValues.size() == 1 ? " got a new value: revoke the old one"
+                        : " got a new value: revoke the old ones") + " as the checklist says.");
             }
             out.flush();
             return ExitCodes.CLEAN;
@@ -123,8 +124,8 @@ final class MigrationPrompts {
                 .filter(d -> d.finding().card() == dev.hush.core.model.Card.PRIVILEGED).count();
         long sockets = planned.decisions().stream()
                 .filter(d -> d.finding().card() == dev.hush.core.model.Card.DOCKER_SOCKET).count();
-        return "hush migrate: " + migrations + " inline secret(s) to move, " + privileged + " privileged setting(s), "
-                + sockets + " Docker socket mount(s).";
+        return "hush migrate: " + Plural.of(migrations, "inline secret") + " to move, " + Plural.of(privileged, "privileged setting")
+                + ", " + Plural.of(sockets, "Docker socket mount") + ".";
     }
 
     private enum Choice {
@@ -219,12 +220,14 @@ final class MigrationPrompts {
         }
     }
 
-    private static boolean confirm(LineReader reader, String prompt) {
-        try {
-            return reader.readLine(prompt).strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
-        } catch (UserInterruptException | EndOfFileException e) {
-            return false;
-        }
+    /** Asks a yes-or-no question answered with one key, like every other prompt: only y or Y says yes. */
+    private static boolean confirm(Terminal terminal, String prompt) throws IOException {
+        terminal.writer().print(prompt);
+        terminal.writer().flush();
+        int key = readKey(terminal);
+        terminal.writer().println(key > 0 && !Character.isISOControl(key) ? Character.toString(key) : "");
+        terminal.writer().flush();
+        return key == 'y' || key == 'Y';
     }
 
     /** Returns the rotations the user asked for, under the names the final plan gave their secrets. */
@@ -247,6 +250,6 @@ final class MigrationPrompts {
         Baseline baseline = Files.isRegularFile(file) ? Baseline.read(file) : Baseline.create();
         baseline.including(ignored).write(file);
         Baseline.declareUnionMerge(file);
-        out.println("hush: " + ignored.size() + " finding(s) accepted in " + file);
+        out.println("hush: " + Plural.of(ignored.size(), "finding") + " accepted in " + file);
     }
 }

@@ -90,7 +90,8 @@ final class ScanCli implements Callable<Integer> {
         long unreadable = result.skipped().stream().filter(s -> s.reason().startsWith("cannot be read")).count();
         if (unparsed + unreadable > 0 && unparsed >= result.stats().files()) {
             // Nothing was understood: "no findings" must not pass as clean in CI or a hook.
-            spec.commandLine().getErr().println("hush: all " + (unparsed + unreadable) + " files failed to parse or"
+            spec.commandLine().getErr().println("hush: " + (unparsed + unreadable == 1 ? "the only file" : "all " + (unparsed + unreadable) + " files")
+                    + " failed to parse or"
                     + " could not be read (see the errors), so no findings does not mean clean");
             return ExitCodes.ERROR;
         }

@@ -38,7 +38,26 @@ final class HushProcess {
 
     /** Runs hush in {@code dir} with extra environment variables. */
     static Result run(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        return start(dir, env, new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString())), args);
+    }
+
+    /**
+     * Runs the test class {@code main} on the jar's class path followed by the test classes', for
+     * a test that adds to hush what must not ship in the jar.
+     */
+    static Result runMain(Path dir, Class<?> main, String... args) throws IOException, InterruptedException {
+        String testClasses;
+        try {
+            testClasses = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return start(dir, Map.of(), new ArrayList<>(List.of(javaBinary(), "-cp",
+                jar() + java.io.File.pathSeparator + testClasses, main.getName())), args);
+    }
+
+    private static Result start(Path dir, Map<String, String> env, List<String> command, String... args)
+            throws IOException, InterruptedException {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("hush-out", ".txt");
         Path err = Files.createTempFile("hush-err", ".txt");

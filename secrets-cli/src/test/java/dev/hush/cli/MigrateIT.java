@@ -99,6 +99,70 @@ class MigrateIT {
         assertThat(result.err()).startsWith("hush: ");
     }
 
+    @Test
+    void countsOneFindingInTheSingular() throws Exception {
+        Path app = tmp.resolve("one");
+        Files.createDirectories(app);
+        Files.writeString(app.resolve("compose.yaml"), """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: hushTest-One-7d3a91c2
+                """);
+
+        HushProcess.Result result = HushProcess.run(app, "migrate", "--yes", ".");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("hush: migrated 1 finding:\n").doesNotContain("1 findings")
+                .doesNotContain("hushTest-One-7d3a91c2");
+    }
+
+    @Test
+    void undoWithForceRestoresAFileEditedSinceAndLeavesGitStatusAsBefore() throws Exception {
+        Path app = Fixtures.copyExample("leaky-app", tmp);
+        commitAll(app);
+        Map<String, String> before = Fixtures.snapshot(app);
+        String statusBefore = gitStatus(app);
+        assertThat(HushProcess.run(app, "migrate", "--yes", ".").exitCode()).isZero();
+        Path compose = app.resolve("compose.yaml");
+        Files.writeString(compose, Files.readString(compose) + "# edited after the migration\n");
+
+        HushProcess.Result refused = HushProcess.run(app, "migrate", "--undo", ".");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("compose.yaml").contains("force");
+
+        HushProcess.Result forced = HushProcess.run(app, "migrate", "--undo", "--force", ".");
+        assertThat(forced.exitCode()).as(forced.all()).isZero();
+        Map<String, String> after = Fixtures.snapshot(app);
+        after.keySet().removeIf(path -> path.startsWith(".hush/") || path.startsWith(".git/"));
+        Map<String, String> original = new java.util.TreeMap<>(before);
+        original.keySet().removeIf(path -> path.startsWith(".git/"));
+        assertThat(after).isEqualTo(original);
+        try (var undone = Files.walk(app.resolve(".hush/backup"))) {
+            assertThat(undone.filter(p -> p.toString().contains(".undone") && p.endsWith("compose.yaml")))
+                    .singleElement().satisfies(p -> assertThat(Files.readString(p)).endsWith("# edited after the migration\n"));
+        }
+        assertThat(gitStatus(app)).isEqualTo(statusBefore);
+    }
+
+    /** Makes {@code dir} a git repository with every file committed. */
+    private static void commitAll(Path dir) throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("leaky").setAuthor("Dev", "dev@example.test").setSign(false).call();
+        }
+    }
+
+    /** Returns what {@code git status --porcelain --untracked-files=all} prints, the way the user sees the project. */
+    private static String gitStatus(Path dir) throws Exception {
+        Process git = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=all").directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
     /**
      * Drives the interactive flow through a real pseudo-terminal with {@code script}: skip the
      * first finding, migrate all the others, confirm. JLine's dumb terminal on a pipe would not
@@ -119,7 +183,8 @@ class MigrateIT {
             keys.write("sa".getBytes(StandardCharsets.UTF_8));
             keys.flush();
             Thread.sleep(4000);
-            keys.write("y\r".getBytes(StandardCharsets.UTF_8));
+            // One key, like every other prompt: no Enter after it.
+            keys.write("y".getBytes(StandardCharsets.UTF_8));
             keys.flush();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
@@ -136,10 +201,7 @@ class MigrateIT {
     @Test
     void untrackRemovesTheEmptiedDotenvFileFromGitsIndexAndKeepsItOnDisk() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        try (Git git = Git.init().setDirectory(app.toFile()).call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("leaky").setAuthor("Dev", "dev@example.test").setSign(false).call();
-        }
+        commitAll(app);
         HushProcess.Result result = HushProcess.run(app, "migrate", "--yes", "--untrack", ".");
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).contains(".env is no longer tracked");

@@ -218,7 +218,7 @@ public final class FileVariableImages {
      * tag ({@code postgres:${TAG:-16}}) is dropped; an interpolated name is returned as it is, since
      * no repository can be known from it.
      */
-    static String repository(String image) {
+    public static String repository(String image) {
         String name = image.strip().toLowerCase(Locale.ROOT);
         int dollar = name.indexOf('$');
         if (dollar >= 0) {

@@ -165,7 +165,17 @@ public final class MigrateCommand {
      * @throws MigrationException when there is nothing to undo or a file changed since
      */
     public RestoreResult undo() throws MigrationException {
-        return transaction().undo(root);
+        return undo(false);
+    }
+
+    /**
+     * Restores the project as it was before the last migration; with {@code force}, also the
+     * files changed since, whose current versions are kept under {@code .hush/backup/}.
+     *
+     * @throws MigrationException when there is nothing to undo, or a file changed since and not {@code force}
+     */
+    public RestoreResult undo(boolean force) throws MigrationException {
+        return transaction().force(force).undo(root);
     }
 
     /**

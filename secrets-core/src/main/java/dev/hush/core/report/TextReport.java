@@ -117,9 +117,10 @@ public final class TextReport implements Reporter {
                 : style(BOLD, report.findings().size() + (report.findings().size() == 1 ? " finding" : " findings"))
                         + " (" + high + " high, " + medium + " medium, " + low + " low)";
         String partial = report.partial() ? " (partial: interrupted, or something could not be read)" : "";
-        return findings + partial + " in " + stats.files() + " files, "
+        return findings + partial + " in " + stats.files() + (stats.files() == 1 ? " file, " : " files, ")
                 + humanBytes(stats.bytes()) + ", " + stats.millis() + " ms"
-                + (report.errors().isEmpty() ? "" : "; " + report.errors().size() + " errors");
+                + (report.errors().isEmpty() ? "" : "; " + report.errors().size()
+                        + (report.errors().size() == 1 ? " error" : " errors"));
     }
 
     private static long count(ScanReport report, Severity severity) {

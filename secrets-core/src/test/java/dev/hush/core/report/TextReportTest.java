@@ -26,7 +26,7 @@ class TextReportTest {
 
     @Test
     void endsWithASummaryOfSeveritiesFilesAndErrors() {
-        assertThat(write(false, false)).endsWith("4 findings (4 high, 0 medium, 0 low) in 7 files, 4.0 KiB, 12 ms; 1 errors\n");
+        assertThat(write(false, false)).endsWith("4 findings (4 high, 0 medium, 0 low) in 7 files, 4.0 KiB, 12 ms; 1 error\n");
     }
 
     @Test

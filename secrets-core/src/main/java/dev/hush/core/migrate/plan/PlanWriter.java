@@ -7,6 +7,7 @@ import dev.hush.core.migrate.FileEdit;
 import dev.hush.core.migrate.MigrationDecision.Action;
 import dev.hush.core.migrate.MigrationPlan;
 import dev.hush.core.migrate.SecretFile;
+import dev.hush.core.migrate.SecretName;
 import dev.hush.core.migrate.edit.ComposeEditor;
 import dev.hush.core.migrate.edit.TextEdit;
 import dev.hush.core.model.Finding;
@@ -25,6 +26,7 @@ import java.util.Set;
 /** Writes the planned groups into the compose, Dockerfile and dotenv edits, the secret files and the rotation steps. */
 final class PlanWriter {
     private final PlanContext c;
+    private SharedSecrets shared;
 
     PlanWriter(PlanContext c) {
         this.c = c;
@@ -40,6 +42,8 @@ final class PlanWriter {
         Map<String, List<String>> dockerfileReasons = new LinkedHashMap<>();
         List<ChecklistItem> readFromFile = new ArrayList<>();
         EnvFiles envFiles = new EnvFiles(c.root, c.options.secretsDir());
+        shared = new SharedSecrets(c.groups.values());
+        Set<SecretName> written = new LinkedHashSet<>();
         for (Group group : c.groups.values()) {
             SecretFile file = SecretFile.in(c.options.secretsDir(), group.name, group.value);
             files.put(group, file);
@@ -140,7 +144,8 @@ final class PlanWriter {
                 String explanation = siteExplanations.get(site);
                 for (Finding finding : site.findings) {
                     if (ok) {
-                        c.decide(finding, Optional.of(group.name), Action.MIGRATE, explanation);
+                        c.decide(finding, Optional.of(group.name), Action.MIGRATE, explanation
+                                + shared.sentence(group.name));
                     } else if (site.refusal.isPresent() && site.kind != Site.Kind.BUILD_ARG) {
                         c.manual(List.of(finding), "hush did not move it for service " + site.service + ": "
                                 + site.refusal.get() + ".", List.of("Move " + group.key + " of service " + site.service
@@ -169,7 +174,8 @@ final class PlanWriter {
                     c.decide(source.finding(), Optional.of(group.name), Action.MIGRATE, "Move " + group.key + " out of "
                             + source.path() + " into secret " + group.name + " (" + files.get(group).path() + ");"
                             + " the compose files that use it read the secret instead, and "
-                            + PlanContext.exampleOf(source.path()) + " keeps the key without its value.");
+                            + PlanContext.exampleOf(source.path()) + " keeps the key without its value."
+                            + shared.sentence(group.name));
                 } else {
                     c.manual(List.of(source.finding()), group.key + " stays in " + source.path()
                             + " because not every compose file that uses it could be rewritten.",
@@ -179,6 +185,8 @@ final class PlanWriter {
             }
             if (!done.isEmpty()) {
                 plan.secretFile(files.get(group));
+                written.add(group.name);
+                shared.secretFile(group.name, files.get(group).path());
                 List<Location> inlineAt = new ArrayList<>();
                 Set<String> services = new LinkedHashSet<>();
                 Optional<String> hint = Optional.empty();
@@ -195,10 +203,12 @@ final class PlanWriter {
                     inlineAt.add(source.finding().location());
                     fingerprint = fingerprint.or(() -> Optional.of(c.fingerprint(source.finding())));
                 }
-                c.checklist.add(new ChecklistItem.Rotate(group.name, files.get(group).path(), fingerprint, inlineAt,
+                rotate(new ChecklistItem.Rotate(group.name, files.get(group).path(), fingerprint, inlineAt,
                         List.copyOf(services), hint));
             }
         }
+        c.checklist.addAll(shared.checklist(written));
+        c.notes.addAll(shared.notes(written));
         for (ChecklistItem item : readFromFile) {
             if (!c.checklist.contains(item)) {
                 c.checklist.add(item);
@@ -213,6 +223,23 @@ final class PlanWriter {
             c.notes.add("hush left " + failed.size() + " compose file(s) unchanged; their secrets stay inline");
         }
         c.refusedFiles.values().forEach(c.notes::add);
+    }
+
+    /** Adds the rotation of {@code item}'s secret, merged into the one already planned for another use of its value. */
+    private void rotate(ChecklistItem.Rotate item) {
+        for (int i = 0; i < c.checklist.size(); i++) {
+            if (c.checklist.get(i) instanceof ChecklistItem.Rotate known && known.name().equals(item.name())) {
+                List<Location> inlineAt = new ArrayList<>(known.inlineAt());
+                item.inlineAt().stream().filter(l -> !inlineAt.contains(l)).forEach(inlineAt::add);
+                Set<String> services = new LinkedHashSet<>(known.services());
+                services.addAll(item.services());
+                c.checklist.set(i, new ChecklistItem.Rotate(known.name(), known.secretFile(),
+                        known.fingerprint().or(item::fingerprint), inlineAt, List.copyOf(services),
+                        known.rotateHint().or(item::rotateHint)));
+                return;
+            }
+        }
+        c.checklist.add(item);
     }
 
     /**
@@ -243,6 +270,7 @@ final class PlanWriter {
             }
             default -> {
                 String path = envFiles.add(editor, service, key, group.value);
+                shared.envFile(group.name, path);
                 editor.addEnvFile(service, path);
                 return service + " keeps " + key + " as an environment variable, loaded from " + path
                         + " (git-ignored) through env_file, as its image reads no file variable for it";

@@ -1,5 +1,7 @@
 package dev.hush.core.migrate.plan;
 
+import dev.hush.core.format.compose.ComposeFile.Service;
+import dev.hush.core.migrate.FileVariableImages;
 import dev.hush.core.migrate.SecretFile;
 import dev.hush.core.migrate.SecretName;
 import dev.hush.core.migrate.edit.ComposeEditor;
@@ -13,12 +15,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** Names the secrets of a migration: the user's renames first, then the key, a service prefix or a number. */
+/**
+ * Names the secrets of a migration: the user's renames first, then the key, a service prefix or
+ * a number. One value, one secret: equal values get one name wherever they are written.
+ */
 final class SecretNaming {
     private final PlanContext c;
 
@@ -26,47 +33,105 @@ final class SecretNaming {
         this.c = c;
     }
 
+    /**
+     * Names every group. Groups with equal values (compared exactly: no trimming, no case
+     * folding) share one name, and so one secret file: see {@link #owner} for whose key names it.
+     */
     void assign() throws IOException {
-        Map<SecretName, SecretValue> taken = new LinkedHashMap<>();
-        Map<SecretName, String> chosen = new LinkedHashMap<>();
+        Map<String, List<Group>> byValue = new LinkedHashMap<>();
         for (Group group : c.groups.values()) {
-            Optional<String> renamed = renamed(group);
+            byValue.computeIfAbsent(group.value.reveal(), v -> new ArrayList<>()).add(group);
+        }
+        Map<SecretName, SecretValue> taken = new LinkedHashMap<>();
+        for (List<Group> shared : byValue.values()) {
+            Optional<String> renamed = Optional.empty();
+            for (Group group : shared) {
+                renamed = renamed.or(() -> renamed(group));
+            }
             if (renamed.isPresent()) {
                 SecretName name = SecretName.of(renamed.get());
-                if (!available(name, group.value, taken)) {
+                if (!available(name, shared.get(0).value, taken)) {
                     throw new IllegalArgumentException("secret name " + name + " is already used by another value;"
                             + " choose another one");
                 }
-                group.name = name;
-                taken.put(name, group.value);
-                chosen.put(name, group.key);
+                shared.forEach(group -> group.name = name);
+                taken.put(name, shared.get(0).value);
             }
         }
-        for (Group group : c.groups.values()) {
-            if (group.name != null) {
+        for (List<Group> shared : byValue.values()) {
+            if (shared.get(0).name != null) {
                 continue;
             }
-            SecretName base = SecretName.fromKey(group.key);
+            Group owner = owner(shared);
+            SecretName base = SecretName.fromKey(owner.key);
             List<SecretName> candidates = new ArrayList<>();
             candidates.add(base);
-            group.sites.stream().map(site -> site.service).filter(Objects::nonNull).findFirst()
+            owner.sites.stream().map(site -> site.service).filter(Objects::nonNull).findFirst()
                     .ifPresent(service -> candidates.add(base.withPrefix(service)));
             for (int i = 2; i < 100; i++) {
                 candidates.add(SecretName.of(base.value() + "_" + i));
             }
             for (SecretName candidate : candidates) {
-                if (available(candidate, group.value, taken)) {
-                    group.name = candidate;
-                    taken.put(candidate, group.value);
+                if (available(candidate, owner.value, taken)) {
+                    shared.forEach(group -> group.name = candidate);
+                    taken.put(candidate, owner.value);
                     break;
                 }
             }
-            if (group.name == null) {
-                throw new IllegalStateException("no free secret name for " + group.key + " (tried " + base + " to "
+            if (owner.name == null) {
+                throw new IllegalStateException("no free secret name for " + owner.key + " (tried " + base + " to "
                         + base + "_99): rename the secret with --rename");
             }
         }
     }
+
+    /**
+     * Returns the group whose key names a value that several groups share: the first used by
+     * a service whose image is a database (its key, e.g. {@code MYSQL_PASSWORD}, is where the
+     * value is defined; the apps are its clients), else the first whose key does not start with
+     * the name of a service of the project ({@code JOOMLA_DB_PASSWORD} of service
+     * {@code joomla} names one client's view of it), else the first.
+     */
+    Group owner(List<Group> shared) {
+        for (Group group : shared) {
+            if (group.sites.stream().anyMatch(this::isDatabase)) {
+                return group;
+            }
+        }
+        Set<String> services = new LinkedHashSet<>();
+        for (ComposeEditor editor : c.editors.values()) {
+            editor.document().services().forEach(s -> services.add(SecretName.fromKey(s.name()).value()));
+        }
+        for (Group group : shared) {
+            String key = SecretName.fromKey(group.key).value();
+            if (services.stream().noneMatch(service -> key.startsWith(service + "_"))) {
+                return group;
+            }
+        }
+        return shared.get(0);
+    }
+
+    private boolean isDatabase(Site site) {
+        return site.editor.service(site.service).flatMap(Service::image).flatMap(image -> Values.literal(image.text()))
+                .map(SecretNaming::isDatabaseImage).orElse(false);
+    }
+
+    /**
+     * Returns whether {@code image} is a database server: its repository (without registry and
+     * tag) or its last path segment is one of {@link #DATABASES}.
+     */
+    static boolean isDatabaseImage(String image) {
+        String repository = FileVariableImages.repository(image);
+        String last = repository.substring(repository.lastIndexOf('/') + 1);
+        return DATABASES.contains(repository) || DATABASES.contains(last);
+    }
+
+    /** The images whose service owns a password its clients share: database servers and key-value stores. */
+    static final Set<String> DATABASES = Set.of("postgres", "postgresql", "postgis", "timescaledb", "timescaledb-ha",
+            "mysql", "mysql-server", "mariadb", "percona", "percona-server", "mongo", "mongodb",
+            "mongodb-community-server", "redis", "redis-stack", "redis-stack-server", "valkey", "keydb", "memcached",
+            "couchdb", "cassandra", "scylla", "neo4j", "influxdb", "clickhouse-server", "mssql/server", "cockroach",
+            "elasticsearch", "opensearch", "arangodb", "rethinkdb", "questdb", "surrealdb");
 
     Optional<String> renamed(Group group) {
         String proposed = SecretName.fromKey(group.key).value();
