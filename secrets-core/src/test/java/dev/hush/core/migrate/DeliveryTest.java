@@ -44,6 +44,29 @@ class DeliveryTest extends ProjectRewriteTest {
     }
 
     @Test
+    void takesABuildInAnotherStackOfTheFolderForThatStackOnly() throws Exception {
+        // Two stacks side by side, each run with -f: Compose merges neither into the other.
+        write("docker-compose-mysql.yml", """
+                services:
+                  app:
+                    image: temporalio/auto-setup:1
+                    environment:
+                      MYSQL_PWD: %s
+                """.formatted(PASSWORD));
+        write("docker-compose-tls.yml", """
+                services:
+                  app:
+                    build: ./tls
+                """);
+
+        migrate();
+
+        assertThat(read("docker-compose-mysql.yml")).contains("env_file:").doesNotContain(PASSWORD)
+                .doesNotContain("secrets:");
+        assertThat(read(".secrets/app.docker-compose-mysql.env")).endsWith("\nMYSQL_PWD='" + PASSWORD + "'\n");
+    }
+
+    @Test
     void appendsTheEnvFileAfterTheFilesTheServiceAlreadyLoads() throws Exception {
         write("compose.yaml", """
                 services:

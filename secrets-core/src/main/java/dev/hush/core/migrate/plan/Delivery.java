@@ -6,6 +6,7 @@ import dev.hush.core.migrate.edit.ComposeEditor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -49,21 +50,39 @@ record Delivery(Kind kind, Optional<String> fileVariable) {
         return new Delivery(Kind.ENV_FILE, Optional.empty());
     }
 
+    /** The files Compose reads from a folder when no {@code -f} is given: a base file and its override. */
+    private static final Set<String> DEFAULT_FILES = Set.of("compose.yaml", "compose.yml", "docker-compose.yaml",
+            "docker-compose.yml", "compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml",
+            "docker-compose.override.yml");
+
     /**
      * Returns the definitions of {@code service} that Compose merges: the one in {@code editor}'s
-     * file first, then those of the other compose files in its folder (an override file names
-     * the image in neither, or in one of them).
+     * file first, then that of its override file (or of the base file it overrides), as Compose
+     * reads them from one folder by default (an override file names the image in neither, or in
+     * one of them). Other compose files in the folder are other stacks, run with {@code -f}: a
+     * {@code build:} in one of them says nothing of a service of the same name in another.
      */
     private static List<Service> definitions(ComposeEditor editor, String service, Collection<ComposeEditor> editors) {
         List<Service> definitions = new ArrayList<>();
         editor.service(service).ifPresent(definitions::add);
         String folder = folderOf(editor.path());
         for (ComposeEditor other : editors) {
-            if (other != editor && folderOf(other.path()).equals(folder)) {
+            if (other != editor && folderOf(other.path()).equals(folder) && mergedByDefault(editor.path(), other.path())) {
                 other.service(service).ifPresent(definitions::add);
             }
         }
         return definitions;
+    }
+
+    private static boolean mergedByDefault(String path, String other) {
+        String name = nameOf(path);
+        String otherName = nameOf(other);
+        return DEFAULT_FILES.contains(name) && DEFAULT_FILES.contains(otherName)
+                && name.contains(".override.") != otherName.contains(".override.");
+    }
+
+    private static String nameOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static String folderOf(String path) {
