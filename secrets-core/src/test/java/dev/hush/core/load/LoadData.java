@@ -101,7 +101,8 @@ final class LoadData {
                 for (int n = 0; n < commits; n++) {
                     int f = random.nextInt(files);
                     String line = n % 10_000 == 5_000
-                            ? "DB_PASSWORD=Load-Hist-Pw-" + Integer.toHexString(n * 7919 + 1_000_003) + "x9\n"
+                            // A literal in the files' own syntax: the detector reads code's values from its literals.
+                            ? "    String DB_PASSWORD = \"Load-Hist-Pw-" + Integer.toHexString(n * 7919 + 1_000_003) + "x9\";\n"
                             : "    count = " + n + ";\n";
                     content[f] = replaceFirstLine(content[f], line);
                     blobs[f] = inserter.insert(Constants.OBJ_BLOB, content[f]);
