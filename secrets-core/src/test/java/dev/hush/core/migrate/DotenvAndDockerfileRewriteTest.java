@@ -1,5 +1,6 @@
 package dev.hush.core.migrate;
 
+import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.Hush;
@@ -67,6 +68,33 @@ class DotenvAndDockerfileRewriteTest extends ProjectRewriteTest {
         assertThat(read(".gitignore")).contains("/.env\n");
         assertThat(planned.plan().checklist()).contains(
                 new ChecklistItem.ReadFromFile(SecretName.of("api_token"), "api", "API_TOKEN"));
+    }
+
+    @Test
+    void leavesADotenvValueThatComposeInterpolatesToTheUserRatherThanMoveItsTextUnresolved() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: ${DB_PASSWORD}
+                """);
+        String dotenv = """
+                DB_HOST_PART=zq
+                DB_PASSWORD="base-${DB_HOST_PART}-Zq81vN3kLx"
+                """;
+        write(".env", dotenv);
+
+        PlannedMigration planned = migrate();
+
+        assertThat(planned.decisions()).filteredOn(d -> d.finding().location().path().equals(".env"))
+                .isNotEmpty()
+                .allSatisfy(d -> {
+                    assertThat(d.action()).isEqualTo(MigrationDecision.Action.MANUAL);
+                    assertThat(d.explanation()).contains("refers to another variable");
+                });
+        assertThat(read(".env")).isEqualTo(dotenv);
+        assertThat(Files.exists(root.resolve(".secrets/db_password.txt"))).isFalse();
     }
 
     @Test

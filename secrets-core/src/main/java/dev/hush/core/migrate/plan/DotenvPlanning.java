@@ -5,6 +5,7 @@ import dev.hush.core.detect.DotenvAnalyzer;
 import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.compose.ComposeFile.Variable;
 import dev.hush.core.format.dotenv.DotenvEntry;
+import dev.hush.core.migrate.SecretFile;
 import dev.hush.core.migrate.FileEdit;
 import dev.hush.core.migrate.MigrationDecision.Action;
 import dev.hush.core.migrate.MigrationPlan;
@@ -87,6 +88,14 @@ final class DotenvPlanning {
             if (entry.isEmpty()) {
                 continue;
             }
+            if (Values.refersToAVariable(entry.get())) {
+                // Compose resolves the reference when it reads the file: the text is not the value the service gets.
+                c.manual(List.of(finding), key + " in " + path + " refers to another variable, which Compose resolves"
+                        + " when it reads the file; hush would write the text unresolved, so it stays in " + path + ".",
+                        List.of("Write " + key + "'s resolved value into `" + SecretFile.path(c.options.secretsDir(),
+                                SecretName.fromKey(key)) + "` by hand, or make it a plain value and run hush migrate again"));
+                continue;
+            }
             DotenvSource source = new DotenvSource(path, entry.get(), finding);
             List<Site> uses = new ArrayList<>();
             boolean ambiguous = false;
@@ -142,7 +151,7 @@ final class DotenvPlanning {
                 c.manual(List.of(finding), key + " in " + path + " is interpolated into a compose file in a way hush"
                         + " cannot rewrite (inside a longer value or outside environment:), so it stays in " + path + ".",
                         List.of("Move " + key + " out of " + path + " by hand: give the services that use it a Compose"
-                                + " secret (`" + c.options.secretsDir() + "/" + SecretName.fromKey(key) + ".txt`) they read"
+                                + " secret (`" + SecretFile.path(c.options.secretsDir(), SecretName.fromKey(key)) + "`) they read"
                                 + " from /run/secrets/", "Keep the key, without its value, in " + path + ".example"));
                 continue;
             }
@@ -150,7 +159,7 @@ final class DotenvPlanning {
                 c.manual(List.of(finding), key + " in " + path + " is not used by any compose file hush read, so hush"
                         + " does not know which service needs it; it stays where it is.",
                         List.of("Find what reads " + key + " from " + path + " and move the value into a secret file"
-                                + " it reads instead (`" + c.options.secretsDir() + "/" + SecretName.fromKey(key) + ".txt`)"));
+                                + " it reads instead (`" + SecretFile.path(c.options.secretsDir(), SecretName.fromKey(key)) + "`)"));
                 continue;
             }
             Group group = c.group(key, SecretValue.of(Values.secretOf(entry.get()).get()));
