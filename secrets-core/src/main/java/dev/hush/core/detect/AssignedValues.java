@@ -2,7 +2,9 @@ package dev.hush.core.detect;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,12 @@ final class AssignedValues {
     /** Words joined by separators or case changes, without a digit: a name, a message key, a class. */
     private static final Pattern WORDS = Pattern.compile("[A-Za-z]+(?:[-_.:/ ]?[A-Za-z]+)*");
     /** An upper-case constant name such as {@code ER_EXTRA_TOKENS_2}. */
+    /** Words before {@code TOKEN} that make a UUID under it a handle: AWS's clientToken, a task or upload token. */
+    private static final Set<String> HANDLE_OWNERS = Set.of(
+            "CLIENT", "ACTION", "TASK", "JOB", "UPLOAD", "RESUME", "EXECUTION", "NOTIFICATION", "TRANSACTION",
+            "CORRELATION", "TRACE", "CALLBACK", "WAIT", "RESULT", "QUERY", "STATE", "LOCK");
+    /** One lower-case word, without separators: {@code whiteduke}. */
+    private static final Pattern ONE_WORD = Pattern.compile("[a-z]+");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
     /** What a random token is made of: the base64, hex and URL-safe alphabets. */
     private static final Pattern TOKEN_ALPHABET = Pattern.compile("[A-Za-z0-9+/=_.~:-]+");
@@ -61,6 +69,16 @@ final class AssignedValues {
      * @param strong whether the name holds a secret whatever its value looks like ({@link SecretKeys#isStrong})
      */
     static Verdict judge(String name, String value, boolean strong) {
+        return judge(name, value, strong, false);
+    }
+
+    /**
+     * Returns what {@code value}, assigned to {@code name}, is; with {@code environment}, the
+     * assignment is a shell or dotenv {@code NAME=value}, where a password is often one word.
+     *
+     * @param strong whether the name holds a secret whatever its value looks like ({@link SecretKeys#isStrong})
+     */
+    static Verdict judge(String name, String value, boolean strong, boolean environment) {
         String v = value.strip();
         if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find()) {
             return Verdict.NONE;
@@ -74,9 +92,14 @@ final class AssignedValues {
         if (Placeholders.isPlaceholder(v) || isRun(v)) {
             return Verdict.PLACEHOLDER;
         }
-        if (v.chars().anyMatch(Character::isWhitespace) || WORDS.matcher(v).matches() || CONSTANT.matcher(v).matches()
-                || sameWords(name, v)) {
+        if (v.chars().anyMatch(Character::isWhitespace) || CONSTANT.matcher(v).matches() || sameWords(name, v)) {
             return Verdict.NONE;
+        }
+        if (WORDS.matcher(v).matches()) {
+            // MAILER_PASSWORD=whiteduke: one lower-case word under a password in a shell or dotenv line is the
+            // password; in code and in structured configuration a word is an enum, a mode or a name.
+            return environment && strong && v.length() >= 6 && ONE_WORD.matcher(v).matches() && !EXAMPLE_WORDS.matcher(v).find()
+                    ? Verdict.SECRET : Verdict.NONE;
         }
         if (EXAMPLE_WORDS.matcher(lower).find()) {
             return Verdict.PLACEHOLDER;
@@ -87,8 +110,14 @@ final class AssignedValues {
         if (strong) {
             return v.length() >= 6 && Entropy.shannon(v) >= 2.3 ? Verdict.SECRET : Verdict.NONE;
         }
-        if (DOTTED_NAME.matcher(v).matches() || UUID.matcher(v).matches()) {
-            // A property name, a package, or an id: what a bare key or token names in code far more often than a credential.
+        if (UUID.matcher(v).matches()) {
+            // An id, under a bare key; but a product's token that is a UUID is a credential (Heroku's, legacy npm's,
+            // Jenkins'), where a client, action or task token is an idempotency or callback handle.
+            return isProductToken(name) ? Verdict.SECRET : Verdict.NONE;
+        }
+        if (DOTTED_NAME.matcher(v).matches() && !hasRandomSegment(v)) {
+            // A property name or a package: what a bare key or token names in code far more often than a credential;
+            // a dotted value with a random part (Vault's s.<24 characters>, a Mapbox pk.<...>) is a token.
             return Verdict.NONE;
         }
         return looksRandom(v) || isBasicCredentials(v) || looksGenerated(v) ? Verdict.SECRET : Verdict.NONE;
@@ -100,6 +129,24 @@ final class AssignedValues {
      */
     private static boolean looksGenerated(String value) {
         return value.length() >= 24 && Entropy.shannon(value) >= 4.2 && !REGEX_LIKE.matcher(value).find();
+    }
+
+    /** Returns whether {@code name} is a product's name and {@code TOKEN}: {@code jenkinsToken}, {@code HEROKU_TOKEN}. */
+    private static boolean isProductToken(String name) {
+        List<String> words = SecretKeys.words(name);
+        return words.size() == 2 && words.get(1).equals("TOKEN") && !HANDLE_OWNERS.contains(words.get(0));
+    }
+
+    /** Returns whether a part of the dotted {@code value} looks generated: 16 or more varied letters and digits. */
+    private static boolean hasRandomSegment(String value) {
+        for (String segment : value.split("\\.")) {
+            if (segment.length() >= 16 && segment.chars().anyMatch(Character::isDigit)
+                    && segment.chars().anyMatch(Character::isUpperCase) && segment.chars().anyMatch(Character::isLowerCase)
+                    && Entropy.shannon(segment) >= 3.5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns whether {@code value} looks like a generated token: long, mixed letters and digits, varied. */

@@ -346,8 +346,12 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 severity = severity == Severity.LOW ? severity : verdict.get().severity();
                 note = verdict.get().note();
             }
-            if (rule.id().equals("private-key")) {
-                Optional<PrivateKeyCheck.Verdict> verdict = PrivateKeyCheck.check(secret);
+            if (rule.id().equals("private-key") || rule.id().equals("private-key-base64")) {
+                String block = rule.id().equals("private-key") ? secret : decodeBase64(secret);
+                if (block == null || !block.contains("PRIVATE KEY-----")) {
+                    return;
+                }
+                Optional<PrivateKeyCheck.Verdict> verdict = PrivateKeyCheck.check(block);
                 if (verdict.isEmpty()) {
                     return;
                 }
@@ -417,7 +421,11 @@ final class ProviderRuleAnalyzer implements Analyzer {
             }
             List<Candidate> kept = new ArrayList<>(specific);
             Map<String, Candidate> seen = new HashMap<>();
-            for (Candidate candidate : candidates) {
+            List<Candidate> byCatalogue = new ArrayList<>(candidates);
+            // Two fallback rules on one value (a JWT in an Authorization header): the first in the catalogue speaks,
+            // whichever keyword came first in the file.
+            byCatalogue.sort((a, b) -> Integer.compare(rules.indexOf(a.rule), rules.indexOf(b.rule)));
+            for (Candidate candidate : byCatalogue) {
                 if (!candidate.rule.fallback()) {
                     continue;
                 }
@@ -435,6 +443,15 @@ final class ProviderRuleAnalyzer implements Analyzer {
             }
             kept.sort((a, b) -> Integer.compare(a.start, b.start));
             return kept;
+        }
+    }
+
+    /** Returns {@code value} decoded from base64 as text, or null when it is not base64. */
+    private static String decodeBase64(String value) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -52,6 +53,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?[ \\t]*(=>|:=|\\?\\?=|\\|\\|=|\\?=|=(?![=>~])|:(?!:)|,)[ \\t]*"
                     + "(?:@|[rbu]?(?=[\"']))?(?:new\\s+String\\(|String\\(|\\[\\]byte\\()?"
                     + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r)");
+    /** A name compared with a quoted literal: {@code password == "..."}, {@code creds.Secret != '...'}. */
+    private static final Pattern COMPARISON = Pattern.compile(
+            "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?[ \\t]*(?:===?|!==?)[ \\t]*([\"'])((?:(?!\\3)[^\\\\\\n]|\\\\.){1,200}?)\\3");
     /** A key at a line's start with its value: {@code key = value}, {@code key: value}, {@code - key: value}. */
     private static final Pattern CONFIG_LINE = Pattern.compile(
             "[ \\t]*(?:-[ \\t]+)?(?:export[ \\t]+)?([\"']?)([A-Za-z_@/.$\\[][^=:\\s\"']{0,150}?(?::[^=\\s\"']{1,150}?)?)\\1"
@@ -74,7 +78,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             "(?<![\\w$.\\-])([A-Z][A-Z0-9_]{1,80})=([^\\s'\"`;|&<>()$\\\\]{6,300})(?=[\\s;'\"]|$)");
     private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\n]{8,2000})\"");
     private static final Pattern SEMICOLON_PAIR = Pattern.compile(
-            "(?i)(?:^|;)[ \\t]*((?:password|pwd|accountkey|sharedaccesskey))[ \\t]*=[ \\t]*([^;\"'\\s]{4,200})(?=;|$)");
+            "(?i)(?:^|;|\"|')[ \\t]*((?:password|pwd|accountkey|sharedaccesskey))[ \\t]*=[ \\t]*([^;\"'\\s]{4,200})(?=;|\"|'|[ \\t]*$)");
+    /** A connection string's key that says where it connects, ODBC's and ADO.NET's spellings. */
+    private static final Pattern CONNECTION_LINE = Pattern.compile(
+            "(?i)(?:^|[;\"'\\s])(?:server|data source|host|database|initial catalog|uid|user id|driver|provider|dsn|accountname)[ \\t]*=[^;]*;");
 
     private final RuleCatalogue catalogue = RuleCatalogue.builtIn();
 
@@ -129,6 +136,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             case SQL -> scan.sql(text);
             default -> scan.quoted(text, syntax);
         }
+        scan.connectionStrings(text);
     }
 
     private static Syntax syntaxOf(String name) {
@@ -251,7 +259,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 int lineStart = file.lineStart(line);
                 int end = line < file.lineCount() ? file.lineStart(line + 1) - 1 : text.length();
                 matcher.region(from, Math.min(end, from + 1400));
-                if (!matcher.lookingAt() || isComment(text, lineStart, from, syntax)) {
+                if (!matcher.lookingAt()) {
+                    comparison(text, from, Math.min(end, from + 400), lineStart, syntax);
+                    continue;
+                }
+                if (isComment(text, lineStart, from, syntax)) {
                     continue;
                 }
                 String op = matcher.group(3);
@@ -266,8 +278,17 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 check(matcher.group(2), value, matcher.start(5), true);
                 reportedUntil = matcher.end();
             }
-            if (syntax == Syntax.CODE || syntax == Syntax.JSON || syntax == Syntax.SHELL) {
-                connectionStrings(text);
+        }
+
+        /**
+         * Reports a password that code compares a value with ({@code if password == "..."}): a
+         * hard-coded credential. Only names that hold a secret whatever it looks like count here.
+         */
+        private void comparison(String text, int from, int to, int lineStart, Syntax syntax) {
+            Matcher m = COMPARISON.matcher(text).region(from, to);
+            if (m.lookingAt() && SecretKeys.isStrong(lastSegment(m.group(2))) && !isComment(text, lineStart, from, syntax)) {
+                check(m.group(2), m.group(4), m.start(4), true);
+                reportedUntil = m.end();
             }
         }
 
@@ -280,31 +301,56 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             while (m.find()) {
                 int lineStart = file.lineStart(file.lineOf(m.start()));
                 if (!isComment(text, lineStart, m.start(), Syntax.SHELL)) {
-                    check(m.group(1), m.group(2), m.start(2), false);
+                    check(m.group(1), m.group(2), m.start(2), false, true);
                 }
             }
         }
 
-        /** Searches {@code Password=...;} pairs in connection strings, such as .NET's and Azure's. */
-        private void connectionStrings(String text) {
+        /**
+         * Searches {@code Password=...;} pairs in connection strings, such as ODBC's, ADO.NET's and
+         * Azure's: in string literals, and on lines that are a connection string themselves.
+         */
+        void connectionStrings(String text) {
             boolean pairs = false;
             for (int at : keywordStarts) {
-                pairs |= text.regionMatches(true, at, "password=", 0, 9) || text.regionMatches(true, at, "pwd=", 0, 4)
+                pairs |= equalsFollows(text, at, "password") || equalsFollows(text, at, "pwd")
                         || text.regionMatches(true, at - 7, "accountkey=", 0, 11)
                         || text.regionMatches(true, at - 12, "sharedaccesskey=", 0, 16);
             }
             if (!pairs) {
                 return;
             }
+            Set<Integer> reported = new HashSet<>();
             Matcher literal = DOUBLE_QUOTED.matcher(text);
             while (literal.find()) {
                 String value = literal.group(1);
-                if (value.indexOf(';') < 0) {
+                if (value.indexOf(';') >= 0) {
+                    pairs(value, literal.start(1), reported);
+                }
+            }
+            int last = 0;
+            for (int at : keywordStarts) {
+                int line = file.lineOf(at);
+                if (line == last) {
                     continue;
                 }
-                Matcher pair = SEMICOLON_PAIR.matcher(value);
-                while (pair.find()) {
-                    check(pair.group(1), pair.group(2), literal.start(1) + pair.start(2), true);
+                last = line;
+                String content = file.line(line);
+                int start = file.lineStart(line);
+                // A bare connection string: Server=db;User Id=app;Password=...; with a key that names where it connects.
+                Matcher bare = CONNECTION_LINE.matcher(content);
+                if (content.length() <= LONG_LINE && content.indexOf(';') >= 0 && bare.find()
+                        && !isComment(text, start, start + bare.start(), Syntax.SHELL)) {
+                    pairs(content, start, reported);
+                }
+            }
+        }
+
+        private void pairs(String value, int offset, Set<Integer> reported) {
+            Matcher pair = SEMICOLON_PAIR.matcher(value);
+            while (pair.find()) {
+                if (reported.add(offset + pair.start(2))) {
+                    check(pair.group(1), pair.group(2), offset + pair.start(2), true);
                 }
             }
         }
@@ -532,12 +578,17 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
         /** Judges {@code value} written under {@code key} at {@code offset}, and reports it when it is a secret. */
         private void check(String key, String value, int offset, boolean code) {
+            check(key, value, offset, code, false);
+        }
+
+        /** Judges and reports as {@link #check(String, String, int, boolean)}; {@code environment}: a NAME=value line. */
+        private void check(String key, String value, int offset, boolean code, boolean environment) {
             String name = code ? lastSegment(key) : key;
             if (!SecretKeys.isSecret(name)) {
                 return;
             }
             boolean strong = SecretKeys.isStrong(name);
-            AssignedValues.Verdict verdict = AssignedValues.judge(name, value, strong);
+            AssignedValues.Verdict verdict = AssignedValues.judge(name, value, strong, environment);
             if (verdict == AssignedValues.Verdict.NONE && !strong && value.contains("PRIVATE KEY")) {
                 verdict = AssignedValues.Verdict.SECRET;
             }
@@ -599,7 +650,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             i++;
         }
         int operator = i;
-        while (i < n && "=:>?|,".indexOf(text.charAt(i)) >= 0) {
+        while (i < n && "=:>?|,!".indexOf(text.charAt(i)) >= 0) {
             i++;
         }
         if (i == operator) {
@@ -609,6 +660,18 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             i++;
         }
         return i < n && "\"'`@rbunS[".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** Returns whether {@code word} is at {@code at} (in any case), then {@code =} after optional blanks. */
+    private static boolean equalsFollows(String text, int at, String word) {
+        if (!text.regionMatches(true, at, word, 0, word.length())) {
+            return false;
+        }
+        int i = at + word.length();
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '=';
     }
 
     private static boolean isNameChar(char c) {
