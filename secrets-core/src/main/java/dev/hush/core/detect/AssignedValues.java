@@ -28,7 +28,7 @@ final class AssignedValues {
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{|\\$\\(|^\\$\\$|\\{\\{|\\{%|<%|#\\{|%\\([\\w.-]+\\)[sd]|%[sdv]\\b|\\{\\d*}|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$"
                     + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws:|^projects/[^/]+/secrets/"
-                    + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$");
+                    + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$");
     /** Words joined by separators or case changes, without a digit: a name, a message key, a class. */
     private static final Pattern WORDS = Pattern.compile("[A-Za-z]+(?:[-_.:/ ]?[A-Za-z]+)*");
     /** An upper-case constant name such as {@code ER_EXTRA_TOKENS_2}. */
@@ -43,7 +43,11 @@ final class AssignedValues {
     private static final Pattern TOKEN_ALPHABET = Pattern.compile("[A-Za-z0-9+/=_.~:-]+");
     private static final Pattern REGEX_LIKE = Pattern.compile("\\\\|\\[[a-zA-Z0-9]-|\\(\\?|\\{\\d+(?:,\\d*)?}|\\[\\^");
     /** Words that a made-up value spells out: {@code This-is-my-test-99!}, {@code SomeKindOfPassword123}. */
-    private static final Pattern EXAMPLE_WORDS = Pattern.compile("passw(?:or|0r)d|passwd|secret|test|sample|example|dummy");
+    private static final Pattern EXAMPLE_WORDS = Pattern.compile(
+            "p[a@4]ss?w(?:or|0r)d|passwd|[s$5][e3]cr[e3]t|test|sample|example|dummy");
+    /** A URL with a user and a password: {@code mongodb://app:...@db/app}. */
+    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("[a-z][a-z0-9+.-]*://[^:@/\\s]+:[^@/\\s]+@.*",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ][\\d:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z][\\w-]*(?:\\.[A-Za-z][\\w-]*)+");
     private static final Pattern UUID = Pattern.compile(
@@ -81,6 +85,11 @@ final class AssignedValues {
     static Verdict judge(String name, String value, boolean strong, boolean environment) {
         String v = value.strip();
         if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find()) {
+            return Verdict.NONE;
+        }
+        if (URL_WITH_PASSWORD.matcher(v).matches()) {
+            // A URL's password is judged by the url-basic-auth rule, which knows its user and host; the whole URL
+            // under a *_CREDENTIALS name is not a second secret.
             return Verdict.NONE;
         }
         String lower = v.toLowerCase(Locale.ROOT);

@@ -20,7 +20,9 @@ final class Placeholders {
 
     private static final Pattern SHAPES = Pattern.compile(
             "(?i)x{3,}|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|my|some|insert|enter|replace)[-_ ].*"
-                    + "|.*(example|changeme|change[-_]me|placeholder|dummy|fake|redacted).*");
+                    + "|.*(example|changeme|change[-_]me|placeholder|dummy|fake|redacted).*"
+                    // AWS documentation's example key pair, on its stems (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html).
+                    + "|akiaiosfodnn7.*|wjalrxutnfemi/k7mdeng.*");
 
     private static final Set<String> NOT_SECRETS = Set.of(
             "true", "false", "yes", "no", "on", "off", "1", "0", "enabled", "disabled", "required", "optional");

@@ -76,6 +76,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      */
     private static final Pattern ENVIRONMENT_STYLE = Pattern.compile(
             "(?<![\\w$.\\-])([A-Z][A-Z0-9_]{1,80})=([^\\s'\"`;|&<>()$\\\\]{6,300})(?=[\\s;'\"]|$)");
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]{1,80}");
     private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\n]{8,2000})\"");
     private static final Pattern SEMICOLON_PAIR = Pattern.compile(
             "(?i)(?:^|;|\"|')[ \\t]*((?:password|pwd|accountkey|sharedaccesskey))[ \\t]*=[ \\t]*([^;\"'\\s]{4,200})(?=;|\"|'|[ \\t]*$)");
@@ -125,6 +126,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
         if (syntax == Syntax.SHELL || syntax == Syntax.YAML || syntax == Syntax.INI || syntax == Syntax.JSON) {
             scan.environmentStyle(text);
+        }
+        if (syntax == Syntax.SHELL) {
+            scan.pastedConfigLines();
         }
         switch (syntax) {
             case YAML -> {
@@ -290,6 +294,30 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 check(m.group(2), m.group(4), m.start(4), true);
                 reportedUntil = m.end();
             }
+        }
+
+        /**
+         * Searches configuration pasted into prose, a script or a log ({@code license_key: 0a14...},
+         * {@code token-secret = f395...}): a plain value after a secret-like key, reported only when
+         * it looks generated, as prose says {@code password: the one you chose} far more often.
+         */
+        void pastedConfigLines() {
+            forEachLine((line, start) -> {
+                Matcher m = CONFIG_LINE.matcher(line);
+                if (!m.matches() || line.stripLeading().startsWith("#")) {
+                    return;
+                }
+                String key = m.group(2);
+                if (m.group(3).equals("=") && ENVIRONMENT_NAME.matcher(key).matches()) {
+                    return; // environmentStyle reads NAME=value
+                }
+                String raw = m.group(4);
+                int comment = raw.indexOf(" #");
+                String value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
+                if (AssignedValues.looksRandom(value)) {
+                    check(key, value, start + m.start(4) + raw.indexOf(value), false);
+                }
+            });
         }
 
         /** Searches {@code NAME=value} assignments in upper case, wherever they are written. */

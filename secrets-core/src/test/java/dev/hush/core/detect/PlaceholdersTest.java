@@ -9,7 +9,8 @@ class PlaceholdersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"changeme", "CHANGEME", "example", "example_123", "<your-api-key>", "xxxxxxxx",
-            "********", "{{ db_password }}", "your_password_here", "password", "secret", "dummy-token", "123456"})
+            "********", "{{ db_password }}", "your_password_here", "password", "secret", "dummy-token", "123456",
+            "AKIAIOSFODNN7HUSHDOC", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYHUSHDOCKEY"})
     void recognisesStandIns(String value) {
         assertThat(Placeholders.isPlaceholder(value)).as(value).isTrue();
     }
