@@ -66,47 +66,27 @@ public final class SourceFile {
     }
 
     /**
-     * Finds line starts until {@code lines} are known or the text ends. Lines are found only
-     * as far as asked: an analyzer that asks about a hit near the top of a long file does not
-     * pay for the rest, and hits asked about in order walk the text once.
+     * Finds line starts until {@code lines} are known and the last one known lies past
+     * {@code pastOffset}, or the text ends. Lines are found only as far as asked: an analyzer
+     * that asks about a hit near the top of a long file does not pay for the rest, and hits
+     * asked about in order walk the text once.
      */
-    private void findLines(int lines) {
+    private void findLines(int lines, int pastOffset) {
         if (lineStarts == null) {
             lineStarts = new int[16];
             knownLines = 1;
         }
-        if (allLines || knownLines >= lines) {
-            return;
-        }
-        String text = text();
-        int from = lineStarts[knownLines - 1];
-        while (knownLines < lines) {
-            int feed = text.indexOf('\n', from);
+        String text = null;
+        while (!allLines && (knownLines < lines || lineStarts[knownLines - 1] <= pastOffset)) {
+            if (text == null) {
+                text = text();
+            }
+            int feed = text.indexOf('\n', lineStarts[knownLines - 1]);
             if (feed < 0) {
                 allLines = true;
-                return;
+            } else {
+                addLine(feed + 1);
             }
-            from = feed + 1;
-            addLine(from);
-        }
-    }
-
-    /** Finds line starts until the one after {@code offset} is known or the text ends. */
-    private void findLinesPast(int offset) {
-        findLines(1);
-        if (allLines || lineStarts[knownLines - 1] > offset) {
-            return;
-        }
-        String text = text();
-        int from = lineStarts[knownLines - 1];
-        while (from <= offset) {
-            int feed = text.indexOf('\n', from);
-            if (feed < 0) {
-                allLines = true;
-                return;
-            }
-            from = feed + 1;
-            addLine(from);
         }
     }
 
@@ -217,13 +197,13 @@ public final class SourceFile {
 
     /** Returns the number of lines. */
     public int lineCount() {
-        findLines(Integer.MAX_VALUE);
+        findLines(Integer.MAX_VALUE, -1);
         return knownLines;
     }
 
     /** Returns the 1-based line holding {@code offset}. */
     public int lineOf(int offset) {
-        findLinesPast(offset);
+        findLines(1, offset);
         int index = Arrays.binarySearch(lineStarts, 0, knownLines, offset);
         return index >= 0 ? index + 1 : -index - 1;
     }
@@ -235,7 +215,7 @@ public final class SourceFile {
 
     /** Returns the offset of the line feed that ends 1-based {@code line}, or the text's length for the last line. */
     public int lineEnd(int line) {
-        findLines(line + 1);
+        findLines(line + 1, -1);
         if (line < 1 || line > knownLines) {
             throw new IndexOutOfBoundsException("line " + line + " outside 1.." + knownLines);
         }
@@ -255,7 +235,7 @@ public final class SourceFile {
 
     /** Returns the offset where 1-based {@code line} starts. */
     public int lineStart(int line) {
-        findLines(line);
+        findLines(line, -1);
         if (line < 1 || line > knownLines) {
             throw new IndexOutOfBoundsException("line " + line + " outside 1.." + knownLines);
         }
