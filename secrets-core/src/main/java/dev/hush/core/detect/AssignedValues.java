@@ -40,6 +40,8 @@ final class AssignedValues {
     private static final Pattern ONE_WORD = Pattern.compile("[a-z]+");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
     /** What a random token is made of: the base64, hex and URL-safe alphabets. */
+    /** Standard base64, padded. */
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
     private static final Pattern TOKEN_ALPHABET = Pattern.compile("[A-Za-z0-9+/=_.~:-]+");
     private static final Pattern REGEX_LIKE = Pattern.compile("\\\\|\\[[a-zA-Z0-9]-|\\(\\?|\\{\\d+(?:,\\d*)?}|\\[\\^");
     /** Words that a made-up value spells out: {@code This-is-my-test-99!}, {@code SomeKindOfPassword123}. */
@@ -167,7 +169,7 @@ final class AssignedValues {
 
     /** Returns whether {@code value} is the base64 of {@code user:password}, as HTTP Basic auth and registries store it. */
     static boolean isBasicCredentials(String value) {
-        if (value.length() < 8 || value.length() > 1024 || !value.matches("[A-Za-z0-9+/]+={0,2}")) {
+        if (value.length() < 8 || value.length() > 1024 || !BASE64.matcher(value).matches()) {
             return false;
         }
         try {

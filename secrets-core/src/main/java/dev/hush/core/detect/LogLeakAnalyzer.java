@@ -110,7 +110,7 @@ final class LogLeakAnalyzer implements Analyzer {
     private void code(FileAnalysis analysis, SourceFile file, int line, int at) {
         String text = file.text();
         int lineStart = file.lineStart(line);
-        int lineEnd = line < file.lineCount() ? file.lineStart(line + 1) - 1 : text.length();
+        int lineEnd = file.lineEnd(line);
         // A minified line is read only around the word.
         int from = Math.max(lineStart, at - 400);
         int to = Math.min(lineEnd, at + 400);

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -32,6 +33,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 final class PuttyKeyAnalyzer extends CredentialFileAnalyzer {
     /** The word that starts every PuTTY key; the detector runs this analyzer on files that hold it. */
     static final String MAGIC = "PuTTY-User-Key-File-";
+    private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=]+");
 
     @Override
     boolean appliesTo(String path) {
@@ -83,7 +85,7 @@ final class PuttyKeyAnalyzer extends CredentialFileAnalyzer {
         }
         String secret = text.substring(start, Math.min(text.length(), start + length)).strip();
         String body = publicLines.toString() + privateLines;
-        if (!body.matches("[A-Za-z0-9+/=]+")) {
+        if (!BASE64_BODY.matcher(body).matches()) {
             return; // "...", "<your key>", "xxxx": documentation, not a key
         }
         String encryption = headers.getOrDefault("Encryption", "none");

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class RailsSecretsAnalyzer extends CredentialFileAnalyzer {
     private static final Pattern MASTER_KEY = Pattern.compile("\\s*([0-9a-f]{32})\\s*");
+    /** An encrypted-credentials key of Rails 6's per-environment credentials. */
+    private static final Pattern ENVIRONMENT_KEY = Pattern.compile("(?:.*/)?config/credentials/[^/]+\\.key");
     private static final Pattern SECRET_LINE = Pattern.compile("(?m)^[ \\t]*(secret_key_base|secret_token)[ \\t]*:[ \\t]*(?:([\"'])(.*?)\\2|([^#\\s][^#\\r\\n]*?))[ \\t]*(?:#.*)?\\r?$");
 
     @Override
@@ -28,7 +30,7 @@ final class RailsSecretsAnalyzer extends CredentialFileAnalyzer {
 
     private static boolean isKeyFile(String path) {
         return path.equals("config/master.key") || path.endsWith("/config/master.key")
-                || path.matches("(?:.*/)?config/credentials/[^/]+\\.key");
+                || path.endsWith(".key") && ENVIRONMENT_KEY.matcher(path).matches();
     }
 
     @Override

@@ -49,6 +49,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * {@code 'password' => '...'}, {@code "password": "..."}, {@code $db['password'] = '...'},
      * {@code define('DB_PASSWORD', '...')}. The literal must end the expression.
      */
+    /** The words that make a path an example, a test fixture or documentation: a part of it between / . _ - */
+    private static final Set<String> EXAMPLE_WORDS = Set.of("example", "examples", "sample", "samples", "template",
+            "templates", "dist", "doc", "docs", "test", "tests", "spec", "mock", "mocks", "fixture", "fixtures", "testdata",
+            "demo");
     private static final Pattern QUOTED = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?[ \\t]*(=>|:=|\\?\\?=|\\|\\|=|\\?=|=(?![=>~])|:(?!:)|,)[ \\t]*"
                     + "(?:@|[rbu]?(?=[\"']))?(?:new\\s+String\\(|String\\(|\\[\\]byte\\()?"
@@ -208,8 +212,26 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** Returns whether {@code path} is an example, a test fixture or documentation, where placeholders are expected. */
     static boolean isExample(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        return lower.matches("(?:.*[/._-])?(?:examples?|samples?|templates?|dist|docs?|tests?|spec|mocks?|fixtures?|testdata|demo)(?:[/._-].*)?")
+        return hasExampleWord(lower)
                 || lower.endsWith(".md") || lower.endsWith(".rst") || lower.endsWith(".adoc") || lower.endsWith(".txt");
+    }
+
+    /** Returns whether a part of {@code lower} between the separators / . _ - is one of the {@link #EXAMPLE_WORDS}. */
+    private static boolean hasExampleWord(String lower) {
+        int from = 0;
+        for (int i = 0; i <= lower.length(); i++) {
+            char c = i < lower.length() ? lower.charAt(i) : '/';
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false; // as a regex's . would not cross a line break
+            }
+            if (c == '/' || c == '.' || c == '_' || c == '-') {
+                if (i - from >= 3 && i - from <= 9 && EXAMPLE_WORDS.contains(lower.substring(from, i))) {
+                    return true;
+                }
+                from = i + 1;
+            }
+        }
+        return false;
     }
 
     /** Lower-cases ASCII letters only, so that offsets in the result are offsets in {@code text}. */
@@ -261,7 +283,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 int from = start > 0 && (text.charAt(start - 1) == '"' || text.charAt(start - 1) == '\'') ? start - 1 : start;
                 int line = file.lineOf(start);
                 int lineStart = file.lineStart(line);
-                int end = line < file.lineCount() ? file.lineStart(line + 1) - 1 : text.length();
+                int end = file.lineEnd(line);
                 matcher.region(from, Math.min(end, from + 1400));
                 if (!matcher.lookingAt()) {
                     comparison(text, from, Math.min(end, from + 400), lineStart, syntax);
@@ -597,7 +619,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 }
                 last = line;
                 int start = file.lineStart(line);
-                int end = line < file.lineCount() ? file.lineStart(line + 1) - 1 : file.text().length();
+                int end = file.lineEnd(line);
                 if (end - start <= LONG_LINE) {
                     action.accept(file.line(line), start);
                 }

@@ -19,7 +19,10 @@ public final class SourceFile {
     private final byte[] bytes;
     private final int length;
     private String text;
+    /** The line starts found so far, in {@code lineStarts[0..knownLines)}; all of them once {@code allLines}. */
     private int[] lineStarts;
+    private int knownLines;
+    private boolean allLines;
     private boolean ascii;
 
     public SourceFile(String path, String text) {
@@ -62,11 +65,36 @@ public final class SourceFile {
         return index >= 0 ? index + 1 : -index - 1;
     }
 
-    private int[] lineStarts() {
+    /**
+     * Finds line starts until {@code lines} are known and the last one known lies past
+     * {@code pastOffset}, or the text ends. Lines are found only as far as asked: an analyzer
+     * that asks about a hit near the top of a long file does not pay for the rest, and hits
+     * asked about in order walk the text once.
+     */
+    private void findLines(int lines, int pastOffset) {
         if (lineStarts == null) {
-            lineStarts = lineStarts(text());
+            lineStarts = new int[16];
+            knownLines = 1;
         }
-        return lineStarts;
+        String text = null;
+        while (!allLines && (knownLines < lines || lineStarts[knownLines - 1] <= pastOffset)) {
+            if (text == null) {
+                text = text();
+            }
+            int feed = text.indexOf('\n', lineStarts[knownLines - 1]);
+            if (feed < 0) {
+                allLines = true;
+            } else {
+                addLine(feed + 1);
+            }
+        }
+    }
+
+    private void addLine(int start) {
+        if (knownLines == lineStarts.length) {
+            lineStarts = Arrays.copyOf(lineStarts, knownLines * 2);
+        }
+        lineStarts[knownLines++] = start;
     }
 
     /** Returns the path relative to the scanned root, with {@code /} separators. */
@@ -169,25 +197,36 @@ public final class SourceFile {
 
     /** Returns the number of lines. */
     public int lineCount() {
-        return lineStarts().length;
+        findLines(Integer.MAX_VALUE, -1);
+        return knownLines;
     }
 
     /** Returns the 1-based line holding {@code offset}. */
     public int lineOf(int offset) {
-        return lineOf(lineStarts(), offset);
+        findLines(1, offset);
+        int index = Arrays.binarySearch(lineStarts, 0, knownLines, offset);
+        return index >= 0 ? index + 1 : -index - 1;
     }
 
     /** Returns the 1-based column of {@code offset} within its line. */
     public int columnOf(int offset) {
-        return offset - lineStarts()[lineOf(offset) - 1] + 1;
+        return offset - lineStart(lineOf(offset)) + 1;
+    }
+
+    /** Returns the offset of the line feed that ends 1-based {@code line}, or the text's length for the last line. */
+    public int lineEnd(int line) {
+        findLines(line + 1, -1);
+        if (line < 1 || line > knownLines) {
+            throw new IndexOutOfBoundsException("line " + line + " outside 1.." + knownLines);
+        }
+        return line < knownLines ? lineStarts[line] - 1 : text().length();
     }
 
     /** Returns the text of 1-based {@code line}, without its line break. */
     public String line(int line) {
-        int[] starts = lineStarts();
         String text = text();
-        int start = starts[line - 1];
-        int end = line < starts.length ? starts[line] - 1 : text.length();
+        int start = lineStart(line);
+        int end = lineEnd(line);
         if (end > start && text.charAt(end - 1) == '\r') {
             end--;
         }
@@ -196,6 +235,10 @@ public final class SourceFile {
 
     /** Returns the offset where 1-based {@code line} starts. */
     public int lineStart(int line) {
-        return lineStarts()[line - 1];
+        findLines(line, -1);
+        if (line < 1 || line > knownLines) {
+            throw new IndexOutOfBoundsException("line " + line + " outside 1.." + knownLines);
+        }
+        return lineStarts[line - 1];
     }
 }

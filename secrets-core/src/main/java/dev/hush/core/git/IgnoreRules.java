@@ -24,6 +24,16 @@ public final class IgnoreRules {
     private final String fileName;
     private final IgnoreNode extra;
     private final Map<String, IgnoreNode> nodes = new ConcurrentHashMap<>();
+    /** For each folder, the rule files that apply in it, deepest first, folders without one left out. */
+    private final Map<String, Chain> chains = new ConcurrentHashMap<>();
+
+    /**
+     * The folders from one folder up to the base that hold rules, deepest first: where each
+     * folder's path ends in the folder's own path (-1 for the base) and its rules.
+     */
+    private record Chain(int[] ends, IgnoreNode[] rules) {
+        static final Chain NONE = new Chain(new int[0], new IgnoreNode[0]);
+    }
 
     /**
      * Creates rules read from files named {@code fileName} in {@code base} and its folders;
@@ -55,17 +65,41 @@ public final class IgnoreRules {
      * looking at whether a parent folder is ignored: for walkers that never enter ignored folders.
      */
     public boolean matches(String path, boolean isDirectory) {
-        for (int slash = path.lastIndexOf('/'); ; slash = path.lastIndexOf('/', slash - 1)) {
-            String dir = slash < 0 ? "" : path.substring(0, slash);
-            Boolean ignored = node(dir).checkIgnored(path.substring(slash + 1), isDirectory);
+        // A walk asks about every file of every folder: the folders without rules are skipped once per folder, not per path.
+        int slash = path.lastIndexOf('/');
+        Chain chain = chain(slash < 0 ? "" : path.substring(0, slash));
+        for (int i = 0; i < chain.ends.length; i++) {
+            int end = chain.ends[i];
+            Boolean ignored = chain.rules[i].checkIgnored(end < 0 ? path : path.substring(end + 1), isDirectory);
             if (ignored != null) {
                 return ignored;
             }
-            if (slash < 0) {
-                Boolean excluded = extra.checkIgnored(path, isDirectory);
-                return excluded != null && excluded;
-            }
         }
+        Boolean excluded = extra.checkIgnored(path, isDirectory);
+        return excluded != null && excluded;
+    }
+
+    /** Returns the folders with rules from {@code dir} (relative to the base, "" for the base) up, deepest first. */
+    private Chain chain(String dir) {
+        Chain known = chains.get(dir);
+        if (known != null) {
+            return known;
+        }
+        int slash = dir.lastIndexOf('/');
+        Chain parent = dir.isEmpty() ? Chain.NONE : chain(slash < 0 ? "" : dir.substring(0, slash));
+        IgnoreNode own = node(dir);
+        Chain chain = parent;
+        if (own != EMPTY) {
+            int[] ends = new int[parent.ends.length + 1];
+            IgnoreNode[] rules = new IgnoreNode[ends.length];
+            ends[0] = dir.isEmpty() ? -1 : dir.length();
+            rules[0] = own;
+            System.arraycopy(parent.ends, 0, ends, 1, parent.ends.length);
+            System.arraycopy(parent.rules, 0, rules, 1, parent.rules.length);
+            chain = new Chain(ends, rules);
+        }
+        chains.putIfAbsent(dir, chain);
+        return chain;
     }
 
     private IgnoreNode node(String dir) {

@@ -95,13 +95,19 @@ final class ScanEngine {
      * analysed as dotenv in place of the first analysis of a file whose name did not say dotenv.
      */
     private List<Outcome> withEnvFilesAsDotenv(List<Outcome> outcomes, Source source, List<SkippedFile> skipped) {
-        Map<String, Fragment> offered = new LinkedHashMap<>();
         Set<String> envFiles = new LinkedHashSet<>();
         for (Outcome outcome : outcomes) {
-            offered.put(outcome.fragment().path(), outcome.fragment());
             if (outcome.result() != null) {
                 envFiles.addAll(outcome.result().envFiles());
             }
+        }
+        if (envFiles.isEmpty()) {
+            // Most trees load no env_file: spare a map of every path.
+            return outcomes;
+        }
+        Map<String, Fragment> offered = new LinkedHashMap<>();
+        for (Outcome outcome : outcomes) {
+            offered.put(outcome.fragment().path(), outcome.fragment());
         }
         List<Outcome> all = new ArrayList<>(outcomes);
         ReadBuffer reader = new ReadBuffer();

@@ -22,6 +22,21 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "src/test/java/App.java, true", "docs/setup.md, true", "config.sample.yml, true", "app_fixtures/db.json, true",
+        "examples, true", "my-demo, true", "src/testdata/x, true", "templates/base.html, true", "Dist/app.js, true",
+        "src/contest/App.java, false", "tests2/x.py, false", "src/main/App.java, false", "doctor/x.py, false",
+        "latest.json, false", "test, true", "a.tests, true", "spec_helper.rb, true",
+    })
+    void tellsExamplePathsByAWholePartOfThePath(String path, boolean example) {
+        assertThat(SecretAssignmentAnalyzer.isExample(path)).isEqualTo(example);
+        // The regex this check replaced answers the same.
+        assertThat(path.toLowerCase(java.util.Locale.ROOT).matches("(?:.*[/._-])?(?:examples?|samples?|templates?|dist|docs?"
+                + "|tests?|spec|mocks?|fixtures?|testdata|demo)(?:[/._-].*)?") || path.toLowerCase(java.util.Locale.ROOT).endsWith(".md"))
+                .isEqualTo(example);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "String password = getPassword();",
         "password = request.form.password",

@@ -52,4 +52,25 @@ class SourceFileTest {
         assertThat(fromBytes("run", "#".getBytes(StandardCharsets.UTF_8)).startsWith("#!")).isFalse();
         assertThat(new SourceFile("run", "#!/bin/sh").startsWith("#!")).isTrue();
     }
+
+    @Test
+    void answersLineQuestionsInAnyOrderAsTheWholeTextsLineStartsDo() {
+        String text = "a\n\nbb\r\nccc\n";
+        int[] starts = SourceFile.lineStarts(text);
+        // Each question on a fresh file, and all of them on one file, backwards: lines are found only as far as asked.
+        SourceFile shared = new SourceFile("f", text);
+        for (int offset = text.length() + 2; offset >= -1; offset--) {
+            assertThat(new SourceFile("f", text).lineOf(offset)).isEqualTo(SourceFile.lineOf(starts, offset));
+            assertThat(shared.lineOf(offset)).isEqualTo(SourceFile.lineOf(starts, offset));
+        }
+        SourceFile file = fromBytes("f", text.getBytes(StandardCharsets.UTF_8));
+        assertThat(file.lineEnd(3)).isEqualTo(6);
+        assertThat(file.line(3)).isEqualTo("bb");
+        assertThat(file.lineStart(2)).isEqualTo(2);
+        assertThat(file.columnOf(9)).isEqualTo(3);
+        assertThat(file.lineCount()).isEqualTo(5);
+        assertThat(file.lineEnd(5)).isEqualTo(text.length());
+        assertThat(file.line(5)).isEmpty();
+        assertThat(new SourceFile("f", "one line").lineEnd(1)).isEqualTo(8);
+    }
 }

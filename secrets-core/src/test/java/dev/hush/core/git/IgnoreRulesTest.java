@@ -27,6 +27,24 @@ class IgnoreRulesTest {
     }
 
     @Test
+    void anchorsEachFoldersRulesAtItsFolderAcrossFoldersWithoutRules() throws IOException {
+        Files.createDirectories(root.resolve("a/b/c/d"));
+        Files.writeString(root.resolve(".gitignore"), "/top.txt\n*.tmp\n");
+        Files.writeString(root.resolve("a/b/.gitignore"), "/c/d/*.txt\n!keep.tmp\n");
+        IgnoreRules rules = new IgnoreRules(root, ".gitignore", Optional.empty());
+        assertThat(rules.matches("top.txt", false)).isTrue();
+        assertThat(rules.matches("a/top.txt", false)).isFalse();
+        assertThat(rules.matches("a/b/c/d/notes.txt", false)).isTrue();
+        assertThat(rules.matches("a/b/c/notes.txt", false)).isFalse();
+        assertThat(rules.matches("a/b/c/d/keep.tmp", false)).isFalse();
+        assertThat(rules.matches("a/b/c/d/other.tmp", false)).isTrue();
+        assertThat(rules.matches("a/x.tmp", false)).isTrue();
+        // The same folders asked again, from the cache, answer the same.
+        assertThat(rules.matches("a/b/c/d/notes.txt", false)).isTrue();
+        assertThat(rules.matches("a/b/c/d/keep.tmp", false)).isFalse();
+    }
+
+    @Test
     void ignoresEverythingInsideAnIgnoredFolder() throws IOException {
         Files.writeString(root.resolve(".gitignore"), "build/\n");
         IgnoreRules rules = new IgnoreRules(root, ".gitignore", Optional.empty());
