@@ -37,6 +37,7 @@ final class PlanContext {
     static final String DOCKERFILE_ARG_RULE = "dockerfile-arg-secret";
     static final String DOCKERFILE_ENV_RULE = "dockerfile-env-secret";
     static final String DOTENV_RULE = "dotenv-secret";
+    static final String DOTENV_WEAK_RULE = "dotenv-weak-default";
     static final String DOTENV_TRACKED_RULE = "dotenv-tracked";
     static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "vendor", "target");
 
@@ -58,6 +59,16 @@ final class PlanContext {
         this.root = Objects.requireNonNull(root, "root == null");
         this.options = Objects.requireNonNull(options, "options == null");
         this.catalogue = RuleCatalogue.forProject(options.config());
+    }
+
+    /** Returns whether {@code finding} is a value of a dotenv entry that moves: a secret or a weak default. */
+    static boolean isDotenvValue(Finding finding) {
+        return finding.ruleId().equals(DOTENV_RULE) || finding.ruleId().equals(DOTENV_WEAK_RULE);
+    }
+
+    /** Returns whether {@code finding} is a guessable default password ({@code changeme}, {@code admin}). */
+    static boolean isWeakDefault(Finding finding) {
+        return finding.ruleId().endsWith("-weak-default");
     }
 
     boolean selected(Finding finding) {

@@ -45,7 +45,7 @@ final class PlanWriter {
         shared = new SharedSecrets(c.groups.values());
         Set<SecretName> written = new LinkedHashSet<>();
         for (Group group : c.groups.values()) {
-            SecretFile file = SecretFile.in(c.options.secretsDir(), group.name, group.value);
+            SecretFile file = SecretFile.in(c.options.secretsDir(), group.name, group.delivered);
             files.put(group, file);
             String runPath = group.name.runPath();
             for (Site site : group.sites) {
@@ -58,7 +58,7 @@ final class PlanWriter {
                         users.forEach(user -> deliveries.put(user, Delivery.of(editor, user, key, c.options, c.editors.values())));
                         Optional<String> unwritable = deliveries.values().stream()
                                 .anyMatch(d -> d.kind() == Delivery.Kind.ENV_FILE)
-                                ? EnvFiles.unwritable(group.value) : Optional.empty();
+                                ? EnvFiles.unwritable(group.delivered) : Optional.empty();
                         if (unwritable.isPresent()) {
                             site.refusal = Optional.of(key + " stays inline: its value " + unwritable.get());
                             continue;
@@ -100,7 +100,7 @@ final class PlanWriter {
                         String loaded = site.loadedKey;
                         Delivery delivery = Delivery.of(editor, site.service, loaded, c.options, c.editors.values());
                         Optional<String> unwritable = delivery.kind() == Delivery.Kind.ENV_FILE
-                                ? EnvFiles.unwritable(group.value) : Optional.empty();
+                                ? EnvFiles.unwritable(group.delivered) : Optional.empty();
                         if (unwritable.isPresent()) {
                             site.refusal = Optional.of(loaded + " stays where it is: its value " + unwritable.get());
                             continue;
@@ -145,7 +145,7 @@ final class PlanWriter {
                 for (Finding finding : site.findings) {
                     if (ok) {
                         c.decide(finding, Optional.of(group.name), Action.MIGRATE, explanation
-                                + shared.sentence(group.name));
+                                + shared.sentence(group.name) + WeakDefaults.sentence(group, finding));
                     } else if (site.refusal.isPresent() && site.kind != Site.Kind.BUILD_ARG) {
                         c.manual(List.of(finding), "hush did not move it for service " + site.service + ": "
                                 + site.refusal.get() + ".", List.of("Move " + group.key + " of service " + site.service
@@ -175,7 +175,7 @@ final class PlanWriter {
                             + source.path() + " into secret " + group.name + " (" + files.get(group).path() + ");"
                             + " the compose files that use it read the secret instead, and "
                             + PlanContext.exampleOf(source.path()) + " keeps the key without its value."
-                            + shared.sentence(group.name));
+                            + shared.sentence(group.name) + WeakDefaults.sentence(group, source.finding()));
                 } else {
                     c.manual(List.of(source.finding()), group.key + " stays in " + source.path()
                             + " because not every compose file that uses it could be rewritten.",
@@ -205,6 +205,13 @@ final class PlanWriter {
                 }
                 rotate(new ChecklistItem.Rotate(group.name, files.get(group).path(), fingerprint, inlineAt,
                         List.copyOf(services), hint));
+                if (group.generated) {
+                    ChecklistItem stored = WeakDefaults.storedPassword(group, files.get(group).path(),
+                            List.copyOf(services));
+                    if (!c.checklist.contains(stored)) {
+                        c.checklist.add(stored);
+                    }
+                }
             }
         }
         c.checklist.addAll(shared.checklist(written));
@@ -269,7 +276,7 @@ final class PlanWriter {
                         + " and its app reads it there (the checklist shows the lines)";
             }
             default -> {
-                String path = envFiles.add(editor, service, key, group.value);
+                String path = envFiles.add(editor, service, key, group.delivered);
                 shared.envFile(group.name, path);
                 editor.addEnvFile(service, path);
                 return service + " keeps " + key + " as an environment variable, loaded from " + path
