@@ -36,6 +36,10 @@ final class Placeholders {
             "(?i)x{3,}|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|insert|enter|replace)[-_ ].*|.*[-_ ]here"
                     + "|.*(placeholder|redacted).*");
 
+    /** Defaults that documentation examples spread: examplepass, changeme123, my-secret-pw. */
+    private static final Pattern WEAK_SHAPES = Pattern.compile("(?i).*(example|changeme|change[-_]me|changeit).*"
+            + "|(my|some)[-_ ].*");
+
     private static final Set<String> NOT_SECRETS = Set.of(
             "true", "false", "yes", "no", "on", "off", "1", "0", "enabled", "disabled", "required", "optional");
 
@@ -64,7 +68,12 @@ final class Placeholders {
      * template.
      */
     static boolean isWeakDefault(String value) {
-        return !isNotASecret(value) && isPlaceholder(value) && !isTemplate(value);
+        if (isNotASecret(value) || isTemplate(value)) {
+            return false;
+        }
+        // A long value that merely contains "fake" or "dummy" is a test value, not a word anyone would guess.
+        String lower = value.trim().toLowerCase(Locale.ROOT);
+        return WORDS.contains(lower) || WEAK_SHAPES.matcher(lower).matches();
     }
 
     /**

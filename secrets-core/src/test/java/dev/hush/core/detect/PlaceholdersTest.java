@@ -51,7 +51,8 @@ class PlaceholdersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hunter2-not-real-0001", "Zq8vN3kLx2Rt", "", "true"})
+    @ValueSource(strings = {"hunter2-not-real-0001", "Zq8vN3kLx2Rt", "", "true", "s3cr3t-Fake-Value-1234",
+            "dummy-token-0000111122223333"})
     void takesNeitherRealLookingValuesNorNonSecretsForWeakDefaults(String value) {
         assertThat(Placeholders.isWeakDefault(value)).as(value).isFalse();
     }

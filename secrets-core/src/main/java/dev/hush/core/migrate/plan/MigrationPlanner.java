@@ -41,10 +41,12 @@ public final class MigrationPlanner {
      * @param history what the history says about each fingerprint
      * @param generateWeak whether every weak default ({@code changeme}, {@code admin}) gets a generated value
      * @param generate the fingerprints or keys whose value is replaced by a generated one, weak or not
+     * @param deliveries the deliveries the user chose, by fingerprint or key
      */
     public record Options(HushConfig config, String secretsDir, Optional<String> only, boolean harden,
             Set<String> readsFileVariables, Map<String, String> rename, Set<String> skip, String checklist,
-            Map<String, RotationChecklist.Exposure> history, boolean generateWeak, Set<String> generate) {
+            Map<String, RotationChecklist.Exposure> history, boolean generateWeak, Set<String> generate,
+            Map<String, dev.hush.core.migrate.DeliveryKind> deliveries) {
     }
 
     private final PlanContext c;

@@ -77,6 +77,12 @@ final class WeakDefaults {
         return false;
     }
 
+    /** Returns whether a finding of {@code group} is a weak default. */
+    static boolean holdsWeakDefault(Group group) {
+        return group.sites.stream().flatMap(site -> site.findings.stream()).anyMatch(PlanContext::isWeakDefault)
+                || group.dotenv.stream().map(DotenvSource::finding).anyMatch(PlanContext::isWeakDefault);
+    }
+
     /** Returns the part of {@code value} that a new value replaces: a URL's password, else the whole value. */
     private static String secretPart(String value) {
         List<UrlPassword> passwords = UrlPassword.in(value);
