@@ -62,6 +62,16 @@ class WeakDefaultIT {
     }
 
     @Test
+    void theJsonPlanSaysTheDeliveryAndWhetherAValueIsAWeakDefault() throws Exception {
+        HushProcess.Result json = HushProcess.run(stack(), "migrate", "--dry-run", "--format", "json", ".");
+
+        assertThat(json.exitCode()).as(json.all()).isZero();
+        assertThat(json.out()).containsPattern("\"delivery\": ?\"file variable POSTGRES_PASSWORD_FILE\"")
+                .containsPattern("\"weakDefault\": ?true").containsPattern("\"weakDefault\": ?false");
+        assertThat(json.all()).doesNotContain(REAL);
+    }
+
+    @Test
     void yesKeepsADefaultPasswordSoThatTheServiceKeepsWorking() throws Exception {
         Path dir = stack();
 

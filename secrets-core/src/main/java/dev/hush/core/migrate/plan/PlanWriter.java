@@ -118,8 +118,11 @@ final class PlanWriter {
                                         envFiles, readFromFile, false,
                                         siteDeliveries.computeIfAbsent(site, s -> new ArrayList<>())) + ".");
                     }
-                    case BUILD_ARG -> dockerfile.planBuildSecret(group, site, file, dockerfiles, dockerfileEdits,
-                            dockerfileSecrets, dockerfileReasons, siteExplanations);
+                    case BUILD_ARG -> {
+                        dockerfile.planBuildSecret(group, site, file, dockerfiles, dockerfileEdits,
+                                dockerfileSecrets, dockerfileReasons, siteExplanations);
+                        siteDeliveries.computeIfAbsent(site, s -> new ArrayList<>()).add("build secret " + group.name);
+                    }
                 }
             }
         }
