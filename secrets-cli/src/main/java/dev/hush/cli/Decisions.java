@@ -21,6 +21,10 @@ final class Decisions {
         }
         line.append("  -> ").append(decision.action().name().toLowerCase(Locale.ROOT));
         decision.secret().ifPresent(name -> line.append(' ').append(name.value()));
+        decision.delivery().ifPresent(delivery -> line.append(" via ").append(delivery));
+        if (decision.weakDefault()) {
+            line.append(" [weak default]");
+        }
         return line.toString();
     }
 }

@@ -79,6 +79,11 @@ final class MigrateCli implements Callable<Integer> {
                 description = "Services whose app reads <KEY>_FILE variables (e.g. with secrets-runtime).")
         Set<String> readsFileVars = Set.of();
 
+        @Option(names = "--generate-weak", description = "Put a generated value in place of every default password"
+                + " (changeme, example, admin...) in every place it is delivered; change the password the service"
+                + " stored, as the checklist says. Without it, --yes keeps such values so that nothing stops working.")
+        boolean generateWeak;
+
         @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: PATH/.hush.yaml).")
         Path config;
 
@@ -177,6 +182,7 @@ final class MigrateCli implements Callable<Integer> {
         MigrateCommand migrate = Hush.migrate().root(OptionChecks.projectFolder(path))
                 .harden(plan.harden)
                 .readsFileVariables(plan.readsFileVars)
+                .generateWeak(plan.generateWeak)
                 .onInterrupt(line -> {
                     System.err.println(line);
                     System.err.flush();

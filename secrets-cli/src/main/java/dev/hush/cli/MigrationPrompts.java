@@ -1,12 +1,12 @@
 package dev.hush.cli;
 
 import dev.hush.core.baseline.Baseline;
+import dev.hush.core.migrate.DeliveryKind;
 import dev.hush.core.migrate.MigrateCommand;
 import dev.hush.core.migrate.MigrationDecision;
 import dev.hush.core.migrate.MigrationResult;
 import dev.hush.core.migrate.PlannedMigration;
 import dev.hush.core.migrate.SecretName;
-import dev.hush.core.migrate.SecretRotation;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.SecretValue;
 import java.io.IOException;
@@ -40,14 +40,17 @@ final class MigrationPrompts {
     record Rotation(SecretName name, SecretValue value) {
     }
 
-    private static final String KEYS = "[m]igrate [s]kip [i]gnore [r]ename [n]ew value [g]enerate [a]ll [q]uit [?]";
+    private static final String KEYS =
+            "[m]igrate [k]eep [s]kip [i]gnore [r]ename [d]elivery [n]ew value [g]enerate [a]ll [q]uit [?]";
     private static final String HELP = """
-              m  migrate: move the value into the secret file, as proposed
+              m  migrate: move the value as proposed (a weak default gets a generated value)
+              k  keep: move the value as it is, even a weak default, so the service keeps working
               s  skip: leave this one inline for now
               i  ignore: leave it and accept it in .hush-baseline, so scans stop reporting it
               r  rename: choose the secret's name (lower case, digits, _ . -)
+              d  delivery: choose how the value reaches the service (env file, file variable, mounted file)
               n  new value: migrate, then put a new value you type (hidden) in the secret file
-              g  generate: migrate, then put a new random value in the secret file (shown nowhere)
+              g  generate: migrate with a new random value in every place it is delivered (shown nowhere)
               a  all: migrate this and every remaining finding as proposed
               q  quit: write nothing
             """;
@@ -59,6 +62,8 @@ final class MigrationPrompts {
     private final Map<String, String> rename = new HashMap<>();
     private final List<Finding> ignored = new ArrayList<>();
     private final Map<String, SecretValue> newValues = new LinkedHashMap<>();
+    private final Set<String> generate = new HashSet<>();
+    private final Map<String, DeliveryKind> deliveries = new HashMap<>();
 
     MigrationPrompts(MigrateCli cli, MigrateCommand migrate, PlannedMigration planned) {
         this.cli = cli;
@@ -84,22 +89,36 @@ final class MigrationPrompts {
                 MigrationDecision decision = asked.get(i);
                 out.println("[" + (i + 1) + "/" + asked.size() + "] " + Decisions.line(decision));
                 out.println("      " + decision.explanation());
+                if (decision.weakDefault()) {
+                    out.println("      A default password anyone can guess: Enter, m or g puts a generated value in its"
+                            + " place; k keeps it as it is.");
+                }
                 Choice choice = ask(terminal, reader, decision);
                 if (choice == Choice.QUIT) {
                     out.println("hush: nothing written.");
                     return ExitCodes.CLEAN;
                 }
                 all = choice == Choice.ALL;
+                if (all) {
+                    // "As proposed" for the rest: a weak default gets a generated value.
+                    asked.subList(i, asked.size()).stream().filter(MigrationDecision::weakDefault)
+                            .forEach(d -> generate.add(d.fingerprint()));
+                }
             }
-            PlannedMigration chosen = skip.isEmpty() && rename.isEmpty()
+            PlannedMigration chosen = skip.isEmpty() && rename.isEmpty() && generate.isEmpty() && deliveries.isEmpty()
                     ? planned
-                    : cli.command().skip(skip).rename(rename).plan();
+                    : cli.command().skip(skip).rename(rename).generate(generate).delivery(deliveries).plan();
             if (chosen.plan().isEmpty()) {
                 writeIgnored(out);
                 out.println("hush: nothing left to migrate; nothing else written.");
                 return ExitCodes.CLEAN;
             }
             out.println();
+            if (chosen != planned) {
+                // What the choices made of the plan: names, deliveries and generated values, before the diff.
+                chosen.decisions().stream().filter(d -> d.action() == MigrationDecision.Action.MIGRATE)
+                        .forEach(d -> out.println("# " + Decisions.line(d)));
+            }
             out.print(DiffColors.apply(chosen.plan().diff(cli.showSecrets), cli.colors()));
             out.println();
             if (!confirm(terminal, "Apply these changes? [y/N] ")) {
@@ -142,8 +161,15 @@ final class MigrationPrompts {
             terminal.writer().println(key > 0 ? Character.toString(key) : "");
             switch (Character.toLowerCase(key)) {
                 case 'm', '\r', '\n' -> {
+                    if (decision.weakDefault()) {
+                        generate.add(decision.fingerprint());
+                    }
                     return Choice.NEXT;
                 }
+                case 'k' -> {
+                    return Choice.NEXT;
+                }
+                case 'd' -> askDelivery(terminal, decision);
                 case 's' -> {
                     skip.add(decision.fingerprint());
                     return Choice.NEXT;
@@ -166,8 +192,8 @@ final class MigrationPrompts {
                     }
                 }
                 case 'g' -> {
-                    newValues.put(decision.fingerprint(), SecretRotation.generate());
-                    terminal.writer().println("  a new 32-byte random value will go into the secret file.");
+                    generate.add(decision.fingerprint());
+                    terminal.writer().println("  a new 32-byte random value will go wherever the secret is delivered.");
                     return Choice.NEXT;
                 }
                 case 'a' -> {
@@ -179,6 +205,36 @@ final class MigrationPrompts {
                 default -> terminal.writer().print(HELP);
             }
         }
+    }
+
+    /** Asks how the value of {@code decision} reaches its service; a file needs an app that reads it. */
+    private void askDelivery(Terminal terminal, MigrationDecision decision) throws IOException {
+        PrintWriter out = terminal.writer();
+        String key = decision.finding().key().orElse("the variable");
+        String name = decision.secret().map(SecretName::value).orElse("<name>");
+        out.println("  now: " + decision.delivery().orElse("as planned"));
+        out.println("    e  env file: the same variable " + key + ", from a git-ignored .secrets/<service>.env");
+        out.println("    f  file variable: " + key + "_FILE: /run/secrets/" + name
+                + " (needs a reader: the image or app must read " + key + "_FILE)");
+        out.println("    m  mounted file: /run/secrets/" + name
+                + " (needs a reader: the app must read that file; the checklist shows the lines)");
+        out.print("  delivery [e/f/m, other key: keep]: ");
+        out.flush();
+        int pressed = readKey(terminal);
+        out.println(pressed > 0 && !Character.isISOControl(pressed) ? Character.toString(pressed) : "");
+        DeliveryKind kind = switch (Character.toLowerCase(pressed)) {
+            case 'e' -> DeliveryKind.ENV_FILE;
+            case 'f' -> DeliveryKind.FILE_VARIABLE;
+            case 'm' -> DeliveryKind.MOUNTED_SECRET;
+            default -> null;
+        };
+        if (kind == null) {
+            out.println("  delivery unchanged.");
+        } else {
+            deliveries.put(decision.fingerprint(), kind);
+            out.println("  delivery: " + kind.label() + "; the diff shows it before anything is written.");
+        }
+        out.flush();
     }
 
     /** Reads one key press without waiting for Enter. */

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class ComposeAnalyzer implements Analyzer {
     static final String INLINE_SECRET = "compose-inline-secret";
+    static final String WEAK_DEFAULT = "compose-weak-default";
     static final String BUILD_ARG_SECRET = "compose-build-arg-secret";
     static final String URL_CREDENTIALS = "compose-url-credentials";
     static final String PRIVILEGED = "compose-privileged";
@@ -43,6 +44,8 @@ public final class ComposeAnalyzer implements Analyzer {
     static final String API_SOCKET = "compose-api-socket";
 
     private static final String FIX_SECRET = "move it to a Compose secret: hush migrate";
+    private static final String FIX_WEAK = "move it to a Compose secret with a generated value in its place:"
+            + " hush migrate --generate-weak, then change the password the service already stored";
     private static final String FIX_BUILD_ARG =
             "pass it as a build secret (build.secrets and RUN --mount=type=secret) instead: hush migrate";
     private static final String FIX_URL =
@@ -83,13 +86,15 @@ public final class ComposeAnalyzer implements Analyzer {
             analysis.error(problem.line(), problem.message());
         }
         Report report = new Report(file);
+        // In an example or template compose file, a word such as changeme says "fill this in".
+        boolean example = DotenvAnalyzer.isExample(file.path());
         Set<String> envFiles = new LinkedHashSet<>();
         for (Service service : compose.services()) {
             for (Variable variable : service.environment()) {
-                checkVariable(service, variable, false, report);
+                checkVariable(service, variable, false, example, report);
             }
             for (Variable variable : service.buildArgs()) {
-                checkVariable(service, variable, true, report);
+                checkVariable(service, variable, true, example, report);
             }
             checkSettings(service, report);
             for (Volume volume : service.volumes()) {
@@ -106,7 +111,8 @@ public final class ComposeAnalyzer implements Analyzer {
         envFiles.forEach(analysis::envFile);
     }
 
-    private static void checkVariable(Service service, Variable variable, boolean buildArg, Report report) {
+    private static void checkVariable(Service service, Variable variable, boolean buildArg, boolean example,
+            Report report) {
         if (variable.value().isEmpty()) {
             return;
         }
@@ -142,6 +148,15 @@ public final class ComposeAnalyzer implements Analyzer {
                 : noun + " has an inline value";
         if (buildArg) {
             what += "; build args stay readable in the image history";
+        }
+        if (!buildArg && !example && Placeholders.isWeakDefault(secret)) {
+            // Not a stand-in: the service runs with this password, and anyone can guess it.
+            what = expansion.usesDefault()
+                    ? noun + " falls back to a default password that anyone can guess when the variable is unset"
+                    : noun + " is set to a default password that anyone can guess";
+            report.add(WEAK_DEFAULT, Card.INLINE_SECRET, value.offsetOf(expansion.offset(0)), Severity.MEDIUM,
+                    variable.name(), secret, service.name(), variable.origin(), what, FIX_WEAK);
+            return;
         }
         report.add(buildArg ? BUILD_ARG_SECRET : INLINE_SECRET, Card.INLINE_SECRET,
                 value.offsetOf(expansion.offset(0)), severity(secret), variable.name(), secret, service.name(),

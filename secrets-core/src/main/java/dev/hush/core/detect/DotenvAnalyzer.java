@@ -22,6 +22,9 @@ import java.util.Set;
  *       value, or a connection-string key ({@code DATABASE_URL}) whose URL holds a literal
  *       password; a placeholder is reported with low severity, a value made only of references
  *       ({@code ${DB_PASSWORD}}) is not reported.
+ *   <li>{@code dotenv-weak-default}: the same for a word an app accepts as it is ({@code
+ *       changeme}, {@code admin}, {@code example}) under a secret-like key, outside example
+ *       files: the password the service will run with (see {@link Placeholders#isWeakDefault}).
  *   <li>{@code dotenv-tracked}: the file holds at least one real-looking secret (not a
  *       placeholder) and git tracks it.
  *   <li>{@code dotenv-not-ignored}: the same, in a git work tree, when git neither tracks nor
@@ -33,6 +36,8 @@ import java.util.Set;
  * a real-looking secret in them is, and they never get the file-level findings.
  */
 public final class DotenvAnalyzer implements Analyzer {
+    /** The rule of a guessable word ({@code changeme}, {@code admin}) under a secret-like key of a file that is no example. */
+    public static final String WEAK_DEFAULT = "dotenv-weak-default";
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "sample", "template", "dist", "tmpl", "tpl");
 
     /** Returns whether {@code path} names a dotenv file by its name alone. */
@@ -75,6 +80,19 @@ public final class DotenvAnalyzer implements Analyzer {
                 continue;
             }
             holdsSecret |= !placeholder;
+            if (placeholder && SecretKeys.isSecret(entry.key()) && Placeholders.isWeakDefault(literal.get().secret())) {
+                // Compose hands this value to the service as it is: it is the password the service runs with.
+                analysis.add(Finding.builder(WEAK_DEFAULT, Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
+                        .severity(Severity.MEDIUM)
+                        .key(entry.key())
+                        .secret(literal.get().secret())
+                        .message(entry.key() + " in " + file.name() + " is set to a default password that anyone can"
+                                + " guess")
+                        .fix("Move it into a Compose secret with a generated value in its place (hush migrate"
+                                + " --generate-weak), then change the password the service already stored")
+                        .build());
+                continue;
+            }
             analysis.add(Finding.builder("dotenv-secret", Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
                     .severity(placeholder ? Severity.LOW : Severity.HIGH)
                     .key(entry.key())

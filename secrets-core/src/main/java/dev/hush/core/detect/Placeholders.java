@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
  * {@code xxxx}) and values that are not secrets at all ({@code true}, {@code 0}). A
  * placeholder in a secret-like key is still reported, with low severity: the pattern of
  * writing the value inline is what is wrong.
+ *
+ * <p>Placeholders are of two kinds. A <em>template</em> ({@code <password>}, {@code
+ * your-password-here}, {@code xxxx}, {@code {{ db_password }}}) is written to be replaced
+ * before anything runs. A <em>weak default</em> ({@code changeme}, {@code example}, {@code
+ * admin}, {@code secret}) is a word that an app accepts as it is: in a compose file or the
+ * {@code .env} it reads, it is the password the running service will have.
  */
 final class Placeholders {
     private static final Set<String> WORDS = Set.of(
@@ -24,6 +30,18 @@ final class Placeholders {
                     // AWS documentation's example key pair, on its stems (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html).
                     + "|akiaiosfodnn7.*|wjalrxutnfemi/k7mdeng.*");
 
+    /** Words that only ever stand for "fill this in", never a password someone would keep. */
+    private static final Set<String> TEMPLATE_WORDS = Set.of(
+            "placeholder", "todo", "tbd", "redacted", "none", "null", "yourpassword");
+
+    private static final Pattern TEMPLATE_SHAPES = Pattern.compile(
+            "(?i)x{3,}|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|insert|enter|replace)[-_ ].*|.*[-_ ]here"
+                    + "|.*(placeholder|redacted).*");
+
+    /** Defaults that documentation examples spread: examplepass, changeme123, my-secret-pw. */
+    private static final Pattern WEAK_SHAPES = Pattern.compile("(?i).*(example|changeme|change[-_]me|changeit).*"
+            + "|(my|some)[-_ ].*");
+
     private static final Set<String> NOT_SECRETS = Set.of(
             "true", "false", "yes", "no", "on", "off", "1", "0", "enabled", "disabled", "required", "optional");
 
@@ -34,6 +52,30 @@ final class Placeholders {
     static boolean isPlaceholder(String value) {
         String lower = value.trim().toLowerCase(Locale.ROOT);
         return WORDS.contains(lower) || SHAPES.matcher(lower).matches();
+    }
+
+    /**
+     * Returns whether {@code value} is a placeholder written to be replaced before anything
+     * runs: a template shape ({@code <password>}, {@code your-password-here}, {@code xxxx},
+     * {@code ${...}}-like braces) or a word such as {@code placeholder} or {@code redacted}.
+     */
+    static boolean isTemplate(String value) {
+        String lower = value.trim().toLowerCase(Locale.ROOT);
+        return TEMPLATE_WORDS.contains(lower) || TEMPLATE_SHAPES.matcher(lower).matches();
+    }
+
+    /**
+     * Returns whether {@code value} is a placeholder that an app accepts as it is ({@code
+     * changeme}, {@code example}, {@code admin}, {@code secret}): a guessable password, not a
+     * template.
+     */
+    static boolean isWeakDefault(String value) {
+        if (isNotASecret(value) || isTemplate(value)) {
+            return false;
+        }
+        // A long value that merely contains "fake" or "dummy" is a test value, not a word anyone would guess.
+        String lower = value.trim().toLowerCase(Locale.ROOT);
+        return WORDS.contains(lower) || WEAK_SHAPES.matcher(lower).matches();
     }
 
     /**

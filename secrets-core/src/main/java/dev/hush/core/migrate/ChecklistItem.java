@@ -88,13 +88,20 @@ public sealed interface ChecklistItem {
      * @param name the secret's name
      * @param service the compose service
      * @param key the variable the app used to read
+     * @param language the app's language, from its build context, for the lines that read the file
      */
-    record ReadFromFile(SecretName name, String service, String key) implements ChecklistItem {
+    record ReadFromFile(SecretName name, String service, String key, AppLanguage language) implements ChecklistItem {
         /** Checks that every component is present. */
         public ReadFromFile {
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(service, "service == null");
             Objects.requireNonNull(key, "key == null");
+            Objects.requireNonNull(language, "language == null");
+        }
+
+        /** Creates the item for an app whose language is unknown: its entrypoint reads the file. */
+        public ReadFromFile(SecretName name, String service, String key) {
+            this(name, service, key, AppLanguage.SHELL);
         }
 
         @Override

@@ -32,6 +32,9 @@ public final class MigrateCommand {
     private Set<String> readsFileVariables = Set.of();
     private Map<String, String> rename = Map.of();
     private Set<String> skip = Set.of();
+    private boolean generateWeak;
+    private Set<String> generate = Set.of();
+    private Map<String, DeliveryKind> deliveries = Map.of();
     private String checklist = RotationChecklist.DEFAULT_PATH;
     private Map<String, RotationChecklist.Exposure> history = Map.of();
     private Consumer<String> onInterrupt = line -> { };
@@ -96,6 +99,35 @@ public final class MigrateCommand {
         return this;
     }
 
+    /**
+     * Puts a generated value in place of every weak default ({@code changeme}, {@code example},
+     * {@code admin}) that moves, in every place it is delivered, when true; by default such a
+     * value moves as it is, so that the running service keeps working.
+     */
+    public MigrateCommand generateWeak(boolean generateWeak) {
+        this.generateWeak = generateWeak;
+        return this;
+    }
+
+    /**
+     * Puts a generated value in place of the values of the findings with these fingerprints, or
+     * of these keys, weak or not, in every place the value is delivered.
+     */
+    public MigrateCommand generate(Set<String> fingerprintsOrKeys) {
+        this.generate = Set.copyOf(Objects.requireNonNull(fingerprintsOrKeys, "fingerprintsOrKeys == null"));
+        return this;
+    }
+
+    /**
+     * Chooses how some values reach their services, instead of the plan's choice: each key is a
+     * finding's fingerprint or a variable's key. {@link DeliveryKind#FILE_VARIABLE} and {@link
+     * DeliveryKind#MOUNTED_SECRET} need an app that reads the file; the checklist says so.
+     */
+    public MigrateCommand delivery(Map<String, DeliveryKind> deliveries) {
+        this.deliveries = Map.copyOf(Objects.requireNonNull(deliveries, "deliveries == null"));
+        return this;
+    }
+
     /** Sets where the rotation checklist goes, relative to the root; {@code SECRETS-ROTATION.md} by default. */
     public MigrateCommand checklist(String path) {
         this.checklist = ProjectPaths.checkRelative(Objects.requireNonNull(path, "path == null"));
@@ -117,7 +149,7 @@ public final class MigrateCommand {
     public PlannedMigration plan() throws IOException {
         HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(root);
         MigrationPlanner.Options options = new MigrationPlanner.Options(settings, secretsDir, only, harden,
-                readsFileVariables, rename, skip, checklist, history);
+                readsFileVariables, rename, skip, checklist, history, generateWeak, generate, deliveries);
         return new MigrationPlanner(root, options).plan();
     }
 

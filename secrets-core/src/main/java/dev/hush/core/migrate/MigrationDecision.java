@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param secret the secret's proposed name, when the finding's value goes into a secret file
  * @param action what the plan does
  * @param explanation what the plan does and why, naming keys, services, files and lines
+ * @param delivery how the value reaches each service after the migration, e.g. {@code env file
+ *     .secrets/app.env} or {@code file variable POSTGRES_PASSWORD_FILE}; empty unless it moves
  */
 public record MigrationDecision(Finding finding, String fingerprint, Optional<SecretName> secret, Action action,
-        String explanation) {
+        String explanation, Optional<String> delivery) {
 
     /** Checks that every component is present. */
     public MigrationDecision {
@@ -26,6 +28,18 @@ public record MigrationDecision(Finding finding, String fingerprint, Optional<Se
         Objects.requireNonNull(secret, "secret == null");
         Objects.requireNonNull(action, "action == null");
         Objects.requireNonNull(explanation, "explanation == null");
+        Objects.requireNonNull(delivery, "delivery == null");
+    }
+
+    /** Creates a decision that says nothing of a delivery. */
+    public MigrationDecision(Finding finding, String fingerprint, Optional<SecretName> secret, Action action,
+            String explanation) {
+        this(finding, fingerprint, secret, action, explanation, Optional.empty());
+    }
+
+    /** Returns whether the finding is a default password anyone can guess ({@code changeme}, {@code admin}). */
+    public boolean weakDefault() {
+        return finding.ruleId().endsWith("-weak-default");
     }
 
     /** Names what the plan does with a finding. */

@@ -237,13 +237,21 @@ public final class RotationChecklist {
     }
 
     private static void readFromFile(ChecklistItem.ReadFromFile item, Section section) {
-        section.line("The image of `" + item.service() + "` is not known to read `" + item.key()
-                + "_FILE`, so the secret is mounted at `" + item.name().runPath() + "` and `" + item.key()
-                + "` is gone from its environment.");
-        section.line("With secrets-runtime, `Secrets.require(\"" + item.name() + "\")` reads the file first, then `"
-                + item.key() + "_FILE`, then `" + item.key() + "`.");
+        section.line("The secret is mounted into `" + item.service() + "` at `" + item.name().runPath() + "` and `"
+                + item.key() + "` is gone from its environment: the app must read the file, which no image"
+                + " of the table does for it (docs/file-variable-images.md).");
+        section.line(switch (item.language()) {
+            case JAVA -> "In Java, with secrets-runtime (docs/runtime.md), it reads the file first, then `" + item.key()
+                    + "`:";
+            case SHELL -> "The service's entrypoint can read the file first, then `" + item.key() + "`:";
+            default -> "In the app (" + item.language().fence() + "), read the file first, then `" + item.key() + "`:";
+        });
         section.blank();
-        section.box("Make the app read `" + item.name().runPath() + "` (or `" + item.key() + "_FILE`)");
+        section.line("```" + item.language().fence());
+        item.language().snippet(item.name(), item.key()).lines().forEach(section::line);
+        section.line("```");
+        section.blank();
+        section.box("Make the app read `" + item.name().runPath() + "` with the lines above, then rebuild it");
         section.box("Restart and verify: `docker compose up -d --force-recreate " + item.service() + "`");
     }
 

@@ -35,6 +35,8 @@ public final class PlanJsonReport {
                     .member("action", decision.action().name().toLowerCase(java.util.Locale.ROOT))
                     .member("secret", decision.secret().map(name -> name.value()).orElse(null))
                     .member("explanation", decision.explanation())
+                    .member("delivery", decision.delivery().orElse(null))
+                    .member("weakDefault", decision.weakDefault())
                     .endObject();
         }
         json.endArray();

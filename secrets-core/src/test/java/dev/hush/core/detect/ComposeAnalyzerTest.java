@@ -106,13 +106,13 @@ class ComposeAnalyzerTest {
     }
 
     @Test
-    void reportsPlaceholdersWithLowSeverityAndSkipsValuesThatCannotBeSecrets() {
+    void reportsPlaceholdersWithLowSeverityWeakDefaultsApartAndSkipsValuesThatCannotBeSecrets() {
         FileAnalysis analysis = analyze("compose.yaml", fixture("placeholders.yaml"));
 
         assertThat(summaries(analysis)).containsExactly(
-                "5:20 compose-inline-secret DB_PASSWORD service=app LOW",
+                "5:20 compose-weak-default DB_PASSWORD service=app MEDIUM",
                 "6:16 compose-inline-secret API_KEY service=app LOW",
-                "7:23 compose-inline-secret ADMIN_PASSWORD service=app LOW",
+                "7:23 compose-weak-default ADMIN_PASSWORD service=app MEDIUM",
                 "8:19 compose-inline-secret JWT_SECRET service=app LOW");
     }
 
@@ -472,6 +472,54 @@ class ComposeAnalyzerTest {
     @ValueSource(strings = {"/var/run/docker", "/var/run/containerd/containerd.sock", "docker.sock.d/x", "./data"})
     void doesNotTakeOtherPathsForTheDockerSocket(String path) {
         assertThat(ComposeAnalyzer.isDockerSocket(path)).isFalse();
+    }
+
+    @Test
+    void reportsAWordTheAppAcceptsAsAWeakDefaultAndATemplateAsAPlaceholder() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: example
+                      ADMIN_PASSWORD: changeme
+                      API_TOKEN: <your-token>
+                      SECRET_KEY: ${SECRET_KEY:-secret}
+                      WEB_PASSWORD: your-password-here
+                      EMPTY_PASSWORD: ""
+                  web:
+                    build:
+                      context: .
+                      args:
+                        NPM_TOKEN: admin
+                """);
+
+        assertThat(summaries(analysis)).containsExactly(
+                "5:26 compose-weak-default POSTGRES_PASSWORD service=db MEDIUM",
+                "6:23 compose-weak-default ADMIN_PASSWORD service=db MEDIUM",
+                "7:18 compose-inline-secret API_TOKEN service=db LOW",
+                "8:33 compose-weak-default SECRET_KEY service=db MEDIUM",
+                "9:21 compose-inline-secret WEB_PASSWORD service=db LOW",
+                "15:20 compose-build-arg-secret NPM_TOKEN service=web LOW");
+        Finding weak = analysis.findings().get(0);
+        assertThat(weak.card()).isEqualTo(Card.INLINE_SECRET);
+        assertThat(weak.secret().orElseThrow().reveal()).isEqualTo("example");
+        assertThat(weak.message()).contains("default password", "guess").doesNotContain(": example");
+        assertThat(weak.fix()).contains("hush migrate --generate-weak");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"docker-compose.example.yml", "deploy/compose.sample.yaml", "compose.template.yaml"})
+    void takesAWeakWordInAnExampleComposeFileForAPlaceholder(String path) {
+        FileAnalysis analysis = analyze(path, """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: changeme
+                """);
+
+        assertThat(summaries(analysis)).containsExactly("5:26 compose-inline-secret POSTGRES_PASSWORD service=db LOW");
     }
 
     static FileAnalysis analyze(String path, String text) {

@@ -144,7 +144,21 @@ class DotenvAnalyzerTest {
         FileAnalysis analysis = analyze(".env", PLACEHOLDER_ONLY, new FakeGit(true, Set.of(".env"), Set.of()));
 
         assertThat(DockerfileFixtures.summaries(analysis.findings()))
-                .containsExactly("dotenv-secret 1:1 low DB_PASSWORD");
+                .containsExactly("dotenv-weak-default 1:1 medium DB_PASSWORD");
+    }
+
+    @Test
+    void reportsAWeakDefaultApartFromATemplateAndNotInAnExampleFile() {
+        String text = "POSTGRES_PASSWORD=example\nADMIN_PASSWORD=admin\nAPI_TOKEN=<your-token>\n"
+                + "DB_PASSWORD=your-password-here\nEMPTY_PASSWORD=\n";
+
+        assertThat(DockerfileFixtures.summaries(analyze(".env", text, GitFacts.NONE).findings())).containsExactly(
+                "dotenv-weak-default 1:1 medium POSTGRES_PASSWORD",
+                "dotenv-weak-default 2:1 medium ADMIN_PASSWORD",
+                "dotenv-secret 3:1 low API_TOKEN",
+                "dotenv-secret 4:1 low DB_PASSWORD");
+        assertThat(analyze(".env.example", text, GitFacts.NONE).findings()).isEmpty();
+        assertThat(analyze(".env.template", "ADMIN_PASSWORD=CHANGE_ME\n", GitFacts.NONE).findings()).isEmpty();
     }
 
     @Test
@@ -209,12 +223,13 @@ class DotenvAnalyzerTest {
             }
         }
 
-        // The sample passwords are "changeit": reported low, and the files get no git findings.
+        // The sample passwords are "changeit": weak defaults the services run with, and no git findings.
         assertThat(actual).isEqualTo(Map.of(
-                "pihole-cloudflared-DoH/.env", List.of("dotenv-secret 2:1 low PIHOLE_PW"),
+                "pihole-cloudflared-DoH/.env", List.of("dotenv-weak-default 2:1 medium PIHOLE_PW"),
                 "plex/.env", List.of(),
                 "postgresql-pgadmin/.env",
-                        List.of("dotenv-secret 2:1 low POSTGRES_PW", "dotenv-secret 5:1 low PGADMIN_PW"),
+                        List.of("dotenv-weak-default 2:1 medium POSTGRES_PW",
+                                "dotenv-weak-default 5:1 medium PGADMIN_PW"),
                 "wireguard/.env", List.of()));
     }
 

@@ -33,4 +33,28 @@ class PlaceholdersTest {
     void keepsEverythingElseAsAPossibleSecret(String value) {
         assertThat(Placeholders.isNotASecret(value)).as(value).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"changeme", "CHANGE_ME", "example", "example_123", "examplepass", "admin", "secret",
+            "password", "root", "123456", "my-secret-pw", "changeme123"})
+    void takesWordsAnAppAcceptsForWeakDefaults(String value) {
+        assertThat(Placeholders.isWeakDefault(value)).as(value).isTrue();
+        assertThat(Placeholders.isTemplate(value)).as(value).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<password>", "<your-db-password>", "your-password-here", "your_password", "xxxxxxxx",
+            "********", "...", "{{ db_password }}", "placeholder", "REDACTED", "insert-token-here", "todo"})
+    void takesTemplateShapesForPlaceholdersNotWeakDefaults(String value) {
+        assertThat(Placeholders.isTemplate(value)).as(value).isTrue();
+        assertThat(Placeholders.isWeakDefault(value)).as(value).isFalse();
+        assertThat(Placeholders.isPlaceholder(value)).as(value).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hunter2-not-real-0001", "Zq8vN3kLx2Rt", "", "true", "s3cr3t-Fake-Value-1234",
+            "dummy-token-0000111122223333"})
+    void takesNeitherRealLookingValuesNorNonSecretsForWeakDefaults(String value) {
+        assertThat(Placeholders.isWeakDefault(value)).as(value).isFalse();
+    }
 }

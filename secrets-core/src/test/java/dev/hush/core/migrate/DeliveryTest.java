@@ -103,7 +103,9 @@ class DeliveryTest extends ProjectRewriteTest {
 
         assertThat(read("compose.yaml")).contains("    secrets:\n      - secret_key\n").doesNotContain("SECRET_KEY");
         assertThat(planned.plan().checklist()).contains(new ChecklistItem.ReadFromFile(SecretName.of("secret_key"), "api",
-                "SECRET_KEY"));
+                "SECRET_KEY", AppLanguage.PYTHON));
+        assertThat(read(RotationChecklist.DEFAULT_PATH)).contains("```python",
+                "secret_key = read_secret(\"/run/secrets/secret_key\", \"SECRET_KEY\")");
     }
 
     @Test

@@ -48,7 +48,8 @@ class LeakyAppMigrationTest {
                 .containsExactly("compose-privileged", "compose-docker-socket");
         // web is built here and reads the mounted secret; worker and cache keep their variables from ignored env files.
         assertThat(outcome.planned().plan().checklist())
-                .contains(new ChecklistItem.ReadFromFile(SecretName.of("database_url"), "web", "DATABASE_URL"))
+                .contains(new ChecklistItem.ReadFromFile(SecretName.of("database_url"), "web", "DATABASE_URL",
+                        AppLanguage.JAVASCRIPT))
                 .noneMatch(item -> item instanceof ChecklistItem.ReadFromFile read && !read.service().equals("web"));
     }
 

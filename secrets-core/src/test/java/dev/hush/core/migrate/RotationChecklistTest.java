@@ -38,7 +38,7 @@ class RotationChecklistTest {
 
     static List<ChecklistItem> items() {
         return List.of(
-                new ChecklistItem.ReadFromFile(SecretName.of("db_password"), "api", "DB_PASSWORD"),
+                new ChecklistItem.ReadFromFile(SecretName.of("db_password"), "api", "DB_PASSWORD", AppLanguage.JAVA),
                 dbPassword(),
                 new ChecklistItem.DockerSocket("ci-runner", Location.of("compose.yaml", 30, 9)),
                 new ChecklistItem.Privileged("ci-runner", Location.of("compose.yaml", 28, 5)),
@@ -90,7 +90,7 @@ class RotationChecklistTest {
         String text = RotationChecklist.of(items(), Map.of()).render();
         assertThat(text).contains("`cap_drop: [ALL]`", "`cap_add`", "`security_opt: [no-new-privileges:true]`", "`devices:`",
                 "`docker context create NAME --docker host=ssh://user@host`", "buildx docker-container driver",
-                "`Secrets.require(\"db_password\")`");
+                "Secrets.require(\"db_password\")", "```java");
     }
 
     @Test

@@ -23,7 +23,7 @@ class RuleCatalogueTest {
             "compose-build-privileged", "compose-insecure-entitlement", "compose-docker-socket", "compose-api-socket",
             "dockerfile-arg-secret", "dockerfile-env-secret", "dockerfile-copy-secret-file", "dockerfile-context-secrets",
             "dockerfile-run-insecure",
-            "dotenv-secret", "dotenv-tracked", "dotenv-not-ignored", "docker-run-privileged", "docker-run-socket",
+            "compose-weak-default", "dotenv-secret", "dotenv-weak-default", "dotenv-tracked", "dotenv-not-ignored", "docker-run-privileged", "docker-run-socket",
             "generic-secret-assignment", "js-secret-assignment", "python-secret-assignment", "php-secret-assignment",
             "sql-password", "properties-secret", "yaml-secret", "ini-secret", "toml-secret", "json-secret",
             "xml-secret", "terraform-secret", "kubernetes-secret", "kubeconfig-credential", "npmrc-auth",

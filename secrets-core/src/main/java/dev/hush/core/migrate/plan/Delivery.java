@@ -1,6 +1,7 @@
 package dev.hush.core.migrate.plan;
 
 import dev.hush.core.format.compose.ComposeFile.Service;
+import dev.hush.core.migrate.DeliveryKind;
 import dev.hush.core.migrate.FileVariableImages;
 import dev.hush.core.migrate.edit.ComposeEditor;
 import java.util.ArrayList;
@@ -14,18 +15,9 @@ import java.util.Optional;
  * read it before.
  *
  * @param kind how the value travels
- * @param fileVariable for {@link Kind#FILE_VARIABLE}: the variable the image reads the path from
+ * @param fileVariable for {@link DeliveryKind#FILE_VARIABLE}: the variable the image reads the path from
  */
-record Delivery(Kind kind, Optional<String> fileVariable) {
-    /** How a value reaches a container. */
-    enum Kind {
-        /** A Compose secret and the {@code <KEY>_FILE} (or {@code __FILE}, {@code FILE__<KEY>}) variable the image reads. */
-        FILE_VARIABLE,
-        /** A Compose secret at {@code /run/secrets/<name>} that the app built from this repository reads. */
-        MOUNTED_SECRET,
-        /** The same variable, from a git-ignored env file of the service. */
-        ENV_FILE
-    }
+record Delivery(DeliveryKind kind, Optional<String> fileVariable) {
 
     /**
      * Returns the delivery of {@code key} to {@code service}: the file variable its image reads
@@ -35,19 +27,29 @@ record Delivery(Kind kind, Optional<String> fileVariable) {
     static Delivery of(ComposeEditor editor, String service, String key, MigrationPlanner.Options options,
             Collection<ComposeEditor> editors) {
         if (options.readsFileVariables().contains(service)) {
-            return new Delivery(Kind.FILE_VARIABLE, Optional.of(FileVariableImages.defaultFileVariable(key)));
+            return new Delivery(DeliveryKind.FILE_VARIABLE, Optional.of(FileVariableImages.defaultFileVariable(key)));
         }
         List<Service> definitions = definitions(editor, service, editors);
         Optional<String> fileVariable = definitions.stream().map(Service::image).flatMap(Optional::stream).findFirst()
                 .flatMap(image -> Values.literal(image.text()))
                 .flatMap(image -> FileVariableImages.fileVariable(image, key));
         if (fileVariable.isPresent()) {
-            return new Delivery(Kind.FILE_VARIABLE, fileVariable);
+            return new Delivery(DeliveryKind.FILE_VARIABLE, fileVariable);
         }
         if (definitions.stream().anyMatch(s -> s.build().isPresent())) {
-            return new Delivery(Kind.MOUNTED_SECRET, Optional.empty());
+            return new Delivery(DeliveryKind.MOUNTED_SECRET, Optional.empty());
         }
-        return new Delivery(Kind.ENV_FILE, Optional.empty());
+        return new Delivery(DeliveryKind.ENV_FILE, Optional.empty());
+    }
+
+    /** Returns this delivery, or the one of {@code kind} that the user chose instead, for variable {@code key}. */
+    Delivery or(Optional<DeliveryKind> chosen, String key) {
+        if (chosen.isEmpty() || chosen.get() == kind) {
+            return this;
+        }
+        return new Delivery(chosen.get(), chosen.get() == DeliveryKind.FILE_VARIABLE
+                ? Optional.of(FileVariableImages.defaultFileVariable(key))
+                : Optional.empty());
     }
 
     /** The files Compose reads from a folder when no {@code -f} is given: a base file and its override. */

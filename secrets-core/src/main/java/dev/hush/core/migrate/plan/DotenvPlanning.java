@@ -47,7 +47,7 @@ final class DotenvPlanning {
         for (DotenvEntry entry : c.dotenvEntries(text.get())) {
             if (entry.key().equals(variable) && Values.secretOf(entry).isPresent()) {
                 Optional<Finding> finding = c.report.findings().stream()
-                        .filter(f -> f.ruleId().equals(PlanContext.DOTENV_RULE) && f.location().path().equals(path)
+                        .filter(f -> PlanContext.isDotenvValue(f) && f.location().path().equals(path)
                                 && f.key().map(variable::equals).orElse(false))
                         .findFirst();
                 if (finding.isEmpty() || !c.selected(finding.get()) || c.skipped(finding.get())) {
@@ -69,7 +69,7 @@ final class DotenvPlanning {
         }
         List<DotenvEntry> entries = c.dotenvEntries(text.get());
         for (Finding finding : findings) {
-            if (!finding.ruleId().equals(PlanContext.DOTENV_RULE) || c.decisions.containsKey(finding)) {
+            if (!PlanContext.isDotenvValue(finding) || c.decisions.containsKey(finding)) {
                 continue;
             }
             if (c.skipped(finding)) {

@@ -39,10 +39,14 @@ public final class MigrationPlanner {
      * @param skip the keys or fingerprints left alone
      * @param checklist where the rotation checklist is written
      * @param history what the history says about each fingerprint
+     * @param generateWeak whether every weak default ({@code changeme}, {@code admin}) gets a generated value
+     * @param generate the fingerprints or keys whose value is replaced by a generated one, weak or not
+     * @param deliveries the deliveries the user chose, by fingerprint or key
      */
     public record Options(HushConfig config, String secretsDir, Optional<String> only, boolean harden,
             Set<String> readsFileVariables, Map<String, String> rename, Set<String> skip, String checklist,
-            Map<String, RotationChecklist.Exposure> history) {
+            Map<String, RotationChecklist.Exposure> history, boolean generateWeak, Set<String> generate,
+            Map<String, dev.hush.core.migrate.DeliveryKind> deliveries) {
     }
 
     private final PlanContext c;
@@ -76,7 +80,7 @@ public final class MigrationPlanner {
             compose.planCompose(editor, byFile.getOrDefault(editor.path(), List.of()), dotenv);
         }
         for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
-            if (file.getValue().stream().anyMatch(f -> f.ruleId().equals(PlanContext.DOTENV_RULE))) {
+            if (file.getValue().stream().anyMatch(f -> PlanContext.isDotenvValue(f))) {
                 dotenv.planDotenv(file.getKey(), file.getValue());
             }
         }
@@ -87,6 +91,7 @@ public final class MigrationPlanner {
         }
         compose.handOverShadowedEntries();
         new SecretNaming(c).assign();
+        new WeakDefaults(c).generate();
         MigrationPlan.Builder plan = MigrationPlan.builder();
         Set<String> editedDotenv = new LinkedHashSet<>();
         new PlanWriter(c).write(plan, editedDotenv, dotenv, dockerfile, checklist);

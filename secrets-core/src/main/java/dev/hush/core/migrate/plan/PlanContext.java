@@ -5,7 +5,9 @@ import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.dotenv.DotenvEntry;
 import dev.hush.core.format.dotenv.DotenvParser;
 import dev.hush.core.migrate.SecretFile;
+import dev.hush.core.migrate.AppLanguage;
 import dev.hush.core.migrate.ChecklistItem;
+import dev.hush.core.migrate.DeliveryKind;
 import dev.hush.core.migrate.MigrationDecision;
 import dev.hush.core.migrate.MigrationDecision.Action;
 import dev.hush.core.migrate.SecretName;
@@ -37,6 +39,7 @@ final class PlanContext {
     static final String DOCKERFILE_ARG_RULE = "dockerfile-arg-secret";
     static final String DOCKERFILE_ENV_RULE = "dockerfile-env-secret";
     static final String DOTENV_RULE = "dotenv-secret";
+    static final String DOTENV_WEAK_RULE = "dotenv-weak-default";
     static final String DOTENV_TRACKED_RULE = "dotenv-tracked";
     static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "vendor", "target");
 
@@ -58,6 +61,16 @@ final class PlanContext {
         this.root = Objects.requireNonNull(root, "root == null");
         this.options = Objects.requireNonNull(options, "options == null");
         this.catalogue = RuleCatalogue.forProject(options.config());
+    }
+
+    /** Returns whether {@code finding} is a value of a dotenv entry that moves: a secret or a weak default. */
+    static boolean isDotenvValue(Finding finding) {
+        return finding.ruleId().equals(DOTENV_RULE) || finding.ruleId().equals(DOTENV_WEAK_RULE);
+    }
+
+    /** Returns whether {@code finding} is a guessable default password ({@code changeme}, {@code admin}). */
+    static boolean isWeakDefault(Finding finding) {
+        return finding.ruleId().endsWith("-weak-default");
     }
 
     boolean selected(Finding finding) {
@@ -97,6 +110,23 @@ final class PlanContext {
         return ComposeFile.resolve(editor.path(), context.equals(".") ? file : context + "/" + file);
     }
 
+    /** Returns the language of the app that {@code service} builds, from its build context; shell when unknown. */
+    AppLanguage languageOf(ComposeEditor editor, String service) {
+        Optional<ComposeFile.Build> build = editor.service(service).flatMap(Service::build);
+        if (build.isEmpty()) {
+            return AppLanguage.SHELL;
+        }
+        String context = build.get().context().flatMap(c -> Values.literal(c.text())).orElse(".");
+        if (context.contains("://")) {
+            return AppLanguage.SHELL;
+        }
+        // Resolved through a child, since the project root itself resolves to no path.
+        return ComposeFile.resolve(editor.path(), context + "/_")
+                .map(child -> child.contains("/") ? root.resolve(child.substring(0, child.lastIndexOf('/'))) : root)
+                .map(AppLanguage::of)
+                .orElse(AppLanguage.SHELL);
+    }
+
     Group group(String key, SecretValue value) {
         return groups.computeIfAbsent(key + "\0" + value.reveal(), k -> new Group(key, value));
     }
@@ -125,7 +155,26 @@ final class PlanContext {
     }
 
     void decide(Finding finding, Optional<SecretName> name, Action action, String explanation) {
-        decisions.put(finding, new MigrationDecision(finding, fingerprint(finding), name, action, explanation));
+        decide(finding, name, action, explanation, Optional.empty());
+    }
+
+    void decide(Finding finding, Optional<SecretName> name, Action action, String explanation,
+            Optional<String> delivery) {
+        decisions.put(finding, new MigrationDecision(finding, fingerprint(finding), name, action, explanation,
+                delivery));
+    }
+
+    /** Returns the delivery the user chose for a use of {@code group} under {@code key}, by fingerprint or key. */
+    Optional<DeliveryKind> chosenDelivery(Group group, Site site, String key) {
+        List<Finding> findings = new ArrayList<>(site.findings);
+        group.dotenv.forEach(source -> findings.add(source.finding()));
+        for (Finding finding : findings) {
+            DeliveryKind kind = options.deliveries().get(fingerprint(finding));
+            if (kind != null) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.ofNullable(options.deliveries().get(key));
     }
 
     /** Returns the text of the project file {@code path} without a byte order mark, read once per migration. */

@@ -3,6 +3,7 @@ package dev.hush.core.migrate.plan;
 import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.dotenv.DotenvEntry;
 import dev.hush.core.migrate.ChecklistItem;
+import dev.hush.core.migrate.DeliveryKind;
 import dev.hush.core.migrate.FileEdit;
 import dev.hush.core.migrate.MigrationDecision.Action;
 import dev.hush.core.migrate.MigrationPlan;
@@ -36,6 +37,7 @@ final class PlanWriter {
             ChecklistPlanning checklists) throws IOException {
         Map<Group, SecretFile> files = new LinkedHashMap<>();
         Map<Site, String> siteExplanations = new LinkedHashMap<>();
+        Map<Site, List<String>> siteDeliveries = new LinkedHashMap<>();
         Map<String, byte[]> dockerfiles = new LinkedHashMap<>();
         Map<String, List<TextEdit>> dockerfileEdits = new LinkedHashMap<>();
         Map<String, List<SecretValue>> dockerfileSecrets = new LinkedHashMap<>();
@@ -45,7 +47,7 @@ final class PlanWriter {
         shared = new SharedSecrets(c.groups.values());
         Set<SecretName> written = new LinkedHashSet<>();
         for (Group group : c.groups.values()) {
-            SecretFile file = SecretFile.in(c.options.secretsDir(), group.name, group.value);
+            SecretFile file = SecretFile.in(c.options.secretsDir(), group.name, group.delivered);
             files.put(group, file);
             String runPath = group.name.runPath();
             for (Site site : group.sites) {
@@ -55,10 +57,12 @@ final class PlanWriter {
                         List<String> users = editor.users(site.variable);
                         String key = site.variable.name();
                         Map<String, Delivery> deliveries = new LinkedHashMap<>();
-                        users.forEach(user -> deliveries.put(user, Delivery.of(editor, user, key, c.options, c.editors.values())));
+                        Optional<DeliveryKind> chosen = c.chosenDelivery(group, site, key);
+                        users.forEach(user -> deliveries.put(user,
+                                Delivery.of(editor, user, key, c.options, c.editors.values()).or(chosen, key)));
                         Optional<String> unwritable = deliveries.values().stream()
-                                .anyMatch(d -> d.kind() == Delivery.Kind.ENV_FILE)
-                                ? EnvFiles.unwritable(group.value) : Optional.empty();
+                                .anyMatch(d -> d.kind() == DeliveryKind.ENV_FILE)
+                                ? EnvFiles.unwritable(group.delivered) : Optional.empty();
                         if (unwritable.isPresent()) {
                             site.refusal = Optional.of(key + " stays inline: its value " + unwritable.get());
                             continue;
@@ -75,10 +79,11 @@ final class PlanWriter {
                             editor.remove(site.variable, values.toArray(SecretValue[]::new));
                         }
                         List<String> how = new ArrayList<>();
+                        List<String> labels = siteDeliveries.computeIfAbsent(site, s -> new ArrayList<>());
                         for (Map.Entry<String, Delivery> entry : deliveries.entrySet()) {
                             String user = entry.getKey();
-                            how.add(deliver(editor, user, key, entry.getValue(), group, file, !sameFileVariable,
-                                    envFiles, readFromFile));
+                            how.add(deliver(editor, user, key, entry.getValue(), chosen.isPresent(), group, file,
+                                    !sameFileVariable, envFiles, readFromFile, deliveries.size() > 1, labels));
                         }
                         String where = site.variable.origin().inherited()
                                 ? " (written once in " + site.variable.origin().home()
@@ -98,20 +103,26 @@ final class PlanWriter {
                     }
                     case ENV_FILE -> {
                         String loaded = site.loadedKey;
-                        Delivery delivery = Delivery.of(editor, site.service, loaded, c.options, c.editors.values());
-                        Optional<String> unwritable = delivery.kind() == Delivery.Kind.ENV_FILE
-                                ? EnvFiles.unwritable(group.value) : Optional.empty();
+                        Optional<DeliveryKind> chosen = c.chosenDelivery(group, site, loaded);
+                        Delivery delivery = Delivery.of(editor, site.service, loaded, c.options, c.editors.values())
+                                .or(chosen, loaded);
+                        Optional<String> unwritable = delivery.kind() == DeliveryKind.ENV_FILE
+                                ? EnvFiles.unwritable(group.delivered) : Optional.empty();
                         if (unwritable.isPresent()) {
                             site.refusal = Optional.of(loaded + " stays where it is: its value " + unwritable.get());
                             continue;
                         }
                         editor.reason("give service " + site.service + " secret " + group.name + " for " + loaded);
                         siteExplanations.put(site, "Service " + site.service + " loads " + loaded + " with env_file; "
-                                + deliver(editor, site.service, loaded, delivery, group, file, true, envFiles,
-                                        readFromFile) + ".");
+                                + deliver(editor, site.service, loaded, delivery, chosen.isPresent(), group, file, true,
+                                        envFiles, readFromFile, false,
+                                        siteDeliveries.computeIfAbsent(site, s -> new ArrayList<>())) + ".");
                     }
-                    case BUILD_ARG -> dockerfile.planBuildSecret(group, site, file, dockerfiles, dockerfileEdits,
-                            dockerfileSecrets, dockerfileReasons, siteExplanations);
+                    case BUILD_ARG -> {
+                        dockerfile.planBuildSecret(group, site, file, dockerfiles, dockerfileEdits,
+                                dockerfileSecrets, dockerfileReasons, siteExplanations);
+                        siteDeliveries.computeIfAbsent(site, s -> new ArrayList<>()).add("build secret " + group.name);
+                    }
                 }
             }
         }
@@ -145,7 +156,8 @@ final class PlanWriter {
                 for (Finding finding : site.findings) {
                     if (ok) {
                         c.decide(finding, Optional.of(group.name), Action.MIGRATE, explanation
-                                + shared.sentence(group.name));
+                                + shared.sentence(group.name) + WeakDefaults.sentence(group, finding),
+                                delivery(siteDeliveries.get(site)));
                     } else if (site.refusal.isPresent() && site.kind != Site.Kind.BUILD_ARG) {
                         c.manual(List.of(finding), "hush did not move it for service " + site.service + ": "
                                 + site.refusal.get() + ".", List.of("Move " + group.key + " of service " + site.service
@@ -175,7 +187,9 @@ final class PlanWriter {
                             + source.path() + " into secret " + group.name + " (" + files.get(group).path() + ");"
                             + " the compose files that use it read the secret instead, and "
                             + PlanContext.exampleOf(source.path()) + " keeps the key without its value."
-                            + shared.sentence(group.name));
+                            + shared.sentence(group.name) + WeakDefaults.sentence(group, source.finding()),
+                            delivery(group.sites.stream().flatMap(s -> siteDeliveries.getOrDefault(s, List.of())
+                                    .stream()).distinct().toList()));
                 } else {
                     c.manual(List.of(source.finding()), group.key + " stays in " + source.path()
                             + " because not every compose file that uses it could be rewritten.",
@@ -205,6 +219,22 @@ final class PlanWriter {
                 }
                 rotate(new ChecklistItem.Rotate(group.name, files.get(group).path(), fingerprint, inlineAt,
                         List.copyOf(services), hint));
+                if (group.generated) {
+                    ChecklistItem stored = WeakDefaults.storedPassword(group, files.get(group).path(),
+                            List.copyOf(services));
+                    if (!c.checklist.contains(stored)) {
+                        c.checklist.add(stored);
+                        c.notes.add("secret " + group.name + " got a generated value: change the password that "
+                                + String.join(", ", services) + " already stored, as the checklist says");
+                    }
+                } else if (WeakDefaults.holdsWeakDefault(group)) {
+                    String note = "secret " + group.name + " keeps a default password anyone can guess, so that "
+                            + String.join(", ", services) + " keeps working: give it a new value as the checklist"
+                            + " says (hush migrate --generate-weak does it while migrating)";
+                    if (!c.notes.contains(note)) {
+                        c.notes.add(note);
+                    }
+                }
             }
         }
         c.checklist.addAll(shared.checklist(written));
@@ -246,11 +276,16 @@ final class PlanWriter {
      * Wires one delivery of secret {@code group} to {@code service} as variable {@code key} and
      * returns the sentence that says how it now arrives.
      *
+     * @param chosen whether the user chose this delivery
      * @param addFileVariable whether a file variable must be added (the entry was not replaced by it)
+     * @param named whether {@code labels} name the service, as several services use the entry
+     * @param labels where the short description of the delivery goes, for the prompt and the dry run
      */
-    private String deliver(ComposeEditor editor, String service, String key, Delivery delivery, Group group,
-            SecretFile file, boolean addFileVariable, EnvFiles envFiles, List<ChecklistItem> readFromFile) {
+    private String deliver(ComposeEditor editor, String service, String key, Delivery delivery, boolean chosen,
+            Group group, SecretFile file, boolean addFileVariable, EnvFiles envFiles,
+            List<ChecklistItem> readFromFile, boolean named, List<String> labels) {
         String runPath = group.name.runPath();
+        String prefix = named ? service + ": " : "";
         switch (delivery.kind()) {
             case FILE_VARIABLE -> {
                 editor.addSecret(service, group.name.value());
@@ -259,22 +294,36 @@ final class PlanWriter {
                 if (addFileVariable) {
                     editor.addEnvironment(service, variable, runPath);
                 }
+                labels.add(prefix + DeliveryKind.FILE_VARIABLE.label() + " " + variable);
+                if (chosen) {
+                    readFromFile.add(new ChecklistItem.ReadFromFile(group.name, service, key, c.languageOf(editor, service)));
+                    return service + " gets " + variable + ": " + runPath + ", as you chose; its app must read that"
+                            + " file (the checklist shows the lines)";
+                }
                 return service + " gets " + variable + ": " + runPath + ", which its image reads";
             }
             case MOUNTED_SECRET -> {
                 editor.addSecret(service, group.name.value());
                 editor.defineSecret(group.name.value(), file.path());
-                readFromFile.add(new ChecklistItem.ReadFromFile(group.name, service, key));
-                return service + " is built here, so the secret is mounted at " + runPath
+                readFromFile.add(new ChecklistItem.ReadFromFile(group.name, service, key, c.languageOf(editor, service)));
+                labels.add(prefix + DeliveryKind.MOUNTED_SECRET.label() + " " + runPath);
+                return service + (chosen ? " gets the secret mounted at " + runPath + ", as you chose,"
+                        : " is built here, so the secret is mounted at " + runPath)
                         + " and its app reads it there (the checklist shows the lines)";
             }
             default -> {
-                String path = envFiles.add(editor, service, key, group.value);
+                String path = envFiles.add(editor, service, key, group.delivered);
                 shared.envFile(group.name, path);
                 editor.addEnvFile(service, path);
+                labels.add(prefix + DeliveryKind.ENV_FILE.label() + " " + path);
                 return service + " keeps " + key + " as an environment variable, loaded from " + path
-                        + " (git-ignored) through env_file, as its image reads no file variable for it";
+                        + " (git-ignored) through env_file, "
+                        + (chosen ? "as you chose" : "as its image reads no file variable for it");
             }
         }
+    }
+
+    private static Optional<String> delivery(List<String> labels) {
+        return labels == null || labels.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", labels));
     }
 }
