@@ -48,7 +48,9 @@ final class HushCommand implements Runnable {
         subcommands.put("rules", RulesCli::new);
         subcommands.put("hook", HookCli::new);
         subcommands.put("completion", CompletionCli::new);
-        subcommands.put("help", CommandLine.HelpCommand::new);
+        // A lambda, not a constructor reference: JDK 25 archives a resolved constructor reference with the
+        // class it names, and cannot archive picocli's Java 5 classes, so creating an AOT cache crashed.
+        subcommands.put("help", () -> new CommandLine.HelpCommand());
         return subcommands;
     }
 
