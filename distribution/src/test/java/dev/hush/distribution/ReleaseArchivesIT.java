@@ -55,7 +55,7 @@ class ReleaseArchivesIT {
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).startsWith("hush " + Installation.version() + " (commit ")
                 .containsPattern("commit ([0-9a-f]{40}|unknown)\\)")
-                .contains("Java " + Runtime.version().feature());
+                .contains("Java " + (kind.startsWith("self-contained") ? runtimeFeature(hush) : Runtime.version().feature()));
         if (kind.startsWith("self-contained")) {
             assertThat(result.out()).contains(" at " + hush.home.resolve("runtime"));
         } else {
@@ -81,13 +81,42 @@ class ReleaseArchivesIT {
         Installation.Result first = hush.hush(repo, "scan", "--staged");
         assertThat(first.exitCode()).as(first.all()).isEqualTo(1);
         assertThat(first.out()).contains("app.env").contains("dotenv-secret").doesNotContain(VALUE);
-        assertThat(cachedArchives(hush)).as("recorded on first run").isNotEmpty();
+        if (Files.exists(hush.home.resolve("lib/hush.aot"))) {
+            assertThat(cachedArchives(hush)).as("the packaged AOT cache serves: nothing recorded").isEmpty();
+        } else {
+            assertThat(cachedArchives(hush)).as("recorded on first run").isNotEmpty();
+        }
 
         Installation.Result second = hush.hush(repo, "scan", "--staged");
         assertThat(second.exitCode()).as(second.all()).isEqualTo(1);
         assertThat(second.out()).contains("dotenv-secret");
         assertThat(first.err() + second.err()).as("an archive never makes the JVM warn").doesNotContain("warning")
                 .doesNotContain("CDS").doesNotContain("shared");
+    }
+
+    @Test
+    void selfContainedRuntimeOfJdk25StartsFromItsPackagedAotCacheWhereverItIsUnpacked() throws Exception {
+        Installation first = Installation.unpack(selfContained(), Files.createDirectories(tmp.resolve("one")));
+        int feature = runtimeFeature(first);
+        if (feature < 25) {
+            // A JDK 17 runtime's archive of hush's classes names the jar's path: it is recorded on first run instead.
+            assertThat(first.home.resolve("lib/hush.aot")).doesNotExist();
+            return;
+        }
+        assertThat(first.home.resolve("lib/hush.aot")).as("made at package time").isRegularFile();
+        Installation second = Installation.unpack(selfContained(), Files.createDirectories(tmp.resolve("two/deeper")));
+        Path repo = stagedRepository();
+        for (Installation hush : List.of(first, second)) {
+            // AOTMode=on makes the JVM refuse to start when it cannot use the cache, instead of starting slowly.
+            hush.env.put("HUSH_JAVA_OPTS", "-XX:AOTMode=on -Xlog:class+load=info:stderr");
+            Installation.Result result = hush.hush(repo, "scan", "--staged");
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+            assertThat(result.out()).contains("dotenv-secret");
+            assertThat(result.err()).as("hush's classes come from the cache")
+                    .contains("dev.hush.cli.Main source: shared objects file")
+                    .contains("dev.hush.core.scan.GitScanCommand source: shared objects file");
+            assertThat(cachedArchives(hush)).isEmpty();
+        }
     }
 
     @Test
@@ -141,8 +170,13 @@ class ReleaseArchivesIT {
                 top + "lib/hush.jar", top + "completion/hush.bash", top + "completion/hush.zsh", top + "LICENSE",
                 top + "README");
         assertThat(tarEntries(archive(".tar.gz"))).containsExactlyInAnyOrderElementsOf(zip);
-        assertThat(tarEntries(selfContained())).containsAll(zip).contains(top + "runtime/bin/java", top + "runtime/lib/modules",
+        List<String> selfContained = tarEntries(selfContained());
+        assertThat(selfContained).containsAll(zip).contains(top + "runtime/bin/java", top + "runtime/lib/modules",
                 top + "runtime/lib/server/classes.jsa");
+        Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
+        if (runtimeFeature(Installation.unpack(selfContained(), unpacked)) >= 25) {
+            assertThat(selfContained).contains(top + "lib/hush.aot");
+        }
     }
 
     @Test
@@ -190,8 +224,20 @@ class ReleaseArchivesIT {
         return repo;
     }
 
+    /** Returns the feature version of the runtime a self-contained installation brings, from its release file. */
+    private static int runtimeFeature(Installation hush) throws IOException {
+        String release = Files.readString(hush.home.resolve("runtime/release"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+        assertThat(version.find()).as(release).isTrue();
+        return Integer.parseInt(version.group(1));
+    }
+
     private List<Path> cachedArchives(Installation hush) throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of(hush.env.get("HOME"), ".cache", "hush"))) {
+        Path cache = Path.of(hush.env.get("HOME"), ".cache", "hush");
+        if (!Files.exists(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(cache)) {
             return files.filter(path -> path.toString().endsWith(".jsa")).toList();
         }
     }

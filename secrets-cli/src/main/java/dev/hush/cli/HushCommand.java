@@ -41,14 +41,18 @@ final class HushCommand implements Runnable {
 
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
-        subcommands.put("scan", ScanCli::new);
-        subcommands.put("baseline", BaselineCli::new);
-        subcommands.put("history", HistoryCli::new);
-        subcommands.put("migrate", MigrateCli::new);
-        subcommands.put("rules", RulesCli::new);
-        subcommands.put("hook", HookCli::new);
-        subcommands.put("completion", CompletionCli::new);
-        subcommands.put("help", CommandLine.HelpCommand::new);
+        // Lambdas, not constructor references: a constructor reference loads (and links) its class when
+        // this map is made, so every start would load every subcommand and what it refers to; and JDK 25
+        // archives a resolved constructor reference with the class it names, but cannot archive picocli's
+        // Java 5 classes, so a reference to HelpCommand crashed the creation of an AOT cache.
+        subcommands.put("scan", () -> new ScanCli());
+        subcommands.put("baseline", () -> new BaselineCli());
+        subcommands.put("history", () -> new HistoryCli());
+        subcommands.put("migrate", () -> new MigrateCli());
+        subcommands.put("rules", () -> new RulesCli());
+        subcommands.put("hook", () -> new HookCli());
+        subcommands.put("completion", () -> new CompletionCli());
+        subcommands.put("help", () -> new CommandLine.HelpCommand());
         return subcommands;
     }
 

@@ -50,11 +50,15 @@ final class FtpClientConfigAnalyzer extends CredentialFileAnalyzer {
             "sshpassword", "sshuserpassword", "sshpassphrase");
     private static final List<String> USER_KEYS = List.of("user", "username", "login", "sshusername", "sshuser");
     private static final List<String> HOST_KEYS = List.of("host", "hostname", "server", "serverhost", "sshhost", "sshaddress");
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .build();
+
+    /** The lenient JSON reader, made on first use: a pre-commit scan of other files never loads Jackson. */
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+                .build();
+    }
 
     @Override
     boolean appliesTo(String path) {
@@ -181,7 +185,7 @@ final class FtpClientConfigAnalyzer extends CredentialFileAnalyzer {
     private static void json(FileAnalysis analysis, String rule) {
         SourceFile file = analysis.file();
         Deque<Map<String, Object[]>> objects = new ArrayDeque<>();
-        try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), file.text())) {
+        try (JsonParser json = Json.FACTORY.createParser(ObjectReadContext.empty(), file.text())) {
             JsonToken token;
             while ((token = json.nextToken()) != null) {
                 if (token == JsonToken.START_OBJECT) {
