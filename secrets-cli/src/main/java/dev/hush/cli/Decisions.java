@@ -1,5 +1,6 @@
 package dev.hush.cli;
 
+import dev.hush.core.migrate.LeftValue;
 import dev.hush.core.migrate.MigrationDecision;
 import dev.hush.core.model.Finding;
 import java.util.Locale;
@@ -7,6 +8,12 @@ import java.util.Locale;
 /** Describes a migration decision on one line: where, what, the redacted preview, and the action. */
 final class Decisions {
     private Decisions() {
+    }
+
+    /** Describes a value left in a committed file: where, whose value, and why it is manual. */
+    static String line(LeftValue left) {
+        return left.path() + ":" + left.line() + "  value of secret " + left.secret().value() + "  -> manual: "
+                + left.reason();
     }
 
     static String line(MigrationDecision decision) {

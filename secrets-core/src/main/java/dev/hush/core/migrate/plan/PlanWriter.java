@@ -115,6 +115,7 @@ final class PlanWriter {
                 }
             }
         }
+        c.commands.rewrite();
         // Render every compose file; a refused file takes back its sites.
         Set<ComposeEditor> failed = new LinkedHashSet<>();
         Map<ComposeEditor, String> updatedTexts = new LinkedHashMap<>();
@@ -165,8 +166,6 @@ final class PlanWriter {
                 }
             }
             boolean allDone = done.size() == group.sites.size();
-            done.stream().map(site -> site.editor).distinct().filter(updatedTexts::containsKey)
-                    .forEach(editor -> checklists.warnIfStillWritten(group, editor.path(), updatedTexts.get(editor)));
             for (DotenvSource source : group.dotenv) {
                 if (allDone) {
                     dotenvRemovals.computeIfAbsent(source.path(), p -> new ArrayList<>()).add(source.entry());
@@ -251,6 +250,8 @@ final class PlanWriter {
     private String deliver(ComposeEditor editor, String service, String key, Delivery delivery, Group group,
             SecretFile file, boolean addFileVariable, EnvFiles envFiles, List<ChecklistItem> readFromFile) {
         String runPath = group.name.runPath();
+        c.commands.delivered(editor, service, group, delivery.kind() == Delivery.Kind.ENV_FILE
+                ? "${" + key + "}" : "$(cat " + runPath + ")");
         switch (delivery.kind()) {
             case FILE_VARIABLE -> {
                 editor.addSecret(service, group.name.value());
