@@ -206,7 +206,7 @@ final class MigrateCli implements Callable<Integer> {
         for (MigrationDecision decision : planned.decisions()) {
             out.println("# " + Decisions.line(decision));
         }
-        planned.leftValues().forEach(left -> out.println("# " + Decisions.line(left)));
+        Decisions.lines(planned.leftValues()).forEach(line -> out.println("# " + line));
         out.println();
         out.print(DiffColors.apply(planned.plan().diff(showSecrets), colors()));
         out.flush();
@@ -240,7 +240,7 @@ final class MigrateCli implements Callable<Integer> {
         if (!planned.leftValues().isEmpty()) {
             out.println("hush: " + Plural.of(planned.leftValues().size(), "value") + " left for you to take out by hand"
                     + " (manual; the checklist says why):");
-            planned.leftValues().forEach(left -> out.println("  " + Decisions.line(left)));
+            Decisions.lines(planned.leftValues()).forEach(line -> out.println("  " + line));
         }
         out.println();
         out.println("Next:");

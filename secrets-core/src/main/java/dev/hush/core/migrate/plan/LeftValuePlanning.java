@@ -82,7 +82,7 @@ final class LeftValuePlanning {
         return left;
     }
 
-    /** Adds the checklist sections and notes that list {@code left} to the user, one per secret and file. */
+    /** Adds the checklist sections that list {@code left} to the user, one per secret and file. */
     void report(List<LeftValue> left) {
         Map<String, List<LeftValue>> byFile = new LinkedHashMap<>();
         left.forEach(l -> byFile.computeIfAbsent(l.secret().value() + "\0" + l.path(), k -> new ArrayList<>()).add(l));
@@ -96,7 +96,6 @@ final class LeftValuePlanning {
             c.checklist.add(new ChecklistItem.ManualSteps("The value of secret `" + first.secret() + "` is still"
                     + " written in " + first.path(), "After the migration the same value still appears at " + where
                     + ", which git would commit; hush could not take it out safely, so it is yours to handle.", steps));
-            c.notes.add("manual: the value of secret " + first.secret() + " is still written in " + where);
         }
     }
 
