@@ -160,6 +160,28 @@ class LeftValueTest extends ProjectRewriteTest {
         assertThat(planned.leftValues()).isEmpty();
     }
 
+    @Test
+    void leavesAScriptAloneWhenAnotherSettingHoldsTheSameValue() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_USER: %s
+                      POSTGRES_PASSWORD: %s
+                    healthcheck:
+                      test: ["CMD-SHELL", "pg_isready -U %s"]
+                """.formatted(PASSWORD, PASSWORD, PASSWORD));
+
+        PlannedMigration planned = migrate();
+
+        // The healthcheck names the user, whose value happens to be the password: after a rotation they differ.
+        assertThat(read("compose.yaml")).contains("pg_isready -U " + PASSWORD).doesNotContain("$$(cat");
+        assertThat(planned.leftValues()).extracting(LeftValue::reason)
+                .anyMatch(r -> r.contains("POSTGRES_USER of service db holds the same value"))
+                .anyMatch(r -> r.startsWith("healthcheck.test of service db quotes the value, and POSTGRES_USER"));
+    }
+
     /** Returns the 1-based line of the first line of {@code text} that contains {@code part}. */
     private static int lineOf(String text, String part) {
         String[] lines = text.split("\n", -1);

@@ -93,13 +93,21 @@ final class CommandPlanning {
         if (!command.shell()) {
             refuse(editor, service, command, group, where + " quotes the value, and no shell runs it ("
                     + (command.setting().equals("healthcheck.test") ? "the CMD form" : "Compose splits it into words")
-                    + "), so nothing in the container could read the secret there; write it as a shell script"
-                    + " (CMD-SHELL, or sh -c) that reads " + shown(expansion) + ", by hand");
+                    + "), so nothing in the container could read the secret there, and hush does not add a shell the"
+                    + " image may not have; where it has one, write it as a shell script (CMD-SHELL, or sh -c) that"
+                    + " reads " + shown(expansion) + ", by hand");
             return;
         }
         if (command.origin().inherited()) {
             refuse(editor, service, command, group, where + " quotes the value, and it is written once for several services ("
                     + command.origin().home() + "), which may not all get the secret; change it where it is written");
+            return;
+        }
+        Optional<String> other = otherSetting(editor, group);
+        if (other.isPresent()) {
+            refuse(editor, service, command, group, where + " quotes the value, and " + other.get() + " holds the same"
+                    + " value without being this secret, so hush cannot tell which of them the script means (after a"
+                    + " rotation they differ); read " + shown(expansion) + " there by hand where it is the secret");
             return;
         }
         if (!plain(value)) {
@@ -116,6 +124,23 @@ final class CommandPlanning {
             };
             replacements.add(new ComposeEditor.Replacement(offset, value.length(), quoted.replace("$", "$$")));
         }
+    }
+
+    /** Returns "KEY of service S" for an entry of {@code editor}'s file that holds {@code group}'s value but stays. */
+    private static Optional<String> otherSetting(ComposeEditor editor, Group group) {
+        java.util.Set<Integer> moved = new java.util.HashSet<>();
+        group.sites.stream().filter(site -> site.variable != null).forEach(site -> moved.add(site.variable.entry().start()));
+        for (Service service : editor.document().services()) {
+            for (List<ComposeFile.Variable> variables : List.of(service.environment(), service.buildArgs())) {
+                for (ComposeFile.Variable variable : variables) {
+                    if (!moved.contains(variable.entry().start()) && variable.value()
+                            .flatMap(v -> Values.literal(v.text())).map(group.value.reveal()::equals).orElse(false)) {
+                        return Optional.of(variable.name() + " of service " + service.name());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String shown(String expansion) {
@@ -183,8 +208,9 @@ final class CommandPlanning {
     Optional<String> refusal(String path, ComposeFile compose, String text, int line, Group group) {
         for (Service service : compose.documents().get(0).services()) {
             for (Command command : service.commands()) {
-                if (covers(command, text, line)) {
-                    return Optional.ofNullable(refusals.getOrDefault(group, Map.of()).get(key(path, service, command)));
+                String refusal = refusals.getOrDefault(group, Map.of()).get(key(path, service, command));
+                if (refusal != null && covers(command, text, line)) {
+                    return Optional.of(refusal);
                 }
             }
         }

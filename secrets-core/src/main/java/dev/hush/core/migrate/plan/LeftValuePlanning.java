@@ -36,6 +36,8 @@ final class LeftValuePlanning {
     private static final long MAX_SIZE = 4L << 20;
 
     private final PlanContext c;
+    /** The work tree's texts of the files git would commit, read once per migration. */
+    private Map<String, String> workTree;
 
     LeftValuePlanning(PlanContext c) {
         this.c = c;
@@ -150,6 +152,21 @@ final class LeftValuePlanning {
     }
 
     private Map<String, String> texts(MigrationPlan plan, Set<String> ignoredByPlan) throws IOException {
+        if (workTree == null) {
+            workTree = workTreeTexts(plan, ignoredByPlan);
+        }
+        Map<String, String> texts = new LinkedHashMap<>(workTree);
+        String secretsDir = c.options.secretsDir();
+        for (FileEdit edit : plan.edits()) {
+            if (!edit.path().startsWith(secretsDir + "/") && !edit.path().startsWith(".hush/")
+                    && (texts.containsKey(edit.path()) || !ignoredByPlan.contains(edit.path()))) {
+                texts.put(edit.path(), new String(edit.updated(), StandardCharsets.UTF_8));
+            }
+        }
+        return texts;
+    }
+
+    private Map<String, String> workTreeTexts(MigrationPlan plan, Set<String> ignoredByPlan) throws IOException {
         Map<String, String> texts = new LinkedHashMap<>();
         WorkTree git = WorkTree.of(c.root);
         Set<String> secretFiles = new LinkedHashSet<>();
@@ -182,12 +199,6 @@ final class LeftValuePlanning {
                 return FileVisitResult.CONTINUE;
             }
         });
-        for (FileEdit edit : plan.edits()) {
-            if (!edit.path().startsWith(secretsDir + "/") && !edit.path().startsWith(".hush/")
-                    && (texts.containsKey(edit.path()) || !ignoredByPlan.contains(edit.path()))) {
-                texts.put(edit.path(), new String(edit.updated(), StandardCharsets.UTF_8));
-            }
-        }
         return texts;
     }
 
