@@ -212,6 +212,7 @@ final class MigrateCli implements Callable<Integer> {
         for (MigrationDecision decision : planned.decisions()) {
             out.println("# " + Decisions.line(decision));
         }
+        Decisions.lines(planned.leftValues()).forEach(line -> out.println("# " + line));
         out.println();
         out.print(DiffColors.apply(planned.plan().diff(showSecrets), colors()));
         out.flush();
@@ -242,6 +243,11 @@ final class MigrateCli implements Callable<Integer> {
         result.filesChanged().forEach(file -> out.println("  ~ " + file));
         result.warnings().forEach(warning -> out.println("  ! " + warning));
         planned.plan().notes().forEach(note -> out.println("  note: " + note));
+        if (!planned.leftValues().isEmpty()) {
+            out.println("hush: " + Plural.of(planned.leftValues().size(), "value") + " left for you to take out by hand"
+                    + " (manual; the checklist says why):");
+            Decisions.lines(planned.leftValues()).forEach(line -> out.println("  " + line));
+        }
         out.println();
         out.println("Next:");
         out.println("  1. Read " + plan.checklist + ": rotate every secret that was ever committed.");

@@ -1,6 +1,7 @@
 package dev.hush.core.report;
 
 import dev.hush.core.migrate.FileEdit;
+import dev.hush.core.migrate.LeftValue;
 import dev.hush.core.migrate.MigrationDecision;
 import dev.hush.core.migrate.PlannedMigration;
 import dev.hush.core.migrate.SecretFile;
@@ -51,6 +52,12 @@ public final class PlanJsonReport {
             json.name("reasons").beginArray();
             edit.reasons().forEach(json::value);
             json.endArray().endObject();
+        }
+        json.endArray();
+        json.name("leftValues").beginArray();
+        for (LeftValue left : planned.leftValues()) {
+            json.beginObject().member("secret", left.secret().value()).member("path", left.path())
+                    .member("line", left.line()).member("action", "manual").member("reason", left.reason()).endObject();
         }
         json.endArray();
         json.name("notes").beginArray();

@@ -36,7 +36,11 @@ final class CorpusStacks {
     }
 
     /** What one folder's migration did: empty problems when every stack kept every variable. */
-    record Outcome(String folder, int variables, boolean migrated, List<String> problems, Optional<String> refusal) {
+    record Outcome(String folder, int variables, boolean migrated, List<String> problems, Optional<String> refusal,
+            List<String> manual) {
+        Outcome(String folder, int variables, boolean migrated, List<String> problems, Optional<String> refusal) {
+            this(folder, variables, migrated, problems, refusal, List.of());
+        }
     }
 
     static Outcome migrate(Path source, Path root, String folder) throws Exception {
@@ -75,12 +79,32 @@ final class CorpusStacks {
                     problems.add(service.getKey() + " lost " + key);
                 }
             }
+            // Every line of a file git would commit that still holds a secret's value must be one the
+            // migration listed as manual, with its reason; any other is a value left silently.
+            List<String> manual = new ArrayList<>();
             Set<String> visible = new java.util.TreeSet<>(git.status().call().getUntracked());
             for (String path : visible) {
-                String text = Files.readString(root.resolve(path), StandardCharsets.ISO_8859_1);
+                String text = Files.readString(root.resolve(path), StandardCharsets.UTF_8);
                 for (Map.Entry<String, String> secret : secrets.entrySet()) {
-                    if (secret.getValue().length() >= 4 && text.contains(secret.getValue())) {
-                        problems.add(path + " still holds the value of " + secret.getKey());
+                    String value = secret.getValue();
+                    if (value.isEmpty() || !text.contains(value)) {
+                        continue;
+                    }
+                    String[] lines = text.split("\n", -1);
+                    for (int i = 0; i < lines.length; i++) {
+                        int line = i + 1;
+                        if (!lines[i].contains(value)) {
+                            continue;
+                        }
+                        Optional<LeftValue> listed = planned.leftValues().stream().filter(l -> l.path().equals(path)
+                                && l.line() == line && l.secret().value().equals(secret.getKey())).findFirst();
+                        String cause = LeftValues.cause(path, lines, i, value);
+                        if (listed.isPresent() && !listed.get().reason().isBlank()) {
+                            manual.add(path + ":" + line + " " + secret.getKey() + " [" + cause + "]");
+                        } else {
+                            problems.add(path + ":" + line + " still holds the value of " + secret.getKey() + " [" + cause
+                                    + "], not listed as manual");
+                        }
                     }
                 }
             }
@@ -93,7 +117,7 @@ final class CorpusStacks {
             if (!after.equals(before)) {
                 problems.add("undo did not restore every byte");
             }
-            return new Outcome(folder, count(wanted), true, problems, Optional.empty());
+            return new Outcome(folder, count(wanted), true, problems, Optional.empty(), manual);
         }
     }
 

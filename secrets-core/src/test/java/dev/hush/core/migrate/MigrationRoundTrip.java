@@ -37,6 +37,13 @@ final class MigrationRoundTrip {
                     + "[^ ]+\\.txt|-? ?\"?[A-Z0-9_]+_FILE[=:] ?/run/secrets/[a-z0-9_.-]+\"?(\\s+#.*)?|environment:|build:|context: .*"
                     + "|env_file:|env_file: \\[.*\\]|-? ?(path: )?(\\./|(\\.\\./)+)[^ ]+\\.env|cap_drop: \\[ALL\\]|security_opt: \\[no-new-privileges:true\\]|# hush: .*)\\s*");
 
+    /** What a rewritten command reads instead of a value: a variable of the container, or its secret file. */
+    private static final Pattern EXPANSION = Pattern.compile("\\$\\$(\\{[A-Za-z0-9_]+\\}|\\(cat /run/secrets/[a-z0-9_.-]+\\))");
+
+    private static String unquoted(String line) {
+        return line.replace("\"", "").replace("'", "").replace("\\", "");
+    }
+
     private MigrationRoundTrip() {
     }
 
@@ -143,9 +150,20 @@ final class MigrationRoundTrip {
                     unexpected.add("- " + line);
                 }
             }
+            List<String> removed = new ArrayList<>();
+            for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
+                String line = a.getString(i);
+                for (String value : values) {
+                    line = value.isEmpty() ? line : line.replace(value, "\0");
+                }
+                removed.add(unquoted(line));
+            }
             for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
                 String line = b.getString(i);
-                if (!WIRING.matcher(line).matches()) {
+                // A command that now reads the secret in the container: the removed line with the value replaced.
+                boolean reads = EXPANSION.matcher(line).find()
+                        && removed.contains(unquoted(EXPANSION.matcher(line).replaceAll("\0")));
+                if (!WIRING.matcher(line).matches() && !reads) {
                     unexpected.add("+ " + line);
                 }
             }

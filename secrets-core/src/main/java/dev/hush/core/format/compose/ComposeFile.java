@@ -251,6 +251,7 @@ public final class ComposeFile {
      * @param secretsBlock the service's {@code secrets} block, when present
      * @param image its {@code image}, when set
      * @param build its {@code build}, when set
+     * @param commands the strings of its {@code healthcheck.test}, {@code command} and {@code entrypoint}
      */
     public record Service(
             String name,
@@ -269,7 +270,23 @@ public final class ComposeFile {
             List<SecretUse> secrets,
             Optional<Block> secretsBlock,
             Optional<Scalar> image,
-            Optional<Build> build) {
+            Optional<Build> build,
+            List<Command> commands) {
+    }
+
+    /**
+     * One string of a service's {@code healthcheck.test}, {@code command} or {@code entrypoint}.
+     *
+     * @param setting {@code healthcheck.test}, {@code command} or {@code entrypoint}
+     * @param index the item's position in the setting's list, or {@code -1} for the string form
+     * @param value the string as written
+     * @param shell whether a shell runs the string as a script: the string form and the
+     *     {@code CMD-SHELL} item of {@code healthcheck.test}, and the script after {@code -c} of a
+     *     list that starts with {@code sh}, {@code bash} or {@code ash} (by path or not); a
+     *     {@code command} or {@code entrypoint} string is split into words without a shell
+     * @param origin where it is defined
+     */
+    public record Command(String setting, int index, Scalar value, boolean shell, Origin origin) {
     }
 
     /**
@@ -589,10 +606,39 @@ public final class ComposeFile {
                 buildModel = Optional.of(new Build(block(buildTuple.get(), service), context, dockerfile,
                         buildSecrets, buildSecretsBlock));
             }
+            List<Command> commands = new ArrayList<>();
+            if (value(body, "healthcheck").orElse(null) instanceof MappingNode healthcheck) {
+                readCommand(service, "healthcheck.test", value(healthcheck, "test").orElse(null), commands);
+            }
+            readCommand(service, "command", value(body, "command").orElse(null), commands);
+            readCommand(service, "entrypoint", value(body, "entrypoint").orElse(null), commands);
             return new Service(service, span(name), span(body), environment, environmentBlock, buildArgs,
                     buildArgsBlock, setting(service, body, "privileged"), buildPrivileged, entitlements,
                     setting(service, body, "use_api_socket"), volumes, envFiles, secrets, secretsBlock, image,
-                    buildModel);
+                    buildModel, commands);
+        }
+
+        /** The shells whose {@code -c} argument is a script, by the last segment of their path. */
+        private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
+
+        private void readCommand(String service, String setting, Node node, List<Command> into) {
+            boolean healthcheck = setting.equals("healthcheck.test");
+            if (node instanceof ScalarNode string && !isNull(string)) {
+                into.add(new Command(setting, -1, scalar(string), healthcheck, origin(service, string)));
+            } else if (node instanceof SequenceNode list) {
+                List<Node> items = list.getValue();
+                for (int i = 0; i < items.size(); i++) {
+                    if (!(items.get(i) instanceof ScalarNode item) || isNull(item)) {
+                        continue;
+                    }
+                    String first = items.get(0) instanceof ScalarNode head ? head.getValue() : "";
+                    boolean shell = healthcheck
+                            ? i == 1 && first.equals("CMD-SHELL")
+                            : i == 2 && SHELLS.contains(first.substring(first.lastIndexOf('/') + 1))
+                                    && items.get(1) instanceof ScalarNode flag && flag.getValue().equals("-c");
+                    into.add(new Command(setting, i, scalar(item), shell, origin(service, item)));
+                }
+            }
         }
 
         /** Reads the {@code secrets} list of a service or of its {@code build} into {@code into}; returns its block. */

@@ -52,6 +52,7 @@ public final class ComposeEditor {
     private final Map<String, Set<String>> addedEnvFiles = new LinkedHashMap<>();
     private final Map<String, String> definedSecrets = new LinkedHashMap<>();
     private final Set<String> hardened = new LinkedHashSet<>();
+    private final Map<Integer, CommandRewrite> rewrittenCommands = new TreeMap<>();
     private final List<String> reasons = new ArrayList<>();
     private final List<SecretValue> removedSecrets = new ArrayList<>();
 
@@ -199,6 +200,61 @@ public final class ComposeEditor {
         }
     }
 
+    /** A command string whose text changes: {@code edits} at its written (raw) offsets, and the text it then reads as. */
+    private record CommandRewrite(ComposeFile.Command command, List<TextEdit> edits, String text) {
+    }
+
+    /**
+     * One change to a command string: {@code length} characters at {@code at} of its text (as
+     * YAML reads it) become {@code text}, which must need no escaping but of quotes.
+     */
+    public record Replacement(int at, int length, String text) {
+    }
+
+    /**
+     * Rewrites a command string; returns why not when the places cannot be found as written in
+     * the file (escapes or folding around them), or a replacement would start a plain scalar
+     * (which would change its style). Quotes in the replacements are escaped for the scalar's style.
+     */
+    public Optional<String> rewriteCommand(ComposeFile.Command command, List<Replacement> replacements) {
+        ComposeFile.Scalar scalar = command.value();
+        String raw = text.substring(scalar.span().start(), scalar.span().end());
+        char first = raw.isEmpty() ? ' ' : raw.charAt(0);
+        List<TextEdit> edits = new ArrayList<>();
+        List<Replacement> sorted = new ArrayList<>(replacements);
+        sorted.sort(Comparator.comparingInt(Replacement::at));
+        StringBuilder updated = new StringBuilder();
+        int from = 0;
+        for (Replacement replacement : sorted) {
+            String needle = scalar.text().substring(replacement.at(), replacement.at() + replacement.length());
+            List<Integer> textAt = occurrences(scalar.text(), needle);
+            List<Integer> rawAt = occurrences(raw, needle);
+            if (rawAt.size() != textAt.size() || replacement.at() < from) {
+                return Optional.of("the string is written with escapes or folding around the value");
+            }
+            int rawOffset = rawAt.get(textAt.indexOf(replacement.at()));
+            if (rawOffset == 0 && first != '"' && first != '\'' && first != '|' && first != '>') {
+                return Optional.of("the value starts the string, which is written without quotes");
+            }
+            String written = first == '"' ? replacement.text().replace("\\", "\\\\").replace("\"", "\\\"")
+                    : first == '\'' ? replacement.text().replace("'", "''") : replacement.text();
+            edits.add(new TextEdit(scalar.span().start() + rawOffset, replacement.length(), written));
+            updated.append(scalar.text(), from, replacement.at()).append(replacement.text());
+            from = replacement.at() + replacement.length();
+        }
+        updated.append(scalar.text().substring(from));
+        rewrittenCommands.put(scalar.span().start(), new CommandRewrite(command, edits, updated.toString()));
+        return Optional.empty();
+    }
+
+    private static List<Integer> occurrences(String text, String needle) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            found.add(i);
+        }
+        return found;
+    }
+
     /** Replaces a service's {@code privileged: true}; returns why not when the file does not allow it. */
     public Optional<String> harden(String serviceName) {
         Service service = service(serviceName).orElseThrow();
@@ -230,7 +286,7 @@ public final class ComposeEditor {
     public boolean hasChanges() {
         return !removed.isEmpty() || !replaced.isEmpty() || !addedEnvironment.isEmpty() || !addedSecrets.isEmpty()
                 || !addedBuildSecrets.isEmpty() || !addedEnvFiles.isEmpty() || !definedSecrets.isEmpty()
-                || !hardened.isEmpty();
+                || !hardened.isEmpty() || !rewrittenCommands.isEmpty();
     }
 
     /** The edited file, or why it was not edited. */
@@ -285,6 +341,7 @@ public final class ComposeEditor {
             for (String service : hardened) {
                 edits.add(hardenEdit(service(service).orElseThrow()));
             }
+            rewrittenCommands.values().forEach(rewrite -> edits.addAll(rewrite.edits()));
             for (int[] range : merge(deletions)) {
                 edits.add(TextEdit.delete(range[0], range[1]));
             }
@@ -816,6 +873,14 @@ public final class ComposeEditor {
             if (hardened.contains(name)) {
                 summary.put("privileged of " + name, "");
             }
+            @SuppressWarnings("unchecked")
+            Map<String, String> commands = (Map<String, String>) summary.get("commands of " + name);
+            for (ComposeFile.Command command : service.commands()) {
+                CommandRewrite rewrite = rewrittenCommands.get(command.value().span().start());
+                if (rewrite != null) {
+                    commands.put(command.setting() + "[" + command.index() + "]", rewrite.text());
+                }
+            }
         }
         @SuppressWarnings("unchecked")
         Map<String, String> defined = (Map<String, String>) summary.get("top-level secrets");
@@ -846,6 +911,9 @@ public final class ComposeEditor {
             summary.put("image of " + name, service.image().map(ComposeFile.Scalar::text).orElse(""));
             summary.put("env_file of " + name, service.envFiles().stream().map(e -> e.path().text()).toList());
             summary.put("privileged of " + name, service.privileged().map(s -> s.value().text()).orElse(""));
+            Map<String, String> commands = new TreeMap<>();
+            service.commands().forEach(c -> commands.put(c.setting() + "[" + c.index() + "]", c.value().text()));
+            summary.put("commands of " + name, commands);
             summary.put("volumes of " + name, service.volumes().stream()
                     .map(v -> v.source().map(ComposeFile.Scalar::text).orElse("") + ":" + v.target().orElse("")).toList());
         }

@@ -18,34 +18,6 @@ final class ChecklistPlanning {
         this.c = c;
     }
 
-    /** Tells the user when a migrated value is still written elsewhere in a file, e.g. in a healthcheck. */
-    void warnIfStillWritten(Group group, String path, String updated) {
-        String value = group.value.reveal();
-        if (value.isEmpty() || !updated.contains(value)) {
-            return;
-        }
-        List<Integer> lines = new ArrayList<>();
-        int line = 1;
-        int from = 0;
-        for (int at = updated.indexOf(value); at >= 0; at = updated.indexOf(value, at + value.length())) {
-            for (int i = from; i < at; i++) {
-                line += updated.charAt(i) == '\n' ? 1 : 0;
-            }
-            from = at;
-            if (!lines.contains(line)) {
-                lines.add(line);
-            }
-        }
-        String where = path + " line" + (lines.size() == 1 ? " " : "s ") + lines.stream().map(String::valueOf)
-                .reduce((a, b) -> a + ", " + b).orElse("");
-        c.checklist.add(new ChecklistItem.ManualSteps("The value of secret `" + group.name + "` is still written in "
-                + path, "After the migration the same value still appears at " + where + " (a healthcheck, a command,"
-                + " a URL, or another setting that happens to be equal). hush does not change those.",
-                List.of("Check " + where + ": where the secret is used, read it from `/run/secrets/" + group.name
-                        + "` instead", "Rotate the secret, so the old value left there stops working")));
-        c.notes.add("the value of secret " + group.name + " is still written in " + where);
-    }
-
     /** Leaves a finding the planner has no rewrite for to the user: a checklist section, and a rotation for secrets. */
     void leaveToUser(Finding finding) {
         if (c.skipped(finding)) {

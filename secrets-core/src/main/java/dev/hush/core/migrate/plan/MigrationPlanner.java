@@ -1,6 +1,7 @@
 package dev.hush.core.migrate.plan;
 
 import dev.hush.core.config.HushConfig;
+import dev.hush.core.migrate.LeftValue;
 import dev.hush.core.migrate.MigrationDecision;
 import dev.hush.core.migrate.MigrationPlan;
 import dev.hush.core.migrate.PlannedMigration;
@@ -107,12 +108,19 @@ public final class MigrationPlanner {
             new IgnorePlanning(c.root, c.options.secretsDir()).plan(built, composeFiles).forEach(plan::edit);
             trackedSecretFiles.addAll(checklist.untrack(editedDotenv));
         }
+        LeftValuePlanning leftValues = new LeftValuePlanning(c);
+        List<LeftValue> left = List.of();
+        if (!built.isEmpty()) {
+            leftValues.report(leftValues.find(plan.build(), editedDotenv));
+        }
         c.checklist.forEach(plan::checklist);
         c.notes.forEach(plan::note);
         c.report.findings().forEach(finding -> finding.secret().ifPresent(plan::keptSecret));
         built = plan.build();
         if (!built.isEmpty()) {
             built = built.withChecklistFile(c.root, c.options.checklist(), c.options.history());
+            // Once more with the checklist itself, which may use a common word that is a value.
+            left = leftValues.find(built, editedDotenv);
         }
         List<MigrationDecision> ordered = new ArrayList<>();
         for (Finding finding : findings) {
@@ -121,6 +129,6 @@ public final class MigrationPlanner {
                 ordered.add(decision);
             }
         }
-        return new PlannedMigration(built, ordered, trackedSecretFiles);
+        return new PlannedMigration(built, ordered, trackedSecretFiles, left);
     }
 }

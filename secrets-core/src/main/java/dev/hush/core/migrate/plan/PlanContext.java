@@ -53,6 +53,7 @@ final class PlanContext {
     final Map<Finding, MigrationDecision> decisions = new LinkedHashMap<>();
     final List<ChecklistItem> checklist = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    final CommandPlanning commands = new CommandPlanning();
     ScanReport report;
     private final Map<String, Optional<String>> texts = new LinkedHashMap<>();
     private final Map<String, List<DotenvEntry>> dotenvs = new LinkedHashMap<>();

@@ -126,6 +126,7 @@ final class PlanWriter {
                 }
             }
         }
+        c.commands.rewrite();
         // Render every compose file; a refused file takes back its sites.
         Set<ComposeEditor> failed = new LinkedHashSet<>();
         Map<ComposeEditor, String> updatedTexts = new LinkedHashMap<>();
@@ -177,8 +178,6 @@ final class PlanWriter {
                 }
             }
             boolean allDone = done.size() == group.sites.size();
-            done.stream().map(site -> site.editor).distinct().filter(updatedTexts::containsKey)
-                    .forEach(editor -> checklists.warnIfStillWritten(group, editor.path(), updatedTexts.get(editor)));
             for (DotenvSource source : group.dotenv) {
                 if (allDone) {
                     dotenvRemovals.computeIfAbsent(source.path(), p -> new ArrayList<>()).add(source.entry());
@@ -286,6 +285,8 @@ final class PlanWriter {
             List<ChecklistItem> readFromFile, boolean named, List<String> labels) {
         String runPath = group.name.runPath();
         String prefix = named ? service + ": " : "";
+        c.commands.delivered(editor, service, group, delivery.kind() == DeliveryKind.ENV_FILE
+                ? "${" + key + "}" : "$(cat " + runPath + ")");
         switch (delivery.kind()) {
             case FILE_VARIABLE -> {
                 editor.addSecret(service, group.name.value());
