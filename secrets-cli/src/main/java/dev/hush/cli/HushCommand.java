@@ -45,6 +45,7 @@ final class HushCommand implements Runnable {
         subcommands.put("baseline", BaselineCli::new);
         subcommands.put("history", HistoryCli::new);
         subcommands.put("migrate", MigrateCli::new);
+        subcommands.put("rotate", RotateCli::new);
         subcommands.put("rules", RulesCli::new);
         subcommands.put("hook", HookCli::new);
         subcommands.put("completion", CompletionCli::new);

@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param kind how the value travels
  * @param path the file that says so: the compose file for the {@code secrets:} kinds, the env file
  *     or secret file holding the value (or the URL) for the others
- * @param variable the variable the service reads: the {@code _FILE} variable, the env file's key,
- *     or for a URL in a secret file that secret's name; empty for a mounted or build secret
+ * @param variable what the service reads: the {@code _FILE} variable, the secret's name under
+ *     {@code secrets:} for a mounted or build secret, the env file's key, or for a URL in a secret
+ *     file that secret's name
  * @param service the service that reads it; empty for a URL in a secret file no service uses
  * @param composeFile the compose file that defines the service
  */
@@ -57,8 +58,8 @@ public record SecretDelivery(Kind kind, String path, Optional<String> variable, 
         String who = service.map(s -> " of service " + s).orElse("");
         return switch (kind) {
             case FILE_VARIABLE -> "file variable " + variable.orElse("?") + who + " (" + path + ")";
-            case MOUNTED -> "mounted at /run/secrets/" + who + " (" + path + ")";
-            case BUILD_SECRET -> "build secret" + who + " (" + path + ")";
+            case MOUNTED -> "mounted at /run/secrets/" + variable.orElse("?") + who + " (" + path + ")";
+            case BUILD_SECRET -> "build secret " + variable.orElse("?") + who + " (" + path + ")";
             case ENV_FILE -> "env file " + path + ": " + variable.orElse("?") + who;
             case URL_PART -> "URL part in " + path + variable.map(v -> " (" + v + ")").orElse("") + who;
         };

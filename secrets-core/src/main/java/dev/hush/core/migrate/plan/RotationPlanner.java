@@ -107,13 +107,14 @@ public final class RotationPlanner {
                                         .filter(v -> v.value().flatMap(s -> Values.literal(s.text()))
                                                 .filter(("/run/secrets/" + use.source())::equals).isPresent())
                                         .map(ComposeFile.Variable::name).findFirst();
-                                uses.add(new Use(file, variable.isPresent() ? Kind.FILE_VARIABLE : Kind.MOUNTED, who, variable));
+                                uses.add(variable.isPresent() ? new Use(file, Kind.FILE_VARIABLE, who, variable)
+                                        : new Use(file, Kind.MOUNTED, who, Optional.of(use.source())));
                             }
                         }
                         for (ComposeFile.SecretUse use : service.build().map(ComposeFile.Build::secrets).orElse(List.of())) {
                             String file = files.get(use.source());
                             if (file != null) {
-                                uses.add(new Use(file, Kind.BUILD_SECRET, who, Optional.empty()));
+                                uses.add(new Use(file, Kind.BUILD_SECRET, who, Optional.of(use.source())));
                             }
                         }
                         for (ComposeFile.EnvFile envFile : service.envFiles()) {
