@@ -237,15 +237,7 @@ final class RotateCli implements Callable<Integer> {
     }
 
     private static void printUndo(PrintWriter out, RestoreResult restore, String folder) {
-        out.println(switch (restore.kind()) {
-            case UNDONE -> "hush: undid " + restore.journalId() + ":";
-            case ROLLED_BACK -> "hush: rolled back an interrupted migration or rotation (" + restore.journalId() + "):";
-            case FINISHED_UNDO -> "hush: finished an interrupted undo of " + restore.journalId() + ":";
-        });
-        restore.restored().forEach(file -> out.println("  restored " + file));
-        restore.deleted().forEach(file -> out.println("  deleted  " + file));
-        restore.kept().forEach(file -> out.println("  kept     " + file));
-        restore.warnings().forEach(warning -> out.println("  ! " + warning));
+        MigrateCli.printRestore(out, restore, "");
         out.println("Restart the services that read it again: hush rotate --list " + folder + " shows the commands.");
         out.flush();
     }
