@@ -148,6 +148,8 @@ final class RotateCli implements Callable<Integer> {
             SecretValue value = newValue(secret);
             rotate.value(value);
             if (mode.dryRun) {
+                rotate.interrupted().ifPresent(unfinished -> spec.commandLine().getErr().println("hush: note: "
+                        + unfinished.message()));
                 PlannedRotation planned = rotate.plan();
                 out.println("hush: rotating " + secret.name() + " would write " + Plural.of(planned.files().size(), "file") + ":");
                 planned.plan().edits().forEach(edit -> out.println("  ~ " + edit.path() + "    (" + String.join("; ", edit.reasons()) + ")"));

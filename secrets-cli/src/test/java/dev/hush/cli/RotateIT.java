@@ -1,6 +1,7 @@
 package dev.hush.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hush.core.migrate.CrashingHush;
 import dev.hush.core.migrate.MigrationTransaction;
@@ -79,7 +80,8 @@ class RotateIT {
                 .contains("URL part in .secrets/database_url.txt (database_url) of service web")
                 .contains("43 random characters");
         assertThat(Files.readString(app.resolve("compose.yaml"))).isEqualTo(compose);
-        assertThat(Files.getPosixFilePermissions(app.resolve(SECRET)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(app.resolve(SECRET))))
+                .isEqualTo("rw-------");
         // Nothing git would commit holds the new value.
         Process files = new ProcessBuilder("git", "ls-files", "--cached", "--others", "--exclude-standard")
                 .directory(app.toFile()).start();
@@ -143,6 +145,32 @@ class RotateIT {
         assertThat(HushProcess.run(app, "rotate", "--generate", "redis_password", ".").exitCode()).isZero();
         assertThat(HushProcess.run(app, "rotate", "--list", ".").out())
                 .contains("redis_password  .secrets/redis_password.txt  never committed");
+    }
+
+    /** Types the new value twice at the hidden prompt, through a real pseudo-terminal as a user would. */
+    @Test
+    void asksForTheValueHiddenTwiceOnATerminal() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed for a pseudo-terminal");
+        Path app = migrated("typed");
+        String typed = "hushTest-typed-9c1e admin";
+        String command = "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '" + HushProcess.jar()
+                + "' rotate postgres_password .";
+        Path session = tmp.resolve("session.txt");
+        Process process = new ProcessBuilder("script", "-qec", command, "/dev/null").directory(app.toFile())
+                .redirectErrorStream(true).redirectOutput(session.toFile()).start();
+        try (var keys = process.getOutputStream()) {
+            for (int i = 0; i < 2; i++) {
+                Thread.sleep(2500);
+                keys.write((typed + "\r").getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+            }
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        String seen = Files.readString(session);
+        assertThat(process.exitValue()).as(seen).isZero();
+        assertThat(seen).contains("new value (hidden)").contains("hush: rotated postgres_password")
+                .doesNotContain("hushTest-typed").doesNotContain(OLD);
+        assertThat(passwords(app)).containsOnly(typed);
     }
 
     @Test

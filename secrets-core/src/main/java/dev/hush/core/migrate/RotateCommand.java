@@ -125,6 +125,16 @@ public final class RotateCommand {
     }
 
     /**
+     * Returns the interrupted migration, rotation or undo waiting in the project, if any; reads
+     * only. The next {@link #call()} rolls it back (or finishes it) first.
+     *
+     * @throws IOException when its journal cannot be read
+     */
+    public Optional<UnfinishedMigration> interrupted() throws IOException {
+        return MigrationTransaction.interrupted(root);
+    }
+
+    /**
      * Restores the project as it was before the newest transaction, a rotation or a migration;
      * with {@code force}, also the files changed since.
      *
