@@ -159,8 +159,13 @@ class RotateIT {
         Process process = new ProcessBuilder("script", "-qec", command, "/dev/null").directory(app.toFile())
                 .redirectErrorStream(true).redirectOutput(session.toFile()).start();
         try (var keys = process.getOutputStream()) {
+            // Typed only once hush asks: the terminal itself echoes what is typed before the prompt turns echo off.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(session).contains("New value for postgres_password") && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
             for (int i = 0; i < 2; i++) {
-                Thread.sleep(2500);
+                Thread.sleep(1500);
                 keys.write((typed + "\r").getBytes(StandardCharsets.UTF_8));
                 keys.flush();
             }
@@ -168,7 +173,7 @@ class RotateIT {
         }
         String seen = Files.readString(session);
         assertThat(process.exitValue()).as(seen).isZero();
-        assertThat(seen).contains("new value (hidden)").contains("hush: rotated postgres_password")
+        assertThat(seen).contains("New value for postgres_password (3 deliveries)").contains("hush: rotated postgres_password")
                 .doesNotContain("hushTest-typed").doesNotContain(OLD);
         assertThat(passwords(app)).containsOnly(typed);
     }

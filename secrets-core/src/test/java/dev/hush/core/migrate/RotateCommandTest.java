@@ -175,6 +175,20 @@ class RotateCommandTest extends ProjectRewriteTest {
     }
 
     @Test
+    void refusesToWriteANewValueIntoAFileGitWouldCommit() throws Exception {
+        Git.init().setDirectory(root.toFile()).call().close();
+        sharedValueProject(OLD);
+        Map<String, String> before = workingFiles();
+        write(".gitignore", read(".gitignore").replace(".secrets/", "# .secrets/ no longer ignored"));
+        before.put(".gitignore", read(".gitignore"));
+
+        assertThatThrownBy(() -> Hush.rotate().root(root).secret("postgres_password").value(SecretValue.of(NEW)).call())
+                .isInstanceOf(MigrationException.class).hasMessageContaining(".secrets/postgres_password.txt is not ignored by git")
+                .hasMessageContaining("add .secrets/ to .gitignore");
+        assertThat(workingFiles()).isEqualTo(before);
+    }
+
+    @Test
     void listsEverySecretAndWhetherItsValueWasEverCommitted() throws Exception {
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
             write("compose.yaml", """

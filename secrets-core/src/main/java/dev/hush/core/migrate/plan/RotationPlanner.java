@@ -6,6 +6,7 @@ import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.format.dotenv.Dotenv;
 import dev.hush.core.format.dotenv.DotenvEntry;
 import dev.hush.core.format.dotenv.DotenvParser;
+import dev.hush.core.git.WorkTree;
 import dev.hush.core.migrate.FileEdit;
 import dev.hush.core.migrate.MigrationPlan;
 import dev.hush.core.migrate.PlannedRotation;
@@ -356,7 +357,20 @@ public final class RotationPlanner {
                 }
             }
         }
-        return new PlannedRotation(described, plan.build(), notes);
+        MigrationPlan built = plan.build();
+        WorkTree git = WorkTree.of(root);
+        if (git.isRepository()) {
+            for (FileEdit edit : built.edits()) {
+                if (git.isTracked(edit.path()) || !git.isIgnored(edit.path())) {
+                    throw new IllegalArgumentException(edit.path() + (git.isTracked(edit.path()) ? " is tracked by git"
+                            : " is not ignored by git") + ", so a new value there would be committed; hush writes one only"
+                            + " into files git ignores: add " + secretsDir + "/ to .gitignore (hush migrate does)"
+                            + (git.isTracked(edit.path()) ? " and git rm --cached " + edit.path() : "")
+                            + ", then rotate again");
+                }
+            }
+        }
+        return new PlannedRotation(described, built, notes);
     }
 
     /** Returns the edit of {@code env} writing {@code fresh} in each entry that holds {@code old}, or in its URL. */
