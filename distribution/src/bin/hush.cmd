@@ -22,7 +22,7 @@ if not defined JAVA_EXE goto nojava
 if not exist "%JAVA_EXE%" goto nojava
 
 set "HUSH_KIND=other"
-for %%k in (scan baseline history migrate rules hook completion) do if /i "%~1"=="%%k" set "HUSH_KIND=%%k"
+for %%k in (scan baseline history migrate rotate rules hook completion) do if /i "%~1"=="%%k" set "HUSH_KIND=%%k"
 set "HUSH_CACHE=%LOCALAPPDATA%\hush\@project.version@"
 set "HUSH_JSA=%HUSH_CACHE%\hush-%HUSH_KIND%.jsa"
 set "HUSH_FLAGS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"

@@ -23,7 +23,7 @@ if (-not $java -or -not (Test-Path $java)) {
     exit 2
 }
 
-$kinds = 'scan', 'baseline', 'history', 'migrate', 'rules', 'hook', 'completion'
+$kinds = 'scan', 'baseline', 'history', 'migrate', 'rotate', 'rules', 'hook', 'completion'
 $kind = if ($args.Count -gt 0 -and $kinds -contains $args[0]) { $args[0].ToLowerInvariant() } else { 'other' }
 $cache = Join-Path $env:LOCALAPPDATA 'hush\@project.version@'
 $jsa = Join-Path $cache "hush-$kind.jsa"

@@ -49,6 +49,7 @@ final class HushCommand implements Runnable {
         subcommands.put("baseline", () -> new BaselineCli());
         subcommands.put("history", () -> new HistoryCli());
         subcommands.put("migrate", () -> new MigrateCli());
+        subcommands.put("rotate", () -> new RotateCli());
         subcommands.put("rules", () -> new RulesCli());
         subcommands.put("hook", () -> new HookCli());
         subcommands.put("completion", () -> new CompletionCli());

@@ -139,7 +139,7 @@ final class MigrateCli implements Callable<Integer> {
         MigrateCommand migrate = command();
         try {
             if (mode.undo) {
-                printRestore(out, migrate.undo(plan.force));
+                printRestore(out, migrate.undo(plan.force), "migration ");
                 return ExitCodes.CLEAN;
             }
             if (!mode.dryRun && !mode.yes && !Terminal.interactive()) {
@@ -152,7 +152,7 @@ final class MigrateCli implements Callable<Integer> {
                         + unfinished.message()));
             } else {
                 // Before planning: a half-migrated tree would plan as "nothing to migrate" and stay half-migrated.
-                migrate.recover().ifPresent(restore -> printRestore(out, restore));
+                migrate.recover().ifPresent(restore -> printRestore(out, restore, "migration "));
             }
             PlannedMigration planned = migrate.plan();
             if (mode.dryRun && format == PlanFormat.json) {
@@ -261,11 +261,15 @@ final class MigrateCli implements Callable<Integer> {
         return planned.decisions().stream().filter(d -> d.action() == action).count();
     }
 
-    private static void printRestore(PrintWriter out, RestoreResult restore) {
+    /**
+     * Prints what an undo or a recovery restored; {@code what} names the transaction undone
+     * ({@code "migration "}, or empty where it may be a rotation too).
+     */
+    static void printRestore(PrintWriter out, RestoreResult restore, String what) {
         out.println(switch (restore.kind()) {
-            case UNDONE -> "hush: undid migration " + restore.journalId() + ":";
+            case UNDONE -> "hush: undid " + what + restore.journalId() + ":";
             case ROLLED_BACK -> "hush: first rolled back an interrupted migration (" + restore.journalId() + "):";
-            case FINISHED_UNDO -> "hush: first finished an interrupted undo of migration " + restore.journalId() + ":";
+            case FINISHED_UNDO -> "hush: first finished an interrupted undo of " + what + restore.journalId() + ":";
         });
         restore.restored().forEach(file -> out.println("  restored " + file));
         restore.deleted().forEach(file -> out.println("  deleted  " + file));

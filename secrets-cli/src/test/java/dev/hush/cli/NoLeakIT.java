@@ -88,10 +88,17 @@ class NoLeakIT {
         run(app, "migrate", "--dry-run");
         run(app, "migrate", "--undo");
         run(app, "migrate", "--yes");
+        run(app, "rotate", "--list");
+        run(app, "rotate", "--list", "--format", "json");
+        run(app, "rotate", "--dry-run", "--generate", "postgres_password");
+        run(app, "rotate", "--generate", "postgres_password");
+        run(app, "rotate", "--undo");
+        run(app, "rotate", "--generate", "no_such_secret");
         run(app, "rules");
         run(app, "hook", "install");
         run(app, "completion", "bash");
-        for (String command : List.of("scan", "baseline", "history", "migrate", "rules", "hook", "completion")) {
+        for (String command : List.of("scan", "baseline", "history", "migrate", "rotate", "rules", "hook",
+                "completion")) {
             run(app, command, "--help");
         }
         run(app, "hook", "install", "--help");

@@ -2,6 +2,7 @@ package dev.hush.core;
 
 import dev.hush.core.history.HistoryCommand;
 import dev.hush.core.migrate.MigrateCommand;
+import dev.hush.core.migrate.RotateCommand;
 import dev.hush.core.git.GitHook;
 import dev.hush.core.scan.GitScanCommand;
 import dev.hush.core.scan.ScanCommand;
@@ -45,5 +46,13 @@ public final class Hush {
     /** Returns a migration of a project's inline secrets into Compose secrets: plan, apply, undo. */
     public static MigrateCommand migrate() {
         return new MigrateCommand();
+    }
+
+    /**
+     * Returns a rotation of a migrated secret: a new value written everywhere the project
+     * delivers it, as one transaction with backup and undo; or the list of secrets.
+     */
+    public static RotateCommand rotate() {
+        return new RotateCommand();
     }
 }

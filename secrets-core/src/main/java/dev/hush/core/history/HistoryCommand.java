@@ -8,10 +8,14 @@ import dev.hush.core.model.Location;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.detect.Detector;
 import dev.hush.core.git.GitRepositories;
+import dev.hush.core.model.SecretValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +26,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.ReflogEntry;
@@ -177,6 +182,72 @@ public final class HistoryCommand {
             return new HistoryReport(findings, errors, new HistoryReport.Stats(walk.commitsWalked(), scan.scanned(),
                     scan.bytes(), scan.binary(), scan.oversized(), millis), partial);
         }
+    }
+
+    /**
+     * Returns, for each of {@code values} that some blob of the walked history holds byte for
+     * byte (UTF-8), where it first appeared; a value no blob holds has no entry. Each distinct
+     * blob is read once; blobs larger than the settings' {@code maxFileSize} are not read.
+     * This is the fact "the value was committed", whichever rule would or would not report it.
+     *
+     * @throws org.eclipse.jgit.errors.RepositoryNotFoundException when the path holds no repository
+     * @throws IllegalStateException when the command was called before
+     * @throws IOException when the repository cannot be read at all
+     */
+    public Map<SecretValue, ValueSighting> sightings(Collection<SecretValue> values) throws IOException {
+        Objects.requireNonNull(values, "values == null");
+        guard.markCalled();
+        List<SecretValue> wanted = values.stream().filter(v -> v.length() > 0).distinct().toList();
+        Map<SecretValue, ValueSighting> seen = new LinkedHashMap<>();
+        if (wanted.isEmpty()) {
+            return seen;
+        }
+        try (Repository repo = GitRepositories.open(repository); ObjectReader reader = repo.newObjectReader()) {
+            Optional<Path> workTree = GitRepositories.workTree(repo);
+            HushConfig settings = config.isPresent() ? config.get()
+                    : workTree.isPresent() ? HushConfig.forProject(workTree.get()) : HushConfig.defaults();
+            List<HistoryWalk.Start> starts = refs.isEmpty() ? allRefs(repo) : chosenRefs(repo);
+            List<HistoryWalk.Start> remotes = starts(repo.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES));
+            HistoryWalk walk = new HistoryWalk(reader, this::stopRequested, w -> { });
+            walk.walk(starts, remotes, since);
+            headCommit(repo, walk).ifPresent(walk::markInHead);
+            List<byte[]> needles = wanted.stream().map(v -> v.reveal().getBytes(StandardCharsets.UTF_8)).toList();
+            Map<SecretValue, boolean[]> facts = new LinkedHashMap<>();
+            for (BlobEntry blob : walk.blobs()) {
+                ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
+                if (loader.getSize() > settings.maxFileSize()) {
+                    continue;
+                }
+                byte[] bytes = loader.getCachedBytes();
+                for (int i = 0; i < needles.size(); i++) {
+                    if (!contains(bytes, needles.get(i))) {
+                        continue;
+                    }
+                    SecretValue value = wanted.get(i);
+                    boolean[] fact = facts.computeIfAbsent(value, v -> new boolean[2]);
+                    fact[0] |= blob.inHead();
+                    fact[1] |= blob.pushed();
+                    seen.putIfAbsent(value, new ValueSighting(walk.commit(blob.firstCommit()), blob.firstPath(), false, false));
+                }
+            }
+            seen.replaceAll((value, sighting) -> new ValueSighting(sighting.commit(), sighting.path(),
+                    facts.get(value)[0], facts.get(value)[1]));
+            needles.forEach(needle -> Arrays.fill(needle, (byte) 0));
+            return seen;
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -30,6 +30,8 @@ public final class MigrationException extends HushException {
         UNTRUSTED_JOURNAL,
         /** SIGTERM or SIGINT stopped the migration; it was rolled back. */
         INTERRUPTED,
+        /** There is no such secret to rotate, or its new value cannot be written where it is delivered. */
+        NOT_ROTATABLE,
         /** Reading or writing failed; what was written is rolled back. */
         IO_FAILED
     }

@@ -204,8 +204,8 @@ public final class RotationChecklist {
         }
         item.rotateHint().ifPresent(hint -> section.line("- Revoke and rotate: " + hint));
         section.blank();
-        section.box("Generate a new value (never reuse the old one)");
-        section.box("Put it in `" + item.secretFile() + "` (no trailing newline, mode 0600)");
+        section.box("Rotate it: `hush rotate " + item.name() + "` writes a new value (typed hidden, or `--generate`) in `"
+                + item.secretFile() + "` and everywhere else it is delivered, with undo");
         section.box("Revoke the old value" + item.rotateHint().map(h -> " at its provider").orElse(""));
         section.box("Restart and verify: `docker compose up -d --force-recreate"
                 + item.services().stream().map(s -> " " + s).collect(Collectors.joining()) + "`");

@@ -78,8 +78,7 @@ class RotationChecklistTest {
                 - Was inline at: `compose.yaml:6`, `.env:2`
                 - Used by: `db`, `api`
 
-                - [ ] Generate a new value (never reuse the old one)
-                - [ ] Put it in `.secrets/db_password.txt` (no trailing newline, mode 0600)
+                - [ ] Rotate it: `hush rotate db_password` writes a new value (typed hidden, or `--generate`) in `.secrets/db_password.txt` and everywhere else it is delivered, with undo
                 - [ ] Revoke the old value
                 - [ ] Restart and verify: `docker compose up -d --force-recreate db api`
                 """);
@@ -134,7 +133,7 @@ class RotationChecklistTest {
     void keepsTickedBoxesAndTheSectionsOfEarlierMigrations() throws IOException {
         String first = RotationChecklist.of(items(), history()).render();
         String ticked = first
-                .replace("- [ ] Generate a new value", "- [x] Generate a new value")
+                .replace("- [ ] Rotate it", "- [x] Rotate it")
                 .replace("- [ ] Drop every capability", "- [X] Drop every capability");
         Files.writeString(root.resolve("SECRETS-ROTATION.md"), ticked);
         List<ChecklistItem> fewer = List.of(githubToken(), new ChecklistItem.Privileged("ci-runner", Location.of("compose.yaml", 28, 5)));
@@ -147,10 +146,10 @@ class RotationChecklistTest {
                 .contains("- [ ] Forbid privilege escalation");
         String github = regenerated.substring(regenerated.indexOf("## Secret `github_token`"),
                 regenerated.indexOf("## Secret `db_password`"));
-        assertThat(github).contains("- [x] Generate a new value").contains("- [ ] Revoke the old value");
+        assertThat(github).contains("- [x] Rotate it").contains("- [ ] Revoke the old value");
         // db_password came from an earlier migration and is still to do: kept as it was, after the new sections.
         String earlier = regenerated.substring(regenerated.indexOf("## Secret `db_password`"));
-        assertThat(earlier).contains("- [x] Generate a new value").contains(".secrets/db_password.txt");
+        assertThat(earlier).contains("- [x] Rotate it").contains(".secrets/db_password.txt");
         assertThat(regenerated.indexOf("## Secret `db_password`")).isGreaterThan(regenerated.indexOf("## Privileged"));
     }
 

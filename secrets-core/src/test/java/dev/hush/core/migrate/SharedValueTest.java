@@ -135,7 +135,7 @@ class SharedValueTest extends ProjectRewriteTest {
         assertThat(planned.plan().secretFiles()).extracting(SecretFile::path)
                 .containsExactly(".secrets/worker.env", ".secrets/npm_token.txt");
         assertThat(checklistText()).contains("Secret `npm_token` is shared by build argument NPM_TOKEN of service api"
-                + " and NPM_TOKEN of service worker").contains("Write the same new value in `.secrets/worker.env`");
+                + " and NPM_TOKEN of service worker").contains("`hush rotate npm_token` writes one new value in `.secrets/npm_token.txt` and `.secrets/worker.env` at once");
         assertThat(planned.decisions()).filteredOn(d -> d.action() == Action.MIGRATE).hasSize(2)
                 .allSatisfy(d -> assertThat(d.secret()).hasValue(SecretName.of("npm_token")));
     }

@@ -35,8 +35,13 @@ final class ComposePlanning {
     }
 
     List<String> composeFiles() throws IOException {
+        return composeFiles(c.root);
+    }
+
+    /** Returns the compose files under {@code root}, sorted, outside hidden folders and dependency folders. */
+    static List<String> composeFiles(Path root) throws IOException {
         List<String> files = new ArrayList<>();
-        Path base = c.root.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(base)) {
             return files;
         }

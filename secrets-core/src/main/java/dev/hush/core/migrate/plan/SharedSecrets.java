@@ -128,15 +128,18 @@ final class SharedSecrets {
                         .append(name).append("`, so a rotation must change both.");
             }
             List<String> steps = new ArrayList<>();
-            steps.add("Put the new value in `" + secretFiles.getOrDefault(name, name + ".txt") + "`");
+            // hush rotate finds these places again from the files, and changes them in one transaction.
+            List<String> places = new ArrayList<>();
+            places.add("`" + secretFiles.getOrDefault(name, name + ".txt") + "`");
             for (String envFile : envFiles.getOrDefault(name, Set.of())) {
-                steps.add("Write the same new value in `" + envFile + "`, which also holds it");
+                places.add("`" + envFile + "`");
             }
             for (SecretName url : urls) {
-                steps.add("Change the password inside the URL of `" + url + "` ("
-                        + secretFiles.getOrDefault(url, url + ".txt") + envFiles.getOrDefault(url, Set.of()).stream()
-                                .map(f -> ", `" + f + "`").reduce("", String::concat) + ") to the same new value");
+                places.add("the password inside the URL of `" + url + "` (" + secretFiles.getOrDefault(url, url + ".txt")
+                        + envFiles.getOrDefault(url, Set.of()).stream().map(f -> ", `" + f + "`").reduce("", String::concat)
+                        + ")");
             }
+            steps.add("Rotate them together: `hush rotate " + name + "` writes one new value in " + and(places) + " at once");
             steps.add("Restart every service that uses it at once");
             items.add(new ChecklistItem.ManualSteps("Secret `" + name + "` is shared", explanation.toString(), steps));
         }
