@@ -355,13 +355,17 @@ class CrashRecoveryIT {
      * Returns those of the files {@code holders} (project-relative) that a build context holding
      * them would send to {@code docker build}: every folder with a {@code Dockerfile} is a context,
      * read with its {@code Dockerfile.dockerignore}, else its {@code .dockerignore}, with Docker's
-     * matching rules ({@link DockerIgnore}).
+     * matching rules ({@link DockerIgnore}). A backup under {@code .hush/backup/} counts only for
+     * the values that the user's own files there no longer send: after an undo the restored files
+     * hold them again, and the backups stay.
      */
     private static List<String> notDockerIgnored(Path dir, List<String> holders) throws IOException {
         List<Path> contexts;
         try (Stream<Path> files = Files.walk(dir)) {
             contexts = files.filter(f -> f.getFileName().toString().equals("Dockerfile"))
-                    .filter(f -> !dir.relativize(f).toString().startsWith(".git/"))
+                    // hush's backup of the Dockerfile is no build context.
+                    .filter(f -> !dir.relativize(f).toString().startsWith(".git/")
+                            && !dir.relativize(f).toString().startsWith(".hush/"))
                     .map(Path::getParent).toList();
         } catch (java.io.UncheckedIOException e) {
             // A folder went away during the walk; the next poll looks again.
@@ -374,10 +378,26 @@ class CrashRecoveryIT {
             Path shared = context.resolve(".dockerignore");
             DockerIgnore rules = Files.isRegularFile(own) ? DockerIgnore.parse(read(own))
                     : Files.isRegularFile(shared) ? DockerIgnore.parse(read(shared)) : DockerIgnore.none();
+            // The values the user's own files send from this context anyway (before the migration, or after an undo).
+            Set<String> sentAnyway = new HashSet<>();
+            for (String holder : originalHolders) {
+                Path file = dir.resolve(holder);
+                if (file.startsWith(context) && !rules.excludes(context.relativize(file).toString().replace('\\', '/'))) {
+                    String text = read(file);
+                    values.stream().filter(text::contains).forEach(sentAnyway::add);
+                }
+            }
             for (String holder : holders) {
                 Path file = dir.resolve(holder);
-                if (file.startsWith(context) && Files.exists(file)
-                        && !rules.excludes(context.relativize(file).toString().replace('\\', '/'))) {
+                if (!file.startsWith(context) || !Files.exists(file)
+                        || rules.excludes(context.relativize(file).toString().replace('\\', '/'))) {
+                    continue;
+                }
+                // A backup is a copy of the user's files: it adds nothing while they still send the same values.
+                String text = read(file);
+                boolean onlyWhatTheUserSends = holder.startsWith(".hush/backup/")
+                        && values.stream().filter(text::contains).allMatch(sentAnyway::contains);
+                if (!onlyWhatTheUserSends) {
                     exposed.add(holder);
                 }
             }
