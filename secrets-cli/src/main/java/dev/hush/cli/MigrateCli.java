@@ -160,7 +160,15 @@ final class MigrateCli implements Callable<Integer> {
                 return ExitCodes.CLEAN;
             }
             if (planned.plan().isEmpty()) {
-                out.println("hush: nothing to migrate in " + path + " (no inline secret left to move)");
+                if (count(planned, MigrationDecision.Action.MANUAL) == 0) {
+                    out.println("hush: nothing to migrate in " + path + " (no inline secret left to move)");
+                } else {
+                    // Issue 14, item 9: never "nothing to migrate" while the scan reports a secret hush cannot move.
+                    out.println("hush: nothing hush can move in " + path + "; "
+                            + Plural.of(count(planned, MigrationDecision.Action.MANUAL), "finding") + " to move by hand:");
+                    printManual(out, planned);
+                    planned.plan().notes().forEach(note -> out.println(("  note: " + note).replaceAll("\\p{Cntrl}", "?")));
+                }
                 return ExitCodes.CLEAN;
             }
             if (mode.dryRun) {
@@ -248,6 +256,11 @@ final class MigrateCli implements Callable<Integer> {
                     + " (manual; the checklist says why):");
             Decisions.lines(planned.leftValues()).forEach(line -> out.println("  " + line));
         }
+        if (count(planned, MigrationDecision.Action.MANUAL) > 0) {
+            out.println("hush: " + Plural.of(count(planned, MigrationDecision.Action.MANUAL), "finding")
+                    + " to move by hand (the steps are in " + plan.checklist + "):");
+            printManual(out, planned);
+        }
         out.println();
         out.println("Next:");
         out.println("  1. Read " + plan.checklist + ": rotate every secret that was ever committed.");
@@ -257,7 +270,14 @@ final class MigrateCli implements Callable<Integer> {
         out.flush();
     }
 
-    private static long count(PlannedMigration planned, MigrationDecision.Action action) {
+    /** Prints each finding left to the user: where it is and why, on one line; never its value. */
+    private static void printManual(PrintWriter out, PlannedMigration planned) {
+        planned.decisions().stream().filter(d -> d.action() == MigrationDecision.Action.MANUAL)
+                .forEach(d -> out.println(("  " + d.finding().location() + ": " + d.explanation())
+                        .replaceAll("\\p{Cntrl}", "?")));
+    }
+
+        private static long count(PlannedMigration planned, MigrationDecision.Action action) {
         return planned.decisions().stream().filter(d -> d.action() == action).count();
     }
 

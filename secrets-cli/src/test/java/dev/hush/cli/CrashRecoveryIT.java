@@ -2,6 +2,7 @@ package dev.hush.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hush.core.format.dockerfile.DockerIgnore;
 import dev.hush.core.migrate.CrashingHush;
 import dev.hush.core.migrate.MigrationTransaction;
 import dev.hush.core.migrate.UnfinishedMigration;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 14: kills the built jar (SIGKILL, SIGTERM, SIGINT) at seeded random points of a whole
  * {@code migrate --yes} and a whole {@code migrate --undo}, with the user editing files between
  * the crash and the next run in some trials. While it runs, and after, every file holding a
- * secret that is not where the user had it is ignored by git; after the next run no value and
+ * secret that is not where the user had it is ignored by git and left out of every build context
+ * that holds it by the context's docker-ignore file; after the next run no value and
  * no user edit is lost, and that run said what it recovered. {@code -Dhush.crashTrials=200}
  * (the {@code load} profile) runs more trials; {@code -Dhush.crashSeed} picks another seed.
  */
@@ -273,11 +275,33 @@ class CrashRecoveryIT {
         }
     }
 
-    /** Copies the leaky example into a new git repository. */
+    /**
+     * Copies the leaky example into a new git repository, its Dockerfile copying the whole build
+     * context ({@code COPY . .}), so that a secret file the context's {@code .dockerignore} missed
+     * would be baked into the image.
+     */
     private static Path project(String name) throws Exception {
         Path dir = Fixtures.copyExample("leaky-app", Files.createDirectories(tmp.resolve(name)));
+        Path dockerfile = dir.resolve("Dockerfile");
+        String text = Files.readString(dockerfile);
+        assertThat(text).contains("COPY server.js ./");
+        Files.writeString(dockerfile, text.replace("COPY server.js ./", "COPY . ."));
         Git.init().setDirectory(dir.toFile()).call().close();
         return dir.toRealPath();
+    }
+
+    @Test
+    void theDockerIgnoreCheckSeesASecretFileThatABuildContextWouldSend() throws Exception {
+        Path dir = project("docker-ignore-check");
+        Files.createDirectories(dir.resolve(".secrets"));
+        Files.writeString(dir.resolve(".secrets/planted.txt"), values.get(0));
+
+        assertThat(notDockerIgnored(dir, List.of(".secrets/planted.txt"))).containsExactly(".secrets/planted.txt");
+        Files.writeString(dir.resolve(".dockerignore"), "/.secrets/\n");
+        assertThat(notDockerIgnored(dir, List.of(".secrets/planted.txt"))).isEmpty();
+        // Docker reads <Dockerfile>.dockerignore instead of .dockerignore when there is one.
+        Files.writeString(dir.resolve("Dockerfile.dockerignore"), "node_modules\n");
+        assertThat(notDockerIgnored(dir, List.of(".secrets/planted.txt"))).containsExactly(".secrets/planted.txt");
     }
 
     /** Runs hush in this JVM, as the next run after a crash would; returns the exit code, stdout and stderr. */
@@ -301,10 +325,14 @@ class CrashRecoveryIT {
             return;
         }
         // Asking git costs a process: ask again only when the files or the ignore rules changed.
-        String state = dir + "\n" + holders + "\n" + read(dir.resolve(".gitignore")) + read(dir.resolve(".hush/.gitignore"));
+        String state = dir + "\n" + holders + "\n" + read(dir.resolve(".gitignore")) + read(dir.resolve(".hush/.gitignore"))
+                + "\n" + read(dir.resolve(".dockerignore")) + read(dir.resolve("Dockerfile.dockerignore"));
         if (state.equals(lastChecked)) {
             return;
         }
+        assertThat(notDockerIgnored(dir, holders)).as("files holding a secret that docker build would send, " + when)
+                .isEmpty();
+        count("observations of the docker-ignore files");
         Process git = new ProcessBuilder("git", "-C", dir.toString(), "check-ignore", "--no-index", "--stdin")
                 .redirectErrorStream(true).start();
         git.getOutputStream().write(String.join("\n", holders).concat("\n").getBytes(StandardCharsets.UTF_8));
@@ -322,6 +350,60 @@ class CrashRecoveryIT {
     }
 
     private static String lastChecked = "";
+
+    /**
+     * Returns those of the files {@code holders} (project-relative) that a build context holding
+     * them would send to {@code docker build}: every folder with a {@code Dockerfile} is a context,
+     * read with its {@code Dockerfile.dockerignore}, else its {@code .dockerignore}, with Docker's
+     * matching rules ({@link DockerIgnore}). A backup under {@code .hush/backup/} counts only for
+     * the values that the user's own files there no longer send: after an undo the restored files
+     * hold them again, and the backups stay.
+     */
+    private static List<String> notDockerIgnored(Path dir, List<String> holders) throws IOException {
+        List<Path> contexts;
+        try (Stream<Path> files = Files.walk(dir)) {
+            contexts = files.filter(f -> f.getFileName().toString().equals("Dockerfile"))
+                    // hush's backup of the Dockerfile is no build context.
+                    .filter(f -> !dir.relativize(f).toString().startsWith(".git/")
+                            && !dir.relativize(f).toString().startsWith(".hush/"))
+                    .map(Path::getParent).toList();
+        } catch (java.io.UncheckedIOException e) {
+            // A folder went away during the walk; the next poll looks again.
+            return List.of();
+        }
+        assertThat(contexts).as("build contexts").isNotEmpty();
+        List<String> exposed = new ArrayList<>();
+        for (Path context : contexts) {
+            Path own = context.resolve("Dockerfile.dockerignore");
+            Path shared = context.resolve(".dockerignore");
+            DockerIgnore rules = Files.isRegularFile(own) ? DockerIgnore.parse(read(own))
+                    : Files.isRegularFile(shared) ? DockerIgnore.parse(read(shared)) : DockerIgnore.none();
+            // The values the user's own files send from this context anyway (before the migration, or after an undo).
+            Set<String> sentAnyway = new HashSet<>();
+            for (String holder : originalHolders) {
+                Path file = dir.resolve(holder);
+                if (file.startsWith(context) && !rules.excludes(context.relativize(file).toString().replace('\\', '/'))) {
+                    String text = read(file);
+                    values.stream().filter(text::contains).forEach(sentAnyway::add);
+                }
+            }
+            for (String holder : holders) {
+                Path file = dir.resolve(holder);
+                if (!file.startsWith(context) || !Files.exists(file)
+                        || rules.excludes(context.relativize(file).toString().replace('\\', '/'))) {
+                    continue;
+                }
+                // A backup is a copy of the user's files: it adds nothing while they still send the same values.
+                String text = read(file);
+                boolean onlyWhatTheUserSends = holder.startsWith(".hush/backup/")
+                        && values.stream().filter(text::contains).allMatch(sentAnyway::contains);
+                if (!onlyWhatTheUserSends) {
+                    exposed.add(holder);
+                }
+            }
+        }
+        return exposed;
+    }
 
     /** Returns the files (outside .git) that hold one of the values. */
     private static List<String> holders(Path dir) {

@@ -74,11 +74,95 @@ class MigrateIT {
 
         HushProcess.Result again = HushProcess.run(app, "migrate", "--yes", ".");
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("nothing to migrate");
+        // Issue 14, item 9: what is left is listed by location and reason, never as "nothing to migrate".
+        assertThat(again.out()).contains("nothing hush can move in .; 2 findings to move by hand:")
+                .contains("  Dockerfile:5:5: ENV ADMIN_PASSWORD").contains("  config/deploy.yaml:4:15: ")
+                .doesNotContain("nothing to migrate");
+        LEAKY_SECRETS.values().forEach(value -> assertThat(again.all()).doesNotContain(value));
 
         HushProcess.Result undo = HushProcess.run(app, "migrate", "--undo", ".");
         assertThat(undo.exitCode()).as(undo.all()).isZero();
         assertThat(Fixtures.snapshot(app)).isEqualTo(before);
+    }
+
+    /**
+     * Issue 14, item 8: a .env value that Compose interpolates moves resolved, as the service got
+     * it; one that the environment decides stays, listed with its file, line and reason.
+     */
+    @Test
+    void item8MovesTheResolvedDotenvValueAndListsWhatTheEnvironmentDecides() throws Exception {
+        Path app = Files.createDirectories(tmp.resolve("item8"));
+        Files.writeString(app.resolve("compose.yaml"), """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: ${DB_PASSWORD}
+                  cache:
+                    image: redis:7
+                    environment:
+                      REDIS_PASSWORD: ${REDIS_PASSWORD}
+                """);
+        String dotenv = """
+                DB_HOST_PART=zq
+                DB_PASSWORD="base-${DB_HOST_PART}-Zq81vN3kLx"
+                HUSH_IT_PART=from-the-file
+                REDIS_PASSWORD=x-${HUSH_IT_PART}-Rt61nC2w
+                """;
+        Files.writeString(app.resolve(".env"), dotenv);
+        Map<String, String> before = Fixtures.snapshot(app);
+        // The shell hush runs in sets HUSH_IT_PART, and Compose looks there before the file.
+        Map<String, String> env = Map.of("HUSH_IT_PART", "from-the-shell");
+
+        HushProcess.Result plan = HushProcess.run(app, env, "migrate", "--dry-run", "--format", "json", ".");
+        HushProcess.Result migrated = HushProcess.run(app, env, "migrate", "--yes", ".");
+
+        assertThat(plan.exitCode()).as(plan.all()).isZero();
+        assertThat(plan.out()).contains("\"action\": \"migrate\"").contains("\"action\": \"manual\"")
+                .contains("REDIS_PASSWORD in .env (line 4) is interpolated by Compose")
+                .contains("HUSH_IT_PART, which is set in the environment hush runs in");
+        assertThat(migrated.exitCode()).as(migrated.all()).isZero();
+        assertThat(Files.readString(app.resolve(".secrets/db_password.txt"))).isEqualTo("base-zq-Zq81vN3kLx");
+        assertThat(app.resolve(".secrets/redis_password.txt")).doesNotExist();
+        assertThat(Files.readString(app.resolve(".env"))).isEqualTo("""
+                DB_HOST_PART=zq
+                HUSH_IT_PART=from-the-file
+                REDIS_PASSWORD=x-${HUSH_IT_PART}-Rt61nC2w
+                """);
+        assertThat(Files.readString(app.resolve("SECRETS-ROTATION.md"))).contains("Move REDIS_PASSWORD by hand (.env:4)")
+                .contains("which is set in the environment hush runs in").doesNotContain("Rt61nC2w", "Zq81vN3kLx");
+        for (HushProcess.Result result : java.util.List.of(plan, migrated)) {
+            assertThat(result.all()).doesNotContain("Zq81vN3kLx", "Rt61nC2w", "from-the-shell");
+        }
+
+        HushProcess.Result undo = HushProcess.run(app, env, "migrate", "--undo", ".");
+        assertThat(undo.exitCode()).as(undo.all()).isZero();
+        assertThat(Files.readString(app.resolve(".env"))).isEqualTo(dotenv);
+        assertThat(Fixtures.snapshot(app)).containsAllEntriesOf(before);
+    }
+
+    /** Issue 14, item 9: a secret hush cannot move is listed with its file, line and reason, never "nothing to migrate". */
+    @Test
+    void item9ListsWhatItCannotMoveWithFileLineAndReasonInsteadOfNothingToMigrate() throws Exception {
+        Path app = Files.createDirectories(tmp.resolve("item9"));
+        Files.writeString(app.resolve("compose.yaml"), """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: hushTest-dup-Rt61nC2w
+                      POSTGRES_PASSWORD: hushTest-dup-Mq27vB5k
+                """);
+        assertThat(HushProcess.run(app, "scan", ".").exitCode()).isEqualTo(ExitCodes.FINDINGS);
+
+        HushProcess.Result migrated = HushProcess.run(app, "migrate", "--yes", ".");
+
+        assertThat(migrated.exitCode()).as(migrated.all()).isZero();
+        assertThat(migrated.out()).doesNotContain("nothing to migrate")
+                .contains("nothing hush can move in .; 2 findings to move by hand:")
+                .contains("  compose.yaml:5:26: ").contains("  compose.yaml:6:26: ")
+                .contains("duplicate key POSTGRES_PASSWORD (first on line 5)");
+        assertThat(migrated.all()).doesNotContain("Rt61nC2w", "Mq27vB5k");
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.hush.core.detect;
 
 import dev.hush.core.format.UrlPassword;
 import dev.hush.core.format.SourceFile;
+import dev.hush.core.format.compose.Interpolation;
 import dev.hush.core.format.dotenv.Dotenv;
 import dev.hush.core.format.dotenv.DotenvEntry;
-import dev.hush.core.format.dotenv.DotenvInterpolation;
 import dev.hush.core.format.dotenv.DotenvParser;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
@@ -152,7 +152,7 @@ public final class DotenvAnalyzer implements Analyzer {
     }
 
     private static Optional<String> literalOf(String value, boolean interpolated) {
-        Optional<String> literal = interpolated ? DotenvInterpolation.literalOf(value) : Optional.of(value);
+        Optional<String> literal = interpolated ? Interpolation.writtenLiteral(value) : Optional.of(value);
         return literal.filter(v -> !Placeholders.isNotASecret(v));
     }
 

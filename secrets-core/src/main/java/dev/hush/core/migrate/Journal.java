@@ -117,13 +117,31 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
 
         private final transient Journal journal;
 
-        UntrustedJournalException(Path file, Journal journal) {
-            super(file.getFileName() + " in " + file.getParent() + " was not written by hush for this project on this"
-                    + " machine (a journal from a cloned or copied repository, from another user, or changed since);"
-                    + " hush will not restore anything from it. Inspect it with: cat " + file
-                    + " (the originals it names are under .hush/backup/" + journal.id() + "/); then move "
+        UntrustedJournalException(Path file, Journal journal, boolean unsealed) {
+            super(unsealed ? olderHush(file, journal) : file.getFileName() + " in " + file.getParent() + " was not written"
+                    + " by hush for this project on this machine (a journal from a cloned or copied repository, from"
+                    + " another user, or changed since); hush will not restore anything from it. Inspect it with: cat "
+                    + file + " (the originals it names are under .hush/backup/" + journal.id() + "/); then move "
                     + file.getParent().getParent() + " away to go on");
             this.journal = journal;
+        }
+
+        /**
+         * Says what to do with a version-1 journal: an older hush wrote it without a mac, so it
+         * cannot be told from a planted one and is never obeyed, even on the machine that wrote it.
+         */
+        private static String olderHush(Path file, Journal journal) {
+            List<String> paths = journal.entries().stream().map(Entry::path).toList();
+            String backup = ".hush/backup/" + journal.id() + "/";
+            return file.getFileName() + " in " + file.getParent() + " was written by an older hush (journal version 1,"
+                    + " before journals were sealed with a key of this user), so hush cannot tell it from a planted one"
+                    + " and will not act on it. It says migration " + journal.id() + " is " + journal.state().id()
+                    + " and names " + paths.size() + (paths.size() == 1 ? " file: " : " files: ")
+                    + String.join(", ", paths.subList(0, Math.min(paths.size(), 10))) + (paths.size() > 10 ? ", ..." : "")
+                    + ". To finish it, run the hush that wrote it (hush migrate --undo, or --yes to roll back an"
+                    + " interrupted one), or compare those files with their originals under " + backup + " and restore by"
+                    + " hand; then discard it with: mv " + file.getParent().getParent() + " " + file.getParent().getParent()
+                    + ".old";
         }
 
         /** Returns the journal as read, to say what it claims. */
@@ -207,7 +225,7 @@ record Journal(String id, State state, String salt, List<Entry> entries, List<St
     static Journal read(Path file, JournalSeal seal) throws IOException {
         Sealed read = read(file);
         if (read.mac().isEmpty() || !seal.verifies(read.journal().toJson(), read.mac().get())) {
-            throw new UntrustedJournalException(file, read.journal());
+            throw new UntrustedJournalException(file, read.journal(), read.mac().isEmpty());
         }
         return read.journal();
     }

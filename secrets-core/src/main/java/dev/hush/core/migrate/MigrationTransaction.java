@@ -30,8 +30,10 @@ import java.util.function.Consumer;
 /**
  * Applies a {@link MigrationPlan} as a transaction, undoes the last migration, and finishes or
  * rolls back one that was interrupted. An apply writes, in this order: the journal (state
- * {@code started}), a backup of every file it will change, the ignore rules ({@code .gitignore},
- * {@code .dockerignore}), the secret files (read back), the other edited files (each checked
+ * {@code started}), a backup of the ignore rules it will change, the ignore rules ({@code .gitignore},
+ * {@code .dockerignore}), a backup of every other file it will change (backups hold values, so
+ * they come after the rules that keep docker from sending {@code .hush/}), the secret files
+ * (read back), the other edited files (each checked
  * again just before its atomic rename), then the journal's state {@code complete}. So the
  * secrets are ignored before they exist, a value is in its secret file before it leaves any
  * file, and after a crash at any point the next run puts the old state back. An undo goes the
@@ -395,6 +397,18 @@ public final class MigrationTransaction {
         }
     }
 
+    /** Copies the original of each of {@code edits} that changes an existing file to the journal's backup folder. */
+    private void backUp(Project project, Journal journal, List<FileEdit> edits, InterruptGuard guard) throws IOException {
+        for (FileEdit edit : edits) {
+            if (edit.modifiesExisting()) {
+                Path copy = project.backup(journal.id()).resolve(edit.path());
+                createPrivateFolders(project.backups(), copy.getParent());
+                FileWrites.writeAtomically(copy, edit.originalBytes(), FileWrites.PRIVATE_FILE);
+                step("backup:" + edit.path(), guard);
+            }
+        }
+    }
+
     /** Checks that {@code .hush} and its journal and backup folders are real folders inside the project. */
     private static void checkHushFolders(Project project) throws MigrationException {
         checkFolder(project, HUSH_DIR + "/journal");
@@ -566,15 +580,7 @@ public final class MigrationTransaction {
         try {
             journal.write(project.journals(), seal);
             step("after-journal", guard);
-            for (FileEdit edit : checked.edits()) {
-                if (edit.modifiesExisting()) {
-                    Path copy = project.backup(journal.id()).resolve(edit.path());
-                    createPrivateFolders(project.backups(), copy.getParent());
-                    FileWrites.writeAtomically(copy, edit.originalBytes(), FileWrites.PRIVATE_FILE);
-                    step("backup:" + edit.path(), guard);
-                }
-            }
-            step("after-backup", guard);
+            backUp(project, journal, ignoreRules, guard);
             touched = true;
             Set<String> secretDirs = new LinkedHashSet<>();
             checked.secretFiles().forEach(file -> secretDirs.add(file.dir()));
@@ -583,11 +589,15 @@ public final class MigrationTransaction {
                         secretDirs.contains(dir) ? FileWrites.PRIVATE_DIR : FileWrites.NEW_DIR);
                 step("folder:" + dir, guard);
             }
-            // The ignore rules go first, so git (and docker) ignore every secret file from the moment it exists.
+            // The ignore rules go first, so git and docker ignore every secret file, and every backup of a
+            // file holding secrets (.hush/backup/ is in the build context's .dockerignore), from the moment
+            // it exists; .hush/.gitignore alone cannot keep docker from sending .hush/.
             for (FileEdit edit : ignoreRules) {
                 writeEdit(project, journal, edit, written);
                 step("ignore-rules:" + edit.path(), guard);
             }
+            backUp(project, journal, others, guard);
+            step("after-backup", guard);
             for (SecretFile file : checked.secretFiles()) {
                 writeSecretFile(project, project.base().resolve(file.path()), file);
                 step("secret:" + file.path(), guard);

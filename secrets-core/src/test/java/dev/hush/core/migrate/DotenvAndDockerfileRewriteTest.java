@@ -71,7 +71,83 @@ class DotenvAndDockerfileRewriteTest extends ProjectRewriteTest {
     }
 
     @Test
-    void leavesADotenvValueThatComposeInterpolatesToTheUserRatherThanMoveItsTextUnresolved() throws Exception {
+    void item8WritesTheValueComposeResolvesFromEarlierLinesOfTheDotenvFileIntoTheSecretFile() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: ${DB_PASSWORD}
+                  api:
+                    build: ./api
+                    environment:
+                      API_TOKEN: ${API_TOKEN:-hushTest-default-9d2f}
+                      CACHE_PASSWORD: ${CACHE_PASSWORD}
+                      SIGNING_KEY: ${SIGNING_KEY}
+                """);
+        write(".env", """
+                DB_HOST_PART=zq
+                DB_PASSWORD="base-${DB_HOST_PART}-Zq81vN3kLx"
+                API_TOKEN=tok-${DB_HOST_PART:-none}-$$-Kq72mB
+                CACHE_PASSWORD='lit-${DB_HOST_PART}-Wn45xR'
+                SIGNING_KEY="l1\\nsig-\\$DB_HOST_PART-Pv38"
+                """);
+
+        PlannedMigration planned = migrate();
+
+        assertThat(planned.decisions()).filteredOn(d -> d.finding().location().path().equals(".env")).hasSize(4)
+                .allSatisfy(d -> assertThat(d.action()).as(d.explanation()).isEqualTo(MigrationDecision.Action.MIGRATE));
+        assertThat(read(".secrets/db_password.txt")).isEqualTo("base-zq-Zq81vN3kLx");
+        assertThat(read(".secrets/api_token.txt")).isEqualTo("tok-zq-$-Kq72mB");
+        assertThat(read(".secrets/cache_password.txt")).isEqualTo("lit-${DB_HOST_PART}-Wn45xR");
+        assertThat(read(".secrets/signing_key.txt")).isEqualTo("l1\nsig-$DB_HOST_PART-Pv38");
+        // The line the others read stays; the preview never showed a value, as written or resolved.
+        assertThat(read(".env")).isEqualTo("DB_HOST_PART=zq\n");
+        assertThat(planned.plan().diff(false)).doesNotContain("Zq81vN3kLx", "Kq72mB", "Wn45xR", "Pv38");
+    }
+
+    @Test
+    void item8ListsADotenvValueTheEnvironmentDecidesAsManualWithFileLineAndReason() throws Exception {
+        write("compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: ${DB_PASSWORD}
+                      MYSQL_PASSWORD: ${MYSQL_PASSWORD}
+                      REDIS_PASSWORD: ${REDIS_PASSWORD}
+                """);
+        // PATH is set in the environment the tests run in, and Compose looks there before the file.
+        String dotenv = """
+                PATH=/usr/bin
+                DB_PASSWORD="base-${DB_HOST_PART}-Zq81vN3kLx"
+                MYSQL_PASSWORD=${PATH}-Mq27vB
+                REDIS_PASSWORD=${REDIS_PREFIX:?set it}-Rt61nC
+                """;
+        write(".env", dotenv);
+
+        PlannedMigration planned = migrate();
+
+        assertThat(planned.decisions()).filteredOn(d -> d.finding().location().path().equals(".env"))
+                .extracting(MigrationDecision::action).containsOnly(MigrationDecision.Action.MANUAL).hasSize(3);
+        assertThat(planned.decisions()).filteredOn(d -> d.finding().key().orElse("").equals("DB_PASSWORD"))
+                .singleElement().satisfies(d -> assertThat(d.explanation())
+                        .contains("DB_PASSWORD in .env (line 2) is interpolated by Compose")
+                        .contains("DB_HOST_PART, which no earlier line of the file sets"));
+        assertThat(planned.decisions()).filteredOn(d -> d.finding().key().orElse("").equals("MYSQL_PASSWORD"))
+                .singleElement().satisfies(d -> assertThat(d.explanation())
+                        .contains("(line 3)").contains("PATH, which is set in the environment hush runs in"));
+        assertThat(planned.plan().checklist()).filteredOn(ChecklistItem.ManualSteps.class::isInstance)
+                .extracting(item -> ((ChecklistItem.ManualSteps) item).title())
+                .contains("Move DB_PASSWORD by hand (.env:2)", "Move MYSQL_PASSWORD by hand (.env:3)",
+                        "Move REDIS_PASSWORD by hand (.env:4)");
+        assertThat(read(".env")).isEqualTo(dotenv);
+        assertThat(read("compose.yaml")).contains("POSTGRES_PASSWORD: ${DB_PASSWORD}");
+        assertThat(Files.exists(root.resolve(".secrets/db_password.txt"))).isFalse();
+    }
+
+    @Test
+    void item8KeepsADotenvSecretThatAnotherLineOfTheFileReads() throws Exception {
         write("compose.yaml", """
                 services:
                   db:
@@ -80,21 +156,19 @@ class DotenvAndDockerfileRewriteTest extends ProjectRewriteTest {
                       POSTGRES_PASSWORD: ${DB_PASSWORD}
                 """);
         String dotenv = """
-                DB_HOST_PART=zq
-                DB_PASSWORD="base-${DB_HOST_PART}-Zq81vN3kLx"
+                DB_PASSWORD=Zq81vN3kLx-base
+                DATABASE_NOTE="uses ${DB_PASSWORD}"
                 """;
         write(".env", dotenv);
 
         PlannedMigration planned = migrate();
 
-        assertThat(planned.decisions()).filteredOn(d -> d.finding().location().path().equals(".env"))
-                .isNotEmpty()
-                .allSatisfy(d -> {
+        assertThat(planned.decisions()).filteredOn(d -> d.finding().key().orElse("").equals("DB_PASSWORD"))
+                .singleElement().satisfies(d -> {
                     assertThat(d.action()).isEqualTo(MigrationDecision.Action.MANUAL);
-                    assertThat(d.explanation()).contains("refers to another variable");
+                    assertThat(d.explanation()).contains("is read by DATABASE_NOTE on line 2 of .env");
                 });
         assertThat(read(".env")).isEqualTo(dotenv);
-        assertThat(Files.exists(root.resolve(".secrets/db_password.txt"))).isFalse();
     }
 
     @Test

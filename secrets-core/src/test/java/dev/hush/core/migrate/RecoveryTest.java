@@ -216,6 +216,37 @@ class RecoveryTest {
     }
 
     @Test
+    void refusesAVersionOneJournalOfAnOlderHushAndSaysHowToFinishOrDiscardIt() throws Exception {
+        // What hush wrote before journals were sealed: version 1, no mac, on this very machine.
+        Path compose = root.resolve("compose.yaml");
+        Files.writeString(compose, COMPOSE);
+        Journal older = new Journal("20260101T000000000Z", Journal.State.STARTED, Journal.newSalt(), List.of(), List.of());
+        older = new Journal(older.id(), older.state(), older.salt(), List.of(new Journal.Entry("compose.yaml",
+                Journal.Kind.EDIT, true, Optional.of(older.hash(bytes("services: {older: {}}\n"))), older.hash(bytes(COMPOSE)),
+                Optional.empty(), Optional.empty(), Optional.empty())), List.of());
+        Path file = root.resolve(".hush/journal/" + older.id() + ".json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, older.toJson().replace("\"version\": 2", "\"version\": 1").replaceAll(",\\s*\"mac\": \"[^\"]*\"", ""));
+        Map<String, String> before = ProjectSnapshot.of(root, false);
+        String journal = Files.readString(file);
+
+        MigrationException apply = catchThrowableOfType(MigrationException.class,
+                () -> MigrationTransaction.create().apply(root, MigrationTransactionTest.plan()));
+        MigrationException undo = catchThrowableOfType(MigrationException.class, () -> MigrationTransaction.create().undo(root));
+
+        for (MigrationException e : List.of(apply, undo)) {
+            assertThat(e.problem()).isEqualTo(Problem.UNTRUSTED_JOURNAL);
+            assertThat(e.getMessage()).contains("written by an older hush (journal version 1")
+                    .contains("will not act on it").contains("is started and names 1 file: compose.yaml")
+                    .contains(".hush/backup/20260101T000000000Z/").contains("To finish it, run the hush that wrote it")
+                    .contains("then discard it with: mv ");
+        }
+        assertThat(ProjectSnapshot.of(root, false)).isEqualTo(before);
+        assertThat(Files.readString(file)).isEqualTo(journal);
+        assertThat(MigrationTransaction.interrupted(root)).hasValueSatisfying(u -> assertThat(u.trusted()).isFalse());
+    }
+
+    @Test
     void saysWhatWasInterruptedWithoutWritingAnything() throws Exception {
         assertThat(MigrationTransaction.interrupted(root)).isEmpty();
         assertThatThrownBy(() -> crashingAt("mid-rename").apply(root, planWithIgnoreRules())).isInstanceOf(SimulatedCrash.class);

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Parses the Compose specification's variable interpolation: {@code $VAR}, {@code ${VAR}},
@@ -23,6 +24,8 @@ public final class Interpolation {
 
     private final String value;
     private int position;
+    /** The offset of the first {@code $&#123;} that starts no valid reference, or -1. */
+    private int malformedAt = -1;
 
     private Interpolation(String value) {
         this.value = value;
@@ -48,6 +51,110 @@ public final class Interpolation {
         ExpansionBuilder builder = new ExpansionBuilder(value);
         builder.expand(parse(value), false);
         return builder.build();
+    }
+
+    /**
+     * Returns {@code value} expanded as Compose v2 expands it (compose-go's {@code template}
+     * package, which also reads {@code .env} and {@code env_file} values), each variable looked
+     * up with {@code lookup} (empty: unset): {@code ${VAR:-d}} gives d when VAR is unset or empty,
+     * {@code ${VAR-d}} when it is unset, {@code ${VAR:+a}} gives a when VAR is set and not empty
+     * and else nothing, {@code ${VAR+a}} when it is set, {@code ${VAR:?e}} and {@code ${VAR?e}}
+     * are errors when VAR is unset (or empty), an unset variable without a default gives nothing,
+     * {@code $$} gives {@code $}, and a {@code $&#123;} that starts no valid reference is an error,
+     * as Compose refuses such a value. Like compose-go, the argument of a reference is expanded
+     * whether or not it is used, so its variables are looked up and its errors count.
+     */
+    public static Resolution resolve(String value, Function<String, Optional<String>> lookup) {
+        Objects.requireNonNull(lookup, "lookup == null");
+        Interpolation parser = new Interpolation(Objects.requireNonNull(value, "value == null"));
+        List<Part> parts = parser.parts(false);
+        List<String> variables = new ArrayList<>();
+        if (parser.malformedAt >= 0) {
+            return new Resolution(Optional.empty(), Optional.of("the ${ at character " + (parser.malformedAt + 1)
+                    + " starts no valid reference (a name, then } or one of :- - :? ? :+ +)"), variables);
+        }
+        StringBuilder out = new StringBuilder();
+        Optional<String> error = expand(parts, lookup, variables, out);
+        return error.isPresent() ? new Resolution(Optional.empty(), error, variables)
+                : new Resolution(Optional.of(out.toString()), Optional.empty(), variables);
+    }
+
+    private static Optional<String> expand(List<Part> parts, Function<String, Optional<String>> lookup,
+            List<String> variables, StringBuilder out) {
+        for (Part part : parts) {
+            if (part instanceof Literal literal) {
+                out.append(literal.text());
+                continue;
+            }
+            Reference reference = (Reference) part;
+            StringBuilder argument = new StringBuilder();
+            Optional<String> error = expand(reference.argument(), lookup, variables, argument);
+            if (error.isPresent()) {
+                return error;
+            }
+            variables.add(reference.variable());
+            Optional<String> set = lookup.apply(reference.variable());
+            boolean nonEmpty = set.isPresent() && !set.get().isEmpty();
+            switch (reference.operator()) {
+                case NONE -> out.append(set.orElse(""));
+                case DEFAULT_IF_UNSET_OR_EMPTY -> out.append(nonEmpty ? set.get() : argument);
+                case DEFAULT_IF_UNSET -> out.append(set.isPresent() ? set.get() : argument);
+                case ALTERNATIVE_IF_SET_AND_NOT_EMPTY -> out.append(nonEmpty ? argument : "");
+                case ALTERNATIVE_IF_SET -> out.append(set.isPresent() ? argument : "");
+                case ERROR_IF_UNSET_OR_EMPTY, ERROR_IF_UNSET -> {
+                    if (reference.operator() == Operator.ERROR_IF_UNSET ? set.isEmpty() : !nonEmpty) {
+                        return Optional.of("the required variable " + reference.variable() + " is "
+                                + (set.isPresent() ? "empty" : "not set"));
+                    }
+                    out.append(set.get());
+                }
+                default -> throw new IllegalStateException("operator " + reference.operator());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the literal that {@code value} writes into its file: empty when it is only
+     * references ({@code $A}, {@code ${A}}, {@code ${A:?required}}) and text without a letter or
+     * digit between them, the literal of the argument of a lone {@code ${A:-word}},
+     * {@code ${A-word}} or {@code ${A:+word}} (which put word into the result), else the value as
+     * written, since text around a reference is literal. Used for dotenv values and Dockerfile
+     * {@code ENV}/{@code ARG} outside single quotes as well as compose values.
+     */
+    public static Optional<String> writtenLiteral(String value) {
+        String trimmed = value.trim();
+        List<Part> parts = parse(trimmed);
+        if (parts.size() == 1 && parts.get(0) instanceof Reference whole) {
+            if (whole.operator() == Operator.NONE || whole.operator() == Operator.ERROR_IF_UNSET
+                    || whole.operator() == Operator.ERROR_IF_UNSET_OR_EMPTY) {
+                return Optional.empty();
+            }
+            return writtenLiteral(trimmed.substring(whole.argumentStart(), whole.end() - 1));
+        }
+        boolean text = parts.stream().anyMatch(part -> part instanceof Literal literal
+                && literal.text().codePoints().anyMatch(Character::isLetterOrDigit));
+        return text ? Optional.of(value) : Optional.empty();
+    }
+
+    /**
+     * What {@link #resolve} gives.
+     *
+     * @param text the expanded value, unless Compose would stop with an error
+     * @param error why Compose would refuse the value, never the value
+     * @param variables the variables looked up, in order, with repeats
+     */
+    public record Resolution(Optional<String> text, Optional<String> error, List<String> variables) {
+        /** Copies the variables. */
+        public Resolution {
+            variables = List.copyOf(variables);
+        }
+
+        @Override
+        public String toString() {
+            // The text may be a secret: say only its shape.
+            return "Resolution[" + text.map(t -> t.length() + " chars").orElse("error") + ", variables=" + variables + "]";
+        }
     }
 
     /** One piece of an interpolated value. */
@@ -190,6 +297,9 @@ public final class Interpolation {
             int dollar = position;
             Optional<Reference> reference = reference();
             if (reference.isEmpty()) {
+                if (malformedAt < 0 && dollar + 1 < value.length() && value.charAt(dollar + 1) == '{') {
+                    malformedAt = dollar;
+                }
                 // Not a reference: the $ is text, and scanning goes on right after it.
                 position = dollar + 1;
                 literal.append('$');

@@ -7,7 +7,9 @@ import java.util.Optional;
  * character offsets into the parsed text; ends are exclusive.
  *
  * @param key the variable name
- * @param value the value after quotes and escapes are processed; empty for a bare {@code KEY}
+ * @param value the value after quotes and escapes are processed, and before interpolation when it is
+ *     {@link #interpolated()} ({@code $$} stands for a literal {@code $}; {@link DotenvValues} resolves it);
+ *     empty for a bare {@code KEY}
  * @param quote how the value was written
  * @param exported whether the line starts with {@code export}
  * @param start where the statement starts, at {@code export} when there is one

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code KEY: value}, a bare {@code KEY} that takes its value from the environment, unquoted
  * values whose inline comment starts at a {@code #} preceded by a space or tab,
  * {@code 'single quoted'} literal values where only {@code \'} is an escape, and
- * {@code "double quoted"} values with {@code \n \r \t \\ \"} escapes that may span lines.
+ * {@code "double quoted"} values with {@code \n \r \t \\ \"} escapes that may span lines, and
+ * {@code \$}, which becomes {@code $$} (a literal {@code $} once the value is interpolated).
  *
  * <p>The parser never throws: a malformed line becomes a {@link Dotenv.Problem} naming its line,
  * and reading goes on at the next line. A leading byte order mark is skipped; CRLF line
@@ -172,8 +173,11 @@ public final class DotenvParser {
                 return "\\";
             case '"':
                 return "\"";
+            case '$':
+                // compose-go (dotenv expandEscapes) reads \$ as $$, a literal $ for the interpolation.
+                return "$$";
             default:
-                // compose-go keeps unknown escapes such as \$ as written.
+                // compose-go keeps other unknown escapes as written.
                 return "\\" + c;
         }
     }

@@ -355,6 +355,11 @@ public final class ComposeEditor {
             return new Rendered(Optional.of(FileEdit.modify(path, original, bytes, reasons, removedSecrets)),
                     Optional.empty());
         } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).startsWith("path ")) {
+                // ProjectPaths: a line break in a folder name cannot be a journal entry or an ignore line.
+                return refused("hush does not rewrite a file whose " + e.getMessage() + " (a line break or another"
+                        + " control character cannot be named in its journal and ignore files); move its secrets by hand");
+            }
             return refused("the edits of " + path + " overlap (" + e.getMessage() + "); hush left it unchanged");
         }
     }
@@ -490,7 +495,10 @@ public final class ComposeEditor {
         int lineStart = yaml.lineStart(start);
         String before = text.substring(lineStart, start);
         boolean alone = variable.form() == ComposeFile.Form.LIST ? before.strip().equals("-") : before.isBlank();
-        if (!alone || !yaml.onlyCommentAfter(variable.entry().end())) {
+        int end = variable.entry().end();
+        // A block scalar (|, >) ends after its last line break, at the start of the next key's line.
+        int lastLineEnd = end > start && text.charAt(end - 1) == '\n' ? end - 1 : end;
+        if (!alone || !yaml.onlyCommentAfter(lastLineEnd)) {
             return Optional.of(variable.name() + " shares its line with other YAML, so it cannot be removed line by line");
         }
         deletions.add(range(yaml.deleteLines(start, variable.entry().end())));

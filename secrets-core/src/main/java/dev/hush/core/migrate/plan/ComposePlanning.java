@@ -147,7 +147,7 @@ final class ComposePlanning {
         if (reference.isPresent() && !reference.get().hasOtherArgument()) {
             Optional<DotenvSource> source = dotenv.interpolationSource(site.editor, reference.get().variable());
             if (source.isPresent()) {
-                Group group = c.group(variable.name(), SecretValue.of(Values.secretOf(source.get().entry()).orElseThrow()));
+                Group group = c.group(variable.name(), source.get().value());
                 reference.get().literalDefault().map(SecretValue::of).ifPresent(site.dropped::add);
                 group.sites.add(site);
                 c.addDotenvSource(group, source.get());

@@ -1,10 +1,12 @@
 package dev.hush.core.migrate.plan;
 
-import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.detect.DotenvAnalyzer;
+import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.compose.ComposeFile.Variable;
+import dev.hush.core.format.compose.Interpolation;
 import dev.hush.core.format.dotenv.DotenvEntry;
+import dev.hush.core.format.dotenv.DotenvValues;
 import dev.hush.core.migrate.SecretFile;
 import dev.hush.core.migrate.FileEdit;
 import dev.hush.core.migrate.MigrationDecision.Action;
@@ -44,7 +46,8 @@ final class DotenvPlanning {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        for (DotenvEntry entry : c.dotenvEntries(text.get())) {
+        List<DotenvEntry> entries = c.dotenvEntries(text.get());
+        for (DotenvEntry entry : entries) {
             if (entry.key().equals(variable) && Values.secretOf(entry).isPresent()) {
                 Optional<Finding> finding = c.report.findings().stream()
                         .filter(f -> PlanContext.isDotenvValue(f) && f.location().path().equals(path)
@@ -53,10 +56,70 @@ final class DotenvPlanning {
                 if (finding.isEmpty() || !c.selected(finding.get()) || c.skipped(finding.get())) {
                     return Optional.empty();
                 }
-                return Optional.of(new DotenvSource(path, entry, finding.get()));
+                // A value hush cannot resolve is left to planDotenv, which lists it as manual with the reason.
+                Optional<SecretValue> value = resolved(path, entries, entry).value().map(SecretValue::of)
+                        .filter(v -> readBy(entries, entry).isEmpty());
+                return value.map(v -> new DotenvSource(path, entry, finding.get(), v));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns the value a service gets from {@code entry} of the dotenv file {@code path}, as
+     * Compose v2 resolves it (issue 14, item 8), or lists {@code finding} as manual, with the file,
+     * the line and the reason, when the file alone does not decide it or another line reads it.
+     */
+    private Optional<SecretValue> resolvedOrManual(String path, List<DotenvEntry> entries, DotenvEntry entry,
+            Finding finding) {
+        String key = entry.key();
+        String secretFile = SecretFile.path(c.options.secretsDir(), SecretName.fromKey(key));
+        DotenvValues.Value value = resolved(path, entries, entry);
+        if (value.unresolved().isPresent()) {
+            c.manual(List.of(finding), key + " in " + path + " (line " + entry.keyLine() + ") is interpolated by"
+                    + " Compose, and hush cannot know the value a service gets: " + value.unresolved().get()
+                    + ". It stays in " + path + ".", List.of("Write the value " + key + " has when docker compose runs"
+                            + " (docker compose config shows it) into `" + secretFile + "` by hand, or write it in "
+                            + path + " without references, and run hush migrate again"));
+            return Optional.empty();
+        }
+        Optional<DotenvEntry> reader = readBy(entries, entry);
+        if (reader.isPresent()) {
+            c.manual(List.of(finding), key + " in " + path + " (line " + entry.keyLine() + ") is read by "
+                    + reader.get().key() + " on line " + reader.get().keyLine() + " of " + path + ", whose value would"
+                    + " change if " + key + " left the file; it stays in " + path + ".", List.of("Move " + key
+                            + " into `" + secretFile + "` by hand once no line of " + path + " refers to it"));
+            return Optional.empty();
+        }
+        return value.value().map(SecretValue::of);
+    }
+
+    /** Returns what Compose gives {@code entry} of {@code entries}, the parsed dotenv file {@code path}. */
+    private DotenvValues.Value resolved(String path, List<DotenvEntry> entries, DotenvEntry entry) {
+        Set<String> projectKeys = new LinkedHashSet<>();
+        if (!path.equals(".env") && !path.endsWith("/.env")) {
+            // A service that loads another env file looks variables up in the project's .env before the file.
+            for (ComposeEditor editor : c.editors.values()) {
+                String folder = editor.path().contains("/") ? editor.path().substring(0, editor.path().lastIndexOf('/') + 1) : "";
+                try {
+                    c.readText(folder + ".env").ifPresent(t -> c.dotenvEntries(t).forEach(e -> projectKeys.add(e.key())));
+                } catch (IOException e) {
+                    projectKeys.add(entry.key());
+                }
+            }
+        }
+        List<DotenvValues.Value> values = DotenvValues.resolve(entries,
+                name -> projectKeys.contains(name) || System.getenv(name) != null);
+        return values.get(entries.indexOf(entry));
+    }
+
+    /** Returns another entry of {@code entries} whose value refers to {@code entry}'s key, if one does. */
+    private static Optional<DotenvEntry> readBy(List<DotenvEntry> entries, DotenvEntry entry) {
+        return entries.stream()
+                .filter(other -> other != entry && other.interpolated() && other.value().isPresent())
+                .filter(other -> Interpolation.resolve(other.value().get(), name -> Optional.empty()).variables()
+                        .contains(entry.key()))
+                .findFirst();
     }
 
     void planDotenv(String path, List<Finding> findings) throws IOException {
@@ -88,15 +151,11 @@ final class DotenvPlanning {
             if (entry.isEmpty()) {
                 continue;
             }
-            if (Values.refersToAVariable(entry.get())) {
-                // Compose resolves the reference when it reads the file: the text is not the value the service gets.
-                c.manual(List.of(finding), key + " in " + path + " refers to another variable, which Compose resolves"
-                        + " when it reads the file; hush would write the text unresolved, so it stays in " + path + ".",
-                        List.of("Write " + key + "'s resolved value into `" + SecretFile.path(c.options.secretsDir(),
-                                SecretName.fromKey(key)) + "` by hand, or make it a plain value and run hush migrate again"));
+            Optional<SecretValue> value = resolvedOrManual(path, entries, entry.get(), finding);
+            if (value.isEmpty()) {
                 continue;
             }
-            DotenvSource source = new DotenvSource(path, entry.get(), finding);
+            DotenvSource source = new DotenvSource(path, entry.get(), finding, value.get());
             List<Site> uses = new ArrayList<>();
             boolean ambiguous = false;
             for (ComposeEditor editor : c.editors.values()) {
@@ -162,7 +221,7 @@ final class DotenvPlanning {
                                 + " it reads instead (`" + SecretFile.path(c.options.secretsDir(), SecretName.fromKey(key)) + "`)"));
                 continue;
             }
-            Group group = c.group(key, SecretValue.of(Values.secretOf(entry.get()).get()));
+            Group group = c.group(key, source.value());
             group.sites.addAll(uses);
             c.addDotenvSource(group, source);
         }
@@ -179,8 +238,12 @@ final class DotenvPlanning {
         byte[] original = Files.readAllBytes(c.root.resolve(path));
         String text = PlanContext.stripBom(new String(original, StandardCharsets.UTF_8));
         YamlText lines = new YamlText(text);
+        List<SecretValue> removed = new ArrayList<>(values);
         List<TextEdit> deletions = new ArrayList<>();
         for (DotenvEntry entry : entries) {
+            // The preview redacts the value as written too: its quotes, escapes and references.
+            removed.add(SecretValue.of(text.substring(entry.valueStart(), entry.valueEnd())));
+            entry.value().map(SecretValue::of).ifPresent(removed::add);
             deletions.add(lines.deleteLines(entry.start(), Math.max(entry.end(), entry.start() + 1)));
         }
         // Deleting a last line without a line break takes the break before it, which the deletion
@@ -196,7 +259,8 @@ final class DotenvPlanning {
             }
         }
         plan.edit(FileEdit.modify(path, original, TextEdit.apply(original, edits),
-                List.of("move " + entries.stream().map(DotenvEntry::key).toList() + " into secret files"), values));
+                List.of("move " + entries.stream().map(DotenvEntry::key).toList() + " into secret files"),
+                removed.stream().distinct().toList()));
         String example = PlanContext.exampleOf(path);
         Path examplePath = c.root.resolve(example);
         List<DotenvEntry> all = c.dotenvEntries(text);

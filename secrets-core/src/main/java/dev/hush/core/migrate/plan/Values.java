@@ -61,19 +61,6 @@ final class Values {
         return Optional.of(new Reference(reference.variable(), literalDefault, other));
     }
 
-    /** A reference to a variable, once every escaped {@code $$} is taken out: {@code ${NAME...}} or {@code $NAME}. */
-    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("\\$(\\{|[A-Za-z_])");
-
-    /**
-     * Returns whether the dotenv {@code entry}'s value refers to another variable that Compose
-     * resolves when it reads the file ({@code "base-${PART}-x"}), so that its text is not the value
-     * the service gets.
-     */
-    static boolean refersToAVariable(DotenvEntry entry) {
-        return entry.interpolated() && entry.value()
-                .map(value -> REFERENCE.matcher(value.replace("$$", "")).find()).orElse(false);
-    }
-
     /** Returns the secret the scanner sees in a dotenv line: the value, or a whole connection URL. */
     static Optional<String> secretOf(DotenvEntry entry) {
         return entry.value().flatMap(value -> DotenvAnalyzer.literalSecret(entry.key(), value, entry.interpolated()))

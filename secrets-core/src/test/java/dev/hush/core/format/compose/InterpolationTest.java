@@ -7,6 +7,8 @@ import dev.hush.core.format.compose.Interpolation.Literal;
 import dev.hush.core.format.compose.Interpolation.Operator;
 import dev.hush.core.format.compose.Interpolation.Reference;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,5 +97,81 @@ class InterpolationTest {
     @Test
     void neverShowsTheExpandedTextInToString() {
         assertThat(Interpolation.unset("hunter2-not-real").toString()).doesNotContain("hunter2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$DB_PASSWORD", "${DB_PASSWORD}", "${DB_PASSWORD:?set it}", "${A?required}", "${A}${B}",
+        "$A-$B", "${A:-${B}}", " ${A} "})
+    void findsNoWrittenLiteralInReferencesAlone(String value) {
+        assertThat(Interpolation.writtenLiteral(value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "p4ss-Q7w9|p4ss-Q7w9",
+        "${DB_PASSWORD:-p4ss-Q7w9}|p4ss-Q7w9",
+        "${DB_PASSWORD-p4ss}|p4ss",
+        "${DB_PASSWORD:+p4ss}|p4ss",
+        "${A:-${B:-deep}}|deep",
+        "prefix-${SUFFIX}|prefix-${SUFFIX}",
+        "$$notAReference|$$notAReference",
+        "${A}x${B}|${A}x${B}"
+    })
+    void findsTheLiteralAValueWritesIntoTheFile(String value, String literal) {
+        assertThat(Interpolation.writtenLiteral(value)).contains(literal);
+    }
+
+    /** The cases of the Compose documentation's interpolation page, with PART=zq and EMPTY set but empty. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "base-${PART}-Zq81|base-zq-Zq81",
+        "base-$PART-Zq81|base-zq-Zq81",
+        "$PARTx|''",
+        "${UNSET}-y|-y",
+        "${PART:-d}|zq", "${EMPTY:-d}|d", "${UNSET:-d}|d",
+        "${PART-d}|zq", "${EMPTY-d}|''", "${UNSET-d}|d",
+        "${PART:+alt}|alt", "${EMPTY:+alt}|''", "${UNSET:+alt}|''",
+        "${PART+alt}|alt", "${EMPTY+alt}|alt", "${UNSET+alt}|''",
+        "${PART:?must be set}|zq", "${EMPTY?may be empty}|''",
+        "${UNSET:-${PART}-x}|zq-x",
+        "pa$$word|pa$word", "$${PART}|${PART}", "$$$PART|$zq",
+        "cost $5 and $-x|cost $5 and $-x"
+    })
+    void resolvesEachFormAsComposeDoes(String value, String resolved) {
+        Map<String, String> set = Map.of("PART", "zq", "EMPTY", "");
+
+        Interpolation.Resolution resolution = Interpolation.resolve(value, name -> Optional.ofNullable(set.get(name)));
+
+        assertThat(resolution.error()).isEmpty();
+        assertThat(resolution.text()).contains(resolved);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "${UNSET:?set it}|the required variable UNSET is not set",
+        "${EMPTY:?set it}|the required variable EMPTY is empty",
+        "${UNSET?set it}|the required variable UNSET is not set",
+        "x-${PART|the ${ at character 3 starts no valid reference",
+        "${}|the ${ at character 1 starts no valid reference",
+        "${PART=x}|the ${ at character 1 starts no valid reference",
+        // compose-go expands a default even when it is not used, so its error counts.
+        "${PART:-${UNSET:?needed}}|the required variable UNSET is not set"
+    })
+    void saysWhyComposeWouldRefuseAValue(String value, String error) {
+        Map<String, String> set = Map.of("PART", "zq", "EMPTY", "");
+
+        Interpolation.Resolution resolution = Interpolation.resolve(value, name -> Optional.ofNullable(set.get(name)));
+
+        assertThat(resolution.text()).isEmpty();
+        assertThat(resolution.error()).hasValueSatisfying(e -> assertThat(e).startsWith(error));
+    }
+
+    @Test
+    void listsEveryVariableItLooksUpAndNeverTheValueInToString() {
+        Interpolation.Resolution resolution = Interpolation.resolve("${A:-${B}}-$C-hunter2-not-real",
+                name -> Optional.of("v"));
+
+        assertThat(resolution.variables()).containsExactly("B", "A", "C");
+        assertThat(resolution.toString()).doesNotContain("hunter2");
     }
 }

@@ -36,7 +36,7 @@ class DotenvParserTest {
         "VAR='some\\tvalue'|some\\tvalue",
         "VAR=some\\tvalue|some\\tvalue",
         "VAR=\"a\\\\b\"|a\\b",
-        "VAR=\"cost \\$5\"|cost \\$5",
+        "VAR=\"cost \\$5\"|cost $$5",
         "VAR = spaced |spaced",
         "VAR: yaml style|yaml style",
         "export VAR=exported|exported",
