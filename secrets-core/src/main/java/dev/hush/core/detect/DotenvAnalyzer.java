@@ -1,5 +1,6 @@
 package dev.hush.core.detect;
 
+import dev.hush.core.rules.RuleIds;
 import dev.hush.core.format.UrlPassword;
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.format.dotenv.Dotenv;
@@ -75,7 +76,7 @@ public final class DotenvAnalyzer implements Analyzer {
                 continue;
             }
             holdsSecret |= !placeholder;
-            analysis.add(Finding.builder("dotenv-secret", Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
+            analysis.add(Finding.builder(RuleIds.DOTENV_SECRET, Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
                     .severity(placeholder ? Severity.LOW : Severity.HIGH)
                     .key(entry.key())
                     .secret(literal.get().secret())
@@ -142,7 +143,7 @@ public final class DotenvAnalyzer implements Analyzer {
         SourceFile file = analysis.file();
         String path = file.path();
         if (analysis.git().isTracked(path)) {
-            analysis.add(Finding.builder("dotenv-tracked", Card.TRACKED_SECRET_FILE, FindingLocation.at(file, 1, 1))
+            analysis.add(Finding.builder(RuleIds.DOTENV_TRACKED, Card.TRACKED_SECRET_FILE, FindingLocation.at(file, 1, 1))
                     .severity(Severity.HIGH)
                     .message(path + " holds secrets and is tracked by git, so every clone and the history have them")
                     .fix("git rm --cached " + path + ", add it to .gitignore, and rotate its secrets: they stay in git"

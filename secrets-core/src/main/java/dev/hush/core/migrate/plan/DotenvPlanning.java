@@ -1,5 +1,6 @@
 package dev.hush.core.migrate.plan;
 
+import dev.hush.core.rules.RuleIds;
 import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.detect.DotenvAnalyzer;
 import dev.hush.core.format.compose.ComposeFile.Service;
@@ -47,7 +48,7 @@ final class DotenvPlanning {
         for (DotenvEntry entry : c.dotenvEntries(text.get())) {
             if (entry.key().equals(variable) && Values.secretOf(entry).isPresent()) {
                 Optional<Finding> finding = c.report.findings().stream()
-                        .filter(f -> f.ruleId().equals(PlanContext.DOTENV_RULE) && f.location().path().equals(path)
+                        .filter(f -> f.ruleId().equals(RuleIds.DOTENV_SECRET) && f.location().path().equals(path)
                                 && f.key().map(variable::equals).orElse(false))
                         .findFirst();
                 if (finding.isEmpty() || !c.selected(finding.get()) || c.skipped(finding.get())) {
@@ -69,7 +70,7 @@ final class DotenvPlanning {
         }
         List<DotenvEntry> entries = c.dotenvEntries(text.get());
         for (Finding finding : findings) {
-            if (!finding.ruleId().equals(PlanContext.DOTENV_RULE) || c.decisions.containsKey(finding)) {
+            if (!finding.ruleId().equals(RuleIds.DOTENV_SECRET) || c.decisions.containsKey(finding)) {
                 continue;
             }
             if (c.skipped(finding)) {

@@ -1,5 +1,6 @@
 package dev.hush.core.migrate.plan;
 
+import dev.hush.core.rules.RuleIds;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.migrate.MigrationDecision;
 import dev.hush.core.migrate.MigrationPlan;
@@ -76,12 +77,12 @@ public final class MigrationPlanner {
             compose.planCompose(editor, byFile.getOrDefault(editor.path(), List.of()), dotenv);
         }
         for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
-            if (file.getValue().stream().anyMatch(f -> f.ruleId().equals(PlanContext.DOTENV_RULE))) {
+            if (file.getValue().stream().anyMatch(f -> f.ruleId().equals(RuleIds.DOTENV_SECRET))) {
                 dotenv.planDotenv(file.getKey(), file.getValue());
             }
         }
         for (Finding finding : findings) {
-            if (finding.ruleId().equals(PlanContext.DOCKERFILE_ARG_RULE) && !c.siteOf.containsKey(finding)) {
+            if (finding.ruleId().equals(RuleIds.DOCKERFILE_ARG_SECRET) && !c.siteOf.containsKey(finding)) {
                 dockerfile.planDockerfileArg(finding);
             }
         }

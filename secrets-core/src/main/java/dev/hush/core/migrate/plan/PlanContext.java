@@ -32,12 +32,6 @@ import java.util.TreeMap;
 
 /** Holds what the planning steps of one migration share: the options, the scan, the editors, the groups and the decisions so far. */
 final class PlanContext {
-    static final String URL_RULE = "compose-url-credentials";
-    static final String BUILD_ARG_RULE = "compose-build-arg-secret";
-    static final String DOCKERFILE_ARG_RULE = "dockerfile-arg-secret";
-    static final String DOCKERFILE_ENV_RULE = "dockerfile-env-secret";
-    static final String DOTENV_RULE = "dotenv-secret";
-    static final String DOTENV_TRACKED_RULE = "dotenv-tracked";
     static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "vendor", "target");
 
     final Path root;
