@@ -59,6 +59,8 @@ final class HistorySource implements Source, AutoCloseable {
     private final Consumer<HistorySource> tick;
     private final Fragment[] fragments;
     private final Map<Fragment, Integer> indexes = new IdentityHashMap<>();
+    /** The walk's index of each blob, filled when the env_file pass first needs it. */
+    private final Map<BlobEntry, Integer> positions = new IdentityHashMap<>();
     private final List<Unit> units = new ArrayList<>();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -231,8 +233,6 @@ final class HistorySource implements Source, AutoCloseable {
         }
     }
 
-    private final Map<BlobEntry, Integer> positions = new IdentityHashMap<>();
-
     private int indexOf(BlobEntry entry) {
         if (positions.isEmpty()) {
             for (int i = 0; i < blobs.size(); i++) {
@@ -262,6 +262,9 @@ final class HistorySource implements Source, AutoCloseable {
                 try (ObjectReader again = repository.newObjectReader()) {
                     return read(again, blob.index, false);
                 }
+            }
+            if (stopped) {
+                return null;
             }
             blob.loaded = true;
             try {
@@ -302,9 +305,6 @@ final class HistorySource implements Source, AutoCloseable {
             if (Thread.currentThread() == caller) {
                 tick.accept(HistorySource.this);
                 stopped |= stopRequested.getAsBoolean();
-            }
-            if (stopped && !loaded) {
-                return null;
             }
             return unit.load(this);
         }

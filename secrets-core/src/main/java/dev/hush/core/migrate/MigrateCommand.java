@@ -24,11 +24,12 @@ import org.eclipse.jgit.lib.Repository;
  * {@link #apply(MigrationPlan)} writes as one transaction and {@link #undo()} takes back.
  * Planning reads only; it never writes a file.
  *
- * <p>A command is one run, as the other commands are one call: either one migration (an
- * optional {@link #recover()}, one {@link #plan()}, one {@link #apply(MigrationPlan)}) or one
- * {@link #undo()}. The options are fixed once a step has run; a step run twice, or an undo in
- * a command that planned or applied (or the reverse), is an error. {@link #interrupted()} and
- * {@link #untrack(List)} read or follow up and may be asked any time.
+ * <p>A command is one run, as the other commands are one call: its steps go forward, each at
+ * most once: an optional {@link #recover()}, {@link #plan()}, {@link #apply(MigrationPlan)},
+ * {@link #undo()} (an undo alone takes back the last migration). The options are fixed once a
+ * step has run; a step run twice, or one after a later step (a plan after the apply, an apply
+ * after the undo), is an error. {@link #interrupted()} and {@link #untrack(List)} read or
+ * follow up and may be asked any time.
  */
 public final class MigrateCommand {
     private static final String NAME = "MigrateCommand";
@@ -211,8 +212,6 @@ public final class MigrateCommand {
      * @throws MigrationException when there is nothing to undo, or a file changed since and not {@code force}
      */
     public RestoreResult undo(boolean force) throws MigrationException {
-        planned.checkCallable();
-        applied.checkCallable();
         undone.markCalled();
         return transaction().force(force).undo(root);
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A migrate command is one run, as the other commands are one call: one plan and one apply, or one undo. */
+/** A migrate command is one run, as the other commands are one call: plan, apply, undo, each once and in order. */
 class MigrateCommandTest {
     @TempDir
     Path root;
@@ -42,9 +42,22 @@ class MigrateCommandTest {
         assertThatThrownBy(() -> migrate.apply(plan)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MigrateCommand.apply() was already called");
         assertThatThrownBy(migrate::plan).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(migrate::undo).isInstanceOf(IllegalStateException.class);
         // The migration happened once: the compose file no longer holds the password.
         assertThat(Files.readString(root.resolve("compose.yaml"))).doesNotContain(UnifiedDiffTest.PASSWORD);
+    }
+
+    @Test
+    void undoesWhatItAppliedOnceAndThenNothingMore() throws Exception {
+        MigrateCommand migrate = Hush.migrate().root(root);
+        MigrationPlan plan = migrate.plan().plan();
+        migrate.apply(plan);
+        migrate.undo();
+
+        assertThat(Files.readString(root.resolve("compose.yaml"))).isEqualTo(COMPOSE);
+        assertThatThrownBy(migrate::undo).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MigrateCommand.undo() was already called");
+        assertThatThrownBy(() -> migrate.apply(plan)).isInstanceOf(IllegalStateException.class);
+        assertThat(Files.readString(root.resolve("compose.yaml"))).isEqualTo(COMPOSE);
     }
 
     @Test
@@ -59,7 +72,7 @@ class MigrateCommandTest {
     }
 
     @Test
-    void undoesOnlyOnceAndNeverInTheCommandThatApplies() throws Exception {
+    void undoesOnlyOnceAndNeitherPlansNorAppliesAfterward() throws Exception {
         Hush.migrate().root(root).apply(Hush.migrate().root(root).plan().plan());
         MigrateCommand undo = Hush.migrate().root(root);
         undo.undo();
@@ -67,6 +80,7 @@ class MigrateCommandTest {
         assertThatThrownBy(undo::undo).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MigrateCommand.undo() was already called");
         assertThatThrownBy(undo::plan).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> undo.apply(MigrationPlan.builder().build())).isInstanceOf(IllegalStateException.class);
         assertThat(Files.readString(root.resolve("compose.yaml"))).isEqualTo(COMPOSE);
     }
 
