@@ -40,9 +40,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  *
  * <p>Blobs are offered in units: the versions of one path, newest first. Packs store a file's
  * newest version whole and its older versions as deltas against newer ones, and a reader keeps
- * the bases it inflated in a small cache, so each unit has its own reader: read in this order,
- * most blobs cost one delta on a cached base, whichever worker reads them. A few units are
- * offered interleaved, so that the workers seldom wait for the same unit's reader.
+ * the bases it inflated in a small cache: read in this order through one reader, most blobs
+ * cost one delta on a cached base, whichever worker reads them. As many lanes as cores are
+ * offered interleaved, each reading its units one after another through its own reader, so
+ * that the workers seldom wait for one another's reader.
  */
 final class HistorySource implements Source, AutoCloseable {
     private static final int LONGEST_UNIT = 256;
@@ -97,12 +98,16 @@ final class HistorySource implements Source, AutoCloseable {
         Deque<int[]> pending = new ArrayDeque<>(units());
         int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<Lane> active = new ArrayList<>();
+        Deque<Unit> free = new ArrayDeque<>();
         while (!pending.isEmpty() || !active.isEmpty()) {
             while (active.size() < lanes && !pending.isEmpty()) {
-                int[] unitBlobs = pending.removeFirst();
-                Unit unit = new Unit(unitBlobs.length);
-                units.add(unit);
-                active.add(new Lane(unitBlobs, unit));
+                // A lane's next path reuses its reader: bases of deltas across paths stay cached too.
+                Unit unit = free.pollFirst();
+                if (unit == null) {
+                    unit = new Unit();
+                    units.add(unit);
+                }
+                active.add(new Lane(pending.removeFirst(), unit));
             }
             for (int i = 0; i < active.size(); i++) {
                 Lane lane = active.get(i);
@@ -113,7 +118,7 @@ final class HistorySource implements Source, AutoCloseable {
                 indexes.put(fragment, index);
                 files.accept(fragment);
                 if (lane.next == lane.blobs.length) {
-                    active.remove(i--);
+                    free.addLast(active.remove(i--).unit);
                 }
             }
         }
@@ -247,14 +252,9 @@ final class HistorySource implements Source, AutoCloseable {
         return indexes.get(fragment);
     }
 
-    /** A unit's reader, opened at its first blob and closed after its last. */
+    /** The reader of one lane's units, one path after another; closed when the scan is done. */
     private final class Unit {
-        private int remaining;
         private ObjectReader unitReader;
-
-        Unit(int size) {
-            this.remaining = size;
-        }
 
         synchronized byte[] load(BlobLoad blob) {
             if (blob.loaded) {
@@ -274,9 +274,6 @@ final class HistorySource implements Source, AutoCloseable {
                 return read(unitReader, blob.index, true);
             } finally {
                 done.incrementAndGet();
-                if (--remaining == 0) {
-                    close();
-                }
             }
         }
 
@@ -347,7 +344,7 @@ final class HistorySource implements Source, AutoCloseable {
         return slash < 0 ? "" : path.substring(0, slash + 1);
     }
 
-    /** Closes the readers of the units a stopped scan left unfinished. */
+    /** Closes the lanes' readers. */
     @Override
     public void close() {
         for (Unit unit : units) {
