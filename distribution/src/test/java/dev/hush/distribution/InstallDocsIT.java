@@ -2,6 +2,7 @@ package dev.hush.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hush.cli.ProcessRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,15 +43,15 @@ class InstallDocsIT {
             env.put("JAVA_HOME", System.getProperty("java.home"));
             env.put("PATH", curl.getParent() + ":/usr/bin:/bin");
             for (String command : block) {
-                Installation.Result result = Installation.run(List.of("/bin/sh", "-c", underTest(command)), home, env);
+                ProcessRun.Result result = Installation.run(List.of("/bin/sh", "-c", underTest(command)), home, env);
                 assertThat(result.exitCode()).as("%s%n%s", command, result.all()).isZero();
             }
             env.put("PATH", home.resolve(".local/bin") + ":/usr/bin:/bin");
-            Installation.Result version = Installation.run(List.of("/bin/sh", "-c", "hush --version"), home, env);
+            ProcessRun.Result version = Installation.run(List.of("/bin/sh", "-c", "hush --version"), home, env);
             assertThat(version.exitCode()).as(version.all()).isZero();
             assertThat(version.out()).startsWith("hush " + Installation.version());
 
-            Installation.Result scan = Installation.run(List.of("/bin/sh", "-c", "hush scan examples/leaky-app"),
+            ProcessRun.Result scan = Installation.run(List.of("/bin/sh", "-c", "hush scan examples/leaky-app"),
                     Installation.repository(), env);
             assertThat(scan.exitCode()).as(scan.all()).isEqualTo(1);
             assertThat(scan.out()).contains("inline-secret");
@@ -60,7 +61,7 @@ class InstallDocsIT {
             Installation.run(List.of("git", "init", "-q"), repo);
             Files.writeString(repo.resolve("app.env"), "DB_PASSWORD=hushTest-Pg-77a1c3e590\n");
             Installation.run(List.of("git", "add", "app.env"), repo);
-            Installation.Result hook = Installation.run(List.of("/bin/sh", "-c", systemHookEntry()), repo, env);
+            ProcessRun.Result hook = Installation.run(List.of("/bin/sh", "-c", systemHookEntry()), repo, env);
             assertThat(hook.exitCode()).as(hook.all()).isEqualTo(1);
             assertThat(hook.out()).contains("dotenv-secret").doesNotContain("hushTest-Pg-77a1c3e590");
         }

@@ -2,9 +2,9 @@ package dev.hush.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hush.cli.ProcessRun;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -25,13 +24,6 @@ import java.util.stream.Stream;
 final class Installation {
     /** The POSIX tools the sh launcher uses; a PATH of only these holds neither Java nor Maven. */
     private static final List<String> LAUNCHER_TOOLS = List.of("dirname", "ls", "sed", "cksum", "cut", "mkdir", "mv", "rm");
-
-    /** What one run gave. */
-    record Result(int exitCode, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
 
     final Path home;
     final Map<String, String> env = new HashMap<>();
@@ -119,39 +111,21 @@ final class Installation {
     }
 
     /** Runs the installed {@code bin/hush} in {@code dir}. */
-    Result hush(Path dir, String... args) throws IOException, InterruptedException {
+    ProcessRun.Result hush(Path dir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/hush").toString()));
         command.addAll(List.of(args));
         return run(command, dir, env);
     }
 
     /** Runs {@code command} in {@code dir} with exactly {@code env} as its environment. */
-    static Result run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("hush-out", ".txt");
-        Path err = Files.createTempFile("hush-err", ".txt");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish in 120 s");
-            }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    static ProcessRun.Result run(List<String> command, Path dir, Map<String, String> env)
+            throws IOException, InterruptedException {
+        return ProcessRun.run(command, dir, env, true);
     }
 
     /** Runs a setup command with the test's own environment and fails the test when it fails. */
     static void run(List<String> command, Path dir) throws IOException, InterruptedException {
-        Result result = run(command, dir, System.getenv());
+        ProcessRun.Result result = run(command, dir, System.getenv());
         assertThat(result.exitCode()).as("%s%n%s", command, result.all()).isZero();
     }
 

@@ -2,6 +2,7 @@ package dev.hush.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hush.cli.ProcessRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class ReleaseArchivesIT {
     @ValueSource(strings = {"zip, JAVA_HOME", "tar.gz, java on PATH", "self-contained, no Java"})
     void printsTheVersionTheCommitAndTheJavaItRunsOn(String kind) throws Exception {
         Installation hush = install(kind);
-        Installation.Result result = hush.hush(tmp, "--version");
+        ProcessRun.Result result = hush.hush(tmp, "--version");
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).startsWith("hush " + Installation.version() + " (commit ")
                 .containsPattern("commit ([0-9a-f]{40}|unknown)\\)")
@@ -67,7 +68,7 @@ class ReleaseArchivesIT {
     @ValueSource(strings = {"zip, JAVA_HOME", "tar.gz, java on PATH", "self-contained, no Java"})
     void findsTheThreeCardsInTheLeakyExampleAndExitsOne(String kind) throws Exception {
         Installation hush = install(kind);
-        Installation.Result result = hush.hush(Installation.repository(), "scan", "examples/leaky-app");
+        ProcessRun.Result result = hush.hush(Installation.repository(), "scan", "examples/leaky-app");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.out()).contains("inline-secret").contains("privileged").contains("docker-socket")
                 .contains("compose.yaml").contains("Dockerfile");
@@ -78,7 +79,7 @@ class ReleaseArchivesIT {
     void stagedScanFindsAStagedSecretAndRecordsItsStartUpArchiveInTheUserCache(String kind) throws Exception {
         Installation hush = install(kind);
         Path repo = stagedRepository();
-        Installation.Result first = hush.hush(repo, "scan", "--staged");
+        ProcessRun.Result first = hush.hush(repo, "scan", "--staged");
         assertThat(first.exitCode()).as(first.all()).isEqualTo(1);
         assertThat(first.out()).contains("app.env").contains("dotenv-secret").doesNotContain(VALUE);
         if (Files.exists(hush.home.resolve("lib/hush.aot"))) {
@@ -87,7 +88,7 @@ class ReleaseArchivesIT {
             assertThat(cachedArchives(hush)).as("recorded on first run").isNotEmpty();
         }
 
-        Installation.Result second = hush.hush(repo, "scan", "--staged");
+        ProcessRun.Result second = hush.hush(repo, "scan", "--staged");
         assertThat(second.exitCode()).as(second.all()).isEqualTo(1);
         assertThat(second.out()).contains("dotenv-secret");
         assertThat(first.err() + second.err()).as("an archive never makes the JVM warn").doesNotContain("warning")
@@ -109,7 +110,7 @@ class ReleaseArchivesIT {
         for (Installation hush : List.of(first, second)) {
             // AOTMode=on makes the JVM refuse to start when it cannot use the cache, instead of starting slowly.
             hush.env.put("HUSH_JAVA_OPTS", "-XX:AOTMode=on -Xlog:class+load=info:stderr");
-            Installation.Result result = hush.hush(repo, "scan", "--staged");
+            ProcessRun.Result result = hush.hush(repo, "scan", "--staged");
             assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
             assertThat(result.out()).contains("dotenv-secret");
             assertThat(result.err()).as("hush's classes come from the cache")
@@ -123,11 +124,11 @@ class ReleaseArchivesIT {
     void installedHookCallsTheInstalledLauncherAndWorksWithoutJavaOnPath() throws Exception {
         Installation hush = install("self-contained, no Java");
         Path repo = stagedRepository();
-        Installation.Result install = hush.hush(repo, "hook", "install");
+        ProcessRun.Result install = hush.hush(repo, "hook", "install");
         assertThat(install.exitCode()).as(install.all()).isZero();
         assertThat(Files.readString(repo.resolve(".git/hooks/pre-commit"))).contains(hush.home.resolve("bin/hush").toString());
 
-        Installation.Result hook = Installation.run(List.of("/bin/sh", ".git/hooks/pre-commit"), repo, hush.env);
+        ProcessRun.Result hook = Installation.run(List.of("/bin/sh", ".git/hooks/pre-commit"), repo, hush.env);
         assertThat(hook.exitCode()).as(hook.all()).isEqualTo(1);
         assertThat(hook.all()).contains("dotenv-secret").doesNotContain(VALUE);
     }
@@ -135,7 +136,7 @@ class ReleaseArchivesIT {
     @Test
     void saysThatNoJavaWasFoundAndExitsTwo() throws Exception {
         Installation hush = Installation.unpack(archive(".tar.gz"), tmp);
-        Installation.Result result = hush.hush(tmp, "--version");
+        ProcessRun.Result result = hush.hush(tmp, "--version");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("hush: no Java found").contains("Java 17 or newer");
     }
@@ -144,7 +145,7 @@ class ReleaseArchivesIT {
     void refusesAJavaHomeWithoutJava() throws Exception {
         Installation hush = Installation.unpack(archive(".zip"), tmp);
         hush.env.put("JAVA_HOME", tmp.resolve("no-jdk").toString());
-        Installation.Result result = hush.hush(tmp, "--version");
+        ProcessRun.Result result = hush.hush(tmp, "--version");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("JAVA_HOME is " + tmp.resolve("no-jdk")).contains("has no bin/java");
     }
@@ -154,7 +155,7 @@ class ReleaseArchivesIT {
         Installation hush = Installation.unpack(archive(".zip"), tmp).withJavaHome();
         Path readOnly = Files.createFile(tmp.resolve("not-a-folder"));
         hush.env.put("XDG_CACHE_HOME", readOnly.toString());
-        Installation.Result result = hush.hush(tmp, "--version");
+        ProcessRun.Result result = hush.hush(tmp, "--version");
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.err()).isEmpty();
     }

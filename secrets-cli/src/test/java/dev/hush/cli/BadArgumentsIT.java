@@ -30,7 +30,7 @@ class BadArgumentsIT {
         Files.writeString(project.resolve("compose.yaml"), BadArgumentsTest.LEAKY_COMPOSE);
     }
 
-    private static void assertOneLineUsageError(HushProcess.Result result, String start) {
+    private static void assertOneLineUsageError(ProcessRun.Result result, String start) {
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).startsWith("hush: " + start).hasLineCount(1).doesNotContain("internal error");
         assertThat(result.all()).doesNotContain(VALUE);
@@ -41,7 +41,7 @@ class BadArgumentsIT {
         for (String[] option : List.of(new String[] {"--checklist", "../x.md"}, new String[] {"--checklist", "/tmp/x.md"},
                 new String[] {"--checklist", ""}, new String[] {"--secrets-dir", ".."}, new String[] {"--secrets-dir", "."},
                 new String[] {"--secrets-dir", tmp.resolve("elsewhere").toString()})) {
-            HushProcess.Result result = HushProcess.run(project, "migrate", "--dry-run", option[0], option[1], ".");
+            ProcessRun.Result result = HushProcess.run(project, "migrate", "--dry-run", option[0], option[1], ".");
             assertOneLineUsageError(result, option[0] + " '" + option[1] + "'");
         }
         assertThat(tmp.resolve("x.md")).doesNotExist();
@@ -54,7 +54,7 @@ class BadArgumentsIT {
         Files.writeString(project.resolve("compose.yaml"),
                 "services:\n  api:\n    image: example/api:1\n    environment:\n      " + key + ": " + VALUE + "\n");
 
-        HushProcess.Result result = HushProcess.run(project, "migrate", "--dry-run", ".");
+        ProcessRun.Result result = HushProcess.run(project, "migrate", "--dry-run", ".");
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).containsPattern("\\+ \\.secrets/k{40,}_[0-9a-f]{8}\\.txt \\(0600");
@@ -63,7 +63,7 @@ class BadArgumentsIT {
 
     @Test
     void onlyAcceptsARuleIdOrAPathAndListsRuleIdsLikeTheTypo() throws Exception {
-        HushProcess.Result result = HushProcess.run(project, "migrate", "--dry-run", "--only", "compose-inline", ".");
+        ProcessRun.Result result = HushProcess.run(project, "migrate", "--dry-run", "--only", "compose-inline", ".");
         assertOneLineUsageError(result, "--only 'compose-inline': neither a rule id nor a file or folder");
         assertThat(result.err()).contains("compose-inline-secret");
     }
@@ -72,11 +72,11 @@ class BadArgumentsIT {
     void dryRunAsJsonPrintsJsonForNothingToMigrateAndForAnError() throws Exception {
         Path clean = Files.createDirectories(tmp.resolve("clean"));
         Files.writeString(clean.resolve("compose.yaml"), "services:\n  web:\n    image: nginx\n");
-        HushProcess.Result nothing = HushProcess.run(clean, "migrate", "--dry-run", "--format", "json", ".");
+        ProcessRun.Result nothing = HushProcess.run(clean, "migrate", "--dry-run", "--format", "json", ".");
         assertThat(nothing.exitCode()).as(nothing.all()).isZero();
         assertThat(nothing.out()).startsWith("{").contains("\"decisions\": []").endsWith("}\n");
 
-        HushProcess.Result error = HushProcess.run(project, "migrate", "--dry-run", "--format", "json", "--only", "x", ".");
+        ProcessRun.Result error = HushProcess.run(project, "migrate", "--dry-run", "--format", "json", "--only", "x", ".");
         assertThat(error.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(error.out()).startsWith("{").contains("\"error\": \"--only 'x'").endsWith("}\n");
     }
@@ -87,7 +87,7 @@ class BadArgumentsIT {
         Files.writeString(project.resolve("docker-compose.yml"),
                 "services:\n  db:\n    image: postgres\n    command: *hushTestAliasName77\n");
 
-        HushProcess.Result result = HushProcess.run(project, "scan", ".");
+        ProcessRun.Result result = HushProcess.run(project, "scan", ".");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).contains("hush: all 2 files failed to parse");
@@ -109,9 +109,9 @@ class BadArgumentsIT {
         for (String name : List.of("back\\slash", "new\nline")) {
             Path odd = Files.createDirectories(tmp.resolve(name));
             Files.copy(project.resolve("compose.yaml"), odd.resolve("compose.yaml"));
-            HushProcess.Result scan = HushProcess.run(tmp, "scan", name);
+            ProcessRun.Result scan = HushProcess.run(tmp, "scan", name);
             assertThat(scan.exitCode()).as(scan.all()).isEqualTo(ExitCodes.FINDINGS);
-            HushProcess.Result plan = HushProcess.run(tmp, "migrate", "--dry-run", name);
+            ProcessRun.Result plan = HushProcess.run(tmp, "migrate", "--dry-run", name);
             assertThat(plan.exitCode()).as(plan.all()).isZero();
             assertOneLineUsageError(HushProcess.run(tmp, "migrate", "--dry-run", name + "/compose.yaml"),
                     name.replace('\n', '?') + "/compose.yaml is not a folder");

@@ -127,10 +127,10 @@ class CrashRecoveryIT {
         }
         process.destroyForcibly().waitFor();
 
-        HushProcess.Result scan = HushProcess.run(dir, "scan", "--format", "json", ".");
+        ProcessRun.Result scan = HushProcess.run(dir, "scan", "--format", "json", ".");
         assertThat(scan.err()).contains("hush: note:").contains("interrupted");
         assertThat(scan.out().strip()).startsWith("{").endsWith("}");
-        HushProcess.Result dryRun = HushProcess.run(dir, "migrate", "--dry-run", ".");
+        ProcessRun.Result dryRun = HushProcess.run(dir, "migrate", "--dry-run", ".");
         assertThat(dryRun.err()).contains("hush: note:").contains("interrupted");
     }
 

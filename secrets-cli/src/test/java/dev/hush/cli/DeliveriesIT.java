@@ -16,7 +16,7 @@ class DeliveriesIT {
     void theDryRunOfTheExampleShowsTheThreeDeliveries() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
 
-        HushProcess.Result dry = HushProcess.run(app, "migrate", "--dry-run", "--no-color", ".");
+        ProcessRun.Result dry = HushProcess.run(app, "migrate", "--dry-run", "--no-color", ".");
 
         assertThat(dry.exitCode()).as(dry.all()).isZero();
         // The anchored password reaches two services, each its own way.
@@ -29,7 +29,7 @@ class DeliveriesIT {
     void theChecklistShowsTheLinesThatReadTheSecretInTheLanguageOfTheBuildContext() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
 
-        HushProcess.Result yes = HushProcess.run(app, "migrate", "--yes", ".");
+        ProcessRun.Result yes = HushProcess.run(app, "migrate", "--yes", ".");
 
         assertThat(yes.exitCode()).as(yes.all()).isZero();
         // leaky-app's web has a package.json: the chapter's readSecret, with the exact name and the old variable.

@@ -25,7 +25,7 @@ class GitScanIT {
             git.add().addFilepattern("Dockerfile").call();
             Files.delete(repo.resolve("Dockerfile"));
         }
-        HushProcess.Result result = HushProcess.run(repo, "scan", "--staged");
+        ProcessRun.Result result = HushProcess.run(repo, "scan", "--staged");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.out()).contains("Dockerfile").contains("ADMIN_PASSWORD").doesNotContain("hushTest-admin-93b1f0");
         assertThat(HushProcess.run(repo, "scan", ".").exitCode()).isZero();
@@ -40,7 +40,7 @@ class GitScanIT {
             Files.writeString(repo.resolve("new.env"), "API_TOKEN=hushTest-token-51d0c2\n");
             commit(git, "new secret");
         }
-        HushProcess.Result result = HushProcess.run(repo, "scan", "--diff", "base", "--format", "json");
+        ProcessRun.Result result = HushProcess.run(repo, "scan", "--diff", "base", "--format", "json");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.out()).contains("new.env").doesNotContain("old.env");
         assertThat(HushProcess.run(repo, "scan", "--diff", "HEAD").exitCode()).isZero();
@@ -49,7 +49,7 @@ class GitScanIT {
     @Test
     void namesAnUnknownRevisionInOneLine() throws Exception {
         Git.init().setDirectory(repo.toFile()).call().close();
-        HushProcess.Result result = HushProcess.run(repo, "scan", "--diff", "origin/main");
+        ProcessRun.Result result = HushProcess.run(repo, "scan", "--diff", "origin/main");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).startsWith("hush: origin/main: unknown revision");
     }

@@ -53,7 +53,7 @@ class HealthcheckRewriteIT {
                 """.formatted(CACHE, cacheScript, ROOT, rootScript.replace("\\\"", "\"")));
         boolean acceptedBefore = dockerComposeAccepts(app);
 
-        HushProcess.Result migrated = HushProcess.run(app, "migrate", "--yes", ".");
+        ProcessRun.Result migrated = HushProcess.run(app, "migrate", "--yes", ".");
 
         assertThat(migrated.exitCode()).as(migrated.all()).isZero();
         assertThat(migrated.all()).doesNotContain(CACHE).doesNotContain(ROOT);
@@ -78,7 +78,7 @@ class HealthcheckRewriteIT {
         assertThat(sh(unescape(db).replaceAll("/run/secrets/([a-z0-9_]+)", secrets + "/$1.txt"), Map.of()))
                 .isEqualTo(expectedRoot);
 
-        HushProcess.Result undo = HushProcess.run(app, "migrate", "--undo", ".");
+        ProcessRun.Result undo = HushProcess.run(app, "migrate", "--undo", ".");
         assertThat(undo.exitCode()).as(undo.all()).isZero();
         assertThat(Files.readString(app.resolve("compose.yaml"))).contains(cacheScript);
     }

@@ -40,7 +40,7 @@ class HistoryIT {
 
     @Test
     void reportsASecretRemovedFromHeadWithItsIntroducingCommit() throws Exception {
-        HushProcess.Result result = HushProcess.run(repo, "history", "--format", "json");
+        ProcessRun.Result result = HushProcess.run(repo, "history", "--format", "json");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.out()).contains("\"commit\": {").contains(introduced.getName())
                 .contains("\"inHead\": false").contains("\"pushed\": false");
@@ -49,7 +49,7 @@ class HistoryIT {
 
     @Test
     void printsATextReportWithoutTheValue() throws Exception {
-        HushProcess.Result result = HushProcess.run(repo, "history");
+        ProcessRun.Result result = HushProcess.run(repo, "history");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("compose.yaml").contains(introduced.getName().substring(0, 12));
         assertThat(result.all()).doesNotContain(PASSWORD);
@@ -58,7 +58,7 @@ class HistoryIT {
     @Test
     void writesAPurgePlanOutsideTheWorkTreeWithMode0600() throws Exception {
         Path plan = tmp.resolve("repo-purge-replacements.txt");
-        HushProcess.Result result = HushProcess.run(repo, "history", "--purge-plan", plan.toString());
+        ProcessRun.Result result = HushProcess.run(repo, "history", "--purge-plan", plan.toString());
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(Files.readString(plan)).contains(PASSWORD + "==>***REMOVED***");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(plan))).isEqualTo("rw-------");
@@ -67,7 +67,7 @@ class HistoryIT {
 
     @Test
     void refusesToWriteThePurgePlanInsideTheWorkTree() throws Exception {
-        HushProcess.Result result = HushProcess.run(repo, "history", "--purge-plan", "plan.txt");
+        ProcessRun.Result result = HushProcess.run(repo, "history", "--purge-plan", "plan.txt");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("hush: ");
         assertThat(repo.resolve("plan.txt")).doesNotExist();
@@ -75,7 +75,7 @@ class HistoryIT {
 
     @Test
     void saysWhenThePathIsNotARepository() throws Exception {
-        HushProcess.Result result = HushProcess.run(tmp, "history", tmp.resolve("nothing-here").toString());
+        ProcessRun.Result result = HushProcess.run(tmp, "history", tmp.resolve("nothing-here").toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("not a git repository");
     }
@@ -93,7 +93,7 @@ class HistoryIT {
         String id = head.getName();
         Files.delete(clean.resolve(".git/objects/" + id.substring(0, 2) + "/" + id.substring(2)));
 
-        HushProcess.Result result = HushProcess.run(clean, "history");
+        ProcessRun.Result result = HushProcess.run(clean, "history");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
         assertThat(result.err()).contains("partial");
     }

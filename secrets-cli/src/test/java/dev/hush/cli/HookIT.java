@@ -17,7 +17,7 @@ class HookIT {
     Path repo;
 
     /** Runs a hook as git would, from the top of the work tree, and returns its exit code and output. */
-    private static HushProcess.Result runHook(Path repo, String hook) throws Exception {
+    private static ProcessRun.Result runHook(Path repo, String hook) throws Exception {
         Path out = Files.createTempFile("hook-out", ".txt");
         Process process = new ProcessBuilder("bash", ".git/hooks/" + hook).directory(repo.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -25,13 +25,13 @@ class HookIT {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String text = Files.readString(out, StandardCharsets.UTF_8);
         Files.delete(out);
-        return new HushProcess.Result(process.exitValue(), text, "");
+        return new ProcessRun.Result(process.exitValue(), text, "");
     }
 
     @Test
     void preCommitHookFailsOnAStagedSecretWithoutPrintingItAndPassesOnceItIsUnstaged() throws Exception {
         try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
-            HushProcess.Result install = HushProcess.run(repo, "hook", "install");
+            ProcessRun.Result install = HushProcess.run(repo, "hook", "install");
             assertThat(install.exitCode()).as(install.all()).isZero();
             assertThat(install.out()).contains("installed").contains("pre-commit");
 
@@ -40,12 +40,12 @@ class HookIT {
             // Edited away in the work tree: the hook must still see what is staged.
             Files.writeString(repo.resolve("app.env"), "DB_PASSWORD=${DB_PASSWORD}\n");
 
-            HushProcess.Result blocked = runHook(repo, "pre-commit");
+            ProcessRun.Result blocked = runHook(repo, "pre-commit");
             assertThat(blocked.exitCode()).as(blocked.out()).isEqualTo(1);
             assertThat(blocked.out()).contains("app.env").contains("dotenv-secret").doesNotContain(VALUE);
 
             git.rm().setCached(true).addFilepattern("app.env").call();
-            HushProcess.Result passed = runHook(repo, "pre-commit");
+            ProcessRun.Result passed = runHook(repo, "pre-commit");
             assertThat(passed.exitCode()).as(passed.out()).isZero();
         }
     }
@@ -58,7 +58,7 @@ class HookIT {
         hooks.resolve("pre-commit").toFile().setExecutable(true);
 
         assertThat(HushProcess.run(repo, "hook", "install").out()).contains("pre-commit.hush-chained");
-        HushProcess.Result result = runHook(repo, "pre-commit");
+        ProcessRun.Result result = runHook(repo, "pre-commit");
         assertThat(result.exitCode()).isEqualTo(7);
         assertThat(result.out()).contains("team-check-ran");
 
@@ -68,7 +68,7 @@ class HookIT {
 
     @Test
     void refusesOutsideARepositoryWithOneLine() throws Exception {
-        HushProcess.Result result = HushProcess.run(repo, "hook", "install");
+        ProcessRun.Result result = HushProcess.run(repo, "hook", "install");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).startsWith("hush: ").contains("not inside a git repository").doesNotContain("\n");
     }

@@ -13,7 +13,7 @@ class InternalErrorIT {
 
     @Test
     void namesTheFailingMethodChainInOneLineWithoutTheMessage() throws Exception {
-        HushProcess.Result result = HushProcess.runMain(dir, FailingHush.class, "fail");
+        ProcessRun.Result result = HushProcess.runMain(dir, FailingHush.class, "fail");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).hasLineCount(1)
@@ -28,7 +28,7 @@ class InternalErrorIT {
     @Test
     void printsTheStackTraceWithoutMessagesWithDebugBeforeOrAfterTheCommand() throws Exception {
         for (String[] args : new String[][] {{"--debug", "fail"}, {"fail", "--debug"}}) {
-            HushProcess.Result result = HushProcess.runMain(dir, FailingHush.class, args);
+            ProcessRun.Result result = HushProcess.runMain(dir, FailingHush.class, args);
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
             assertThat(result.err()).startsWith("hush: internal error in FailingHush.Fail.compose")
@@ -42,7 +42,7 @@ class InternalErrorIT {
 
     @Test
     void keepsTheOneLineOfAnErrorTheUserCanActOnWithDebug() throws Exception {
-        HushProcess.Result result = HushProcess.run(dir, "--debug", "scan", "no-such-folder");
+        ProcessRun.Result result = HushProcess.run(dir, "--debug", "scan", "no-such-folder");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).hasLineCount(1).doesNotContain("internal error").doesNotContain("\tat ");

@@ -31,7 +31,7 @@ class MigrateIT {
     void dryRunPrintsTheDiffWithoutValuesAndWritesNothing() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
         Map<String, String> before = Fixtures.snapshot(app);
-        HushProcess.Result result = HushProcess.run(app, "migrate", "--dry-run", ".");
+        ProcessRun.Result result = HushProcess.run(app, "migrate", "--dry-run", ".");
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).contains("--- a/compose.yaml").contains("+++ b/compose.yaml")
                 .contains("+      - jwt_secret").contains("+ .secrets/jwt_secret.txt (0600");
@@ -42,7 +42,7 @@ class MigrateIT {
     @Test
     void dryRunCanPrintThePlanAsJsonWithoutValues() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        HushProcess.Result result = HushProcess.run(app, "migrate", "--dry-run", "--format", "json", ".");
+        ProcessRun.Result result = HushProcess.run(app, "migrate", "--dry-run", "--format", "json", ".");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("\"decisions\"").contains("\"action\": \"migrate\"").contains("\"secretFiles\"");
         LEAKY_SECRETS.values().forEach(value -> assertThat(result.all()).doesNotContain(value));
@@ -53,7 +53,7 @@ class MigrateIT {
         Path app = Fixtures.copyExample("leaky-app", tmp);
         Map<String, String> before = Fixtures.snapshot(app);
 
-        HushProcess.Result migrated = HushProcess.run(app, "migrate", "--yes", ".");
+        ProcessRun.Result migrated = HushProcess.run(app, "migrate", "--yes", ".");
         assertThat(migrated.exitCode()).as(migrated.all()).isZero();
         LEAKY_SECRETS.values().forEach(value -> assertThat(migrated.all()).doesNotContain(value));
         for (Map.Entry<String, String> secret : LEAKY_SECRETS.entrySet()) {
@@ -68,11 +68,11 @@ class MigrateIT {
         String compose = Files.readString(app.resolve("compose.yaml"));
         assertThat(compose).doesNotContain("hushDemo-jwt-5f2b8e19c4d7a603").contains("file: ./.secrets/jwt_secret.txt");
 
-        HushProcess.Result scan = HushProcess.run(app, "scan", "--format", "json", ".");
+        ProcessRun.Result scan = HushProcess.run(app, "scan", "--format", "json", ".");
         assertThat(scan.out()).doesNotContain("\"rule\": \"compose-inline-secret\"")
                 .doesNotContain("\"rule\": \"dotenv-secret\"");
 
-        HushProcess.Result again = HushProcess.run(app, "migrate", "--yes", ".");
+        ProcessRun.Result again = HushProcess.run(app, "migrate", "--yes", ".");
         assertThat(again.exitCode()).isZero();
         // Issue 14, item 9: what is left is listed by location and reason, never as "nothing to migrate".
         assertThat(again.out()).contains("nothing hush can move in .; 2 findings to move by hand:")
@@ -80,7 +80,7 @@ class MigrateIT {
                 .doesNotContain("nothing to migrate");
         LEAKY_SECRETS.values().forEach(value -> assertThat(again.all()).doesNotContain(value));
 
-        HushProcess.Result undo = HushProcess.run(app, "migrate", "--undo", ".");
+        ProcessRun.Result undo = HushProcess.run(app, "migrate", "--undo", ".");
         assertThat(undo.exitCode()).as(undo.all()).isZero();
         assertThat(Fixtures.snapshot(app)).isEqualTo(before);
     }
@@ -114,8 +114,8 @@ class MigrateIT {
         // The shell hush runs in sets HUSH_IT_PART, and Compose looks there before the file.
         Map<String, String> env = Map.of("HUSH_IT_PART", "from-the-shell");
 
-        HushProcess.Result plan = HushProcess.run(app, env, "migrate", "--dry-run", "--format", "json", ".");
-        HushProcess.Result migrated = HushProcess.run(app, env, "migrate", "--yes", ".");
+        ProcessRun.Result plan = HushProcess.run(app, env, "migrate", "--dry-run", "--format", "json", ".");
+        ProcessRun.Result migrated = HushProcess.run(app, env, "migrate", "--yes", ".");
 
         assertThat(plan.exitCode()).as(plan.all()).isZero();
         assertThat(plan.out()).contains("\"action\": \"migrate\"").contains("\"action\": \"manual\"")
@@ -131,11 +131,11 @@ class MigrateIT {
                 """);
         assertThat(Files.readString(app.resolve("SECRETS-ROTATION.md"))).contains("Move REDIS_PASSWORD by hand (.env:4)")
                 .contains("which is set in the environment hush runs in").doesNotContain("Rt61nC2w", "Zq81vN3kLx");
-        for (HushProcess.Result result : java.util.List.of(plan, migrated)) {
+        for (ProcessRun.Result result : java.util.List.of(plan, migrated)) {
             assertThat(result.all()).doesNotContain("Zq81vN3kLx", "Rt61nC2w", "from-the-shell");
         }
 
-        HushProcess.Result undo = HushProcess.run(app, env, "migrate", "--undo", ".");
+        ProcessRun.Result undo = HushProcess.run(app, env, "migrate", "--undo", ".");
         assertThat(undo.exitCode()).as(undo.all()).isZero();
         assertThat(Files.readString(app.resolve(".env"))).isEqualTo(dotenv);
         assertThat(Fixtures.snapshot(app)).containsAllEntriesOf(before);
@@ -155,7 +155,7 @@ class MigrateIT {
                 """);
         assertThat(HushProcess.run(app, "scan", ".").exitCode()).isEqualTo(ExitCodes.FINDINGS);
 
-        HushProcess.Result migrated = HushProcess.run(app, "migrate", "--yes", ".");
+        ProcessRun.Result migrated = HushProcess.run(app, "migrate", "--yes", ".");
 
         assertThat(migrated.exitCode()).as(migrated.all()).isZero();
         assertThat(migrated.out()).doesNotContain("nothing to migrate")
@@ -169,7 +169,7 @@ class MigrateIT {
     void refusesToAskWithoutATerminalAndSaysWhatToRun() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
         Map<String, String> before = Fixtures.snapshot(app);
-        HushProcess.Result result = HushProcess.run(app, "migrate", ".");
+        ProcessRun.Result result = HushProcess.run(app, "migrate", ".");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--dry-run").contains("--yes");
         assertThat(Fixtures.snapshot(app)).isEqualTo(before);
@@ -178,7 +178,7 @@ class MigrateIT {
     @Test
     void undoWithNothingToUndoExitsTwo() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        HushProcess.Result result = HushProcess.run(app, "migrate", "--undo", ".");
+        ProcessRun.Result result = HushProcess.run(app, "migrate", "--undo", ".");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("hush: ");
     }
@@ -195,7 +195,7 @@ class MigrateIT {
                       POSTGRES_PASSWORD: hushTest-One-7d3a91c2
                 """);
 
-        HushProcess.Result result = HushProcess.run(app, "migrate", "--yes", ".");
+        ProcessRun.Result result = HushProcess.run(app, "migrate", "--yes", ".");
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).contains("hush: migrated 1 finding:\n").doesNotContain("1 findings")
@@ -212,11 +212,11 @@ class MigrateIT {
         Path compose = app.resolve("compose.yaml");
         Files.writeString(compose, Files.readString(compose) + "# edited after the migration\n");
 
-        HushProcess.Result refused = HushProcess.run(app, "migrate", "--undo", ".");
+        ProcessRun.Result refused = HushProcess.run(app, "migrate", "--undo", ".");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("compose.yaml").contains("force");
 
-        HushProcess.Result forced = HushProcess.run(app, "migrate", "--undo", "--force", ".");
+        ProcessRun.Result forced = HushProcess.run(app, "migrate", "--undo", "--force", ".");
         assertThat(forced.exitCode()).as(forced.all()).isZero();
         Map<String, String> after = Fixtures.snapshot(app);
         after.keySet().removeIf(path -> path.startsWith(".hush/") || path.startsWith(".git/"));
@@ -286,7 +286,7 @@ class MigrateIT {
     void untrackRemovesTheEmptiedDotenvFileFromGitsIndexAndKeepsItOnDisk() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
         commitAll(app);
-        HushProcess.Result result = HushProcess.run(app, "migrate", "--yes", "--untrack", ".");
+        ProcessRun.Result result = HushProcess.run(app, "migrate", "--yes", "--untrack", ".");
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).contains(".env is no longer tracked");
         assertThat(app.resolve(".env")).exists();

@@ -126,7 +126,7 @@ class NoLeakIT {
         run(app, "migrate", "--undo", tmp.resolve("missing").toString());
 
         // --show-secrets is the way to see them: it must work, and is the only output allowed to.
-        HushProcess.Result shown = HushProcess.run(app, "scan", "--show-secrets", "--format", "json", ".");
+        ProcessRun.Result shown = HushProcess.run(app, "scan", "--show-secrets", "--format", "json", ".");
         assertThat(shown.out()).contains("ghp_hushDEMOonlyu8jzPde0IgxLd6GncfBAepfJ");
 
         assertThat(Files.readString(purgePlan)).contains(HistoryValues.REMOVED);
@@ -142,7 +142,7 @@ class NoLeakIT {
 
     private void run(Path dir, Map<String, String> env, String... args) throws Exception {
         Map<String, String> before = files(tmp);
-        HushProcess.Result result = HushProcess.run(dir, env, args);
+        ProcessRun.Result result = HushProcess.run(dir, env, args);
         String command = "hush " + String.join(" ", args);
         for (String value : PLANTED) {
             if (result.out().contains(value)) {

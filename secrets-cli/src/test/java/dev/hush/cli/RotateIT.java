@@ -45,7 +45,7 @@ class RotateIT {
             git.commit().setMessage("leaky").setAuthor("Dev", "dev@example.test").setCommitter("Dev", "dev@example.test")
                     .setSign(false).call();
         }
-        HushProcess.Result migrate = HushProcess.run(app, "migrate", "--yes", ".");
+        ProcessRun.Result migrate = HushProcess.run(app, "migrate", "--yes", ".");
         assertThat(migrate.exitCode()).as(migrate.all()).isZero();
         assertThat(passwords(app)).containsExactly(OLD, OLD, OLD);
         return app.toRealPath();
@@ -66,7 +66,7 @@ class RotateIT {
         Path app = migrated("generate");
         String compose = Files.readString(app.resolve("compose.yaml"));
 
-        HushProcess.Result rotate = HushProcess.run(app, "rotate", "--generate", "postgres_password", ".");
+        ProcessRun.Result rotate = HushProcess.run(app, "rotate", "--generate", "postgres_password", ".");
 
         assertThat(rotate.exitCode()).as(rotate.all()).isZero();
         List<String> now = passwords(app);
@@ -100,14 +100,14 @@ class RotateIT {
         // Real-looking words, and characters a URL must encode.
         Path value = Files.writeString(tmp.resolve("new-password.txt"), "example admin@2026/x\n");
 
-        HushProcess.Result rotate = HushProcess.run(app, "rotate", "--from-file", value.toString(), "postgres_password", ".");
+        ProcessRun.Result rotate = HushProcess.run(app, "rotate", "--from-file", value.toString(), "postgres_password", ".");
 
         assertThat(rotate.exitCode()).as(rotate.all()).isZero();
         assertThat(passwords(app)).containsOnly("example admin@2026/x");
         assertThat(Files.readString(app.resolve(URL))).isEqualTo("postgres://shop:example%20admin%402026%2Fx@db:5432/shop");
         assertThat(rotate.all()).doesNotContain("admin@2026").doesNotContain("admin%402026").doesNotContain(OLD);
 
-        HushProcess.Result undo = HushProcess.run(app, "rotate", "--undo", ".");
+        ProcessRun.Result undo = HushProcess.run(app, "rotate", "--undo", ".");
 
         assertThat(undo.exitCode()).as(undo.all()).isZero();
         assertThat(undo.out()).contains("restored " + SECRET).contains("restored " + ENV).contains("restored " + URL);
@@ -119,8 +119,8 @@ class RotateIT {
     void listsEverySecretItsDeliveriesServicesAndWhetherItWasCommitted() throws Exception {
         Path app = migrated("list");
 
-        HushProcess.Result list = HushProcess.run(app, "rotate", "--list", ".");
-        HushProcess.Result json = HushProcess.run(app, "rotate", "--list", "--format", "json", ".");
+        ProcessRun.Result list = HushProcess.run(app, "rotate", "--list", ".");
+        ProcessRun.Result json = HushProcess.run(app, "rotate", "--list", "--format", "json", ".");
 
         assertThat(list.exitCode()).as(list.all()).isZero();
         assertThat(list.out()).contains("postgres_password  .secrets/postgres_password.txt  COMMITTED in ")
@@ -183,8 +183,8 @@ class RotateIT {
         Path app = migrated("refusals");
         Map<String, String> before = Fixtures.snapshot(app);
 
-        HushProcess.Result noValue = HushProcess.run(app, "rotate", "postgres_password", ".");
-        HushProcess.Result unknown = HushProcess.run(app, "rotate", "--generate", "postgres_pasword", ".");
+        ProcessRun.Result noValue = HushProcess.run(app, "rotate", "postgres_password", ".");
+        ProcessRun.Result unknown = HushProcess.run(app, "rotate", "--generate", "postgres_pasword", ".");
 
         assertThat(noValue.exitCode()).isEqualTo(2);
         assertThat(noValue.err()).contains("--generate").contains("--from-file");

@@ -24,7 +24,7 @@ class ScanIT {
     @Test
     void findsAllThreeCardsInTheLeakyExampleAndExitsOne() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        HushProcess.Result result = HushProcess.run(app, "scan", ".");
+        ProcessRun.Result result = HushProcess.run(app, "scan", ".");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.out()).contains("inline-secret").contains("privileged").contains("docker-socket")
                 .contains("compose.yaml").contains("Dockerfile").contains(".env").contains("config/deploy.yaml");
@@ -34,7 +34,7 @@ class ScanIT {
     void neverPrintsAPlantedValueWithoutShowSecrets() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
         for (String format : List.of("text", "json", "sarif")) {
-            HushProcess.Result result = HushProcess.run(app, "scan", "--format", format, ".");
+            ProcessRun.Result result = HushProcess.run(app, "scan", "--format", format, ".");
             assertThat(result.exitCode()).isEqualTo(1);
             for (String value : LEAKY_VALUES) {
                 assertThat(result.all()).as(format).doesNotContain(value);
@@ -45,7 +45,7 @@ class ScanIT {
     @Test
     void showsValuesWhenAsked() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        HushProcess.Result result = HushProcess.run(app, "scan", "--show-secrets", ".");
+        ProcessRun.Result result = HushProcess.run(app, "scan", "--show-secrets", ".");
         assertThat(result.out()).contains("hushDemo-redis-41d2c8aa");
     }
 
@@ -53,7 +53,7 @@ class ScanIT {
     void writesTheReportToAFileWithOutput() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
         Path report = tmp.resolve("report.sarif");
-        HushProcess.Result result = HushProcess.run(app, "scan", "--format", "sarif", "-o", report.toString(), ".");
+        ProcessRun.Result result = HushProcess.run(app, "scan", "--format", "sarif", "-o", report.toString(), ".");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("\"version\": \"2.1.0\"");
@@ -62,21 +62,21 @@ class ScanIT {
     @Test
     void exitsZeroOnACleanProject() throws Exception {
         Files.writeString(tmp.resolve("compose.yaml"), "services:\n  web:\n    image: nginx\n");
-        HushProcess.Result result = HushProcess.run(tmp, "scan");
+        ProcessRun.Result result = HushProcess.run(tmp, "scan");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(0);
         assertThat(result.out()).contains("no findings");
     }
 
     @Test
     void exitsTwoWithOneLineForAMissingPath() throws Exception {
-        HushProcess.Result result = HushProcess.run(tmp, "scan", "does-not-exist");
+        ProcessRun.Result result = HushProcess.run(tmp, "scan", "does-not-exist");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("hush: does-not-exist: no such file or folder");
     }
 
     @Test
     void exitsTwoForAnUnknownOption() throws Exception {
-        HushProcess.Result result = HushProcess.run(tmp, "scan", "--formt", "json");
+        ProcessRun.Result result = HushProcess.run(tmp, "scan", "--formt", "json");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--formt");
     }
@@ -87,7 +87,7 @@ class ScanIT {
         assertThat(HushProcess.run(app, "baseline", ".").exitCode()).isEqualTo(0);
         assertThat(HushProcess.run(app, "scan", "--baseline", ".hush-baseline", ".").exitCode()).isEqualTo(0);
         Files.writeString(app.resolve("extra.env"), "API_TOKEN=hushDemo-new-token-77c1f2\n");
-        HushProcess.Result result = HushProcess.run(app, "scan", "--baseline", ".hush-baseline", ".");
+        ProcessRun.Result result = HushProcess.run(app, "scan", "--baseline", ".hush-baseline", ".");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("extra.env").doesNotContain("compose.yaml");
     }
@@ -95,7 +95,7 @@ class ScanIT {
     @Test
     void respectsNoColor() throws Exception {
         Path app = Fixtures.copyExample("leaky-app", tmp);
-        HushProcess.Result result = HushProcess.run(app, Map.of("NO_COLOR", "1"), "scan", ".");
+        ProcessRun.Result result = HushProcess.run(app, Map.of("NO_COLOR", "1"), "scan", ".");
         assertThat(result.out()).doesNotContain("\u001b[");
     }
 }

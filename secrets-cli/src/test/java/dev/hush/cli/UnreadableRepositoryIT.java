@@ -52,7 +52,7 @@ class UnreadableRepositoryIT {
         git(origin, "config", "uploadpack.allowFilter", "true");
         git(tmp, "clone", "--quiet", "--filter=blob:none", origin.toUri().toString(), "clone");
 
-        HushProcess.Result result = HushProcess.run(tmp.resolve("clone"), "history", "--format", "json", ".");
+        ProcessRun.Result result = HushProcess.run(tmp.resolve("clone"), "history", "--format", "json", ".");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.out()).contains("\"partial\": true").contains("\"path\": \"(partial clone)\"")
@@ -70,7 +70,7 @@ class UnreadableRepositoryIT {
         corrupt.toFile().setWritable(true);
         Files.write(corrupt, new byte[] {0x78, 0x01, 0x13, 0x37});
 
-        HushProcess.Result result = HushProcess.run(repo, "history", ".");
+        ProcessRun.Result result = HushProcess.run(repo, "history", ".");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.all()).contains(first).contains(second).contains("(partial: ");
@@ -87,13 +87,13 @@ class UnreadableRepositoryIT {
 
         for (String[] args : List.of(new String[] {"history", "."}, new String[] {"scan", "--staged", "."},
                 new String[] {"hook", "install", "."})) {
-            HushProcess.Result result = HushProcess.run(repo, args);
+            ProcessRun.Result result = HushProcess.run(repo, args);
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.ERROR);
             assertThat(result.err()).contains("SHA256 (extensions.objectFormat)").contains("JGit")
                     .doesNotContain("internal error").hasLineCount(1);
         }
         assertThat(repo.resolve(".git/hooks/pre-commit")).doesNotExist();
-        HushProcess.Result files = HushProcess.run(repo, "scan", ".");
+        ProcessRun.Result files = HushProcess.run(repo, "scan", ".");
         assertThat(files.exitCode()).as(files.all()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(files.out()).contains("app.env");
     }
@@ -112,7 +112,7 @@ class UnreadableRepositoryIT {
             out.write(SECRET_LINE.getBytes(StandardCharsets.UTF_8));
         }
 
-        HushProcess.Result result = HushProcess.run(repo, "scan", "--staged");
+        ProcessRun.Result result = HushProcess.run(repo, "scan", "--staged");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).startsWith("hush: cannot read or write a file: app.env: git object " + staged)
@@ -124,7 +124,7 @@ class UnreadableRepositoryIT {
         Path bare = Files.createDirectories(tmp.resolve("bare.git"));
         git(bare, "init", "--quiet", "--bare");
 
-        HushProcess.Result result = HushProcess.run(bare, "scan", "--staged");
+        ProcessRun.Result result = HushProcess.run(bare, "scan", "--staged");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.err()).isEqualTo("hush: .: a bare repository has nothing staged; run --staged in a work tree,"

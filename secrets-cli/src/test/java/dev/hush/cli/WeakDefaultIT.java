@@ -43,7 +43,7 @@ class WeakDefaultIT {
     void scanReportsADefaultPasswordAsAWeakDefaultWithItsOwnSeverity() throws Exception {
         Path dir = stack();
 
-        HushProcess.Result scan = HushProcess.run(dir, "scan", "--format", "json", ".");
+        ProcessRun.Result scan = HushProcess.run(dir, "scan", "--format", "json", ".");
 
         assertThat(scan.out()).containsPattern("\"rule\": ?\"compose-weak-default\"")
                 .containsPattern("\"severity\": ?\"medium\"")
@@ -53,7 +53,7 @@ class WeakDefaultIT {
 
     @Test
     void dryRunShowsTheDeliveryOfEachValueAndMarksTheWeakDefaults() throws Exception {
-        HushProcess.Result dry = HushProcess.run(stack(), "migrate", "--dry-run", "--no-color", ".");
+        ProcessRun.Result dry = HushProcess.run(stack(), "migrate", "--dry-run", "--no-color", ".");
 
         assertThat(dry.exitCode()).as(dry.all()).isZero();
         assertThat(dry.out()).contains("POSTGRES_PASSWORD (service db) = ", "via file variable POSTGRES_PASSWORD_FILE",
@@ -63,7 +63,7 @@ class WeakDefaultIT {
 
     @Test
     void theJsonPlanSaysTheDeliveryAndWhetherAValueIsAWeakDefault() throws Exception {
-        HushProcess.Result json = HushProcess.run(stack(), "migrate", "--dry-run", "--format", "json", ".");
+        ProcessRun.Result json = HushProcess.run(stack(), "migrate", "--dry-run", "--format", "json", ".");
 
         assertThat(json.exitCode()).as(json.all()).isZero();
         assertThat(json.out()).containsPattern("\"delivery\": ?\"file variable POSTGRES_PASSWORD_FILE\"")
@@ -75,7 +75,7 @@ class WeakDefaultIT {
     void yesKeepsADefaultPasswordSoThatTheServiceKeepsWorking() throws Exception {
         Path dir = stack();
 
-        HushProcess.Result yes = HushProcess.run(dir, "migrate", "--yes", ".");
+        ProcessRun.Result yes = HushProcess.run(dir, "migrate", "--yes", ".");
 
         assertThat(yes.exitCode()).as(yes.all()).isZero();
         assertThat(Files.readString(dir.resolve(".secrets/postgres_password.txt"))).isEqualTo("example");
@@ -87,7 +87,7 @@ class WeakDefaultIT {
     void generateWeakWritesOneNewValuePerDefaultToEveryDeliveryAndShowsItNowhere() throws Exception {
         Path dir = stack();
 
-        HushProcess.Result yes = HushProcess.run(dir, "migrate", "--yes", "--generate-weak", ".");
+        ProcessRun.Result yes = HushProcess.run(dir, "migrate", "--yes", "--generate-weak", ".");
 
         assertThat(yes.exitCode()).as(yes.all()).isZero();
         String password = Files.readString(dir.resolve(".secrets/postgres_password.txt"));

@@ -1,5 +1,6 @@
 package dev.hush.core.detect;
 
+import dev.hush.core.rules.RuleIds;
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.format.UrlPassword;
 import dev.hush.core.format.compose.ComposeFile;
@@ -33,16 +34,6 @@ import java.util.regex.Pattern;
  * written, naming the services that use it.
  */
 public final class ComposeAnalyzer implements Analyzer {
-    static final String INLINE_SECRET = "compose-inline-secret";
-    static final String WEAK_DEFAULT = "compose-weak-default";
-    static final String BUILD_ARG_SECRET = "compose-build-arg-secret";
-    static final String URL_CREDENTIALS = "compose-url-credentials";
-    static final String PRIVILEGED = "compose-privileged";
-    static final String BUILD_PRIVILEGED = "compose-build-privileged";
-    static final String INSECURE_ENTITLEMENT = "compose-insecure-entitlement";
-    static final String DOCKER_SOCKET = "compose-docker-socket";
-    static final String API_SOCKET = "compose-api-socket";
-
     private static final String FIX_SECRET = "move it to a Compose secret: hush migrate";
     private static final String FIX_WEAK = "move it to a Compose secret with a generated value in its place:"
             + " hush migrate --generate-weak, then change the password the service already stored";
@@ -129,7 +120,7 @@ public final class ComposeAnalyzer implements Analyzer {
                 if (Placeholders.isNotASecret(secret)) {
                     continue;
                 }
-                report.add(URL_CREDENTIALS, Card.INLINE_SECRET, value.offsetOf(expansion.offset(password.start())),
+                report.add(RuleIds.COMPOSE_URL_CREDENTIALS, Card.INLINE_SECRET, value.offsetOf(expansion.offset(password.start())),
                         severity(secret), variable.name(), secret, service.name(), variable.origin(),
                         noun + " holds a URL with an inline password", FIX_URL);
             }
@@ -154,31 +145,31 @@ public final class ComposeAnalyzer implements Analyzer {
             what = expansion.usesDefault()
                     ? noun + " falls back to a default password that anyone can guess when the variable is unset"
                     : noun + " is set to a default password that anyone can guess";
-            report.add(WEAK_DEFAULT, Card.INLINE_SECRET, value.offsetOf(expansion.offset(0)), Severity.MEDIUM,
+            report.add(RuleIds.COMPOSE_WEAK_DEFAULT, Card.INLINE_SECRET, value.offsetOf(expansion.offset(0)), Severity.MEDIUM,
                     variable.name(), secret, service.name(), variable.origin(), what, FIX_WEAK);
             return;
         }
-        report.add(buildArg ? BUILD_ARG_SECRET : INLINE_SECRET, Card.INLINE_SECRET,
+        report.add(buildArg ? RuleIds.COMPOSE_BUILD_ARG_SECRET : RuleIds.COMPOSE_INLINE_SECRET, Card.INLINE_SECRET,
                 value.offsetOf(expansion.offset(0)), severity(secret), variable.name(), secret, service.name(),
                 variable.origin(), what, buildArg ? FIX_BUILD_ARG : FIX_SECRET);
     }
 
     private static void checkSettings(Service service, Report report) {
-        service.privileged().filter(ComposeAnalyzer::isTrue).ifPresent(setting -> report.add(PRIVILEGED,
+        service.privileged().filter(ComposeAnalyzer::isTrue).ifPresent(setting -> report.add(RuleIds.COMPOSE_PRIVILEGED,
                 Card.PRIVILEGED, setting, service, "privileged: true gives the container every capability and"
                         + " every host device, so a compromise of it is a compromise of the host",
                 FIX_PRIVILEGED));
-        service.buildPrivileged().filter(ComposeAnalyzer::isTrue).ifPresent(setting -> report.add(BUILD_PRIVILEGED,
+        service.buildPrivileged().filter(ComposeAnalyzer::isTrue).ifPresent(setting -> report.add(RuleIds.COMPOSE_BUILD_PRIVILEGED,
                 Card.PRIVILEGED, setting, service, "build.privileged: true runs the image build with every"
                         + " capability of the host", FIX_BUILD_PRIVILEGED));
         for (Setting entitlement : service.entitlements()) {
             if (Interpolation.unset(entitlement.value().text()).text().trim().equals("security.insecure")) {
-                report.add(INSECURE_ENTITLEMENT, Card.PRIVILEGED, entitlement, service, "build.entitlements grants"
+                report.add(RuleIds.COMPOSE_INSECURE_ENTITLEMENT, Card.PRIVILEGED, entitlement, service, "build.entitlements grants"
                         + " security.insecure, which lets RUN --security=insecure steps run privileged",
                         FIX_ENTITLEMENT);
             }
         }
-        service.useApiSocket().filter(ComposeAnalyzer::isTrue).ifPresent(setting -> report.add(API_SOCKET,
+        service.useApiSocket().filter(ComposeAnalyzer::isTrue).ifPresent(setting -> report.add(RuleIds.COMPOSE_API_SOCKET,
                 Card.DOCKER_SOCKET, setting, service, "use_api_socket: true gives the container the Docker API"
                         + " and your registry credentials, which is root-equivalent on the host", FIX_API_SOCKET));
     }
@@ -196,7 +187,7 @@ public final class ComposeAnalyzer implements Analyzer {
         if (volume.readOnly()) {
             what += "; read-only does not help, the API still accepts every request";
         }
-        report.add(DOCKER_SOCKET, Card.DOCKER_SOCKET, source.offsetOf(0), Severity.HIGH, null, null, service.name(),
+        report.add(RuleIds.COMPOSE_DOCKER_SOCKET, Card.DOCKER_SOCKET, source.offsetOf(0), Severity.HIGH, null, null, service.name(),
                 volume.origin(), what, FIX_SOCKET);
     }
 

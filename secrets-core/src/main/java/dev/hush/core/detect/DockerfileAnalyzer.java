@@ -1,5 +1,6 @@
 package dev.hush.core.detect;
 
+import dev.hush.core.rules.RuleIds;
 import dev.hush.core.format.dockerfile.Dockerfile;
 import dev.hush.core.format.dockerfile.DockerfileAssignment;
 import dev.hush.core.format.dockerfile.DockerfileInstruction;
@@ -94,7 +95,7 @@ final class DockerfileAnalyzer implements Analyzer {
             boolean placeholder = literal.get().placeholder();
             String name = assignment.name();
             String secretName = name.toLowerCase(Locale.ROOT);
-            analysis.add(Finding.builder(env ? "dockerfile-env-secret" : "dockerfile-arg-secret", Card.INLINE_SECRET,
+            analysis.add(Finding.builder(env ? RuleIds.DOCKERFILE_ENV_SECRET : RuleIds.DOCKERFILE_ARG_SECRET, Card.INLINE_SECRET,
                             FindingLocation.of(analysis.file(), assignment.nameStart()))
                     .severity(placeholder ? Severity.LOW : Severity.HIGH)
                     .key(name)

@@ -1,5 +1,6 @@
 package dev.hush.core.detect;
 
+import dev.hush.core.rules.RuleIds;
 import dev.hush.core.format.UrlPassword;
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.format.compose.Interpolation;
@@ -36,8 +37,6 @@ import java.util.Set;
  * a real-looking secret in them is, and they never get the file-level findings.
  */
 public final class DotenvAnalyzer implements Analyzer {
-    /** The rule of a guessable word ({@code changeme}, {@code admin}) under a secret-like key of a file that is no example. */
-    public static final String WEAK_DEFAULT = "dotenv-weak-default";
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "sample", "template", "dist", "tmpl", "tpl");
 
     /** Returns whether {@code path} names a dotenv file by its name alone. */
@@ -82,7 +81,7 @@ public final class DotenvAnalyzer implements Analyzer {
             holdsSecret |= !placeholder;
             if (placeholder && SecretKeys.isSecret(entry.key()) && Placeholders.isWeakDefault(literal.get().secret())) {
                 // Compose hands this value to the service as it is: it is the password the service runs with.
-                analysis.add(Finding.builder(WEAK_DEFAULT, Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
+                analysis.add(Finding.builder(RuleIds.DOTENV_WEAK_DEFAULT, Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
                         .severity(Severity.MEDIUM)
                         .key(entry.key())
                         .secret(literal.get().secret())
@@ -93,7 +92,7 @@ public final class DotenvAnalyzer implements Analyzer {
                         .build());
                 continue;
             }
-            analysis.add(Finding.builder("dotenv-secret", Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
+            analysis.add(Finding.builder(RuleIds.DOTENV_SECRET, Card.INLINE_SECRET, FindingLocation.of(file, entry.keyStart()))
                     .severity(placeholder ? Severity.LOW : Severity.HIGH)
                     .key(entry.key())
                     .secret(literal.get().secret())
@@ -160,7 +159,7 @@ public final class DotenvAnalyzer implements Analyzer {
         SourceFile file = analysis.file();
         String path = file.path();
         if (analysis.git().isTracked(path)) {
-            analysis.add(Finding.builder("dotenv-tracked", Card.TRACKED_SECRET_FILE, FindingLocation.at(file, 1, 1))
+            analysis.add(Finding.builder(RuleIds.DOTENV_TRACKED, Card.TRACKED_SECRET_FILE, FindingLocation.at(file, 1, 1))
                     .severity(Severity.HIGH)
                     .message(path + " holds secrets and is tracked by git, so every clone and the history have them")
                     .fix("git rm --cached " + path + ", add it to .gitignore, and rotate its secrets: they stay in git"

@@ -28,15 +28,8 @@ import java.util.regex.Pattern;
  * can be disabled alone. Compose files, Dockerfiles and dotenv files have their own analyzers.
  */
 final class SecretAssignmentAnalyzer implements Analyzer {
-    /** The rules this analyzer reports: the detector ranks them below every other rule. */
     /** The catalogue's name of this analyzer, in its rules' {@code analyzer} field. */
     static final String ANALYZER = "assignment";
-
-    static final Set<String> RULES = Set.of(
-            "generic-secret-assignment", "js-secret-assignment", "python-secret-assignment", "php-secret-assignment",
-            "sql-password", "properties-secret", "yaml-secret", "ini-secret", "toml-secret", "json-secret",
-            "xml-secret", "terraform-secret", "kubernetes-secret", "kubeconfig-credential", "npmrc-auth",
-            "docker-config-auth", "cloud-credentials");
 
     /** The words one of which a secret-like name holds, lower case, and SQL's {@code identified}. */
     static final List<String> KEYWORDS = List.of("pass", "pwd", "secret", "token", "key", "cred", "auth", "salt", "dsn",

@@ -47,9 +47,10 @@ public final class IgnoreRules {
 
     /**
      * Returns whether {@code path} (relative to the base, {@code /}-separated) is ignored,
-     * checking its parent folders first.
+     * checking its parent folders first: a path under an ignored folder is ignored whatever
+     * later rules say. The path need not exist.
      */
-    boolean isIgnored(String path, boolean isDirectory) {
+    public boolean isIgnored(String path, boolean isDirectory) {
         int slash = path.indexOf('/');
         while (slash >= 0) {
             if (matches(path.substring(0, slash), true)) {

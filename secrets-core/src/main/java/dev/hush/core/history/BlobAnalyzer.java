@@ -3,9 +3,9 @@ package dev.hush.core.history;
 import dev.hush.core.detect.Detector;
 
 /**
- * Finds what one committed blob holds. The production analyzer is
- * {@link Detector#analyzeCommitted(String, byte[])}; the seam lets the history walk be
- * tested apart from the rules.
+ * Finds what one committed blob holds, in place of the detector: the seam lets the history
+ * walk be tested apart from the rules. The scan engine reads the blobs and calls it; it is
+ * asked the same of an {@code env_file} read as dotenv.
  */
 @FunctionalInterface
 interface BlobAnalyzer {

@@ -11,6 +11,8 @@ import dev.hush.core.git.GitRepositories;
 import dev.hush.core.model.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import dev.hush.core.scan.ScanEngine;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +58,6 @@ public final class HistoryCommand {
     private HistoryProgress progress = HistoryProgress.NONE;
     private BooleanSupplier cancelled = () -> false;
     private Optional<BlobAnalyzer> analyzer = Optional.empty();
-    private int threads = Runtime.getRuntime().availableProcessors();
     private boolean stopped;
     private long lastProgress;
 
@@ -119,15 +120,6 @@ public final class HistoryCommand {
         return this;
     }
 
-    /** Sets how many threads read blobs; defaults to the number of cores. */
-    HistoryCommand threads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads < 1: " + threads);
-        }
-        this.threads = threads;
-        return this;
-    }
-
     /**
      * Runs the scan.
      *
@@ -143,7 +135,9 @@ public final class HistoryCommand {
             Optional<Path> workTree = GitRepositories.workTree(repo);
             HushConfig settings = config.isPresent() ? config.get()
                     : workTree.isPresent() ? HushConfig.forProject(workTree.get()) : HushConfig.defaults();
-            BlobAnalyzer blobAnalyzer = analyzer.orElseGet(() -> Detector.create(settings)::analyzeCommitted);
+            ScanEngine.ContentAnalyzer blobAnalyzer = analyzer.<ScanEngine.ContentAnalyzer>map(
+                    a -> (path, content, length, git, asDotenv) -> a.analyze(path, content))
+                    .orElseGet(() -> Detector.create(settings)::analyze);
 
             List<HistoryWalk.Start> starts = refs.isEmpty() ? allRefs(repo) : chosenRefs(repo);
             List<HistoryWalk.Start> remotes = starts(repo.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES));
@@ -153,34 +147,45 @@ public final class HistoryCommand {
             headCommit(repo, walk).ifPresent(walk::markInHead);
             report(HistoryProgress.Phase.WALKING, walk, null, true);
 
-            BlobScan scan = new BlobScan(repo, walk.blobs(), blobAnalyzer, settings.maxFileSize());
+            List<ScanEngine.Outcome> outcomes = List.of();
             boolean interrupted = false;
-            if (!stopRequested()) {
-                try {
-                    scan.run(threads, () -> {
-                        if (stopRequested()) {
-                            scan.stop();
-                        }
-                        report(HistoryProgress.Phase.SCANNING, walk, scan, false);
-                    });
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    interrupted = true;
+            try (HistorySource source = new HistorySource(repo, reader, walk, settings.maxFileSize(),
+                    this::stopRequested, s -> report(HistoryProgress.Phase.SCANNING, walk, s, false))) {
+                if (!stopRequested()) {
+                    try {
+                        outcomes = ScanEngine.forBlobs(blobAnalyzer).analyse(source).outcomes();
+                    } catch (InterruptedIOException e) {
+                        Thread.currentThread().interrupt();
+                        interrupted = true;
+                    }
                 }
-            }
-            report(HistoryProgress.Phase.SCANNING, walk, scan, true);
+                report(HistoryProgress.Phase.SCANNING, walk, source, true);
 
-            List<ScanError> errors = new ArrayList<>(walk.errors());
-            List<HistoryFinding> findings = findings(walk, scan, errors);
-            errors.addAll(scan.errors());
-            errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
-            // Partial whenever something was not read: "no findings" must never stand for blobs unread.
-            boolean partial = walk.cutShort() || walk.missedObjects() || scan.unreadable() > 0
-                    || scan.stoppedEarly() || interrupted
-                    || stopped && scan.done() < walk.blobs().size();
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            return new HistoryReport(findings, errors, new HistoryReport.Stats(walk.commitsWalked(), scan.scanned(),
-                    scan.bytes(), scan.binary(), scan.oversized(), millis), partial);
+                Detector.Result[] results = new Detector.Result[walk.blobs().size()];
+                long scanned = 0;
+                long binary = 0;
+                for (ScanEngine.Outcome outcome : outcomes) {
+                    if (outcome.result() == null) {
+                        continue;
+                    } else if (outcome.result().binary()) {
+                        binary++;
+                    } else {
+                        scanned++;
+                        results[source.indexOf(outcome.fragment())] = outcome.result();
+                    }
+                }
+                List<ScanError> errors = new ArrayList<>(walk.errors());
+                List<HistoryFinding> findings = findings(walk, results, errors);
+                errors.addAll(source.errors());
+                errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
+                // Partial whenever something was not read: "no findings" must never stand for blobs unread.
+                boolean partial = walk.cutShort() || walk.missedObjects() || source.unreadable() > 0
+                        || source.stoppedEarly() || interrupted
+                        || stopped && source.done() < walk.blobs().size();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                return new HistoryReport(findings, errors, new HistoryReport.Stats(walk.commitsWalked(), scanned,
+                        source.bytes(), binary, source.oversized(), millis), partial);
+            }
         }
     }
 
@@ -308,7 +313,7 @@ public final class HistoryCommand {
     }
 
     /** Sends progress when {@code force} is set or 100 ms have passed since the last update. */
-    private void report(HistoryProgress.Phase phase, HistoryWalk walk, BlobScan scan, boolean force) {
+    private void report(HistoryProgress.Phase phase, HistoryWalk walk, HistorySource scan, boolean force) {
         long now = System.nanoTime();
         if (!force && now - lastProgress < PROGRESS_NANOS) {
             return;
@@ -323,11 +328,11 @@ public final class HistoryCommand {
     }
 
     /** Groups what the blobs gave by rule and value, and makes one finding of each group. */
-    private List<HistoryFinding> findings(HistoryWalk walk, BlobScan scan, List<ScanError> errors) {
+    private List<HistoryFinding> findings(HistoryWalk walk, Detector.Result[] results, List<ScanError> errors) {
         Map<String, List<Sighting>> byValue = new LinkedHashMap<>();
         List<BlobEntry> blobs = walk.blobs();
         for (int i = 0; i < blobs.size(); i++) {
-            Detector.Result result = scan.result(i);
+            Detector.Result result = results[i];
             if (result == null) {
                 continue;
             }

@@ -23,6 +23,7 @@ import org.eclipse.jgit.revwalk.RevFlag;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -246,6 +247,16 @@ final class HistoryWalk {
             errors.add(new ScanError("HEAD", 0, "HEAD's tree cannot be read (" + e.getClass().getSimpleName()
                     + "); no finding is marked as still in HEAD. Run 'git fsck'."));
         }
+    }
+
+    /** Returns the walked blob {@code id}, or null when no walked commit added it. */
+    BlobEntry blob(AnyObjectId id) {
+        return blobs.get(id);
+    }
+
+    /** Returns the tree of the commit at {@code index} of the walk. */
+    RevTree tree(int index) {
+        return commits.get(index).getTree();
     }
 
     /** Returns the distinct blobs, in the order they were introduced. */

@@ -2,6 +2,7 @@ package dev.hush.core.history;
 
 import dev.hush.core.model.Finding;
 import dev.hush.core.git.GitRepositories;
+import dev.hush.core.git.IgnoreRules;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -170,7 +171,10 @@ public final class PurgePlan {
                 return;
             }
             String relative = top.relativize(where).toString().replace('\\', '/');
-            if (!new IgnoredPaths(top, gitDir).isIgnored(relative)) {
+            Path exclude = gitDir.resolve("info").resolve("exclude");
+            IgnoreRules ignores = new IgnoreRules(top, ".gitignore",
+                    Files.isRegularFile(exclude) ? Optional.of(exclude) : Optional.empty());
+            if (!ignores.isIgnored(relative, false)) {
                 Path outside = Optional.ofNullable(top.getParent()).orElse(top)
                         .resolve(top.getFileName() + "-purge-replacements.txt");
                 throw new UnsafePurgePlanPathException(target + " is inside the work tree " + top

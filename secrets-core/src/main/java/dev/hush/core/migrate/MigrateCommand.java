@@ -2,6 +2,7 @@ package dev.hush.core.migrate;
 
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.git.GitRepositories;
+import dev.hush.core.model.CallGuard;
 import dev.hush.core.migrate.plan.MigrationPlanner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,8 +23,19 @@ import org.eclipse.jgit.lib.Repository;
  * {@code Hush.migrate().root(path).plan()} returns the plan and a decision per finding, which
  * {@link #apply(MigrationPlan)} writes as one transaction and {@link #undo()} takes back.
  * Planning reads only; it never writes a file.
+ *
+ * <p>A command is one run, as the other commands are one call: its steps go forward, each at
+ * most once: an optional {@link #recover()}, {@link #plan()}, {@link #apply(MigrationPlan)},
+ * {@link #undo()} (an undo alone takes back the last migration). The options are fixed once a
+ * step has run; a step run twice, or one after a later step (a plan after the apply, an apply
+ * after the undo), is an error. {@link #interrupted()} and {@link #untrack(List)} read or
+ * follow up and may be asked any time.
  */
 public final class MigrateCommand {
+    private static final String NAME = "MigrateCommand";
+    private final CallGuard planned = new CallGuard(NAME, "plan");
+    private final CallGuard applied = new CallGuard(NAME, "apply");
+    private final CallGuard undone = new CallGuard(NAME, "undo");
     private Path root = Path.of(".");
     private Optional<HushConfig> config = Optional.empty();
     private String secretsDir = SecretFile.DEFAULT_DIR;
@@ -45,30 +57,35 @@ public final class MigrateCommand {
 
     /** Sets the project folder. */
     public MigrateCommand root(Path root) {
+        checkOptions();
         this.root = Objects.requireNonNull(root, "root == null");
         return this;
     }
 
     /** Sets the settings; without this call, {@code .hush.yaml} at the root is read if present. */
     public MigrateCommand config(HushConfig config) {
+        checkOptions();
         this.config = Optional.of(Objects.requireNonNull(config, "config == null"));
         return this;
     }
 
     /** Sets the folder, relative to the root, that secret files go into; {@code .secrets} by default. */
     public MigrateCommand secretsDir(String secretsDir) {
+        checkOptions();
         this.secretsDir = ProjectPaths.checkRelative(Objects.requireNonNull(secretsDir, "secretsDir == null"));
         return this;
     }
 
     /** Migrates only the findings of rule {@code ruleOrPath}, or those in that file or folder. */
     public MigrateCommand only(String ruleOrPath) {
+        checkOptions();
         this.only = Optional.of(Objects.requireNonNull(ruleOrPath, "ruleOrPath == null"));
         return this;
     }
 
     /** Replaces {@code privileged: true} with {@code cap_drop: [ALL]} and {@code no-new-privileges} when true. */
     public MigrateCommand harden(boolean harden) {
+        checkOptions();
         this.harden = harden;
         return this;
     }
@@ -78,6 +95,7 @@ public final class MigrateCommand {
      * secrets-runtime), so they get {@code <KEY>_FILE: /run/secrets/<name>} whatever their image.
      */
     public MigrateCommand readsFileVariables(Set<String> services) {
+        checkOptions();
         this.readsFileVariables = Set.copyOf(Objects.requireNonNull(services, "services == null"));
         return this;
     }
@@ -89,12 +107,14 @@ public final class MigrateCommand {
      * @throws IllegalArgumentException from {@link #plan()} when a chosen name is invalid or holds another value
      */
     public MigrateCommand rename(Map<String, String> rename) {
+        checkOptions();
         this.rename = Map.copyOf(Objects.requireNonNull(rename, "rename == null"));
         return this;
     }
 
     /** Leaves the findings with these fingerprints, or of these keys (such as {@code DB_PASSWORD}), as they are. */
     public MigrateCommand skip(Set<String> fingerprintsOrKeys) {
+        checkOptions();
         this.skip = Set.copyOf(Objects.requireNonNull(fingerprintsOrKeys, "fingerprintsOrKeys == null"));
         return this;
     }
@@ -130,12 +150,14 @@ public final class MigrateCommand {
 
     /** Sets where the rotation checklist goes, relative to the root; {@code SECRETS-ROTATION.md} by default. */
     public MigrateCommand checklist(String path) {
+        checkOptions();
         this.checklist = ProjectPaths.checkRelative(Objects.requireNonNull(path, "path == null"));
         return this;
     }
 
     /** Tells, by fingerprint, where a history scan saw each secret, so the checklist says which ones leaked. */
     public MigrateCommand history(Map<String, RotationChecklist.Exposure> exposures) {
+        checkOptions();
         this.history = Map.copyOf(Objects.requireNonNull(exposures, "exposures == null"));
         return this;
     }
@@ -147,6 +169,9 @@ public final class MigrateCommand {
      * @throws IllegalArgumentException when a rename is invalid
      */
     public PlannedMigration plan() throws IOException {
+        undone.checkCallable();
+        applied.checkCallable();
+        planned.markCalled();
         HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(root);
         MigrationPlanner.Options options = new MigrationPlanner.Options(settings, secretsDir, only, harden,
                 readsFileVariables, rename, skip, checklist, history, generateWeak, generate, deliveries);
@@ -159,11 +184,15 @@ public final class MigrateCommand {
      * @throws MigrationException when a safety check fails (nothing written) or writing failed (rolled back)
      */
     public MigrationResult apply(MigrationPlan plan) throws MigrationException {
+        Objects.requireNonNull(plan, "plan == null");
+        undone.checkCallable();
+        applied.markCalled();
         return transaction().apply(root, plan);
     }
 
     /** Sets who is told, in one line, how a migration ended after SIGTERM or SIGINT stopped it. */
     public MigrateCommand onInterrupt(Consumer<String> report) {
+        checkOptions();
         this.onInterrupt = Objects.requireNonNull(report, "report == null");
         return this;
     }
@@ -175,6 +204,7 @@ public final class MigrateCommand {
      * @throws MigrationException when its journal is not trusted, another run holds the lock, or restoring failed
      */
     public Optional<RestoreResult> recover() throws MigrationException {
+        checkOptions();
         return transaction().recover(root);
     }
 
@@ -185,6 +215,13 @@ public final class MigrateCommand {
      */
     public Optional<UnfinishedMigration> interrupted() throws IOException {
         return MigrationTransaction.interrupted(root);
+    }
+
+    /** Checks that no step has run yet, so that an option or a recovery still counts. */
+    private void checkOptions() {
+        planned.checkCallable();
+        applied.checkCallable();
+        undone.checkCallable();
     }
 
     private MigrationTransaction transaction() {
@@ -207,6 +244,7 @@ public final class MigrateCommand {
      * @throws MigrationException when there is nothing to undo, or a file changed since and not {@code force}
      */
     public RestoreResult undo(boolean force) throws MigrationException {
+        undone.markCalled();
         return transaction().force(force).undo(root);
     }
 

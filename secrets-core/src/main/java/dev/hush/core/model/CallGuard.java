@@ -9,11 +9,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CallGuard {
     private final String command;
+    private final String call;
     private final AtomicBoolean called = new AtomicBoolean();
 
     /** Creates the guard of the command named {@code command}, e.g. {@code "ScanCommand"}. */
     public CallGuard(String command) {
+        this(command, "call");
+    }
+
+    /**
+     * Creates the guard of one step of a command that runs in steps, e.g. {@code "plan"} of
+     * {@code "MigrateCommand"}: each step is one call.
+     */
+    public CallGuard(String command, String call) {
         this.command = Objects.requireNonNull(command, "command == null");
+        this.call = Objects.requireNonNull(call, "call == null");
     }
 
     /**
@@ -23,7 +33,7 @@ public final class CallGuard {
      */
     public void markCalled() {
         if (!called.compareAndSet(false, true)) {
-            throw new IllegalStateException(command + ".call() was already called: ask Hush for a new command");
+            throw new IllegalStateException(command + "." + call + "() was already called: ask Hush for a new command");
         }
     }
 
@@ -34,7 +44,7 @@ public final class CallGuard {
      */
     public void checkCallable() {
         if (called.get()) {
-            throw new IllegalStateException(command + " was already called: ask Hush for a new command");
+            throw new IllegalStateException(command + "." + call + "() was already called: ask Hush for a new command");
         }
     }
 }

@@ -73,16 +73,21 @@ public final class JsonReport implements Reporter {
     static void findingMembers(JsonWriter json, Finding finding, String fingerprint) {
         json.member("rule", finding.ruleId())
                 .member("card", finding.card().id())
-                .member("severity", finding.severity().id())
-                .member("path", finding.location().path())
+                .member("severity", finding.severity().id());
+        placeMembers(json, finding);
+        json.member("fingerprint", fingerprint)
+                .member("message", finding.message())
+                .member("fix", finding.fix());
+    }
+
+    /** Writes where a finding is and what it shows, from {@code path} to {@code preview}, into an open object. */
+    static void placeMembers(JsonWriter json, Finding finding) {
+        json.member("path", finding.location().path())
                 .member("line", finding.location().line())
                 .member("column", finding.location().column())
                 .member("key", finding.key().orElse(null))
                 .member("service", finding.service().orElse(null))
-                .member("preview", finding.preview())
-                .member("fingerprint", fingerprint)
-                .member("message", finding.message())
-                .member("fix", finding.fix());
+                .member("preview", finding.preview());
     }
 
     /** Writes a commit as {@code {"id", "author", "date"}}. */

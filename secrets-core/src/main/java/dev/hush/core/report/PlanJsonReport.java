@@ -24,15 +24,9 @@ public final class PlanJsonReport {
         json.name("decisions").beginArray();
         for (MigrationDecision decision : planned.decisions()) {
             Finding finding = decision.finding();
-            json.beginObject()
-                    .member("rule", finding.ruleId())
-                    .member("path", finding.location().path())
-                    .member("line", finding.location().line())
-                    .member("column", finding.location().column())
-                    .member("key", finding.key().orElse(null))
-                    .member("service", finding.service().orElse(null))
-                    .member("preview", finding.preview())
-                    .member("fingerprint", decision.fingerprint())
+            json.beginObject().member("rule", finding.ruleId());
+            JsonReport.placeMembers(json, finding);
+            json.member("fingerprint", decision.fingerprint())
                     .member("action", decision.action().name().toLowerCase(java.util.Locale.ROOT))
                     .member("secret", decision.secret().map(name -> name.value()).orElse(null))
                     .member("explanation", decision.explanation())

@@ -4,6 +4,7 @@ import dev.hush.core.baseline.Baseline;
 import dev.hush.core.baseline.Fingerprints;
 import dev.hush.core.detect.Detector;
 import dev.hush.core.detect.DotenvAnalyzer;
+import dev.hush.core.detect.GitFacts;
 import dev.hush.core.model.Commit;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
@@ -21,8 +22,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,9 +40,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * core while the source is still finding them, analyses as dotenv the files that compose files
  * load with {@code env_file}, applies the baseline, and builds the sorted report with its
  * fingerprints and statistics. Every kind of scan (work tree, staged, diff, range) goes through
- * it, so they report alike.
+ * it, so they report alike; a history scan takes the analysed files from {@link #analyse(Source)}
+ * and makes one finding of each secret itself. Part of the engine's seam, not of the API: it
+ * takes the unexported detector.
  */
-final class ScanEngine {
+public final class ScanEngine {
     private static final Comparator<Finding> BY_LOCATION = Comparator
             .comparing((Finding f) -> f.location().path())
             .thenComparingInt(f -> f.location().line())
@@ -53,6 +56,7 @@ final class ScanEngine {
     private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
     private final Detector detector;
+    private final ContentAnalyzer analyzer;
     private final Optional<Baseline> baseline;
     private final boolean reportsStaleEntries;
 
@@ -63,9 +67,40 @@ final class ScanEngine {
      *     entry no finding matched is stale (a diff sees a few files: every other entry would look stale)
      */
     ScanEngine(Detector detector, Optional<Baseline> baseline, boolean reportsStaleEntries) {
-        this.detector = Objects.requireNonNull(detector, "detector == null");
+        this(Objects.requireNonNull(detector, "detector == null"), detector::analyze, baseline, reportsStaleEntries);
+    }
+
+    private ScanEngine(Detector detector, ContentAnalyzer analyzer, Optional<Baseline> baseline,
+            boolean reportsStaleEntries) {
+        this.detector = detector;
+        this.analyzer = analyzer;
         this.baseline = Objects.requireNonNull(baseline, "baseline == null");
         this.reportsStaleEntries = reportsStaleEntries;
+    }
+
+    /**
+     * Returns an engine for committed blobs only, analysed by {@code analyzer}: no file is on
+     * disk, so no build context is looked at.
+     */
+    public static ScanEngine forBlobs(ContentAnalyzer analyzer) {
+        return new ScanEngine(null, Objects.requireNonNull(analyzer, "analyzer == null"), Optional.empty(), false);
+    }
+
+    /** Finds what one file holds: the detector, or a stand-in in tests of a source. */
+    @FunctionalInterface
+    public interface ContentAnalyzer {
+        /** Analyses the first {@code length} bytes of {@code content}, as dotenv when {@code asDotenv}. */
+        Detector.Result analyze(String path, byte[] content, int length, GitFacts git, boolean asDotenv);
+    }
+
+    /**
+     * What reading and analysing a source gave, before the report is built.
+     *
+     * @param outcomes one per file analysed, in the source's order (the {@code env_file} pass's
+     *     extra files last)
+     * @param skipped the files not read, and why
+     */
+    public record Analysis(List<Outcome> outcomes, List<SkippedFile> skipped) {
     }
 
     /**
@@ -74,7 +109,18 @@ final class ScanEngine {
      * @param start when the scan began, from {@link System#nanoTime()}, for the report's time
      */
     ScanReport run(Source source, long start) throws IOException {
-        Workers workers = new Workers(detector);
+        Analysis analysis = analyse(source);
+        return report(analysis.outcomes(), analysis.skipped(), start);
+    }
+
+    /**
+     * Reads and analyses what {@code source} offers, on every core, with the {@code env_file}
+     * pass, and returns each file's outcome.
+     *
+     * @throws java.io.InterruptedIOException when the calling thread is interrupted while waiting for the workers
+     */
+    public Analysis analyse(Source source) throws IOException {
+        Workers workers = new Workers(analyzer);
         List<SkippedFile> skipped;
         try {
             skipped = new ArrayList<>(source.offer(workers::add));
@@ -83,49 +129,54 @@ final class ScanEngine {
             throw e;
         }
         List<Outcome> outcomes = withBuildContextLeaks(withEnvFilesAsDotenv(workers.finish(), source, skipped));
-        return report(outcomes, skipped, start);
+        return new Analysis(outcomes, skipped);
     }
 
-    /** What reading and analysing one file gave, or why it could not be read. */
-    private record Outcome(Fragment fragment, long size, Detector.Result result, Optional<ScanError> error) {
+    /**
+     * What reading and analysing one file gave, or why it could not be read.
+     *
+     * @param size the bytes read
+     * @param result what the analysis found; null when the file was not read
+     */
+    public record Outcome(Fragment fragment, long size, Detector.Result result, Optional<ScanError> error) {
     }
 
     /**
      * Returns the outcomes with the files that compose files load with {@code env_file}
      * analysed as dotenv in place of the first analysis of a file whose name did not say dotenv.
      */
-    private List<Outcome> withEnvFilesAsDotenv(List<Outcome> outcomes, Source source, List<SkippedFile> skipped) {
-        Set<String> envFiles = new LinkedHashSet<>();
-        for (Outcome outcome : outcomes) {
+    private List<Outcome> withEnvFilesAsDotenv(List<Outcome> outcomes, Source source, List<SkippedFile> skipped)
+            throws IOException {
+        Map<String, List<Fragment>> offered = new LinkedHashMap<>();
+        Map<String, List<Fragment>> envFiles = new LinkedHashMap<>();
+        Map<Fragment, Integer> positions = new IdentityHashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            positions.put(outcome.fragment(), i);
+            offered.computeIfAbsent(outcome.fragment().path(), p -> new ArrayList<>(1)).add(outcome.fragment());
             if (outcome.result() != null) {
-                envFiles.addAll(outcome.result().envFiles());
+                for (String path : outcome.result().envFiles()) {
+                    envFiles.computeIfAbsent(path, p -> new ArrayList<>(1)).add(outcome.fragment());
+                }
             }
         }
         if (envFiles.isEmpty()) {
-            // Most trees load no env_file: spare a map of every path.
             return outcomes;
-        }
-        Map<String, Fragment> offered = new LinkedHashMap<>();
-        for (Outcome outcome : outcomes) {
-            offered.put(outcome.fragment().path(), outcome.fragment());
         }
         List<Outcome> all = new ArrayList<>(outcomes);
         ReadBuffer reader = new ReadBuffer();
-        for (String path : envFiles) {
-            Optional<Fragment> envFile = source.envFile(path, offered, skipped);
-            if (envFile.isEmpty() || DotenvAnalyzer.appliesTo(path)) {
-                continue;
-            }
-            boolean replaced = false;
-            for (int i = 0; i < all.size(); i++) {
-                // A range may hold several blobs at one path: each is read as dotenv.
-                if (all.get(i).fragment().path().equals(path)) {
-                    all.set(i, reader.read(detector, all.get(i).fragment(), true));
-                    replaced = true;
+        Set<Fragment> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<String, List<Fragment>> envFile : envFiles.entrySet()) {
+            for (Fragment fragment : source.envFiles(envFile.getKey(), envFile.getValue(), offered, skipped)) {
+                if (DotenvAnalyzer.appliesTo(fragment.path()) || !done.add(fragment)) {
+                    continue;
                 }
-            }
-            if (!replaced) {
-                all.add(reader.read(detector, envFile.get(), true));
+                Integer position = positions.get(fragment);
+                if (position != null) {
+                    all.set(position, reader.read(analyzer, fragment, true));
+                } else {
+                    all.add(reader.read(analyzer, fragment, true));
+                }
             }
         }
         return all;
@@ -150,7 +201,7 @@ final class ScanEngine {
         List<Outcome> all = new ArrayList<>(outcomes.size());
         for (Outcome outcome : outcomes) {
             Fragment fragment = outcome.fragment();
-            if (outcome.result() == null || fragment.onDisk().isEmpty() || fragment.commit().isPresent()
+            if (detector == null || outcome.result() == null || fragment.onDisk().isEmpty() || fragment.commit().isPresent()
                     || !Detector.isDockerfile(fragment.path())) {
                 all.add(outcome);
                 continue;
@@ -238,7 +289,7 @@ final class ScanEngine {
      * than a thread.
      */
     private static final class Workers {
-        private final Detector detector;
+        private final ContentAnalyzer analyzer;
         private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
         /** Every task in the source's order; touched by the offering thread only. */
         private final List<Task> tasks = new ArrayList<>();
@@ -247,8 +298,8 @@ final class ScanEngine {
         private volatile boolean offered;
         private long queued;
 
-        Workers(Detector detector) {
-            this.detector = detector;
+        Workers(ContentAnalyzer analyzer) {
+            this.analyzer = analyzer;
         }
 
         /** One file to read, and what reading it gave once a worker has. */
@@ -332,7 +383,7 @@ final class ScanEngine {
                         }
                     }
                 }
-                task.outcome = reader.read(detector, task.fragment, false);
+                task.outcome = reader.read(analyzer, task.fragment, false);
             }
         }
     }
@@ -341,16 +392,23 @@ final class ScanEngine {
     private static final class ReadBuffer {
         private byte[] buffer = new byte[64 * 1024];
 
-        Outcome read(Detector detector, Fragment fragment, boolean asDotenv) {
+        Outcome read(ContentAnalyzer analyzer, Fragment fragment, boolean asDotenv) {
             if (fragment.content() != null) {
                 byte[] content = fragment.content();
                 return new Outcome(fragment, content.length,
-                        detector.analyze(fragment.path(), content, fragment.git(), asDotenv), Optional.empty());
+                        analyzer.analyze(fragment.path(), content, content.length, fragment.git(), asDotenv), Optional.empty());
             }
             try {
+                if (fragment.loader().isPresent()) {
+                    byte[] content = fragment.loader().get().load();
+                    return content == null ? new Outcome(fragment, 0, null, Optional.empty())
+                            : new Outcome(fragment, content.length,
+                                    analyzer.analyze(fragment.path(), content, content.length, fragment.git(), asDotenv),
+                                    Optional.empty());
+                }
                 int length = readFully(fragment.onDisk().orElseThrow());
                 return new Outcome(fragment, length,
-                        detector.analyze(fragment.path(), buffer, length, fragment.git(), asDotenv), Optional.empty());
+                        analyzer.analyze(fragment.path(), buffer, length, fragment.git(), asDotenv), Optional.empty());
             } catch (IOException | OutOfMemoryError e) {
                 return new Outcome(fragment, 0, null, Optional.of(new ScanError(fragment.path(), 0,
                         "cannot be read (" + e.getClass().getSimpleName() + "); skipped")));

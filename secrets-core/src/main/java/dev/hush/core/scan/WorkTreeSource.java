@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -41,16 +40,20 @@ final class WorkTreeSource implements Source {
     }
 
     @Override
-    public Optional<Fragment> envFile(String path, Map<String, Fragment> offered, List<SkippedFile> skipped) {
+    public List<Fragment> envFiles(String path, List<Fragment> loaders, Map<String, List<Fragment>> offered,
+            List<SkippedFile> skipped) {
+        if (offered.containsKey(path)) {
+            return offered.get(path);
+        }
         Path base = folder.toAbsolutePath().normalize();
         Path file = base.resolve(path).normalize();
         if (!file.startsWith(base) || Files.isSymbolicLink(file)) {
             skipped.add(new SkippedFile(path, "env_file outside the scanned folder or a symbolic link, not read"));
-            return Optional.empty();
+            return List.of();
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(Fragment.onDisk(path, file, 0, workTree));
+        return List.of(Fragment.onDisk(path, file, 0, workTree));
     }
 }

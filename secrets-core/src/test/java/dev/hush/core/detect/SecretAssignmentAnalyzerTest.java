@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.Severity;
+import dev.hush.core.rules.Rule;
+import dev.hush.core.rules.RuleCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,11 +19,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretAssignmentAnalyzerTest {
     private static final Detector DETECTOR = Detector.create(HushConfig.defaults());
+    /** The rules the catalogue gives this analyzer. */
+    private static final Set<String> RULES = RuleCatalogue.builtIn().rules().stream()
+            .filter(rule -> rule.analyzer().equals(Optional.of(SecretAssignmentAnalyzer.ANALYZER)))
+            .map(Rule::id).collect(Collectors.toUnmodifiableSet());
 
     private static List<Finding> findings(String path, String text) {
         Detector.Result result = DETECTOR.analyze(path, text.getBytes(StandardCharsets.UTF_8), GitFacts.COMMITTED, false);
         assertThat(result.errors()).isEmpty();
-        return result.findings().stream().filter(f -> SecretAssignmentAnalyzer.RULES.contains(f.ruleId())).toList();
+        return result.findings().stream().filter(f -> RULES.contains(f.ruleId())).toList();
     }
 
     @ParameterizedTest

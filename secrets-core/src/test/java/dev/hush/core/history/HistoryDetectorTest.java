@@ -70,4 +70,85 @@ class HistoryDetectorTest {
             });
         }
     }
+
+    private static final String COMPOSE_LOADING_DB_CONF = "services:\n  db:\n    image: postgres:16\n    env_file: config/db.conf\n";
+    private static final String DB_CONF_WITH_PASSWORD = "POSTGRES_PASSWORD=hushTest-Pg-9c41e7aa02\n";
+
+    private static HistoryReport scan(GitFixture repo) throws Exception {
+        return Hush.history().repository(repo.workTree).config(HushConfig.defaults()).call();
+    }
+
+    @Test
+    void analysesAsDotenvTheEnvFileThatAComposeFileOfTheSameCommitLoads() throws Exception {
+        try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
+            RevCommit added = repo.write("compose.yaml", COMPOSE_LOADING_DB_CONF)
+                    .write("config/db.conf", DB_CONF_WITH_PASSWORD).commit("add the database");
+            repo.delete("config/db.conf").commit("drop the settings");
+
+            assertThat(scan(repo).findings()).singleElement().satisfies(finding -> {
+                assertThat(finding.finding().ruleId()).isEqualTo("dotenv-secret");
+                assertThat(finding.finding().secret().orElseThrow().reveal()).isEqualTo("hushTest-Pg-9c41e7aa02");
+                assertThat(finding.finding().location().path()).isEqualTo("config/db.conf");
+                assertThat(finding.finding().location().line()).isEqualTo(1);
+                assertThat(finding.finding().location().commit().orElseThrow().id()).isEqualTo(added.name());
+            });
+        }
+    }
+
+    @Test
+    void analysesAsDotenvALaterVersionOfTheEnvFileWhileTheComposeFileStillLoadsIt() throws Exception {
+        try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
+            repo.write("compose.yaml", COMPOSE_LOADING_DB_CONF).write("config/db.conf", "POSTGRES_USER=app\n")
+                    .commit("add the database");
+            RevCommit inlined = repo.write("config/db.conf", "POSTGRES_USER=app\n" + DB_CONF_WITH_PASSWORD)
+                    .commit("set the password");
+
+            assertThat(scan(repo).findings()).singleElement().satisfies(finding -> {
+                assertThat(finding.finding().ruleId()).isEqualTo("dotenv-secret");
+                assertThat(finding.finding().location().line()).isEqualTo(2);
+                assertThat(finding.finding().location().commit().orElseThrow().id()).isEqualTo(inlined.name());
+                assertThat(finding.inHead()).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void analysesAsDotenvABlobThatAComposeFileLoadsAfterItFirstAppearedAtAnotherPath() throws Exception {
+        try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
+            RevCommit first = repo.write("backup/old-settings.txt", DB_CONF_WITH_PASSWORD).commit("keep the old settings");
+            repo.write("compose.yaml", COMPOSE_LOADING_DB_CONF).write("config/db.conf", DB_CONF_WITH_PASSWORD)
+                    .commit("add the database");
+
+            // The blob is read once, as dotenv because a compose file loads it; it is reported where it first appeared.
+            assertThat(scan(repo).findings()).singleElement().satisfies(finding -> {
+                assertThat(finding.finding().ruleId()).isEqualTo("dotenv-secret");
+                assertThat(finding.finding().location().path()).isEqualTo("backup/old-settings.txt");
+                assertThat(finding.finding().location().commit().orElseThrow().id()).isEqualTo(first.name());
+                assertThat(finding.occurrences()).isEqualTo(2);
+            });
+        }
+    }
+
+    @Test
+    void doesNotAnalyseAsDotenvAFileAtThatPathFromBeforeAnyComposeFileLoadedIt() throws Exception {
+        try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
+            repo.write("config/db.conf", DB_CONF_WITH_PASSWORD).commit("settings of another tool");
+            repo.write("config/db.conf", "POSTGRES_USER=app\n").commit("no password any more");
+            repo.write("compose.yaml", COMPOSE_LOADING_DB_CONF).commit("add the database");
+
+            assertThat(scan(repo).findings()).noneMatch(finding -> finding.finding().ruleId().equals("dotenv-secret"));
+        }
+    }
+
+    @Test
+    void analysesAsDotenvTheEnvFileOfAComposeFileInASubfolder() throws Exception {
+        try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
+            repo.write("deploy/compose.yaml", "services:\n  db:\n    image: postgres:16\n    env_file: db.conf\n")
+                    .write("deploy/db.conf", DB_CONF_WITH_PASSWORD).write("db.conf", DB_CONF_WITH_PASSWORD + "# root\n")
+                    .commit("add the database");
+
+            assertThat(scan(repo).findings()).filteredOn(f -> f.finding().ruleId().equals("dotenv-secret"))
+                    .singleElement().satisfies(f -> assertThat(f.finding().location().path()).isEqualTo("deploy/db.conf"));
+        }
+    }
 }

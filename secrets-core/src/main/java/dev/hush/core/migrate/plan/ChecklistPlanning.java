@@ -1,5 +1,6 @@
 package dev.hush.core.migrate.plan;
 
+import dev.hush.core.rules.RuleIds;
 import dev.hush.core.migrate.ChecklistItem;
 import dev.hush.core.migrate.MigrationDecision.Action;
 import dev.hush.core.migrate.SecretName;
@@ -30,7 +31,7 @@ final class ChecklistPlanning {
         String path = finding.location().path();
         String key = finding.key().orElse(finding.ruleId());
         SecretName name = SecretName.fromKey(key);
-        if (finding.ruleId().equals(PlanContext.DOCKERFILE_ENV_RULE)) {
+        if (finding.ruleId().equals(RuleIds.DOCKERFILE_ENV_SECRET)) {
             c.manual(List.of(finding), "ENV " + key + " in " + path + " bakes the secret into every layer of the image and"
                     + " the app reads it at run time; moving it is a change to how the app starts, so hush leaves it.",
                     List.of("Delete `ENV " + key + "=…` from " + path + " (line " + finding.location().line() + ")",
@@ -55,7 +56,7 @@ final class ChecklistPlanning {
     List<String> untrack(Set<String> editedDotenv) {
         List<String> tracked = new ArrayList<>();
         for (Finding finding : c.report.findings()) {
-            if (finding.ruleId().equals(PlanContext.DOTENV_TRACKED_RULE) && editedDotenv.contains(finding.location().path())) {
+            if (finding.ruleId().equals(RuleIds.DOTENV_TRACKED) && editedDotenv.contains(finding.location().path())) {
                 String file = finding.location().path();
                 tracked.add(file);
                 c.checklist.add(new ChecklistItem.ManualSteps("Stop tracking `" + file + "`",

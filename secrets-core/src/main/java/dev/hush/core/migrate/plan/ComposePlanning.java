@@ -1,5 +1,6 @@
 package dev.hush.core.migrate.plan;
 
+import dev.hush.core.rules.RuleIds;
 import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.format.compose.ComposeFile.Variable;
@@ -100,7 +101,7 @@ final class ComposePlanning {
             if (c.siteOf.containsKey(finding) || c.decisions.containsKey(finding)) {
                 continue;
             }
-            if (finding.ruleId().equals("compose-privileged") || finding.ruleId().equals("compose-docker-socket")) {
+            if (finding.ruleId().equals(RuleIds.COMPOSE_PRIVILEGED) || finding.ruleId().equals(RuleIds.COMPOSE_DOCKER_SOCKET)) {
                 planCard(editor, finding);
             }
         }
@@ -115,7 +116,7 @@ final class ComposePlanning {
             return;
         }
         List<String> users = site.editor.users(variable);
-        if (first.ruleId().equals(PlanContext.URL_RULE)) {
+        if (first.ruleId().equals(RuleIds.COMPOSE_URL_CREDENTIALS)) {
             // The app reads the whole URL, so the whole URL becomes the secret, like any other value:
             // <KEY>_FILE where the app reads it, else a mount and a checklist step.
             Optional<String> literal = Values.literal(written);
@@ -293,7 +294,7 @@ final class ComposePlanning {
 
     void planCard(ComposeEditor editor, Finding finding) {
         String service = finding.service().orElse("?");
-        if (finding.ruleId().equals("compose-privileged")) {
+        if (finding.ruleId().equals(RuleIds.COMPOSE_PRIVILEGED)) {
             c.checklist.add(new ChecklistItem.Privileged(service, finding.location()));
             if (c.options.harden() && editor.service(service).isPresent()) {
                 Optional<String> refusal = editor.harden(service);

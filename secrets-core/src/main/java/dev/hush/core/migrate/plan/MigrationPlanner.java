@@ -1,5 +1,6 @@
 package dev.hush.core.migrate.plan;
 
+import dev.hush.core.rules.RuleIds;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.migrate.LeftValue;
 import dev.hush.core.migrate.MigrationDecision;
@@ -86,7 +87,7 @@ public final class MigrationPlanner {
             }
         }
         for (Finding finding : findings) {
-            if (finding.ruleId().equals(PlanContext.DOCKERFILE_ARG_RULE) && !c.siteOf.containsKey(finding)) {
+            if (finding.ruleId().equals(RuleIds.DOCKERFILE_ARG_SECRET) && !c.siteOf.containsKey(finding)) {
                 dockerfile.planDockerfileArg(finding);
             }
         }

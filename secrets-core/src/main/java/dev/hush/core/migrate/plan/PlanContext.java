@@ -18,6 +18,7 @@ import dev.hush.core.model.ScanReport;
 import dev.hush.core.model.SecretValue;
 import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
+import dev.hush.core.rules.RuleIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,13 +35,6 @@ import java.util.TreeMap;
 
 /** Holds what the planning steps of one migration share: the options, the scan, the editors, the groups and the decisions so far. */
 final class PlanContext {
-    static final String URL_RULE = "compose-url-credentials";
-    static final String BUILD_ARG_RULE = "compose-build-arg-secret";
-    static final String DOCKERFILE_ARG_RULE = "dockerfile-arg-secret";
-    static final String DOCKERFILE_ENV_RULE = "dockerfile-env-secret";
-    static final String DOTENV_RULE = "dotenv-secret";
-    static final String DOTENV_WEAK_RULE = "dotenv-weak-default";
-    static final String DOTENV_TRACKED_RULE = "dotenv-tracked";
     static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "vendor", "target");
 
     final Path root;
@@ -66,7 +60,7 @@ final class PlanContext {
 
     /** Returns whether {@code finding} is a value of a dotenv entry that moves: a secret or a weak default. */
     static boolean isDotenvValue(Finding finding) {
-        return finding.ruleId().equals(DOTENV_RULE) || finding.ruleId().equals(DOTENV_WEAK_RULE);
+        return finding.ruleId().equals(RuleIds.DOTENV_SECRET) || finding.ruleId().equals(RuleIds.DOTENV_WEAK_DEFAULT);
     }
 
     /** Returns whether {@code finding} is a guessable default password ({@code changeme}, {@code admin}). */
