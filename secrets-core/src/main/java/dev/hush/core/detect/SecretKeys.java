@@ -27,6 +27,15 @@ final class SecretKeys {
     private static final List<String> GLUED_ENDINGS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY");
 
     /**
+     * Beginnings that make a word ending in {@code PASS} something other than a password glued to its
+     * owner ({@code ADMINPASS}, {@code DBPASS}): a way around ({@code BYPASS}), a direction
+     * ({@code COMPASS}), a signal filter ({@code LOWPASS}), a number of passes ({@code MULTIPASS}).
+     */
+    private static final Set<String> NOT_A_PASSWORD_BEFORE_PASS = Set.of(
+            "BY", "COM", "ENCOM", "SUR", "TRES", "OVER", "UNDER", "LOW", "HIGH", "BAND", "ALL", "MULTI", "SINGLE",
+            "ONE", "TWO", "FIRST", "SECOND", "RENDER", "SUB", "NO", "SKIP", "FAST", "SLOW");
+
+    /**
      * Words that say the name is about a secret but does not hold one, wherever they stand:
      * {@code JWT_PUBLIC_KEY}, {@code MYSQL_ALLOW_EMPTY_PASSWORD}, {@code MIN_PASSWORD_LENGTH}.
      */
@@ -77,7 +86,9 @@ final class SecretKeys {
             boolean secret = SECRET_WORDS.contains(word)
                     || word.equals("KEY") && (words.size() == 1 || i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1)))
                     // Glued names such as PGPASSWORD or APITOKEN.
-                    || GLUED_ENDINGS.stream().anyMatch(word::endsWith);
+                    || GLUED_ENDINGS.stream().anyMatch(word::endsWith)
+                    || word.length() > 4 && word.endsWith("PASS")
+                            && !NOT_A_PASSWORD_BEFORE_PASS.contains(word.substring(0, word.length() - 4));
             if (secret) {
                 lastSecretWord = i;
             }

@@ -487,6 +487,8 @@ class ComposeAnalyzerTest {
                       SECRET_KEY: ${SECRET_KEY:-secret}
                       WEB_PASSWORD: your-password-here
                       EMPTY_PASSWORD: ""
+                      ADMINPASS: changeme
+                      PROXY_BYPASS: localhost
                   web:
                     build:
                       context: .
@@ -500,7 +502,8 @@ class ComposeAnalyzerTest {
                 "7:18 compose-inline-secret API_TOKEN service=db LOW",
                 "8:33 compose-weak-default SECRET_KEY service=db MEDIUM",
                 "9:21 compose-inline-secret WEB_PASSWORD service=db LOW",
-                "15:20 compose-build-arg-secret NPM_TOKEN service=web LOW");
+                "11:18 compose-weak-default ADMINPASS service=db MEDIUM",
+                "17:20 compose-build-arg-secret NPM_TOKEN service=web LOW");
         Finding weak = analysis.findings().get(0);
         assertThat(weak.card()).isEqualTo(Card.INLINE_SECRET);
         assertThat(weak.secret().orElseThrow().reveal()).isEqualTo("example");

@@ -12,7 +12,9 @@ class SecretKeysTest {
     @ValueSource(strings = {"DB_PASSWORD", "POSTGRES_PASSWORD", "MYSQL_ROOT_PASSWORD", "DB_PASSWD", "PGPASSWORD",
             "WEBPASSWORD", "API_KEY", "apiKey", "STRIPE_SECRET_KEY", "GITHUB_TOKEN", "JWT_SECRET", "SESSION_SECRET",
             "SIGNING_KEY", "AWS_SECRET_ACCESS_KEY", "SENTRY_DSN", "REDIS_HOST_PASSWORD", "DB_USER_PASSWORD",
-            "SMTP_SERVER_PASSWORD", "CACHE_PASSWORD", "ID_TOKEN", "dbPassword2", "KEY"})
+            "SMTP_SERVER_PASSWORD", "CACHE_PASSWORD", "ID_TOKEN", "dbPassword2", "KEY",
+            // A password glued to its owner's name (the issue's own ADMINPASS, paperless' PAPERLESS_DBPASS).
+            "ADMINPASS", "PAPERLESS_DBPASS", "ROOTPASS", "smtpPass", "MYSQLPASS"})
     void takesNamesThatHoldASecretForSecret(String name) {
         assertThat(SecretKeys.isSecret(name)).as(name).isTrue();
     }
@@ -21,7 +23,10 @@ class SecretKeysTest {
     @ValueSource(strings = {"DB_USER", "PASSWORD_FILE", "MYSQL_ROOT_PASSWORD_FILE", "POSTGRES_HOST_AUTH_METHOD",
             "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD", "JWT_PUBLIC_KEY", "PUBLIC_KEY", "DATABASE_URL",
             "TOKEN_URL", "SECRET_NAME", "AUTH_HOST", "MIN_PASSWORD_LENGTH", "PASSWORD_MIN_LENGTH", "TOKEN_TTL",
-            "ACCESS_KEY_ID", "PASSWORD_RESET_URL", "KEYBOARD_LAYOUT", "MONKEY", "POSTGRES_DB", ""})
+            "ACCESS_KEY_ID", "PASSWORD_RESET_URL", "KEYBOARD_LAYOUT", "MONKEY", "POSTGRES_DB", "",
+            // Words that end in PASS without naming a password: a route around, a direction, a filter, a loop.
+            "BYPASS", "PROXY_BYPASS", "COMPASS", "CACHE_BYPASS", "SURPASS", "LOWPASS", "HIGHPASS", "MULTIPASS",
+            "RENDERPASS", "ADMINPASS_FILE"})
     void takesNamesNextToASecretForNotSecret(String name) {
         assertThat(SecretKeys.isSecret(name)).as(name).isFalse();
     }
