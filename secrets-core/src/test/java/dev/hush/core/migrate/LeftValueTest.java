@@ -77,6 +77,23 @@ class LeftValueTest extends ProjectRewriteTest {
     }
 
     @Test
+    void doesNotListHushsOwnChecklistForAValueThatIsAWordOfItsProse() throws Exception {
+        // The checklist is built from names and places only: "secret" in its prose is a word, not the value.
+        write("compose.yaml", """
+                services:
+                  app:
+                    image: example/app:1
+                    environment:
+                      APP_SECRET: secret
+                """);
+
+        PlannedMigration planned = migrate();
+
+        assertThat(read(RotationChecklist.DEFAULT_PATH)).contains("secret");
+        assertThat(planned.leftValues()).extracting(LeftValue::path).doesNotContain(RotationChecklist.DEFAULT_PATH);
+    }
+
+    @Test
     void listsACommandThatNoShellRunsAsManualWithItsLine() throws Exception {
         write("compose.yaml", """
                 services:

@@ -163,6 +163,12 @@ final class LeftValuePlanning {
                 texts.put(edit.path(), new String(edit.updated(), StandardCharsets.UTF_8));
             }
         }
+        if (!workTree.containsKey(c.options.checklist())) {
+            // A checklist written afresh is rendered from names and places only, so a value found in it is a
+            // word of its prose ("secret", "admin"), not the value left. One already there keeps its old
+            // sections, which anyone may have edited: that one is read.
+            texts.remove(c.options.checklist());
+        }
         return texts;
     }
 
