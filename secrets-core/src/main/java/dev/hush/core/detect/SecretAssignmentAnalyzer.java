@@ -371,22 +371,14 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     pairs(value, literal.start(1), reported);
                 }
             }
-            int last = 0;
-            for (int at : keywordStarts) {
-                int line = file.lineOf(at);
-                if (line == last) {
-                    continue;
-                }
-                last = line;
-                String content = file.line(line);
-                int start = file.lineStart(line);
+            forEachLine((content, start) -> {
                 // A bare connection string: Server=db;User Id=app;Password=...; with a key that names where it connects.
                 Matcher bare = CONNECTION_LINE.matcher(content);
-                if (content.length() <= LONG_LINE && content.indexOf(';') >= 0 && bare.find()
+                if (content.indexOf(';') >= 0 && bare.find()
                         && !isComment(text, start, start + bare.start(), Syntax.SHELL)) {
                     pairs(content, start, reported);
                 }
-            }
+            });
         }
 
         private void pairs(String value, int offset, Set<Integer> reported) {
