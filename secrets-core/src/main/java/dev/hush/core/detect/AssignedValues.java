@@ -1,5 +1,6 @@
 package dev.hush.core.detect;
 
+import dev.hush.core.format.UrlPassword;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -66,6 +67,15 @@ final class AssignedValues {
                     + "|(?:pbkdf2_sha256|bcrypt|argon2|sha1|md5)\\$.*");
     private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}");
 
+    /** A URL that names a place and no credentials: {@code tcp://clickhouse:9000}, {@code smtp://127.0.0.1}. */
+    private static final Pattern PLAIN_URL = Pattern.compile("[a-z][a-z0-9+.-]*://\\S*", Pattern.CASE_INSENSITIVE);
+    /** A setting's word or words: {@code denied}, {@code read-write}, {@code htpasswd}, {@code trust}. */
+    private static final Pattern SETTING_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)*");
+    /** A list of names: {@code GOOGLE,GITHUB}, {@code user1,user2}; a list of {@code user:password} pairs is not one. */
+    private static final Pattern NAME_LIST = Pattern.compile("[\\w.@-]+(?:[ \\t]*,[ \\t]*[\\w.@-]+)+");
+    /** A variable's name written where its value belongs: {@code ACCESS_TOKEN}, {@code [EUFY_PASSWORD]}. */
+    private static final Pattern NAME_AS_VALUE = Pattern.compile("\\[?[A-Z]+(?:_[A-Z]+)+]?|\\[[A-Za-z_]\\w*]");
+
     private AssignedValues() {
     }
 
@@ -95,8 +105,7 @@ final class AssignedValues {
             return Verdict.NONE;
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (lower.equals("null") || lower.equals("nil") || lower.equals("none") || lower.equals("undefined")
-                || NUMBER.matcher(v).matches() || URL.matcher(v).matches() || PATH.matcher(v).matches()
+        if (NUMBER.matcher(v).matches() || URL.matcher(v).matches() || PATH.matcher(v).matches()
                 || HASH.matcher(v).matches()) {
             return Verdict.NONE;
         }
@@ -132,6 +141,45 @@ final class AssignedValues {
             return Verdict.NONE;
         }
         return looksRandom(v) || isBasicCredentials(v) || looksGenerated(v) ? Verdict.SECRET : Verdict.NONE;
+    }
+
+    /**
+     * Returns what a literal written under the secret-like {@code name} in an environment (a compose
+     * {@code environment:} entry or build argument, a dotenv line, a Dockerfile {@code ENV} or
+     * {@code ARG}) is. The program reads it as its setting, so under a name that holds a secret
+     * whatever it looks like ({@link SecretKeys#isStrong}: a password, an API key) every literal is the
+     * secret, however weak; under a name that is secret only by its value (a bare {@code AUTH},
+     * {@code DSN}, {@code TOKEN} or {@code SALT}), a number, a path, a URL without credentials, a
+     * lower-case word or a list of names is a setting ({@code REGISTRY_AUTH: htpasswd},
+     * {@code SENTRY_DSN: tcp://sentry:9000}).
+     *
+     * <p>Compose's list syntax keeps quotes ({@code - API_KEY=""} sets two quote characters): the
+     * value is judged without them. A variable's own name, or another one, in place of the value is
+     * a stand-in ({@code GEMINI_API_KEY: GEMINI_API_KEY}), as are {@link Placeholders#isPlaceholder}'s.
+     */
+    static Verdict judgeSetting(String name, String value) {
+        String v = unquoted(value.strip()).strip();
+        if (Placeholders.isNotASecret(v)) {
+            return Verdict.NONE;
+        }
+        if (!SecretKeys.isStrong(name) && (NUMBER.matcher(v).matches() || PATH.matcher(v).matches()
+                || PLAIN_URL.matcher(v).matches() && UrlPassword.in(v).isEmpty()
+                || SETTING_WORDS.matcher(v).matches() || NAME_LIST.matcher(v).matches())) {
+            return Verdict.NONE;
+        }
+        return v.equalsIgnoreCase(name) || NAME_AS_VALUE.matcher(v).matches() || Placeholders.isPlaceholder(v)
+                ? Verdict.PLACEHOLDER : Verdict.SECRET;
+    }
+
+    /** Returns {@code value} without one pair of surrounding double or single quotes. */
+    private static String unquoted(String value) {
+        if (value.length() >= 2) {
+            char first = value.charAt(0);
+            if ((first == '"' || first == '\'') && value.charAt(value.length() - 1) == first) {
+                return value.substring(1, value.length() - 1);
+            }
+        }
+        return value;
     }
 
     /**

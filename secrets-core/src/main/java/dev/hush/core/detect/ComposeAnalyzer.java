@@ -131,7 +131,8 @@ public final class ComposeAnalyzer implements Analyzer {
             return;
         }
         String secret = expansion.text();
-        if (Placeholders.isNotASecret(secret)) {
+        AssignedValues.Verdict verdict = AssignedValues.judgeSetting(variable.name(), secret);
+        if (verdict == AssignedValues.Verdict.NONE) {
             return;
         }
         String what = expansion.usesDefault()
@@ -150,7 +151,8 @@ public final class ComposeAnalyzer implements Analyzer {
             return;
         }
         report.add(buildArg ? RuleIds.COMPOSE_BUILD_ARG_SECRET : RuleIds.COMPOSE_INLINE_SECRET, Card.INLINE_SECRET,
-                value.offsetOf(expansion.offset(0)), severity(secret), variable.name(), secret, service.name(),
+                value.offsetOf(expansion.offset(0)), verdict == AssignedValues.Verdict.PLACEHOLDER ? Severity.LOW : Severity.HIGH,
+                variable.name(), secret, service.name(),
                 variable.origin(), what, buildArg ? FIX_BUILD_ARG : FIX_SECRET);
     }
 

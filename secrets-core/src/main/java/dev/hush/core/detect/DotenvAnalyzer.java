@@ -137,7 +137,11 @@ public final class DotenvAnalyzer implements Analyzer {
      */
     public static Optional<Literal> literalSecret(String key, String value, boolean interpolated) {
         if (SecretKeys.isSecret(key)) {
-            return literalOf(value, interpolated).map(v -> new Literal(v, Placeholders.isPlaceholder(v)));
+            return literalOf(value, interpolated).flatMap(v -> switch (AssignedValues.judgeSetting(key, v)) {
+                case NONE -> Optional.empty();
+                case PLACEHOLDER -> Optional.of(new Literal(v, true));
+                case SECRET -> Optional.of(new Literal(v, false));
+            });
         }
         if (SecretKeys.isConnectionString(key)) {
             Optional<UrlPassword> url = UrlPassword.in(value).stream().filter(p -> p.urlStart() == 0).findFirst();

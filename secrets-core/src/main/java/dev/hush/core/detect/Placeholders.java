@@ -20,7 +20,7 @@ final class Placeholders {
     private static final Set<String> WORDS = Set.of(
             "example", "changeme", "change_me", "change-me", "changeit", "password", "passwd", "secret",
             "token", "dummy", "test", "testing", "foo", "bar", "foobar", "placeholder", "todo", "tbd",
-            "redacted", "sample", "default", "admin", "root", "pass", "qwerty", "letmein", "none", "null",
+            "redacted", "sample", "default", "admin", "root", "pass", "qwerty", "letmein",
             "example123", "password123", "secret123", "mysecret", "mypassword", "yourpassword", "fake",
             "notasecret", "insecure", "demo", "1234", "12345", "123456", "12345678");
 
@@ -32,7 +32,7 @@ final class Placeholders {
 
     /** Words that only ever stand for "fill this in", never a password someone would keep. */
     private static final Set<String> TEMPLATE_WORDS = Set.of(
-            "placeholder", "todo", "tbd", "redacted", "none", "null", "yourpassword");
+            "placeholder", "todo", "tbd", "redacted", "yourpassword");
 
     private static final Pattern TEMPLATE_SHAPES = Pattern.compile(
             "(?i)x{3,}|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|insert|enter|replace)[-_ ].*|.*[-_ ]here"
@@ -43,7 +43,9 @@ final class Placeholders {
             + "|(my|some)[-_ ].*");
 
     private static final Set<String> NOT_SECRETS = Set.of(
-            "true", "false", "yes", "no", "on", "off", "1", "0", "enabled", "disabled", "required", "optional");
+            "true", "false", "yes", "no", "on", "off", "1", "0", "enabled", "disabled", "required", "optional",
+            // No value at all: YAML's null (Compose then passes the shell's variable through), Python's None.
+            "null", "nil", "none", "undefined");
 
     private Placeholders() {
     }
@@ -79,8 +81,8 @@ final class Placeholders {
     }
 
     /**
-     * Returns whether {@code value} cannot be a secret: empty, a boolean, a bare 0 or 1, or a
-     * path into {@code /run/secrets}, which says where the secret is, not what it is.
+     * Returns whether {@code value} cannot be a secret: empty, a boolean, a bare 0 or 1, a null
+     * ({@code null}, {@code None}), or a path into {@code /run/secrets}, which says where the secret is, not what it is.
      */
     static boolean isNotASecret(String value) {
         String lower = value.trim().toLowerCase(Locale.ROOT);

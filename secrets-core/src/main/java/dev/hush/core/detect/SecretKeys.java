@@ -44,7 +44,7 @@ final class SecretKeys {
             "ENABLE", "DISABLED", "DISABLE", "METHOD", "TYPE", "MODE", "HEADER", "POLICY", "ALGORITHM", "ALG",
             "ALLOW", "EMPTY", "RANDOM", "GENERATE", "ROTATION", "REQUIRED", "FORMAT", "VERSION", "PREFIX", "SUFFIX",
             "COUNT", "INTERVAL", "FIELD", "PARAM", "HASH", "HASHED", "HINT", "SIZE", "LIMIT", "STRATEGY", "SCOPE",
-            "SCOPES", "REALM", "ISSUER", "AUDIENCE", "PLUGIN",
+            "SCOPES", "REALM", "ISSUER", "AUDIENCE", "PLUGIN", "SCHEME", "RATE", "RATELIMIT", "NUM", "ALLOWED",
             // What a name says about a secret rather than holding it: a prompt, a widget, a date.
             "CURSOR", "MARKER", "RESOLVER", "FACTORY", "HANDLER", "VALIDATOR", "LABEL", "PLACEHOLDER",
             "PROMPT", "MESSAGE", "ERROR", "PATTERN", "REGEX", "STRENGTH", "CONFIRMATION", "WIDGET", "BUTTON", "COLUMN",
@@ -63,7 +63,8 @@ final class SecretKeys {
      */
     private static final Set<String> NOT_A_VALUE_AFTER = Set.of(
             "FILE", "PATH", "DIR", "DIRECTORY", "URL", "URI", "ENDPOINT", "HOST", "PORT", "ID", "NAME", "USER",
-            "USERNAME", "SERVER", "DOMAIN", "BACKEND", "PROVIDER", "CACHE", "STORE", "SOURCE", "ROLE", "RESET");
+            "USERNAME", "SERVER", "DOMAIN", "BACKEND", "BACKENDS", "PROVIDER", "PROVIDERS", "CACHE", "STORE", "SOURCE",
+            "ROLE", "ROLES", "RESET", "ORIGIN");
 
     /** Words that carry a secret even when a {@link #NOT_A_VALUE_AFTER} word follows: {@code CONNECTION_STRING}. */
     private static final List<List<String>> PHRASES = List.of(
@@ -87,8 +88,7 @@ final class SecretKeys {
                     || word.equals("KEY") && (words.size() == 1 || i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1)))
                     // Glued names such as PGPASSWORD or APITOKEN.
                     || GLUED_ENDINGS.stream().anyMatch(word::endsWith)
-                    || word.length() > 4 && word.endsWith("PASS")
-                            && !NOT_A_PASSWORD_BEFORE_PASS.contains(word.substring(0, word.length() - 4));
+                    || isGluedPass(word);
             if (secret) {
                 lastSecretWord = i;
             }
@@ -104,9 +104,15 @@ final class SecretKeys {
         return true;
     }
 
+    /** Returns whether {@code word} is a password glued to its owner's name: {@code ADMINPASS}, not {@code BYPASS}. */
+    private static boolean isGluedPass(String word) {
+        return word.length() > 4 && word.endsWith("PASS")
+                && !NOT_A_PASSWORD_BEFORE_PASS.contains(word.substring(0, word.length() - 4));
+    }
+
     /** Words that name a secret outright: a value under them is a secret whatever it looks like. */
     private static final Set<String> STRONG_WORDS = Set.of(
-            "PASSWORD", "PASSWORDS", "PASSWD", "PWD", "PASSPHRASE", "SECRET", "SECRETS", "CREDENTIAL", "CREDENTIALS",
+            "PASSWORD", "PASSWORDS", "PASSWD", "PWD", "PW", "PASSPHRASE", "SECRET", "SECRETS", "CREDENTIAL", "CREDENTIALS",
             "CREDS", "APIKEY", "PRIVATEKEY", "SECRETKEY", "ACCESSKEY");
     /** Words that make a following {@code TOKEN} a credential: {@code ACCESS_TOKEN}, {@code BOT_TOKEN}. */
     private static final Set<String> TOKEN_QUALIFIERS = Set.of(
@@ -126,7 +132,7 @@ final class SecretKeys {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             String before = i > 0 ? words.get(i - 1) : "";
-            if (STRONG_WORDS.contains(word) || word.endsWith("PASSWORD") || word.endsWith("SECRET")
+            if (STRONG_WORDS.contains(word) || word.endsWith("PASSWORD") || word.endsWith("SECRET") || isGluedPass(word)
                     || word.equals("KEY") && KEY_QUALIFIERS.contains(before)
                     || (word.equals("TOKEN") || word.equals("PASS")) && TOKEN_QUALIFIERS.contains(before)
                     || word.equals("PASS") && i > 0) {

@@ -117,6 +117,19 @@ class ComposeAnalyzerTest {
     }
 
     @Test
+    void takesSettingsUnderWeakSecretNamesForSettingsAndAVariableNameForAStandIn() {
+        FileAnalysis analysis = analyze("compose.yaml", fixture("settings.yaml"));
+
+        assertThat(summaries(analysis)).containsExactly(
+                "20:23 compose-inline-secret ROBOT_API_KEY service=gateway LOW",
+                "21:20 compose-inline-secret GEO_APIKEY service=gateway LOW",
+                "22:19 compose-inline-secret SITE_AUTH service=gateway HIGH",
+                "23:20 compose-inline-secret GRAPH_AUTH service=gateway HIGH",
+                "24:23 compose-inline-secret QUOTED_SECRET service=gateway HIGH",
+                "25:24 compose-inline-secret TOKEN_PASSWORD service=gateway HIGH");
+    }
+
+    @Test
     void findsPrivilegedServicesBuildsAndInsecureEntitlements() {
         FileAnalysis analysis = analyze("compose.yaml", fixture("privileged.yaml"));
 

@@ -78,6 +78,26 @@ class DotenvAnalyzerTest {
     }
 
     @Test
+    void takesNullsAndSettingsUnderWeakSecretNamesForNoSecret() {
+        FileAnalysis analysis = analyze(".env", """
+                PROXY_PASSWORD=None
+                QUEUE_SECRET=null
+                RING_NUM_TOKENS=256
+                MAIL_PASSWORD_SCHEME=SHA512-CRYPT
+                AUTH_RATELIMIT=10/minute;1000/hour
+                REGISTRY_AUTH=htpasswd
+                ERRORS_DSN=tcp://errors:9000
+                ROBOT_TOKEN=ROBOT_TOKEN
+                SITE_AUTH=ops:Qx7-hush-0000
+                QUEUE_PASSWORD=qx7hushqueue
+                """, GitFacts.NONE);
+
+        assertThat(analysis.findings()).extracting(f -> f.ruleId() + " " + f.key().orElse("") + " " + f.severity())
+                .containsExactly("dotenv-secret ROBOT_TOKEN LOW", "dotenv-secret SITE_AUTH HIGH",
+                        "dotenv-secret QUEUE_PASSWORD HIGH");
+    }
+
+    @Test
     void keepsTheMultiLineValueAsTheSecretAndOutOfTheMessage() {
         FileAnalysis analysis = analyze(".env", "PRIVATE_KEY=\"line one\nline two\"\n", GitFacts.NONE);
 

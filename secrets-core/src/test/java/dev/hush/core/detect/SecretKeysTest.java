@@ -26,9 +26,25 @@ class SecretKeysTest {
             "ACCESS_KEY_ID", "PASSWORD_RESET_URL", "KEYBOARD_LAYOUT", "MONKEY", "POSTGRES_DB", "",
             // Words that end in PASS without naming a password: a route around, a direction, a filter, a loop.
             "BYPASS", "PROXY_BYPASS", "COMPASS", "CACHE_BYPASS", "SURPASS", "LOWPASS", "HIGHPASS", "MULTIPASS",
-            "RENDERPASS", "ADMINPASS_FILE"})
+            "RENDERPASS", "ADMINPASS_FILE",
+            // Settings about a secret: its scheme, a rate limit, a count, who may use it, where it is checked.
+            "MAIL_PASSWORD_SCHEME", "AUTH_RATELIMIT", "RING_NUM_TOKENS", "ALLOWED_AUTH_PROVIDERS", "AUTH_BACKENDS",
+            "AUTH_DEFAULT_ROLES", "AUTH_ORIGIN"})
     void takesNamesNextToASecretForNotSecret(String name) {
         assertThat(SecretKeys.isSecret(name)).as(name).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DB_PASSWORD", "VNC_PW", "ADMINPASS", "PAPERLESS_DBPASS", "API_KEY", "CLIENT_SECRET",
+            "ACCESS_TOKEN", "SMTP_PASS"})
+    void takesNamesThatHoldASecretWhateverItLooksLikeForStrong(String name) {
+        assertThat(SecretKeys.isStrong(name)).as(name).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"REGISTRY_AUTH", "SENTRY_DSN", "WORKER_TOKEN", "HASHIDS_SALT", "KEY", "BYPASS"})
+    void takesNamesThatAreSecretOnlyByTheirValueForNotStrong(String name) {
+        assertThat(SecretKeys.isStrong(name)).as(name).isFalse();
     }
 
     @ParameterizedTest
