@@ -46,7 +46,8 @@ final class ChecklistPlanning {
             return;
         }
         c.manual(List.of(finding), finding.ruleId() + " found a secret in " + path + " (line " + finding.location().line()
-                + "); hush rewrites compose files, dotenv files and Dockerfiles only, so this one is yours to move.",
+                + "); hush moves the environment values of compose files, dotenv files and Dockerfiles, and this one is"
+                + " elsewhere (a command line, a label, a file of another kind), so it is yours to move.",
                 List.of("Move the value out of " + path + " line " + finding.location().line() + " into `"
                         + c.options.secretsDir() + "/" + name + ".txt` or your secret store, and read it from there",
                         "Rotate it" + c.hint(finding).map(h -> " (" + h + ")").orElse("")));
