@@ -127,6 +127,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         if (syntax == Syntax.SHELL) {
             scan.pastedConfigLines();
         }
+        if (syntax == Syntax.SHELL || syntax == Syntax.CODE) {
+            scan.pastedKeyValueElements();
+        }
         switch (syntax) {
             case YAML -> {
                 scan.yaml(text);
@@ -282,7 +285,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     comparison(text, from, Math.min(end, from + 400), lineStart, syntax);
                     continue;
                 }
-                if (isComment(text, lineStart, from, syntax)) {
+                if (isComment(text, lineStart, from, syntax) && !isCommentedOut(text, lineStart, from)) {
                     continue;
                 }
                 String op = matcher.group(3);
@@ -335,6 +338,22 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             });
         }
 
+        /**
+         * Searches {@code <add key="SmtpPassword" value="..."/>} elements pasted outside XML files: .NET's
+         * appSettings and NuGet's packageSourceCredentials, quoted in a README, a script or a string.
+         */
+        void pastedKeyValueElements() {
+            forEachLine((line, start) -> {
+                if (line.indexOf('<') < 0 || !line.contains("value")) {
+                    return;
+                }
+                Matcher pair = XML_NAMED_VALUE.matcher(line);
+                while (pair.find()) {
+                    check(pair.group(2), unescapeXml(pair.group(4)), start + pair.start(4), true);
+                }
+            });
+        }
+
         /** Searches {@code NAME=value} assignments in upper case, wherever they are written. */
         void environmentStyle(String text) {
             if (text.indexOf('=') < 0) {
@@ -343,7 +362,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             Matcher m = ENVIRONMENT_STYLE.matcher(text);
             while (m.find()) {
                 int lineStart = file.lineStart(file.lineOf(m.start()));
-                if (!isComment(text, lineStart, m.start(), Syntax.SHELL)) {
+                if (!isComment(text, lineStart, m.start(), Syntax.SHELL) || isCommentedOut(text, lineStart, m.start())) {
                     check(m.group(1), m.group(2), m.start(2), false, true);
                 }
             }
@@ -727,6 +746,39 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         // Only the end of a long line is looked at: the time stays linear in the line's length.
         String before = text.substring(Math.max(i, at - 240), at);
         return before.contains(" //") || before.contains(" # ") || before.contains("/*") && !before.contains("*/");
+    }
+
+    /**
+     * Returns whether the line is a comment that holds only the assignment whose name starts at
+     * {@code at} ({@code # API_SECRET = '...'}, {@code //$secret = '...'}): code or configuration
+     * commented out, whose value is as committed as a live one. Prose around it is not.
+     */
+    private static boolean isCommentedOut(String text, int lineStart, int at) {
+        int i = lineStart;
+        while (i < at && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        int marker = i;
+        while (i < at && i - marker < 3 && (text.charAt(i) == '#' || text.charAt(i) == '/' || text.charAt(i) == ';')) {
+            i++;
+        }
+        if (i == marker) {
+            return false;
+        }
+        while (i < at && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (text.startsWith("export ", i) && i + 7 <= at) {
+            i += 7;
+        }
+        for (; i < at; i++) {
+            char c = text.charAt(i);
+            // An owner's path before the name (config.facebook.key, $this->secret), without a space.
+            if (!isNameChar(c) && c != '.' && c != '>' && c != '"' && c != '\'' && c != '[' && c != ']') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDefine(String text, int quote) {
