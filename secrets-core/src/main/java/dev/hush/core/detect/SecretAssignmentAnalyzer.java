@@ -74,6 +74,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern ENVIRONMENT_STYLE = Pattern.compile(
             "(?<![\\w$.\\-])([A-Z][A-Z0-9_]{1,80})=([^\\s'\"`;|&<>()$\\\\]{6,300})(?=[\\s;'\"]|$)");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]{1,80}");
+    /** The rest of a Terraform variable block after its name, to its default: {@code " { type = string default = "..."}. */
+    private static final Pattern VARIABLE_DEFAULT = Pattern.compile(
+            "\"[ \\t]*\\{[^{}]{0,300}?\\bdefault[ \\t]*=[ \\t]*\"((?:[^\"\\\\\\n]|\\\\.){1,500})\"");
     private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\n]{8,2000})\"");
     private static final Pattern SEMICOLON_PAIR = Pattern.compile(
             "(?i)(?:^|;|\"|')[ \\t]*((?:password|pwd|accountkey|sharedaccesskey))[ \\t]*=[ \\t]*([^;\"'\\s]{4,200})(?=;|\"|'|[ \\t]*$)");
@@ -126,6 +129,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
         if (syntax == Syntax.SHELL) {
             scan.pastedConfigLines();
+            scan.variableDefaults(text);
         }
         if (syntax == Syntax.SHELL || syntax == Syntax.CODE) {
             scan.pastedKeyValueElements();
@@ -137,6 +141,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             }
             case PROPERTIES, INI, TOML -> scan.config(text, syntax);
             case XML -> scan.xml(text);
+            case HCL -> {
+                scan.variableDefaults(text);
+                scan.quoted(text, syntax);
+            }
             case SQL -> scan.sql(text);
             default -> scan.quoted(text, syntax);
         }
@@ -336,6 +344,27 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     check(key, value, start + m.start(4) + raw.indexOf(value), false);
                 }
             });
+        }
+
+        /**
+         * Searches Terraform variables whose default is a literal: {@code variable "db_password" {
+         * default = "..." }}, where the secret-like name is the variable's and the value its default.
+         */
+        void variableDefaults(String text) {
+            int last = -1;
+            for (int at : keywordStarts) {
+                int start = nameStart(text, at);
+                if (start == last || start < 10 || text.charAt(start - 1) != '"'
+                        || !text.substring(start - 10, start - 1).stripTrailing().endsWith("variable")) {
+                    continue;
+                }
+                last = start;
+                int end = nameEnd(text, at);
+                Matcher m = VARIABLE_DEFAULT.matcher(text).region(end, Math.min(text.length(), end + 900));
+                if (m.lookingAt()) {
+                    check(text.substring(start, end), m.group(1), m.start(1), true);
+                }
+            }
         }
 
         /**
