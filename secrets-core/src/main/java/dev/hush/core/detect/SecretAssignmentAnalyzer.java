@@ -49,7 +49,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern QUOTED = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?[ \\t]*(=>|:=|\\?\\?=|\\|\\|=|\\?=|=(?![=>~])|:(?!:)|,)[ \\t]*"
                     + "(?:@|[rbu]?(?=[\"']))?(?:new\\s+String\\(|String\\(|\\[\\]byte\\()?"
-                    + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r)");
+                    + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r|\\\\[ \\t]*$)");
     /** A name compared with a quoted literal: {@code password == "..."}, {@code creds.Secret != '...'}. */
     private static final Pattern COMPARISON = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?[ \\t]*(?:===?|!==?)[ \\t]*([\"'])((?:(?!\\3)[^\\\\\\n]|\\\\.){1,200}?)\\3");
@@ -77,6 +77,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** The rest of a Terraform variable block after its name, to its default: {@code " { type = string default = "..."}. */
     private static final Pattern VARIABLE_DEFAULT = Pattern.compile(
             "\"[ \\t]*\\{[^{}]{0,300}?\\bdefault[ \\t]*=[ \\t]*\"((?:[^\"\\\\\\n]|\\\\.){1,500})\"");
+    /** Groovy's command syntax, a method called with one string: Gradle's {@code password 'value'} in a credentials block. */
+    private static final Pattern GROOVY_CALL = Pattern.compile(
+            "([A-Za-z_$][\\w$]{0,100})[ \\t]+([\"'])((?:(?!\\2)[^\\\\\\n]|\\\\.){1,500}?)\\2[ \\t]*(?=$|;|//|\\r)");
     private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\n]{8,2000})\"");
     private static final Pattern SEMICOLON_PAIR = Pattern.compile(
             "(?i)(?:^|;|\"|')[ \\t]*((?:password|pwd|accountkey|sharedaccesskey))[ \\t]*=[ \\t]*([^;\"'\\s]{4,200})(?=;|\"|'|[ \\t]*$)");
@@ -147,6 +150,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             }
             case SQL -> scan.sql(text);
             default -> scan.quoted(text, syntax);
+        }
+        if (name.endsWith(".gradle") || name.endsWith(".groovy")) {
+            scan.groovyCalls(text);
         }
         scan.connectionStrings(text);
     }
@@ -329,8 +335,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          */
         void pastedConfigLines() {
             forEachLine((line, start) -> {
-                Matcher m = CONFIG_LINE.matcher(line);
-                if (!m.matches() || line.stripLeading().startsWith("#")) {
+                // A commented-out line (# license_key: 0a14...) is read too: its value must look generated all the same.
+                Matcher m = CONFIG_LINE.matcher(line).region(afterCommentMarker(line), line.length());
+                if (!m.matches()) {
                     return;
                 }
                 String key = m.group(2);
@@ -344,6 +351,27 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     check(key, value, start + m.start(4) + raw.indexOf(value), false);
                 }
             });
+        }
+
+        /**
+         * Searches Groovy method calls with one string literal at a line's start, as Gradle's
+         * credentials blocks write them: {@code password 'value'}, {@code password "value"}.
+         */
+        void groovyCalls(String text) {
+            int last = -1;
+            for (int at : keywordStarts) {
+                int line = file.lineOf(at);
+                int lineStart = file.lineStart(line);
+                int start = nameStart(text, at);
+                if (line == last || !text.substring(lineStart, start).isBlank()) {
+                    continue;
+                }
+                last = line;
+                Matcher m = GROOVY_CALL.matcher(text).region(start, file.lineEnd(line));
+                if (m.lookingAt() && !(m.group(2).equals("\"") && m.group(3).contains("${"))) {
+                    check(m.group(1), m.group(3), m.start(3), true);
+                }
+            }
         }
 
         /**
@@ -459,17 +487,23 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         /** Searches {@code key: value} lines of YAML; block scalars, anchors and tags are not literal values here. */
         void yaml(String text) {
             forEachLine((line, start) -> {
-                if (line.stripLeading().startsWith("#")) {
+                // A commented-out key (# apiKey: ...) counts only with a value that looks generated: documentation
+                // in comments shows example passwords far more often than keys.
+                int from = afterCommentMarker(line);
+                boolean commented = from > 0;
+                if (commented && line.charAt(from - 1) != ' ') {
                     return;
                 }
-                Matcher m = YAML_LINE.matcher(line);
+                Matcher m = YAML_LINE.matcher(line).region(from, line.length());
                 if (m.matches() && m.group(3) != null) {
                     String raw = m.group(3);
                     if (raw.startsWith("|") || raw.startsWith(">") || raw.startsWith("&") || raw.startsWith("*")
                             || raw.startsWith("!") || raw.startsWith("{") || raw.startsWith("[")) {
                         return;
                     }
-                    scalar(m.group(2), raw, start + m.start(3), true);
+                    if (!commented || AssignedValues.looksRandom(unquoted(raw))) {
+                        scalar(m.group(2), raw, start + m.start(3), true);
+                    }
                 }
             });
         }
@@ -775,6 +809,42 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         // Only the end of a long line is looked at: the time stays linear in the line's length.
         String before = text.substring(Math.max(i, at - 240), at);
         return before.contains(" //") || before.contains(" # ") || before.contains("/*") && !before.contains("*/");
+    }
+
+    /**
+     * Returns where the text of a line commented with {@code #} or {@code //} starts, after the
+     * marker and one run of blanks; 0 when the line is not such a comment.
+     */
+    private static int afterCommentMarker(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        int marker = i;
+        if (line.startsWith("#", i)) {
+            i++;
+        } else if (line.startsWith("//", i)) {
+            i += 2;
+        } else {
+            return 0;
+        }
+        if (i < line.length() && (line.charAt(i) == '#' || line.charAt(i) == '!' || line.charAt(i) == '/')) {
+            return 0; // ##, #! and /// open headings, shebangs and doc comments, not code commented out
+        }
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i > marker ? i : 0;
+    }
+
+    /** Returns a scalar without its quotes and a trailing comment, as {@code scalar} reads it. */
+    private static String unquoted(String raw) {
+        if (!raw.isEmpty() && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')) {
+            int close = raw.indexOf(raw.charAt(0), 1);
+            return close < 0 ? raw : raw.substring(1, close);
+        }
+        int comment = raw.indexOf(" #");
+        return (comment >= 0 ? raw.substring(0, comment) : raw).strip();
     }
 
     /**
