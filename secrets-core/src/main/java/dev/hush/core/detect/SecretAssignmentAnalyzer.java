@@ -853,19 +853,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * commented out, whose value is as committed as a live one. Prose around it is not.
      */
     private static boolean isCommentedOut(String text, int lineStart, int at) {
-        int i = lineStart;
-        while (i < at && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        int marker = i;
-        while (i < at && i - marker < 3 && (text.charAt(i) == '#' || text.charAt(i) == '/' || text.charAt(i) == ';')) {
-            i++;
-        }
-        if (i == marker) {
+        int i = lineStart + afterCommentMarker(text.substring(lineStart, at));
+        if (i == lineStart) {
             return false;
-        }
-        while (i < at && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
         }
         if (text.startsWith("export ", i) && i + 7 <= at) {
             i += 7;
