@@ -83,9 +83,13 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\n]{8,2000})\"");
     private static final Pattern SEMICOLON_PAIR = Pattern.compile(
             "(?i)(?:^|;|\"|')[ \\t]*((?:password|pwd|accountkey|sharedaccesskey))[ \\t]*=[ \\t]*([^;\"'\\s]{4,200})(?=;|\"|'|[ \\t]*$)");
-    /** A connection string's key that says where it connects, ODBC's and ADO.NET's spellings. */
+    /**
+     * A connection string's key that says where it connects, ODBC's and ADO.NET's spellings, or one
+     * only Azure's connection strings have: a line of one broken over several starts with its key.
+     */
     private static final Pattern CONNECTION_LINE = Pattern.compile(
-            "(?i)(?:^|[;\"'\\s])(?:server|data source|host|database|initial catalog|uid|user id|driver|provider|dsn|accountname)[ \\t]*=[^;]*;");
+            "(?i)(?:^|[;\"'\\s])(?:server|data source|host|database|initial catalog|uid|user id|driver|provider|dsn|accountname"
+                    + "|accountkey|sharedaccesskey)[ \\t]*=[^;]*;");
 
     private final RuleCatalogue catalogue = RuleCatalogue.builtIn();
 

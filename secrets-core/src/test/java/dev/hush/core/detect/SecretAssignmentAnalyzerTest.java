@@ -174,6 +174,14 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsAnAzureConnectionStringBrokenOverLines() {
+        String account = "DefaultEndpointsProtocol=https;AccountName=hushdemo;\n";
+        assertThat(findings("docs/storage.txt", account + "AccountKey=hijklmnopqrstuvwxyz0123456789ABCDEF+/GHIJKLMNOPqrs==;\n"))
+                .extracting(f -> f.key().orElseThrow()).containsExactly("AccountKey");
+        assertThat(findings("docs/storage.txt", account + "AccountKey=${STORAGE_ACCOUNT_KEY};\n")).isEmpty();
+    }
+
+    @Test
     void leavesDotenvAndComposeEntriesToTheirAnalyzers() {
         assertThat(findings(".env", "export API_TOKEN='Vb6Ms1Qe8Rw3Ty5U'\n")).isEmpty();
         Detector.Result compose = DETECTOR.analyze("compose.yaml",
