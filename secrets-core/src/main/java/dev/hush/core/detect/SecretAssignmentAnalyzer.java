@@ -49,7 +49,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern QUOTED = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?[ \\t]*(=>|:=|\\?\\?=|\\|\\|=|\\?=|=(?![=>~])|:(?!:)|,)[ \\t]*"
                     + "(?:@|[rbu]?(?=[\"']))?(?:new\\s+String\\(|String\\(|\\[\\]byte\\()?"
-                    + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r)");
+                    + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r|\\\\[ \\t]*$)");
     /** A name compared with a quoted literal: {@code password == "..."}, {@code creds.Secret != '...'}. */
     private static final Pattern COMPARISON = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?[ \\t]*(?:===?|!==?)[ \\t]*([\"'])((?:(?!\\3)[^\\\\\\n]|\\\\.){1,200}?)\\3");
@@ -74,12 +74,22 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern ENVIRONMENT_STYLE = Pattern.compile(
             "(?<![\\w$.\\-])([A-Z][A-Z0-9_]{1,80})=([^\\s'\"`;|&<>()$\\\\]{6,300})(?=[\\s;'\"]|$)");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]{1,80}");
+    /** The rest of a Terraform variable block after its name, to its default: {@code " { type = string default = "..."}. */
+    private static final Pattern VARIABLE_DEFAULT = Pattern.compile(
+            "\"[ \\t]*\\{[^{}]{0,300}?\\bdefault[ \\t]*=[ \\t]*\"((?:[^\"\\\\\\n]|\\\\.){1,500})\"");
+    /** Groovy's command syntax, a method called with one string: Gradle's {@code password 'value'} in a credentials block. */
+    private static final Pattern GROOVY_CALL = Pattern.compile(
+            "([A-Za-z_$][\\w$]{0,100})[ \\t]+([\"'])((?:(?!\\2)[^\\\\\\n]|\\\\.){1,500}?)\\2[ \\t]*(?=$|;|//|\\r)");
     private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\n]{8,2000})\"");
     private static final Pattern SEMICOLON_PAIR = Pattern.compile(
             "(?i)(?:^|;|\"|')[ \\t]*((?:password|pwd|accountkey|sharedaccesskey))[ \\t]*=[ \\t]*([^;\"'\\s]{4,200})(?=;|\"|'|[ \\t]*$)");
-    /** A connection string's key that says where it connects, ODBC's and ADO.NET's spellings. */
+    /**
+     * A connection string's key that says where it connects, ODBC's and ADO.NET's spellings, or one
+     * only Azure's connection strings have: a line of one broken over several starts with its key.
+     */
     private static final Pattern CONNECTION_LINE = Pattern.compile(
-            "(?i)(?:^|[;\"'\\s])(?:server|data source|host|database|initial catalog|uid|user id|driver|provider|dsn|accountname)[ \\t]*=[^;]*;");
+            "(?i)(?:^|[;\"'\\s])(?:server|data source|host|database|initial catalog|uid|user id|driver|provider|dsn|accountname"
+                    + "|accountkey|sharedaccesskey)[ \\t]*=[^;]*;");
 
     private final RuleCatalogue catalogue = RuleCatalogue.builtIn();
 
@@ -126,6 +136,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
         if (syntax == Syntax.SHELL) {
             scan.pastedConfigLines();
+            scan.variableDefaults(text);
+        }
+        if (syntax == Syntax.SHELL || syntax == Syntax.CODE) {
+            scan.pastedKeyValueElements();
         }
         switch (syntax) {
             case YAML -> {
@@ -134,8 +148,15 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             }
             case PROPERTIES, INI, TOML -> scan.config(text, syntax);
             case XML -> scan.xml(text);
+            case HCL -> {
+                scan.variableDefaults(text);
+                scan.quoted(text, syntax);
+            }
             case SQL -> scan.sql(text);
             default -> scan.quoted(text, syntax);
+        }
+        if (name.endsWith(".gradle") || name.endsWith(".groovy")) {
+            scan.groovyCalls(text);
         }
         scan.connectionStrings(text);
     }
@@ -282,7 +303,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     comparison(text, from, Math.min(end, from + 400), lineStart, syntax);
                     continue;
                 }
-                if (isComment(text, lineStart, from, syntax)) {
+                if (isComment(text, lineStart, from, syntax) && !isCommentedOut(text, lineStart, from)) {
                     continue;
                 }
                 String op = matcher.group(3);
@@ -318,8 +339,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          */
         void pastedConfigLines() {
             forEachLine((line, start) -> {
-                Matcher m = CONFIG_LINE.matcher(line);
-                if (!m.matches() || line.stripLeading().startsWith("#")) {
+                // A commented-out line (# license_key: 0a14...) is read too: its value must look generated all the same.
+                Matcher m = CONFIG_LINE.matcher(line).region(afterCommentMarker(line), line.length());
+                if (!m.matches()) {
                     return;
                 }
                 String key = m.group(2);
@@ -335,6 +357,64 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             });
         }
 
+        /**
+         * Searches Groovy method calls with one string literal at a line's start, as Gradle's
+         * credentials blocks write them: {@code password 'value'}, {@code password "value"}.
+         */
+        void groovyCalls(String text) {
+            int last = -1;
+            for (int at : keywordStarts) {
+                int line = file.lineOf(at);
+                int lineStart = file.lineStart(line);
+                int start = nameStart(text, at);
+                if (line == last || !text.substring(lineStart, start).isBlank()) {
+                    continue;
+                }
+                last = line;
+                Matcher m = GROOVY_CALL.matcher(text).region(start, file.lineEnd(line));
+                if (m.lookingAt() && !(m.group(2).equals("\"") && m.group(3).contains("${"))) {
+                    check(m.group(1), m.group(3), m.start(3), true);
+                }
+            }
+        }
+
+        /**
+         * Searches Terraform variables whose default is a literal: {@code variable "db_password" {
+         * default = "..." }}, where the secret-like name is the variable's and the value its default.
+         */
+        void variableDefaults(String text) {
+            int last = -1;
+            for (int at : keywordStarts) {
+                int start = nameStart(text, at);
+                if (start == last || start < 10 || text.charAt(start - 1) != '"'
+                        || !text.substring(start - 10, start - 1).stripTrailing().endsWith("variable")) {
+                    continue;
+                }
+                last = start;
+                int end = nameEnd(text, at);
+                Matcher m = VARIABLE_DEFAULT.matcher(text).region(end, Math.min(text.length(), end + 900));
+                if (m.lookingAt()) {
+                    check(text.substring(start, end), m.group(1), m.start(1), true);
+                }
+            }
+        }
+
+        /**
+         * Searches {@code <add key="SmtpPassword" value="..."/>} elements pasted outside XML files: .NET's
+         * appSettings and NuGet's packageSourceCredentials, quoted in a README, a script or a string.
+         */
+        void pastedKeyValueElements() {
+            forEachLine((line, start) -> {
+                if (line.indexOf('<') < 0 || !line.contains("value")) {
+                    return;
+                }
+                Matcher pair = XML_NAMED_VALUE.matcher(line);
+                while (pair.find()) {
+                    check(pair.group(2), unescapeXml(pair.group(4)), start + pair.start(4), true);
+                }
+            });
+        }
+
         /** Searches {@code NAME=value} assignments in upper case, wherever they are written. */
         void environmentStyle(String text) {
             if (text.indexOf('=') < 0) {
@@ -343,7 +423,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             Matcher m = ENVIRONMENT_STYLE.matcher(text);
             while (m.find()) {
                 int lineStart = file.lineStart(file.lineOf(m.start()));
-                if (!isComment(text, lineStart, m.start(), Syntax.SHELL)) {
+                if (!isComment(text, lineStart, m.start(), Syntax.SHELL) || isCommentedOut(text, lineStart, m.start())) {
                     check(m.group(1), m.group(2), m.start(2), false, true);
                 }
             }
@@ -411,17 +491,23 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         /** Searches {@code key: value} lines of YAML; block scalars, anchors and tags are not literal values here. */
         void yaml(String text) {
             forEachLine((line, start) -> {
-                if (line.stripLeading().startsWith("#")) {
+                // A commented-out key (# apiKey: ...) counts only with a value that looks generated: documentation
+                // in comments shows example passwords far more often than keys.
+                int from = afterCommentMarker(line);
+                boolean commented = from > 0;
+                if (commented && line.charAt(from - 1) != ' ') {
                     return;
                 }
-                Matcher m = YAML_LINE.matcher(line);
+                Matcher m = YAML_LINE.matcher(line).region(from, line.length());
                 if (m.matches() && m.group(3) != null) {
                     String raw = m.group(3);
                     if (raw.startsWith("|") || raw.startsWith(">") || raw.startsWith("&") || raw.startsWith("*")
                             || raw.startsWith("!") || raw.startsWith("{") || raw.startsWith("[")) {
                         return;
                     }
-                    scalar(m.group(2), raw, start + m.start(3), true);
+                    if (!commented || AssignedValues.looksRandom(unquoted(raw))) {
+                        scalar(m.group(2), raw, start + m.start(3), true);
+                    }
                 }
             });
         }
@@ -727,6 +813,65 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         // Only the end of a long line is looked at: the time stays linear in the line's length.
         String before = text.substring(Math.max(i, at - 240), at);
         return before.contains(" //") || before.contains(" # ") || before.contains("/*") && !before.contains("*/");
+    }
+
+    /**
+     * Returns where the text of a line commented with {@code #} or {@code //} starts, after the
+     * marker and one run of blanks; 0 when the line is not such a comment.
+     */
+    private static int afterCommentMarker(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        int marker = i;
+        if (line.startsWith("#", i)) {
+            i++;
+        } else if (line.startsWith("//", i)) {
+            i += 2;
+        } else {
+            return 0;
+        }
+        if (i < line.length() && (line.charAt(i) == '#' || line.charAt(i) == '!' || line.charAt(i) == '/')) {
+            return 0; // ##, #! and /// open headings, shebangs and doc comments, not code commented out
+        }
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i > marker ? i : 0;
+    }
+
+    /** Returns a scalar without its quotes and a trailing comment, as {@code scalar} reads it. */
+    private static String unquoted(String raw) {
+        if (!raw.isEmpty() && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')) {
+            int close = raw.indexOf(raw.charAt(0), 1);
+            return close < 0 ? raw : raw.substring(1, close);
+        }
+        int comment = raw.indexOf(" #");
+        return (comment >= 0 ? raw.substring(0, comment) : raw).strip();
+    }
+
+    /**
+     * Returns whether the line is a comment that holds only the assignment whose name starts at
+     * {@code at} ({@code # API_SECRET = '...'}, {@code //$secret = '...'}): code or configuration
+     * commented out, whose value is as committed as a live one. Prose around it is not.
+     */
+    private static boolean isCommentedOut(String text, int lineStart, int at) {
+        int i = lineStart + afterCommentMarker(text.substring(lineStart, at));
+        if (i == lineStart) {
+            return false;
+        }
+        if (text.startsWith("export ", i) && i + 7 <= at) {
+            i += 7;
+        }
+        for (; i < at; i++) {
+            char c = text.charAt(i);
+            // An owner's path before the name (config.facebook.key, $this->secret), without a space.
+            if (!isNameChar(c) && c != '.' && c != '>' && c != '"' && c != '\'' && c != '[' && c != ']') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDefine(String text, int quote) {

@@ -153,6 +153,35 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsGradleCredentialsWrittenInGroovysCommandSyntax() {
+        assertThat(findings("build.gradle", "credentials {\n    username 'deploy'\n    password 'Vb6Ms1Qe8Rw3'\n}\n"))
+                .extracting(f -> f.key().orElseThrow()).containsExactly("password");
+        assertThat(findings("build.gradle", "credentials {\n    username 'deploy'\n    password 'password'\n}\n")).isEmpty();
+        assertThat(findings("build.gradle", "credentials {\n    password \"${repoPassword}\"\n}\n")).isEmpty();
+        assertThat(findings("build.gradle", "credentials {\n    password project.findProperty('repoPassword')\n}\n"))
+                .isEmpty();
+        // Outside Groovy, a word followed by a string is prose or a call with more to it.
+        assertThat(findings("docs/publish.txt", "    password 'Vb6Ms1Qe8Rw3'\n")).isEmpty();
+    }
+
+    @Test
+    void readsConfigurationPastedIntoTextAndCommentedOut() {
+        assertThat(findings("notes.txt", "# license_key: 0a14d28c5f9e3b7a6d1c04e8f2b9a7c3d5e6f1a2\n"))
+                .extracting(f -> f.key().orElseThrow()).containsExactly("license_key");
+        assertThat(findings("notes.txt", "# license_key: the key of your account\n")).isEmpty();
+        assertThat(findings("deploy.sh", "ENV SLACK_TOKEN=\"hu5h-8f3Kq2LmX7vB3nRt/9Wz4Lx8Nb\" \\\n    OTHER=1\n"))
+                .extracting(f -> f.key().orElseThrow()).containsExactly("SLACK_TOKEN");
+    }
+
+    @Test
+    void readsAnAzureConnectionStringBrokenOverLines() {
+        String account = "DefaultEndpointsProtocol=https;AccountName=hushdemo;\n";
+        assertThat(findings("docs/storage.txt", account + "AccountKey=hijklmnopqrstuvwxyz0123456789ABCDEF+/GHIJKLMNOPqrs==;\n"))
+                .extracting(f -> f.key().orElseThrow()).containsExactly("AccountKey");
+        assertThat(findings("docs/storage.txt", account + "AccountKey=${STORAGE_ACCOUNT_KEY};\n")).isEmpty();
+    }
+
+    @Test
     void leavesDotenvAndComposeEntriesToTheirAnalyzers() {
         assertThat(findings(".env", "export API_TOKEN='Vb6Ms1Qe8Rw3Ty5U'\n")).isEmpty();
         Detector.Result compose = DETECTOR.analyze("compose.yaml",
