@@ -71,7 +71,7 @@ final class HistoryCli implements Callable<Integer> {
     static CommandSpec command() {
         CommandSpec command = CommandSpec.forAnnotatedObject(new HistoryCli());
         command.addArgGroup(ReportOptions.group());
-        return command.mixinStandardHelpOptions(true);
+        return HushCommand.addStandardHelpOptions(command);
     }
 
     @Override

@@ -32,7 +32,21 @@ final class HushCommand implements Runnable {
                 .description("On an internal error, also print its stack trace (classes, methods and lines, never"
                         + " messages), for a bug report.").build());
         // Last, where the annotation puts them: the completion script lists the options in this order.
-        spec.mixinStandardHelpOptions(true);
+        addStandardHelpOptions(spec);
+    }
+
+    /**
+     * Adds {@code -h, --help} and {@code -V, --version} to {@code command} as picocli's
+     * {@code mixinStandardHelpOptions} does (same mixin name, names and descriptions), without
+     * reading the annotations of picocli's own mixin class.
+     */
+    static CommandSpec addStandardHelpOptions(CommandSpec command) {
+        CommandSpec mixin = CommandSpec.create()
+                .addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class)
+                        .description("Show this help message and exit.").build())
+                .addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class)
+                        .description("Print version information and exit.").build());
+        return command.addMixin("mixinStandardHelpOptions", mixin);
     }
 
     @Override

@@ -51,7 +51,7 @@ final class ScanCli implements Callable<Integer> {
                         .description("Settings file (default: PATH/.hush.yaml).").build())
                 .build());
         // Last, where the annotation puts them: the completion script lists the options in this order.
-        spec.mixinStandardHelpOptions(true);
+        HushCommand.addStandardHelpOptions(spec);
     }
 
     /** Returns the {@code scan} command, ready to add to {@code hush}'s command line. */
