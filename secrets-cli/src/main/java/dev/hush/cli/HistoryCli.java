@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +31,6 @@ import sun.misc.Signal;
 /** {@code hush history}: finds every secret ever committed, once each, before a repository goes public. */
 @Command(
         name = "history",
-        mixinStandardHelpOptions = true,
         description = "Scans every blob of every ref once and reports each secret ever committed, with the commit"
                 + " that introduced it, whether it is still in HEAD and whether it was pushed.",
         footer = {"", "Exit codes: 0 no findings, 1 findings, 2 usage or error (also: a partial scan found nothing).",
@@ -65,8 +63,16 @@ final class HistoryCli implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing purge-plan file.")
     boolean force;
 
-    @ArgGroup(validate = false, heading = "%nReport:%n")
-    ReportOptions report = new ReportOptions();
+    /**
+     * Returns the {@code history} command, ready to add to {@code hush}'s command line: the
+     * annotated options, then the report options, then the standard help options, in the order
+     * the usage and the completion script list them.
+     */
+    static CommandSpec command() {
+        CommandSpec command = CommandSpec.forAnnotatedObject(new HistoryCli());
+        command.addArgGroup(ReportOptions.group());
+        return HushCommand.addStandardHelpOptions(command);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -103,6 +109,7 @@ final class HistoryCli implements Callable<Integer> {
         if (progress != null) {
             progress.clear();
         }
+        ReportOptions report = ReportOptions.of(spec);
         report.write(spec.commandLine().getOut(), (to, color) -> {
             if (report.format == ReportOptions.Format.json) {
                 new HistoryJsonReport(report.showSecrets).write(result, to);

@@ -11,25 +11,43 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The top-level {@code hush} command; each job is a subcommand. */
-@Command(
-        name = "hush",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Finds inline secrets, privileged containers and docker.sock mounts in Docker projects,"
-                + " and migrates inline secrets into Compose secrets, reversibly.",
-        footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or error.",
-            "Examples:", "  hush scan .", "  hush hook install", "  source <(hush completion bash)"})
+/**
+ * The top-level {@code hush} command; each job is a subcommand. Its command line is built in code,
+ * as {@code scan}'s is: every start, a pre-commit hook's too, builds it.
+ */
 final class HushCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "On an internal error, also print its stack trace (classes, methods and lines, never"
-                    + " messages), for a bug report.")
-    boolean debug;
+    private HushCommand() {
+        spec.name("hush").versionProvider(new VersionProvider());
+        spec.usageMessage()
+                .description("Finds inline secrets, privileged containers and docker.sock mounts in Docker projects,"
+                        + " and migrates inline secrets into Compose secrets, reversibly.")
+                .footer("", "Exit codes: 0 clean, 1 findings, 2 usage or error.",
+                        "Examples:", "  hush scan .", "  hush hook install", "  source <(hush completion bash)");
+        spec.addOption(OptionSpec.builder("--debug").scopeType(CommandLine.ScopeType.INHERIT).type(boolean.class)
+                .description("On an internal error, also print its stack trace (classes, methods and lines, never"
+                        + " messages), for a bug report.").build());
+        // Last, where the annotation puts them: the completion script lists the options in this order.
+        addStandardHelpOptions(spec);
+    }
+
+    /**
+     * Adds {@code -h, --help} and {@code -V, --version} to {@code command} as picocli's
+     * {@code mixinStandardHelpOptions} does (same mixin name, names and descriptions), without
+     * reading the annotations of picocli's own mixin class.
+     */
+    static CommandSpec addStandardHelpOptions(CommandSpec command) {
+        CommandSpec mixin = CommandSpec.create()
+                .addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class)
+                        .description("Show this help message and exit.").build())
+                .addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class)
+                        .description("Print version information and exit.").build());
+        return command.addMixin("mixinStandardHelpOptions", mixin);
+    }
 
     @Override
     public void run() {
@@ -45,9 +63,9 @@ final class HushCommand implements Runnable {
         // this map is made, so every start would load every subcommand and what it refers to; and JDK 25
         // archives a resolved constructor reference with the class it names, but cannot archive picocli's
         // Java 5 classes, so a reference to HelpCommand crashed the creation of an AOT cache.
-        subcommands.put("scan", () -> new ScanCli());
+        subcommands.put("scan", () -> ScanCli.command());
         subcommands.put("baseline", () -> new BaselineCli());
-        subcommands.put("history", () -> new HistoryCli());
+        subcommands.put("history", () -> HistoryCli.command());
         subcommands.put("migrate", () -> new MigrateCli());
         subcommands.put("rotate", () -> new RotateCli());
         subcommands.put("rules", () -> new RulesCli());
@@ -75,7 +93,7 @@ final class HushCommand implements Runnable {
     }
 
     private static CommandLine commandLine(Set<String> names) {
-        CommandLine commandLine = new CommandLine(new HushCommand());
+        CommandLine commandLine = new CommandLine(new HushCommand().spec);
         SUBCOMMANDS.forEach((name, command) -> {
             if (names.contains(name)) {
                 commandLine.addSubcommand(name, command.get());

@@ -1,6 +1,7 @@
 package dev.hush.cli;
 
-import picocli.CommandLine;
+import dev.hush.core.git.GitRepositories;
+import java.util.List;
 
 /** Starts the {@code hush} command line. */
 public final class Main {
@@ -9,6 +10,17 @@ public final class Main {
 
     /** Runs hush with the given arguments and exits with its exit code. */
     public static void main(String[] args) {
+        if (readsGit(args)) {
+            // A pre-commit hook's scan: JGit's one-time set-up runs on the second core while picocli parses.
+            GitRepositories.prepare();
+        }
         System.exit(HushCommand.commandLine(args).execute(args));
+    }
+
+    /** Returns whether {@code args} ask for a scan of git's index or of a diff. */
+    static boolean readsGit(String[] args) {
+        List<String> words = List.of(args);
+        return !words.isEmpty() && words.get(0).equals("scan") && words.stream()
+                .anyMatch(word -> word.equals("--staged") || word.equals("--diff") || word.startsWith("--diff="));
     }
 }

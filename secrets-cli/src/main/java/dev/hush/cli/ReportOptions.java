@@ -12,7 +12,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The output options that every reporting command shares: format, file and whether to show values. */
 final class ReportOptions {
@@ -24,19 +26,46 @@ final class ReportOptions {
         editor
     }
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
-                    + " editor writes path:line:col: severity: rule: message lines for editors' problem matchers.")
-    Format format;
+    final Format format;
+    final Path output;
+    final boolean showSecrets;
+    final boolean noColor;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path output;
+    private ReportOptions(Format format, Path output, boolean showSecrets, boolean noColor) {
+        this.format = format;
+        this.output = output;
+        this.showSecrets = showSecrets;
+        this.noColor = noColor;
+    }
 
-    @Option(names = "--show-secrets", description = "Show secret values in full instead of a redacted preview.")
-    boolean showSecrets;
+    /**
+     * Returns the group of report options to add to a command, built in code rather than read
+     * from annotations (see {@link ScanCli}); they are not checked as a group.
+     */
+    static ArgGroupSpec group() {
+        return ArgGroupSpec.builder().validate(false).heading("%nReport:%n")
+                .addArg(OptionSpec.builder("--format").defaultValue("text").paramLabel("FORMAT").type(Format.class)
+                        .description("Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
+                                + " editor writes path:line:col: severity: rule: message lines for editors' problem matchers.")
+                        .build())
+                .addArg(OptionSpec.builder("-o", "--output").paramLabel("FILE").type(Path.class)
+                        .description("Write the report to FILE instead of standard output.").build())
+                .addArg(OptionSpec.builder("--show-secrets").type(boolean.class)
+                        .description("Show secret values in full instead of a redacted preview.").build())
+                .addArg(OptionSpec.builder("--no-color").type(boolean.class)
+                        .description("Never colour the text report (NO_COLOR is also respected).").build())
+                .build();
+    }
 
-    @Option(names = "--no-color", description = "Never colour the text report (NO_COLOR is also respected).")
-    boolean noColor;
+    /** Returns the report options given to {@code command}, which has the {@link #group()}. */
+    static ReportOptions of(CommandSpec command) {
+        // A group without a class of its own leaves an option it was not given without its default value.
+        OptionSpec format = command.findOption("--format");
+        Format chosen = format.getValue() != null ? format.getValue() : Format.valueOf(format.defaultValue());
+        return new ReportOptions(chosen, command.findOption("--output").getValue(),
+                Boolean.TRUE.equals(command.findOption("--show-secrets").getValue()),
+                Boolean.TRUE.equals(command.findOption("--no-color").getValue()));
+    }
 
     /** Writes a report to an output, coloured or not. */
     @FunctionalInterface

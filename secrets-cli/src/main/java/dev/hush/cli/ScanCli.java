@@ -9,76 +9,74 @@ import dev.hush.core.scan.ProjectScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code hush scan}: reports the danger cards in a working tree, in the staged changes or in a diff. */
-@Command(
-        name = "scan",
-        mixinStandardHelpOptions = true,
-        description = "Finds inline secrets, privileged containers and docker.sock mounts in a project.",
-        footer = {"", "Exit codes: 0 no findings, 1 findings, 2 usage or error.",
-            "Examples:", "  hush scan .", "  hush scan --staged                 (what a pre-commit hook runs)",
-            "  hush scan --diff origin/main       (files changed since main, e.g. in a pull request)",
-            "  hush scan --format sarif -o hush.sarif .",
-            "  hush scan --baseline .hush-baseline ."})
+/**
+ * {@code hush scan}: reports the danger cards in a working tree, in the staged changes or in a diff.
+ * Its command line is built in code rather than read from annotations: a pre-commit hook runs
+ * this command on every commit, and picocli's reading of annotations (a proxy class generated
+ * for each annotation type, reflection over every field) was a fifth of the hook's start-up.
+ */
 final class ScanCli implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "PATH",
-            description = "Folder or file to scan (default: the current folder).")
-    Path path;
-
-    @ArgGroup(exclusive = true, heading = "%nWhat to scan (default: every file under PATH):%n")
-    GitSelection git;
-
-    /** The git-aware selections; at most one is given. */
-    static final class GitSelection {
-        @Option(names = "--staged", required = true,
-                description = "Scan the staged changes: the blobs in git's index that differ from HEAD.")
-        boolean staged;
-
-        @Option(names = "--diff", required = true, paramLabel = "REV",
-                description = "Scan the files that differ from REV in the work tree; with REV=A..B,"
-                        + " the commits in that range.")
-        String diff;
+    private ScanCli() {
+        spec.name("scan");
+        spec.usageMessage()
+                .description("Finds inline secrets, privileged containers and docker.sock mounts in a project.")
+                .footer("", "Exit codes: 0 no findings, 1 findings, 2 usage or error.",
+                        "Examples:", "  hush scan .", "  hush scan --staged                 (what a pre-commit hook runs)",
+                        "  hush scan --diff origin/main       (files changed since main, e.g. in a pull request)",
+                        "  hush scan --format sarif -o hush.sarif .",
+                        "  hush scan --baseline .hush-baseline .");
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").defaultValue(".").paramLabel("PATH")
+                .type(Path.class).description("Folder or file to scan (default: the current folder).").build());
+        // The git-aware selections; at most one is given.
+        spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).heading("%nWhat to scan (default: every file under PATH):%n")
+                .addArg(OptionSpec.builder("--staged").required(true).type(boolean.class)
+                        .description("Scan the staged changes: the blobs in git's index that differ from HEAD.").build())
+                .addArg(OptionSpec.builder("--diff").required(true).paramLabel("REV").type(String.class)
+                        .description("Scan the files that differ from REV in the work tree; with REV=A..B,"
+                                + " the commits in that range.").build())
+                .build());
+        spec.addArgGroup(ReportOptions.group());
+        // Where the scan's settings and accepted findings come from.
+        spec.addArgGroup(ArgGroupSpec.builder().validate(false).heading("%nSettings:%n")
+                .addArg(OptionSpec.builder("--baseline").paramLabel("FILE").type(Path.class)
+                        .description("Report only findings not accepted in FILE (written by 'hush baseline').").build())
+                .addArg(OptionSpec.builder("--config").paramLabel("FILE").type(Path.class)
+                        .description("Settings file (default: PATH/.hush.yaml).").build())
+                .build());
+        // Last, where the annotation puts them: the completion script lists the options in this order.
+        HushCommand.addStandardHelpOptions(spec);
     }
 
-    @ArgGroup(validate = false, heading = "%nReport:%n")
-    ReportOptions report = new ReportOptions();
-
-    @ArgGroup(validate = false, heading = "%nSettings:%n")
-    Settings settings = new Settings();
-
-    /** Where the scan's settings and accepted findings come from. */
-    static final class Settings {
-        @Option(names = "--baseline", paramLabel = "FILE",
-                description = "Report only findings not accepted in FILE (written by 'hush baseline').")
-        Path baseline;
-
-        @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: PATH/.hush.yaml).")
-        Path config;
+    /** Returns the {@code scan} command, ready to add to {@code hush}'s command line. */
+    static CommandSpec command() {
+        return new ScanCli().spec;
     }
 
     @Override
     public Integer call() throws Exception {
-        Path root = OptionChecks.readable(path);
-        ProjectScan scan = git == null ? Hush.scan().root(root)
-                : (git.staged ? Hush.stagedScan() : Hush.diffScan(git.diff)).root(root);
-        if (settings.config != null) {
-            scan.config(HushConfig.read(settings.config));
+        Path root = OptionChecks.readable(spec.positionalParameters().get(0).getValue());
+        boolean staged = Boolean.TRUE.equals(spec.findOption("--staged").getValue());
+        String diff = spec.findOption("--diff").getValue();
+        boolean git = staged || diff != null;
+        ProjectScan scan = !git ? Hush.scan().root(root) : (staged ? Hush.stagedScan() : Hush.diffScan(diff)).root(root);
+        Path config = spec.findOption("--config").getValue();
+        if (config != null) {
+            scan.config(HushConfig.read(config));
         }
-        if (settings.baseline != null) {
-            scan.baseline(Baseline.read(settings.baseline));
+        Path baseline = spec.findOption("--baseline").getValue();
+        if (baseline != null) {
+            scan.baseline(Baseline.read(baseline));
         }
         ScanReport result = scan.call();
-        report.write(result, root, spec.commandLine().getOut());
-        if (git == null && Files.isDirectory(root)) {
+        ReportOptions.of(spec).write(result, root, spec.commandLine().getOut());
+        if (!git && Files.isDirectory(root)) {
             // On stderr, so that a JSON or SARIF report stays one document.
             Hush.migrate().root(root).interrupted().ifPresent(unfinished ->
                     spec.commandLine().getErr().println("hush: note: " + unfinished.message()));

@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectChecker;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
@@ -25,8 +30,50 @@ public final class GitRepositories {
     private static final File POSIX_SYSTEM_CONFIG = new File("/etc/gitconfig");
     private static final File NO_SYSTEM_CONFIG = new File("/dev/null/hush-no-system-gitconfig");
     private static volatile boolean systemConfigNamed;
+    private static volatile FutureTask<Void> preparation;
 
     private GitRepositories() {
+    }
+
+    /**
+     * Starts, on a background thread, the set-up JGit does once per JVM before its first repository
+     * opens, so that a command line can be parsed meanwhile: in a fresh JVM it is a fifth of a
+     * pre-commit scan (the system reader; the file-store attributes, whose shutdown hook loads
+     * JGit's 1,100 messages by reflection; the object checker). The next repository to open waits
+     * for it first, so no two threads ever initialise JGit's classes at once. A failure here is
+     * left for that opening to meet and report.
+     */
+    public static synchronized void prepare() {
+        if (preparation != null) {
+            return;
+        }
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            nameSystemConfig();
+            SystemReader.getInstance();
+            new FileBasedConfig(null, FS.DETECTED);
+            new ObjectChecker();
+            Constants.newMessageDigest();
+            return null;
+        });
+        Thread thread = new Thread(task, "hush-git-setup");
+        thread.setDaemon(true);
+        preparation = task;
+        thread.start();
+    }
+
+    /** Waits for what {@link #prepare()} started, if anything; what it threw is left for the caller to meet. */
+    private static void awaitPreparation() {
+        FutureTask<Void> task = preparation;
+        if (task == null) {
+            return;
+        }
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // The opening that follows meets the same problem on its own thread and reports it.
+        }
     }
 
     /**
@@ -37,6 +84,7 @@ public final class GitRepositories {
      * @throws RepositoryNotFoundException when no repository encloses {@code folder}
      */
     public static Repository openEnclosing(Path folder) throws IOException {
+        awaitPreparation();
         nameSystemConfig();
         File start = folder.toAbsolutePath().normalize().toFile();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setFS(FS.DETECTED).readEnvironment();
@@ -56,6 +104,7 @@ public final class GitRepositories {
      * @throws RepositoryNotFoundException when {@code path} is none of these
      */
     public static Repository open(Path path) throws IOException {
+        awaitPreparation();
         nameSystemConfig();
         File folder = path.toAbsolutePath().normalize().toFile();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setFS(FS.DETECTED).setMustExist(true);

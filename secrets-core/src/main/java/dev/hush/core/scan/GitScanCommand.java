@@ -1,7 +1,6 @@
 package dev.hush.core.scan;
 
 import dev.hush.core.model.CallGuard;
-import dev.hush.core.detect.Detector;
 import dev.hush.core.detect.GitFacts;
 import dev.hush.core.git.GitRepositories;
 import dev.hush.core.git.GitScanException;
@@ -125,6 +124,7 @@ public final class GitScanCommand implements ProjectScan {
         }
         HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(root);
         Changes changes = new Changes(settings.maxFileSize());
+        DetectorLoad detector = DetectorLoad.start(settings);
         try (Repository repository = openRepository(); ObjectReader reader = repository.newObjectReader()) {
             String prefix = prefix(repository);
             if (mode == Mode.STAGED && repository.isBare()) {
@@ -144,7 +144,7 @@ public final class GitScanCommand implements ProjectScan {
             changes.files.values().forEach(files);
             return changes.skipped;
         };
-        return new ScanEngine(Detector.create(settings), baseline, false).run(source, start);
+        return new ScanEngine(detector.await(), baseline, false).run(source, start);
     }
 
     private Repository openRepository() throws IOException {

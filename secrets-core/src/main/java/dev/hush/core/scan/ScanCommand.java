@@ -1,19 +1,15 @@
 package dev.hush.core.scan;
 
 import dev.hush.core.model.CallGuard;
-import dev.hush.core.detect.Detector;
 import dev.hush.core.git.WorkTree;
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.ScanReport;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Scans a project's working tree: {@code Hush.scan().root(path).call()}. Each file is read
@@ -66,32 +62,9 @@ public final class ScanCommand implements ProjectScan {
         }
         Path folder = Files.isDirectory(root) ? root : Optional.ofNullable(root.toAbsolutePath().getParent()).orElse(root);
         HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(folder);
-        // Loading the rules and reading git's index are each tens of milliseconds of a cold start:
-        // build the detector on a second core meanwhile.
-        FutureTask<Detector> detectorTask = new FutureTask<>(() -> Detector.create(settings));
-        Thread loader = new Thread(detectorTask, "hush-rules");
-        loader.setDaemon(true);
-        loader.start();
+        DetectorLoad detector = DetectorLoad.start(settings);
         WorkTree workTree = WorkTree.of(folder);
-        Detector detector = await(detectorTask);
-        return new ScanEngine(detector, baseline, true)
+        return new ScanEngine(detector.await(), baseline, true)
                 .run(new WorkTreeSource(root, folder, workTree, settings.maxFileSize()), start);
-    }
-
-    /** Returns what {@code task} computed, throwing what it threw. */
-    private static <T> T await(FutureTask<T> task) throws IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while loading the rules");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            } else if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

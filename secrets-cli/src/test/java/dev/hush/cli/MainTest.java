@@ -1,0 +1,22 @@
+package dev.hush.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    @Test
+    void preparesGitForTheScansThatReadIt() {
+        assertThat(Main.readsGit(new String[] {"scan", "--staged"})).isTrue();
+        assertThat(Main.readsGit(new String[] {"scan", "--format", "json", "--diff", "origin/main"})).isTrue();
+        assertThat(Main.readsGit(new String[] {"scan", "--diff=HEAD~1"})).isTrue();
+    }
+
+    @Test
+    void leavesGitAloneForEverythingElse() {
+        assertThat(Main.readsGit(new String[] {})).isFalse();
+        assertThat(Main.readsGit(new String[] {"scan", "."})).isFalse();
+        assertThat(Main.readsGit(new String[] {"scan", "--different"})).isFalse();
+        assertThat(Main.readsGit(new String[] {"history", "--staged"})).isFalse();
+    }
+}
