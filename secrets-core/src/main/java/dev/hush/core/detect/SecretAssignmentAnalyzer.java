@@ -294,9 +294,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     continue;
                 }
                 int from = start > 0 && (text.charAt(start - 1) == '"' || text.charAt(start - 1) == '\'') ? start - 1 : start;
-                int line = file.lineOf(start);
-                int lineStart = file.lineStart(line);
-                int end = file.lineEnd(line);
+                int lineStart = file.lineStartAround(start);
+                int end = file.lineEndAround(start);
                 matcher.region(from, Math.min(end, from + 1400));
                 if (!matcher.lookingAt()) {
                     comparison(text, from, Math.min(end, from + 400), lineStart, syntax);
@@ -366,10 +365,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 if (equals <= searchedUntil || equals == 0 || !isEnvironmentNameChar(text.charAt(equals - 1))) {
                     continue;
                 }
-                // The line is found around the '=' rather than by counting lines from the top: most lines hold none.
-                int lineStart = text.lastIndexOf('\n', equals) + 1;
-                int lineEnd = text.indexOf('\n', equals);
-                searchedUntil = lineEnd < 0 ? text.length() : lineEnd;
+                int lineStart = file.lineStartAround(equals);
+                searchedUntil = file.lineEndAround(equals);
                 m.region(lineStart, searchedUntil);
                 while (m.find()) {
                     if (!isComment(text, lineStart, m.start(), Syntax.SHELL)) {
@@ -402,9 +399,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 if (at <= searchedUntil) {
                     continue;
                 }
-                int line = file.lineOf(at);
-                searchedUntil = file.lineEnd(line);
-                literal.region(file.lineStart(line), searchedUntil);
+                searchedUntil = file.lineEndAround(at);
+                literal.region(file.lineStartAround(at), searchedUntil);
                 while (literal.find()) {
                     String value = literal.group(1);
                     if (value.indexOf(';') >= 0) {
