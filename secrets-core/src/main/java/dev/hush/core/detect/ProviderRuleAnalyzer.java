@@ -175,9 +175,6 @@ final class ProviderRuleAnalyzer implements Analyzer {
         private final List<Candidate> candidates = new ArrayList<>();
         /** End of the last match each rule reported: overlapping windows of a long line report a match once. */
         private final int[] reportedUntil = new int[rules.size()];
-        /** The line found last, from its first character to its line feed (or the text's end); empty at first. */
-        private int lineFrom = 0;
-        private int lineTo = -1;
 
         Scan(SourceFile file) {
             this.file = file;
@@ -254,37 +251,14 @@ final class ProviderRuleAnalyzer implements Analyzer {
                     : Character.isLetterOrDigit(c);
         }
 
-        /** Returns the offset just after the last line feed before {@code offset}, or 0. */
+        /** Returns the offset just after the last line feed before {@code offset}, or 0; hits come in order. */
         private int lineStart(int offset) {
-            locate(Math.min(offset, text.length()));
-            return lineFrom;
+            return file.lineStartAround(Math.min(offset, text.length()));
         }
 
         /** Returns the offset of the first line feed at or after {@code offset}, or the text's length. */
         private int lineEnd(int offset) {
-            locate(Math.max(offset, 0));
-            return lineTo;
-        }
-
-        /**
-         * Finds the line around {@code offset} unless it is the one found last: hits come in order,
-         * so each line is walked once however many hits it holds.
-         */
-        private void locate(int offset) {
-            if (offset >= lineFrom && offset <= lineTo) {
-                return;
-            }
-            int i = offset - 1;
-            while (i >= 0 && text.charAt(i) != '\n') {
-                i--;
-            }
-            lineFrom = i + 1;
-            int j = offset;
-            int n = text.length();
-            while (j < n && text.charAt(j) != '\n') {
-                j++;
-            }
-            lineTo = j;
+            return file.lineEndAround(Math.max(offset, 0));
         }
 
         /** Returns rule {@code r}'s matcher over this file, reused from hit to hit, set to the region. */

@@ -122,9 +122,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         String name = file.name().toLowerCase(Locale.ROOT);
         boolean example = isExample(path);
         Syntax syntax = syntaxOf(name);
-        // Only configuration files are looked at whole (for kind: Secret, "auths"); code is read at its keywords.
-        String lower = syntax == Syntax.CODE || syntax == Syntax.SHELL ? "" : asciiLower(text);
-        String rule = ruleFor(path, name, syntax, lower);
+        String rule = ruleFor(path, name, syntax, text);
         Scan scan = new Scan(analysis, rule, example, keywordStarts);
         if (rule.equals("kubernetes-secret")) {
             // A Secret's values are its data, judged decoded; read raw, base64 looks random whatever it holds.
@@ -181,24 +179,27 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         };
     }
 
-    /** Picks the rule that names the file's format. */
-    private static String ruleFor(String path, String name, Syntax syntax, String lower) {
+    /**
+     * Picks the rule that names the file's format. Only JSON and YAML files, and files named like a
+     * kubeconfig, are looked at whole (for "auths", kind: Secret), in any case of their ASCII letters.
+     */
+    private static String ruleFor(String path, String name, Syntax syntax, String text) {
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         if (name.equals(".npmrc") || name.equals("npmrc")) {
             return "npmrc-auth";
         }
         if (path.contains(".aws/") || name.equals(".s3cfg") || name.equals(".boto") || name.equals("credentials")
-                || name.endsWith(".s3cfg") || syntax == Syntax.JSON && lower.contains("\"type\": \"service_account\"")) {
+                || name.endsWith(".s3cfg") || syntax == Syntax.JSON && containsFolded(text, "\"type\": \"service_account\"")) {
             return "cloud-credentials";
         }
-        if (syntax == Syntax.JSON && lower.contains("\"auths\"")) {
+        if (syntax == Syntax.JSON && containsFolded(text, "\"auths\"")) {
             return "docker-config-auth";
         }
-        if (syntax == Syntax.YAML && hasLine(lower, "kind: secret")) {
+        if (syntax == Syntax.YAML && hasLine(text, "kind: secret")) {
             return "kubernetes-secret";
         }
         if ((syntax == Syntax.YAML || name.equals("config") || name.equals("kubeconfig"))
-                && hasLine(lower, "kind: config") && lower.contains("users:")) {
+                && hasLine(text, "kind: config") && containsFolded(text, "users:")) {
             return "kubeconfig-credential";
         }
         return switch (syntax) {
@@ -219,8 +220,39 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         };
     }
 
-    private static boolean hasLine(String lower, String line) {
-        return lower.startsWith(line) || lower.contains("\n" + line);
+    /** Returns whether a line of {@code text} starts with {@code line}, lower case, in any case of its ASCII letters. */
+    private static boolean hasLine(String text, String line) {
+        return matchesFolded(text, 0, line) || containsFolded(text, "\n" + line);
+    }
+
+    /**
+     * Returns whether {@code text} holds {@code word}, lower case, in any case of its ASCII letters
+     * (as its copy with A-Z lower-cased would hold it), without copying the text.
+     */
+    private static boolean containsFolded(String text, String word) {
+        char first = word.charAt(0);
+        boolean letter = first >= 'a' && first <= 'z';
+        int last = text.length() - word.length();
+        for (int i = letter ? 0 : text.indexOf(first); i >= 0 && i <= last; i = letter ? i + 1 : text.indexOf(first, i + 1)) {
+            if (matchesFolded(text, i, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether {@code word}, lower case, is at {@code at} in {@code text}, in any case of its ASCII letters. */
+    private static boolean matchesFolded(String text, int at, String word) {
+        if (at + word.length() > text.length()) {
+            return false;
+        }
+        for (int j = 0; j < word.length(); j++) {
+            char c = text.charAt(at + j);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns whether {@code path} is an example, a test fixture or documentation, where placeholders are expected. */
@@ -246,18 +278,6 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             }
         }
         return false;
-    }
-
-    /** Lower-cases ASCII letters only, so that offsets in the result are offsets in {@code text}. */
-    static String asciiLower(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c + 32);
-            }
-        }
-        return new String(chars);
     }
 
     /** One file's search and what it reports. */
@@ -295,9 +315,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     continue;
                 }
                 int from = start > 0 && (text.charAt(start - 1) == '"' || text.charAt(start - 1) == '\'') ? start - 1 : start;
-                int line = file.lineOf(start);
-                int lineStart = file.lineStart(line);
-                int end = file.lineEnd(line);
+                int lineStart = file.lineStartAround(start);
+                int end = file.lineEndAround(start);
                 matcher.region(from, Math.min(end, from + 1400));
                 if (!matcher.lookingAt()) {
                     comparison(text, from, Math.min(end, from + 400), lineStart, syntax);
@@ -417,14 +436,22 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
         /** Searches {@code NAME=value} assignments in upper case, wherever they are written. */
         void environmentStyle(String text) {
-            if (text.indexOf('=') < 0) {
-                return;
-            }
-            Matcher m = ENVIRONMENT_STYLE.matcher(text);
-            while (m.find()) {
-                int lineStart = file.lineStart(file.lineOf(m.start()));
-                if (!isComment(text, lineStart, m.start(), Syntax.SHELL) || isCommentedOut(text, lineStart, m.start())) {
-                    check(m.group(1), m.group(2), m.start(2), false, true);
+            // A match lies within one line and has a name character just before its '=': only the lines holding
+            // such an '=' are searched, each whole, with the text around it visible to the look-arounds, so the
+            // matches are those a search of the whole text finds, in the same order.
+            Matcher m = ENVIRONMENT_STYLE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            int searchedUntil = -1;
+            for (int equals = text.indexOf('='); equals >= 0; equals = text.indexOf('=', equals + 1)) {
+                if (equals <= searchedUntil || equals == 0 || !isEnvironmentNameChar(text.charAt(equals - 1))) {
+                    continue;
+                }
+                int lineStart = file.lineStartAround(equals);
+                searchedUntil = file.lineEndAround(equals);
+                m.region(lineStart, searchedUntil);
+                while (m.find()) {
+                    if (!isComment(text, lineStart, m.start(), Syntax.SHELL) || isCommentedOut(text, lineStart, m.start())) {
+                        check(m.group(1), m.group(2), m.start(2), false, true);
+                    }
                 }
             }
         }
@@ -444,11 +471,21 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 return;
             }
             Set<Integer> reported = new HashSet<>();
+            // A literal lies within one line, and one holding a pair holds its keyword: only the keywords' lines
+            // are searched, each whole, long ones too, so the literals are those a search of the whole text finds.
             Matcher literal = DOUBLE_QUOTED.matcher(text);
-            while (literal.find()) {
-                String value = literal.group(1);
-                if (value.indexOf(';') >= 0) {
-                    pairs(value, literal.start(1), reported);
+            int searchedUntil = -1;
+            for (int at : keywordStarts) {
+                if (at <= searchedUntil) {
+                    continue;
+                }
+                searchedUntil = file.lineEndAround(at);
+                literal.region(file.lineStartAround(at), searchedUntil);
+                while (literal.find()) {
+                    String value = literal.group(1);
+                    if (value.indexOf(';') >= 0) {
+                        pairs(value, literal.start(1), reported);
+                    }
                 }
             }
             forEachLine((content, start) -> {
@@ -793,6 +830,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             i++;
         }
         return i < text.length() && text.charAt(i) == '=';
+    }
+
+    /** Returns whether {@code c} may end the name of {@link #ENVIRONMENT_STYLE}: an upper-case letter, a digit or {@code _}. */
+    private static boolean isEnvironmentNameChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     private static boolean isNameChar(char c) {

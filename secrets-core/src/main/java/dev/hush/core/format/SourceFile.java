@@ -24,6 +24,9 @@ public final class SourceFile {
     private int knownLines;
     private boolean allLines;
     private boolean ascii;
+    /** The line found last by {@link #lineStartAround}, from its first char to its line feed (or the end); none at first. */
+    private int aroundFrom;
+    private int aroundTo = -1;
 
     public SourceFile(String path, String text) {
         this.path = Objects.requireNonNull(path, "path == null");
@@ -231,6 +234,46 @@ public final class SourceFile {
             end--;
         }
         return text.substring(start, Math.max(start, end));
+    }
+
+    /**
+     * Returns where the line holding {@code offset} starts, as {@code lineStart(lineOf(offset))} does,
+     * found by looking around {@code offset} rather than by finding every line before it: a file is
+     * walked only at the lines asked about. The line found last is kept, so offsets asked about in
+     * order walk each line once however many of them it holds. An ASCII file is not decoded for it.
+     */
+    public int lineStartAround(int offset) {
+        locate(offset);
+        return aroundFrom;
+    }
+
+    /** Returns the offset of the line feed that ends the line holding {@code offset}, or the text's length. */
+    public int lineEndAround(int offset) {
+        locate(offset);
+        return aroundTo;
+    }
+
+    private void locate(int offset) {
+        if (offset >= aroundFrom && offset <= aroundTo) {
+            return;
+        }
+        if (text == null && ascii) {
+            int i = offset - 1;
+            while (i >= 0 && bytes[i] != '\n') {
+                i--;
+            }
+            int j = offset;
+            while (j < length && bytes[j] != '\n') {
+                j++;
+            }
+            aroundFrom = i + 1;
+            aroundTo = j;
+        } else {
+            String text = text();
+            int feed = text.indexOf('\n', offset);
+            aroundFrom = text.lastIndexOf('\n', offset - 1) + 1;
+            aroundTo = feed < 0 ? text.length() : feed;
+        }
     }
 
     /** Returns the offset where 1-based {@code line} starts. */

@@ -1,6 +1,7 @@
 package dev.hush.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
@@ -28,6 +29,21 @@ class SecretAssignmentAnalyzerTest {
         Detector.Result result = DETECTOR.analyze(path, text.getBytes(StandardCharsets.UTF_8), GitFacts.COMMITTED, false);
         assertThat(result.errors()).isEmpty();
         return result.findings().stream().filter(f -> RULES.contains(f.ruleId())).toList();
+    }
+
+    @Test
+    void readsEnvironmentAssignmentsAndConnectionStringsOnLongLinesToo() {
+        // Only the lines that can hold a match are searched: a line longer than the per-line limit must not be one left out.
+        String padding = "echo " + "x".repeat(5000) + "; ";
+        List<Finding> script = findings("deploy.sh",
+                "#!/bin/sh\n= not an assignment\nlower=case\n" + padding + "DB_PASSWORD=Zq8vN3kLx2Rt7Wp ./run\n");
+        assertThat(script).extracting(f -> f.key().orElseThrow(), f -> f.location().line())
+                .containsExactly(tuple("DB_PASSWORD", 4));
+
+        List<Finding> code = findings("src/Db.cs", "class Db {\n  int n = " + "1 + ".repeat(1300)
+                + "1; string c = \"Server=db;Database=app;User Id=app;Password=Zq8vN3kLx2Rt7Wp;\";\n}\n");
+        assertThat(code).extracting(f -> f.secret().orElseThrow().reveal(), f -> f.location().line())
+                .contains(tuple("Zq8vN3kLx2Rt7Wp", 2));
     }
 
     @ParameterizedTest

@@ -23,6 +23,24 @@ class SourceFileTest {
     }
 
     @Test
+    void findsTheLineAroundAnOffsetAsCountingLinesDoes() {
+        String text = "\nfirst=1\r\n\n\u00e9t\u00e9 = ok\nlast";
+        String asciiText = "\nfirst=1\r\n\nsecond = ok\nlast";
+        SourceFile ascii = fromBytes("a.txt", asciiText.getBytes(StandardCharsets.US_ASCII));
+        ascii.knownAscii();
+        SourceFile decoded = fromBytes("b.txt", text.getBytes(StandardCharsets.UTF_8));
+        for (SourceFile file : new SourceFile[] {ascii, decoded}) {
+            int length = file == ascii ? asciiText.length() : text.length();
+            // In order, backwards and repeated: the kept line must not answer for another one.
+            for (int offset : new int[] {5, 0, length, 1, 9, 10, 11, 12, 3, length - 1, 11, 0}) {
+                int line = file.lineOf(offset);
+                assertThat(file.lineStartAround(offset)).as("%s at %d", file.path(), offset).isEqualTo(file.lineStart(line));
+                assertThat(file.lineEndAround(offset)).as("%s at %d", file.path(), offset).isEqualTo(file.lineEnd(line));
+            }
+        }
+    }
+
+    @Test
     void replacesMalformedBytesAsTheDecoderDoes() {
         byte[] bytes = {'a', (byte) 0xE2, (byte) 0x84, '\n', 'b'};
         SourceFile file = fromBytes("x.txt", bytes);
