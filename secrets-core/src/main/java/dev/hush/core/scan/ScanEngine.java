@@ -30,7 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -147,13 +146,8 @@ public final class ScanEngine {
      */
     private List<Outcome> withEnvFilesAsDotenv(List<Outcome> outcomes, Source source, List<SkippedFile> skipped)
             throws IOException {
-        Map<String, List<Fragment>> offered = new LinkedHashMap<>();
         Map<String, List<Fragment>> envFiles = new LinkedHashMap<>();
-        Map<Fragment, Integer> positions = new IdentityHashMap<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            Outcome outcome = outcomes.get(i);
-            positions.put(outcome.fragment(), i);
-            offered.computeIfAbsent(outcome.fragment().path(), p -> new ArrayList<>(1)).add(outcome.fragment());
+        for (Outcome outcome : outcomes) {
             if (outcome.result() != null) {
                 for (String path : outcome.result().envFiles()) {
                     envFiles.computeIfAbsent(path, p -> new ArrayList<>(1)).add(outcome.fragment());
@@ -161,7 +155,15 @@ public final class ScanEngine {
             }
         }
         if (envFiles.isEmpty()) {
+            // Most scans load no env_file: the files are not indexed by path for nothing (a history has thousands).
             return outcomes;
+        }
+        Map<String, List<Fragment>> offered = new LinkedHashMap<>();
+        Map<Fragment, Integer> positions = new IdentityHashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Fragment fragment = outcomes.get(i).fragment();
+            positions.put(fragment, i);
+            offered.computeIfAbsent(fragment.path(), p -> new ArrayList<>(1)).add(fragment);
         }
         List<Outcome> all = new ArrayList<>(outcomes);
         ReadBuffer reader = new ReadBuffer();
@@ -272,10 +274,7 @@ public final class ScanEngine {
         }
         findings.sort(BY_LOCATION);
         errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
-        Fingerprints fingerprints = Fingerprints.cache();
-        Map<Finding, String> byFinding = new ConcurrentHashMap<>();
-        (findings.size() > 64 ? findings.parallelStream() : findings.stream())
-                .forEach(f -> byFinding.put(f, fingerprints.of(f)));
+        Map<Finding, String> byFinding = Fingerprints.cache().ofAll(findings);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new ScanReport(findings, byFinding, errors, skipped, stale,
                 new ScanReport.Stats(files - binary, bytes, binary, millis), false);
