@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
@@ -135,9 +137,13 @@ public final class HistoryCommand {
             Optional<Path> workTree = GitRepositories.workTree(repo);
             HushConfig settings = config.isPresent() ? config.get()
                     : workTree.isPresent() ? HushConfig.forProject(workTree.get()) : HushConfig.defaults();
-            ScanEngine.ContentAnalyzer blobAnalyzer = analyzer.<ScanEngine.ContentAnalyzer>map(
-                    a -> (path, content, length, git, asDotenv) -> a.analyze(path, content))
-                    .orElseGet(() -> Detector.create(settings)::analyze);
+            // The rules are compiled on another core while this one walks the commits.
+            FutureTask<Detector> detector = new FutureTask<>(() -> Detector.create(settings));
+            if (analyzer.isEmpty()) {
+                Thread rules = new Thread(detector, "hush-rules");
+                rules.setDaemon(true);
+                rules.start();
+            }
 
             List<HistoryWalk.Start> starts = refs.isEmpty() ? allRefs(repo) : chosenRefs(repo);
             List<HistoryWalk.Start> remotes = starts(repo.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES));
@@ -147,6 +153,9 @@ public final class HistoryCommand {
             headCommit(repo, walk).ifPresent(walk::markInHead);
             report(HistoryProgress.Phase.WALKING, walk, null, true);
 
+            ScanEngine.ContentAnalyzer blobAnalyzer = analyzer.isPresent()
+                    ? (path, content, length, git, asDotenv) -> analyzer.get().analyze(path, content)
+                    : compiled(detector)::analyze;
             List<ScanEngine.Outcome> outcomes = List.of();
             boolean interrupted = false;
             try (HistorySource source = new HistorySource(repo, reader, walk, settings.maxFileSize(),
@@ -171,7 +180,9 @@ public final class HistoryCommand {
                         binary++;
                     } else {
                         scanned++;
-                        results[source.indexOf(outcome.fragment())] = outcome.result();
+                        if (!outcome.result().findings().isEmpty() || !outcome.result().errors().isEmpty()) {
+                            results[source.indexOf(outcome.fragment())] = outcome.result();
+                        }
                     }
                 }
                 List<ScanError> errors = new ArrayList<>(walk.errors());
@@ -185,6 +196,34 @@ public final class HistoryCommand {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 return new HistoryReport(findings, errors, new HistoryReport.Stats(walk.commitsWalked(), scanned,
                         source.bytes(), binary, source.oversized(), millis), partial);
+            }
+        }
+    }
+
+    /**
+     * Waits for the rules compiled on another thread, which takes a moment: an interrupt is kept
+     * for the scan to see, as before. What failed there fails here, as it would have.
+     */
+    private static Detector compiled(FutureTask<Detector> detector) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return detector.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    } else if (e.getCause() instanceof Error cause) {
+                        throw cause;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -345,10 +384,9 @@ public final class HistoryCommand {
             }
             firstInBlob.forEach((key, finding) ->
                     byValue.computeIfAbsent(key, k -> new ArrayList<>()).add(new Sighting(blob, finding)));
-            String commit = walk.commit(blob.firstCommit()).id();
             for (ScanError error : result.errors()) {
                 errors.add(new ScanError(error.path(), error.line(), error.message() + " (blob " + blob.name()
-                        + ", first added in commit " + commit + ")"));
+                        + ", first added in commit " + walk.commit(blob.firstCommit()).id() + ")"));
             }
         }
         List<HistoryFinding> findings = new ArrayList<>();
