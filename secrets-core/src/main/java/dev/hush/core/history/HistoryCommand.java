@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
@@ -138,12 +136,8 @@ public final class HistoryCommand {
             HushConfig settings = config.isPresent() ? config.get()
                     : workTree.isPresent() ? HushConfig.forProject(workTree.get()) : HushConfig.defaults();
             // The rules are compiled on another core while this one walks the commits.
-            FutureTask<Detector> detector = new FutureTask<>(() -> Detector.create(settings));
-            if (analyzer.isEmpty()) {
-                Thread rules = new Thread(detector, "hush-rules");
-                rules.setDaemon(true);
-                rules.start();
-            }
+            Optional<ScanEngine.Rules> rules = analyzer.isEmpty() ? Optional.of(ScanEngine.Rules.compile(settings))
+                    : Optional.empty();
 
             List<HistoryWalk.Start> starts = refs.isEmpty() ? allRefs(repo) : chosenRefs(repo);
             List<HistoryWalk.Start> remotes = starts(repo.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES));
@@ -153,15 +147,14 @@ public final class HistoryCommand {
             headCommit(repo, walk).ifPresent(walk::markInHead);
             report(HistoryProgress.Phase.WALKING, walk, null, true);
 
-            ScanEngine.ContentAnalyzer blobAnalyzer = analyzer.isPresent()
-                    ? (path, content, length, git, asDotenv) -> analyzer.get().analyze(path, content)
-                    : compiled(detector)::analyze;
             List<ScanEngine.Outcome> outcomes = List.of();
             boolean interrupted = false;
             try (HistorySource source = new HistorySource(repo, reader, walk, settings.maxFileSize(),
                     this::stopRequested, s -> report(HistoryProgress.Phase.SCANNING, walk, s, false))) {
                 if (!stopRequested()) {
                     try {
+                        ScanEngine.ContentAnalyzer blobAnalyzer = rules.isPresent() ? rules.get().await()::analyze
+                                : (path, content, length, git, asDotenv) -> analyzer.orElseThrow().analyze(path, content);
                         outcomes = ScanEngine.forBlobs(blobAnalyzer).analyse(source).outcomes();
                     } catch (InterruptedIOException e) {
                         Thread.currentThread().interrupt();
@@ -196,34 +189,6 @@ public final class HistoryCommand {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 return new HistoryReport(findings, errors, new HistoryReport.Stats(walk.commitsWalked(), scanned,
                         source.bytes(), binary, source.oversized(), millis), partial);
-            }
-        }
-    }
-
-    /**
-     * Waits for the rules compiled on another thread, which takes a moment: an interrupt is kept
-     * for the scan to see, as before. What failed there fails here, as it would have.
-     */
-    private static Detector compiled(FutureTask<Detector> detector) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return detector.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException cause) {
-                        throw cause;
-                    } else if (e.getCause() instanceof Error cause) {
-                        throw cause;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
     }

@@ -7,13 +7,10 @@ import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.ScanReport;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Scans a project's working tree: {@code Hush.scan().root(path).call()}. Each file is read
@@ -68,30 +65,10 @@ public final class ScanCommand implements ProjectScan {
         HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(folder);
         // Loading the rules and reading git's index are each tens of milliseconds of a cold start:
         // build the detector on a second core meanwhile.
-        FutureTask<Detector> detectorTask = new FutureTask<>(() -> Detector.create(settings));
-        Thread loader = new Thread(detectorTask, "hush-rules");
-        loader.setDaemon(true);
-        loader.start();
+        ScanEngine.Rules rules = ScanEngine.Rules.compile(settings);
         WorkTree workTree = WorkTree.of(folder);
-        Detector detector = await(detectorTask);
+        Detector detector = rules.await();
         return new ScanEngine(detector, baseline, true)
                 .run(new WorkTreeSource(root, folder, workTree, settings.maxFileSize()), start);
-    }
-
-    /** Returns what {@code task} computed, throwing what it threw. */
-    private static <T> T await(FutureTask<T> task) throws IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while loading the rules");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            } else if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }
