@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.generators.SCrypt;
@@ -35,6 +36,17 @@ public final class Fingerprints {
         return finding.secret()
                 .map(secret -> bySecret.computeIfAbsent(secret.reveal(), Fingerprints::slowHash))
                 .orElseGet(() -> sha256(identity(finding)).substring(0, 32));
+    }
+
+    /**
+     * Returns the fingerprint of each of {@code findings}, on every core when there are many:
+     * each distinct value costs a slow hash, which a report of a few hundred secrets feels.
+     */
+    public Map<Finding, String> ofAll(List<Finding> findings) {
+        Map<Finding, String> byFinding = new ConcurrentHashMap<>();
+        (findings.size() > 64 ? findings.parallelStream() : findings.stream())
+                .forEach(f -> byFinding.put(f, of(f)));
+        return byFinding;
     }
 
     /** Returns what identifies a finding that holds no secret: where it is, not which line. */

@@ -135,9 +135,9 @@ public final class HistoryCommand {
             Optional<Path> workTree = GitRepositories.workTree(repo);
             HushConfig settings = config.isPresent() ? config.get()
                     : workTree.isPresent() ? HushConfig.forProject(workTree.get()) : HushConfig.defaults();
-            ScanEngine.ContentAnalyzer blobAnalyzer = analyzer.<ScanEngine.ContentAnalyzer>map(
-                    a -> (path, content, length, git, asDotenv) -> a.analyze(path, content))
-                    .orElseGet(() -> Detector.create(settings)::analyze);
+            // The rules are compiled on another core while this one walks the commits.
+            Optional<ScanEngine.Rules> rules = analyzer.isEmpty() ? Optional.of(ScanEngine.Rules.compile(settings))
+                    : Optional.empty();
 
             List<HistoryWalk.Start> starts = refs.isEmpty() ? allRefs(repo) : chosenRefs(repo);
             List<HistoryWalk.Start> remotes = starts(repo.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES));
@@ -153,6 +153,8 @@ public final class HistoryCommand {
                     this::stopRequested, s -> report(HistoryProgress.Phase.SCANNING, walk, s, false))) {
                 if (!stopRequested()) {
                     try {
+                        ScanEngine.ContentAnalyzer blobAnalyzer = rules.isPresent() ? rules.get().await()::analyze
+                                : (path, content, length, git, asDotenv) -> analyzer.orElseThrow().analyze(path, content);
                         outcomes = ScanEngine.forBlobs(blobAnalyzer).analyse(source).outcomes();
                     } catch (InterruptedIOException e) {
                         Thread.currentThread().interrupt();
@@ -171,7 +173,9 @@ public final class HistoryCommand {
                         binary++;
                     } else {
                         scanned++;
-                        results[source.indexOf(outcome.fragment())] = outcome.result();
+                        if (!outcome.result().findings().isEmpty() || !outcome.result().errors().isEmpty()) {
+                            results[source.indexOf(outcome.fragment())] = outcome.result();
+                        }
                     }
                 }
                 List<ScanError> errors = new ArrayList<>(walk.errors());
@@ -345,10 +349,9 @@ public final class HistoryCommand {
             }
             firstInBlob.forEach((key, finding) ->
                     byValue.computeIfAbsent(key, k -> new ArrayList<>()).add(new Sighting(blob, finding)));
-            String commit = walk.commit(blob.firstCommit()).id();
             for (ScanError error : result.errors()) {
                 errors.add(new ScanError(error.path(), error.line(), error.message() + " (blob " + blob.name()
-                        + ", first added in commit " + commit + ")"));
+                        + ", first added in commit " + walk.commit(blob.firstCommit()).id() + ")"));
             }
         }
         List<HistoryFinding> findings = new ArrayList<>();

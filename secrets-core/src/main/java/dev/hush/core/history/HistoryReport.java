@@ -4,9 +4,7 @@ import dev.hush.core.baseline.Fingerprints;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,10 +47,7 @@ public record HistoryReport(List<HistoryFinding> findings, List<ScanError> error
      */
     public ScanReport toScanReport() {
         List<Finding> plain = findings.stream().map(HistoryFinding::finding).toList();
-        Fingerprints cache = Fingerprints.cache();
-        Map<Finding, String> fingerprints = new HashMap<>();
-        plain.forEach(f -> fingerprints.put(f, cache.of(f)));
-        return new ScanReport(plain, fingerprints, errors, List.of(), List.of(),
+        return new ScanReport(plain, Fingerprints.cache().ofAll(plain), errors, List.of(), List.of(),
                 new ScanReport.Stats(stats.blobsScanned(), stats.bytesScanned(), stats.binarySkipped(), stats.millis()),
                 partial);
     }

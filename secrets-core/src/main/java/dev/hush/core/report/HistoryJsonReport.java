@@ -5,6 +5,7 @@ import dev.hush.core.history.HistoryFinding;
 import dev.hush.core.history.HistoryReport;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.Location;
+import java.util.Map;
 
 /**
  * Writes a history report as JSON. Each finding has the members of {@link JsonReport}'s
@@ -23,13 +24,14 @@ public final class HistoryJsonReport {
 
     /** Writes {@code report} to {@code out}. */
     public void write(HistoryReport report, Appendable out) {
-        Fingerprints fingerprints = Fingerprints.cache();
+        Map<Finding, String> fingerprints = Fingerprints.cache()
+                .ofAll(report.findings().stream().map(HistoryFinding::finding).toList());
         JsonWriter json = new JsonWriter(out);
         json.beginObject();
         JsonReport.writeTool(json);
         json.name("findings").beginArray();
         for (HistoryFinding finding : report.findings()) {
-            writeFinding(json, finding, fingerprints.of(finding.finding()));
+            writeFinding(json, finding, fingerprints.get(finding.finding()));
         }
         json.endArray();
         JsonReport.writeErrors(json, report.errors());

@@ -124,7 +124,7 @@ public final class GitScanCommand implements ProjectScan {
         }
         HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(root);
         Changes changes = new Changes(settings.maxFileSize());
-        DetectorLoad detector = DetectorLoad.start(settings);
+        ScanEngine.Rules detector = ScanEngine.Rules.compile(settings);
         try (Repository repository = openRepository(); ObjectReader reader = repository.newObjectReader()) {
             String prefix = prefix(repository);
             if (mode == Mode.STAGED && repository.isBare()) {

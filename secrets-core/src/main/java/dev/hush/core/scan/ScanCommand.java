@@ -62,9 +62,12 @@ public final class ScanCommand implements ProjectScan {
         }
         Path folder = Files.isDirectory(root) ? root : Optional.ofNullable(root.toAbsolutePath().getParent()).orElse(root);
         HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(folder);
-        DetectorLoad detector = DetectorLoad.start(settings);
+        // Loading the rules and reading git's index are each tens of milliseconds of a cold start:
+        // build the detector on a second core meanwhile.
+        ScanEngine.Rules rules = ScanEngine.Rules.compile(settings);
         WorkTree workTree = WorkTree.of(folder);
-        return new ScanEngine(detector.await(), baseline, true)
+        Detector detector = rules.await();
+        return new ScanEngine(detector, baseline, true)
                 .run(new WorkTreeSource(root, folder, workTree, settings.maxFileSize()), start);
     }
 }

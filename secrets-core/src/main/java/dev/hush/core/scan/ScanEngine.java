@@ -2,6 +2,7 @@ package dev.hush.core.scan;
 
 import dev.hush.core.baseline.Baseline;
 import dev.hush.core.baseline.Fingerprints;
+import dev.hush.core.config.HushConfig;
 import dev.hush.core.detect.Detector;
 import dev.hush.core.detect.DotenvAnalyzer;
 import dev.hush.core.detect.GitFacts;
@@ -30,7 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -84,6 +86,49 @@ public final class ScanEngine {
      */
     public static ScanEngine forBlobs(ContentAnalyzer analyzer) {
         return new ScanEngine(null, Objects.requireNonNull(analyzer, "analyzer == null"), Optional.empty(), false);
+    }
+
+    /**
+     * The detector, compiled from the rules on a thread of its own while the caller finds what
+     * to scan (a work tree's index, a history's commits): on a cold start each takes tens of
+     * milliseconds or more, and the second core would idle.
+     */
+    public static final class Rules {
+        private final FutureTask<Detector> task;
+
+        private Rules(HushConfig settings) {
+            task = new FutureTask<>(() -> Detector.create(settings));
+        }
+
+        /** Starts compiling the rules {@code settings} choose. */
+        public static Rules compile(HushConfig settings) {
+            Rules rules = new Rules(Objects.requireNonNull(settings, "settings == null"));
+            Thread thread = new Thread(rules.task, "hush-rules");
+            thread.setDaemon(true);
+            thread.start();
+            return rules;
+        }
+
+        /**
+         * Returns the detector once compiled, throwing what compiling it threw.
+         *
+         * @throws InterruptedIOException when the calling thread is interrupted while waiting
+         */
+        public Detector await() throws InterruptedIOException {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while loading the rules");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                } else if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** Finds what one file holds: the detector, or a stand-in in tests of a source. */
@@ -147,13 +192,8 @@ public final class ScanEngine {
      */
     private List<Outcome> withEnvFilesAsDotenv(List<Outcome> outcomes, Source source, List<SkippedFile> skipped)
             throws IOException {
-        Map<String, List<Fragment>> offered = new LinkedHashMap<>();
         Map<String, List<Fragment>> envFiles = new LinkedHashMap<>();
-        Map<Fragment, Integer> positions = new IdentityHashMap<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            Outcome outcome = outcomes.get(i);
-            positions.put(outcome.fragment(), i);
-            offered.computeIfAbsent(outcome.fragment().path(), p -> new ArrayList<>(1)).add(outcome.fragment());
+        for (Outcome outcome : outcomes) {
             if (outcome.result() != null) {
                 for (String path : outcome.result().envFiles()) {
                     envFiles.computeIfAbsent(path, p -> new ArrayList<>(1)).add(outcome.fragment());
@@ -161,7 +201,15 @@ public final class ScanEngine {
             }
         }
         if (envFiles.isEmpty()) {
+            // Most scans load no env_file: the files are not indexed by path for nothing (a history has thousands).
             return outcomes;
+        }
+        Map<String, List<Fragment>> offered = new LinkedHashMap<>();
+        Map<Fragment, Integer> positions = new IdentityHashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Fragment fragment = outcomes.get(i).fragment();
+            positions.put(fragment, i);
+            offered.computeIfAbsent(fragment.path(), p -> new ArrayList<>(1)).add(fragment);
         }
         List<Outcome> all = new ArrayList<>(outcomes);
         ReadBuffer reader = new ReadBuffer();
@@ -272,10 +320,7 @@ public final class ScanEngine {
         }
         findings.sort(BY_LOCATION);
         errors.sort(Comparator.comparing(ScanError::path).thenComparingInt(ScanError::line));
-        Fingerprints fingerprints = Fingerprints.cache();
-        Map<Finding, String> byFinding = new ConcurrentHashMap<>();
-        (findings.size() > 64 ? findings.parallelStream() : findings.stream())
-                .forEach(f -> byFinding.put(f, fingerprints.of(f)));
+        Map<Finding, String> byFinding = Fingerprints.cache().ofAll(findings);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new ScanReport(findings, byFinding, errors, skipped, stale,
                 new ScanReport.Stats(files - binary, bytes, binary, millis), false);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FingerprintsTest {
@@ -34,5 +37,21 @@ class FingerprintsTest {
         Finding other = privileged.toBuilder().service("web").build();
         Fingerprints fingerprints = Fingerprints.cache();
         assertThat(fingerprints.of(privileged)).isEqualTo(fingerprints.of(moved)).isNotEqualTo(fingerprints.of(other));
+    }
+
+    @Test
+    void fingerprintsManyFindingsAtOnceAsOneAtATime() {
+        // Over 64 findings are hashed on every core: the values repeat, so threads share the cache.
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            findings.add(secret("r", "file-" + i, "hushTest-value-" + i % 40));
+            findings.add(Finding.builder("compose-privileged", Card.PRIVILEGED, Location.of("compose-" + i + ".yaml", 1, 1))
+                    .build());
+        }
+        Map<Finding, String> all = Fingerprints.cache().ofAll(findings);
+        Fingerprints one = Fingerprints.cache();
+        assertThat(all).hasSize(findings.size());
+        findings.forEach(f -> assertThat(all.get(f)).isEqualTo(one.of(f)));
+        assertThat(Fingerprints.cache().ofAll(findings.subList(0, 3))).hasSize(3);
     }
 }
