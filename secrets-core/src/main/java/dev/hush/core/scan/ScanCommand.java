@@ -66,8 +66,7 @@ public final class ScanCommand implements ProjectScan {
         // build the detector on a second core meanwhile.
         ScanEngine.Rules rules = ScanEngine.Rules.compile(settings);
         WorkTree workTree = WorkTree.of(folder);
-        Detector detector = rules.await();
-        return new ScanEngine(detector, baseline, true)
+        return new ScanEngine(rules.await(), baseline, true)
                 .run(new WorkTreeSource(root, folder, workTree, settings.maxFileSize()), start);
     }
 }
