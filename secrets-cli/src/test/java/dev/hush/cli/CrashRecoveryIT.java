@@ -3,9 +3,9 @@ package dev.hush.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.format.dockerfile.DockerIgnore;
-import dev.hush.core.migrate.CrashingHush;
-import dev.hush.core.migrate.MigrationTransaction;
 import dev.hush.core.migrate.UnfinishedMigration;
+import dev.hush.core.migrate.apply.CrashingHush;
+import dev.hush.core.migrate.apply.MigrationTransaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

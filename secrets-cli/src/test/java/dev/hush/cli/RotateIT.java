@@ -3,8 +3,8 @@ package dev.hush.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.hush.core.migrate.CrashingHush;
-import dev.hush.core.migrate.MigrationTransaction;
+import dev.hush.core.migrate.apply.CrashingHush;
+import dev.hush.core.migrate.apply.MigrationTransaction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

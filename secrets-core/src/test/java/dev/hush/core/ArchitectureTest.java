@@ -10,6 +10,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.hush.core.detect.Detector;
 import dev.hush.core.detect.DotenvAnalyzer;
+import dev.hush.core.migrate.MigrateCommand;
+import dev.hush.core.migrate.RotateCommand;
+import dev.hush.core.model.Finding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,45 @@ class ArchitectureTest {
                         .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Detector.class,
                                 DotenvAnalyzer.class, DotenvAnalyzer.Literal.class))))
                 .check(core);
+    }
+
+    @Test
+    void planningAndEditingNeverReachTheTransaction() {
+        // A plan is made without writing anything: only the commands hand it to apply/.
+        noClasses().that().resideInAnyPackage("dev.hush.core.migrate.plan..", "dev.hush.core.migrate.edit..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hush.core.migrate.apply..")
+                .check(core);
+    }
+
+    @Test
+    void theTransactionAppliesAnyPlanWithoutKnowingHowItWasMade() {
+        noClasses().that().resideInAPackage("dev.hush.core.migrate.apply..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hush.core.migrate.plan..")
+                .check(core);
+    }
+
+    @Test
+    void editingKnowsNeitherThePlanningNorTheFindings() {
+        noClasses().that().resideInAPackage("dev.hush.core.migrate.edit..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.hush.core.migrate.plan..",
+                        "dev.hush.core.detect..", "dev.hush.core.scan..", "dev.hush.core.rules..")
+                        .or(JavaClass.Predicates.belongToAnyOf(Finding.class)))
+                .check(core);
+    }
+
+    @Test
+    void theStagesOfAMigrationUseItsApiPackageForValuesOnlyNeverForTheCommands() {
+        // migrate/ is the API (commands, plan, results) and plan/, edit/, apply/ build and write its
+        // values; the commands alone call down, so the two directions never make a loop of calls.
+        noClasses().that().resideInAnyPackage("dev.hush.core.migrate.plan..", "dev.hush.core.migrate.edit..",
+                        "dev.hush.core.migrate.apply..")
+                .should().dependOnClassesThat().belongToAnyOf(MigrateCommand.class, RotateCommand.class)
+                .check(core);
+    }
+
+    @Test
+    void theStagesOfAMigrationHaveNoCycles() {
+        slices().matching("dev.hush.core.migrate.(*)..").should().beFreeOfCycles().check(core);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.hush.core.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A password written in a URL's user info, {@code scheme://user:password@host}: where the URL
@@ -45,6 +47,25 @@ public record UrlPassword(int urlStart, int start, int end) {
             from = authorityEnd;
         }
         return passwords;
+    }
+
+    /**
+     * Returns {@code text} with the password of each of its URLs replaced by what {@code
+     * replacement} gives for that password as written; empty when it gives nothing for any.
+     */
+    public static Optional<String> replaceIn(String text, Function<String, Optional<String>> replacement) {
+        List<UrlPassword> passwords = in(text);
+        StringBuilder out = new StringBuilder(text);
+        boolean replaced = false;
+        for (int i = passwords.size() - 1; i >= 0; i--) {
+            UrlPassword password = passwords.get(i);
+            Optional<String> with = replacement.apply(text.substring(password.start, password.end));
+            if (with.isPresent()) {
+                out.replace(password.start, password.end, with.get());
+                replaced = true;
+            }
+        }
+        return replaced ? Optional.of(out.toString()) : Optional.empty();
     }
 
     private static boolean isSchemeChar(char c) {

@@ -8,7 +8,7 @@ public enum DeliveryKind {
     /**
      * A Compose secret and the {@code <KEY>_FILE} (or {@code __FILE}, {@code FILE__<KEY>})
      * variable that the image reads the value from: the default for the images of
-     * {@link FileVariableImages}.
+     * docs/file-variable-images.md.
      */
     FILE_VARIABLE,
     /**

@@ -84,16 +84,8 @@ public final class FileEdit {
     }
 
     /** Returns whether {@code bytes} are what the planner read; false for a file to create. */
-    boolean isOriginal(byte[] bytes) {
+    public boolean isOriginal(byte[] bytes) {
         return original != null && Arrays.equals(original, bytes);
-    }
-
-    byte[] originalBytes() {
-        return original;
-    }
-
-    byte[] updatedBytes() {
-        return updated;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.hush.core.migrate;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.git.GitRepositories;
 import dev.hush.core.model.CallGuard;
+import dev.hush.core.migrate.apply.MigrationTransaction;
 import dev.hush.core.migrate.plan.MigrationPlanner;
 import java.io.IOException;
 import java.nio.file.Path;

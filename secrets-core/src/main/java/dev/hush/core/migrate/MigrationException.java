@@ -38,12 +38,14 @@ public final class MigrationException extends HushException {
 
     private final Problem problem;
 
-    MigrationException(Problem problem, String message) {
+    /** Creates the exception of {@code problem}; {@code message} names files, never a secret value. */
+    public MigrationException(Problem problem, String message) {
         super(Kind.MIGRATION, message);
         this.problem = Objects.requireNonNull(problem, "problem == null");
     }
 
-    MigrationException(Problem problem, String message, Throwable cause) {
+    /** Creates the exception of {@code problem} caused by {@code cause}. */
+    public MigrationException(Problem problem, String message, Throwable cause) {
         super(Kind.MIGRATION, message, cause);
         this.problem = Objects.requireNonNull(problem, "problem == null");
     }

@@ -18,7 +18,7 @@ import java.util.Set;
  * Holds everything one migration will do, before anything is written: the secret files to
  * write, the files to edit (whole-file bytes before and after), the rotation checklist's
  * sections, and notes for the user. Print it with {@link #diff(boolean)}; apply it with
- * {@link MigrationTransaction#apply(Path, MigrationPlan)}.
+ * {@link MigrateCommand#apply(MigrationPlan)}.
  */
 public final class MigrationPlan {
     private final List<SecretFile> secretFiles;

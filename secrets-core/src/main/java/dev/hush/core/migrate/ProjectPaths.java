@@ -4,6 +4,9 @@ import java.util.Objects;
 
 /** Checks the project-relative paths that plans carry, before any of them meets a file system. */
 public final class ProjectPaths {
+    /** The folder, relative to the project root, that only hush writes: journals, backups, the lock. */
+    public static final String HUSH_DIR = ".hush";
+
     private ProjectPaths() {
     }
 

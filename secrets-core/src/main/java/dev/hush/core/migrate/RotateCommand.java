@@ -4,6 +4,7 @@ import dev.hush.core.git.GitRepositories;
 import dev.hush.core.history.HistoryCommand;
 import dev.hush.core.history.ValueSighting;
 import dev.hush.core.migrate.MigrationException.Problem;
+import dev.hush.core.migrate.apply.MigrationTransaction;
 import dev.hush.core.migrate.plan.RotationPlanner;
 import dev.hush.core.model.CallGuard;
 import dev.hush.core.model.SecretValue;

@@ -1,5 +1,6 @@
 package dev.hush.core.migrate;
 
+import dev.hush.core.migrate.apply.FileWrites;
 import dev.hush.core.model.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,10 @@ package dev.hush.core.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,5 +48,15 @@ class UrlPasswordTest {
     })
     void saysWhereTheUrlStarts(String text, int start) {
         assertThat(UrlPassword.in(text)).extracting(UrlPassword::urlStart).containsExactly(start);
+    }
+
+    @Test
+    void replacesThePasswordsItIsGivenAReplacementForAndSaysWhenItReplacedNone() {
+        Map<String, String> fresh = Map.of("p@ss", "NEW", "Zq8vN3kLx2Rt", "OTHER");
+        Function<String, Optional<String>> replacement = written -> Optional.ofNullable(fresh.get(written));
+        String text = "A=mysql://u:p@ss@db/x B=redis://:keep@cache C=postgres://app:Zq8vN3kLx2Rt@db/app";
+        assertThat(UrlPassword.replaceIn(text, replacement))
+                .hasValue("A=mysql://u:NEW@db/x B=redis://:keep@cache C=postgres://app:OTHER@db/app");
+        assertThat(UrlPassword.replaceIn("B=redis://:keep@cache, not a url: p@ss", replacement)).isEmpty();
     }
 }

@@ -1,6 +1,6 @@
 package dev.hush.core.migrate;
 
-import static dev.hush.core.migrate.UnifiedDiffTest.COMPOSE;
+import static dev.hush.core.migrate.SamplePlan.COMPOSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +43,7 @@ class MigrateCommandTest {
                 .hasMessageContaining("MigrateCommand.apply() was already called");
         assertThatThrownBy(migrate::plan).isInstanceOf(IllegalStateException.class);
         // The migration happened once: the compose file no longer holds the password.
-        assertThat(Files.readString(root.resolve("compose.yaml"))).doesNotContain(UnifiedDiffTest.PASSWORD);
+        assertThat(Files.readString(root.resolve("compose.yaml"))).doesNotContain(SamplePlan.PASSWORD);
     }
 
     @Test
@@ -95,6 +95,6 @@ class MigrateCommandTest {
         migrate.apply(chosen);
 
         assertThat(migrate.interrupted()).isEmpty();
-        assertThat(Files.readString(root.resolve("compose.yaml"))).doesNotContain(UnifiedDiffTest.PASSWORD);
+        assertThat(Files.readString(root.resolve("compose.yaml"))).doesNotContain(SamplePlan.PASSWORD);
     }
 }

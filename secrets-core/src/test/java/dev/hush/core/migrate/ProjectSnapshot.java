@@ -11,17 +11,17 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Records every file, folder and link of a project with its bytes and mode, to compare states byte for byte. */
-final class ProjectSnapshot {
+public final class ProjectSnapshot {
     private ProjectSnapshot() {
     }
 
     /** Returns the state of {@code root}, leaving out {@code .hush}. */
-    static Map<String, String> of(Path root) throws IOException {
+    public static Map<String, String> of(Path root) throws IOException {
         return of(root, false);
     }
 
     /** Returns the state of {@code root}, with or without {@code .hush}. */
-    static Map<String, String> of(Path root, boolean withHush) throws IOException {
+    public static Map<String, String> of(Path root, boolean withHush) throws IOException {
         Map<String, String> state = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : (Iterable<Path>) paths::iterator) {

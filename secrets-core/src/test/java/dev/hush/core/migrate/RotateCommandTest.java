@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hush.core.Hush;
+import dev.hush.core.migrate.apply.TransactionSteps;
 import dev.hush.core.model.SecretValue;
 import java.nio.file.Files;
 import java.util.Map;
@@ -135,7 +136,7 @@ class RotateCommandTest extends ProjectRewriteTest {
     void aCrashMidRotationIsRolledBackByTheNextRunToTheOldValueEverywhere() throws Exception {
         sharedValueProject(OLD);
         Map<String, String> before = workingFiles();
-        MigrationTransaction.observeSteps(step -> {
+        TransactionSteps.observe(step -> {
             if (step.equals("mid-rename")) {
                 throw new Crash();
             }
@@ -144,7 +145,7 @@ class RotateCommandTest extends ProjectRewriteTest {
             assertThatThrownBy(() -> Hush.rotate().root(root).secret("postgres_password").value(SecretValue.of(NEW)).call())
                     .isInstanceOf(Crash.class);
         } finally {
-            MigrationTransaction.observeSteps(step -> { });
+            TransactionSteps.observe(step -> { });
         }
         assertThat(workingFiles()).isNotEqualTo(before);
         assertThat(Hush.migrate().root(root).interrupted()).isPresent();

@@ -1,6 +1,6 @@
 package dev.hush.core.migrate;
 
-import static dev.hush.core.migrate.UnifiedDiffTest.PASSWORD;
+import static dev.hush.core.migrate.SamplePlan.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.model.Commit;
@@ -99,8 +99,8 @@ class RotationChecklistTest {
         MigrationPlan plan = MigrationPlan.builder()
                 .secretFile(SecretFile.of(SecretName.of("db_password"), password))
                 .secretFile(SecretFile.of(SecretName.of("github_token"), token))
-                .edit(FileEdit.modify("compose.yaml", UnifiedDiffTest.bytes("P: " + PASSWORD + "\nT: " + TOKEN + "\n"),
-                        UnifiedDiffTest.bytes("P_FILE: x\n"), List.of("move"), List.of(password, token)))
+                .edit(FileEdit.modify("compose.yaml", SamplePlan.bytes("P: " + PASSWORD + "\nT: " + TOKEN + "\n"),
+                        SamplePlan.bytes("P_FILE: x\n"), List.of("move"), List.of(password, token)))
                 .build();
         for (ChecklistItem item : items()) {
             plan = plan.toBuilder().checklist(item).build();

@@ -1,5 +1,7 @@
 package dev.hush.core.migrate;
 
+import static dev.hush.core.migrate.SamplePlan.PASSWORD;
+import static dev.hush.core.migrate.SamplePlan.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.model.SecretValue;
@@ -8,50 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UnifiedDiffTest {
-    static final String PASSWORD = "hushTest-Pg-9c41e7aa02";
     static final String KEY_LINE_2 = "hushTESTfakeKeyLineTwoAbCdEf0123";
 
-    static final String COMPOSE = """
-            services:
-              db:
-                image: postgres:16
-                environment:
-                  POSTGRES_USER: app
-                  POSTGRES_PASSWORD: hushTest-Pg-9c41e7aa02
-                  POSTGRES_DB: app
-                volumes:
-                  - data:/var/lib/postgresql/data
-            volumes:
-              data:
-            """;
-
-    static final String MIGRATED = """
-            services:
-              db:
-                image: postgres:16
-                environment:
-                  POSTGRES_USER: app
-                  POSTGRES_PASSWORD_FILE: /run/secrets/db_password
-                  POSTGRES_DB: app
-                secrets:
-                  - db_password
-                volumes:
-                  - data:/var/lib/postgresql/data
-            volumes:
-              data:
-            secrets:
-              db_password:
-                file: ./.secrets/db_password.txt
-            """;
-
     static MigrationPlan plan() {
-        SecretValue value = SecretValue.of(PASSWORD);
-        return MigrationPlan.builder()
-                .secretFile(SecretFile.of(SecretName.of("db_password"), value))
-                .edit(FileEdit.modify("compose.yaml", bytes(COMPOSE), bytes(MIGRATED),
-                        List.of("move POSTGRES_PASSWORD of db to secret db_password"), List.of(value)))
-                .edit(FileEdit.create(".env.example", bytes("POSTGRES_PASSWORD=\n"), List.of("keep the keys of .env")))
-                .build();
+        return SamplePlan.plan(".env.example");
     }
 
     @Test
@@ -128,10 +90,6 @@ class UnifiedDiffTest {
                 .build();
         assertThat(plan.isEmpty()).isTrue();
         assertThat(plan.diff(false)).isEmpty();
-    }
-
-    static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.hush.core.migrate.edit;
 
 import dev.hush.core.format.dockerfile.DockerIgnore;
 import dev.hush.core.migrate.FileEdit;
-import dev.hush.core.migrate.MigrationTransaction;
 import dev.hush.core.migrate.ProjectPaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -74,7 +73,7 @@ public final class IgnoreFileEdit {
     public static Optional<FileEdit> plan(Path root, String secretsDir, List<String> dotenvFiles) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(ProjectPaths.checkRelative(secretsDir) + "/");
-        entries.add(MigrationTransaction.HUSH_DIR + "/");
+        entries.add(ProjectPaths.HUSH_DIR + "/");
         dotenvFiles.forEach(file -> entries.add("/" + ProjectPaths.checkRelative(file)));
         return plan(root, entries);
     }

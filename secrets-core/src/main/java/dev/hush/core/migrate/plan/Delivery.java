@@ -2,7 +2,6 @@ package dev.hush.core.migrate.plan;
 
 import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.migrate.DeliveryKind;
-import dev.hush.core.migrate.FileVariableImages;
 import dev.hush.core.migrate.edit.ComposeEditor;
 import java.util.ArrayList;
 import java.util.Collection;

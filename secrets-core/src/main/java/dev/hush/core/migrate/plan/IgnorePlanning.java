@@ -5,7 +5,7 @@ import dev.hush.core.format.compose.ComposeFile;
 import dev.hush.core.format.compose.ComposeFile.Service;
 import dev.hush.core.migrate.FileEdit;
 import dev.hush.core.migrate.MigrationPlan;
-import dev.hush.core.migrate.MigrationTransaction;
+import dev.hush.core.migrate.ProjectPaths;
 import dev.hush.core.migrate.SecretFile;
 import dev.hush.core.migrate.edit.IgnoreFileEdit;
 import java.io.IOException;
@@ -43,7 +43,7 @@ final class IgnorePlanning {
     List<FileEdit> plan(MigrationPlan plan, List<String> composeFiles) throws IOException {
         List<String> written = new ArrayList<>();
         written.add(secretsDir + "/");
-        written.add(MigrationTransaction.HUSH_DIR + "/");
+        written.add(ProjectPaths.HUSH_DIR + "/");
         for (SecretFile file : plan.secretFiles()) {
             if (!file.path().startsWith(secretsDir + "/")) {
                 written.add(file.path());

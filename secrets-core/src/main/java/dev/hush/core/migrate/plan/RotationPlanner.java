@@ -414,24 +414,19 @@ public final class RotationPlanner {
 
     /** Returns the password parts of the URLs in {@code text} that are {@code value}, as written or percent-decoded. */
     static List<UrlPassword> passwords(String text, String value) {
-        List<UrlPassword> found = new ArrayList<>();
-        for (UrlPassword password : UrlPassword.in(text)) {
-            String written = text.substring(password.start(), password.end());
-            if (written.equals(value) || decodePassword(written).filter(value::equals).isPresent()) {
-                found.add(password);
-            }
-        }
-        return found;
+        return UrlPassword.in(text).stream()
+                .filter(password -> matches(text.substring(password.start(), password.end()), value)).toList();
     }
 
     /** Returns {@code text} with every URL password that is {@code old} replaced by {@code encoded}. */
     static String replacePasswords(String text, String old, String encoded) {
-        List<UrlPassword> found = passwords(text, old);
-        StringBuilder out = new StringBuilder(text);
-        for (int i = found.size() - 1; i >= 0; i--) {
-            out.replace(found.get(i).start(), found.get(i).end(), encoded);
-        }
-        return out.toString();
+        return UrlPassword.replaceIn(text, written -> matches(written, old) ? Optional.of(encoded) : Optional.empty())
+                .orElse(text);
+    }
+
+    /** Returns whether the URL password {@code written} is {@code value}, as written or percent-decoded. */
+    private static boolean matches(String written, String value) {
+        return written.equals(value) || decodePassword(written).filter(value::equals).isPresent();
     }
 
     /**

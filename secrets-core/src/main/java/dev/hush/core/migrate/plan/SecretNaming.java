@@ -1,7 +1,6 @@
 package dev.hush.core.migrate.plan;
 
 import dev.hush.core.format.compose.ComposeFile.Service;
-import dev.hush.core.migrate.FileVariableImages;
 import dev.hush.core.migrate.SecretFile;
 import dev.hush.core.migrate.SecretName;
 import dev.hush.core.migrate.edit.ComposeEditor;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -44,20 +45,11 @@ final class WeakDefaults {
                 group.generated = true;
                 continue;
             }
-            StringBuilder url = new StringBuilder(value);
-            List<UrlPassword> passwords = new ArrayList<>(UrlPassword.in(value));
-            boolean changed = false;
-            for (int i = passwords.size() - 1; i >= 0; i--) {
-                UrlPassword password = passwords.get(i);
-                SecretValue replacement = fresh.get(value.substring(password.start(), password.end()));
-                if (replacement != null) {
-                    // Base64url needs no percent-encoding in the user-info part of a URL.
-                    url.replace(password.start(), password.end(), replacement.reveal());
-                    changed = true;
-                }
-            }
-            if (changed) {
-                group.delivered = SecretValue.of(url.toString());
+            // Base64url needs no percent-encoding in the user-info part of a URL.
+            Optional<String> url = UrlPassword.replaceIn(value,
+                    password -> Optional.ofNullable(fresh.get(password)).map(SecretValue::reveal));
+            if (url.isPresent()) {
+                group.delivered = SecretValue.of(url.get());
                 group.generated = true;
             }
         }

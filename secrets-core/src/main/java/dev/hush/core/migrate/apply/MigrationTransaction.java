@@ -1,6 +1,16 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
+import static dev.hush.core.migrate.ProjectPaths.HUSH_DIR;
+
+import dev.hush.core.migrate.FileEdit;
+import dev.hush.core.migrate.MigrationException;
 import dev.hush.core.migrate.MigrationException.Problem;
+import dev.hush.core.migrate.MigrationPlan;
+import dev.hush.core.migrate.MigrationResult;
+import dev.hush.core.migrate.ProjectPaths;
+import dev.hush.core.migrate.RestoreResult;
+import dev.hush.core.migrate.SecretFile;
+import dev.hush.core.migrate.UnfinishedMigration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -49,9 +59,6 @@ import java.util.function.Consumer;
  * or another migration holding {@code .hush/lock}.
  */
 public final class MigrationTransaction {
-    /** The folder holding the lock, journals and backups, relative to the project root. */
-    public static final String HUSH_DIR = ".hush";
-
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
     /** The longest absolute path the system takes (Linux's PATH_MAX, less its terminating NUL). */
@@ -403,7 +410,7 @@ public final class MigrationTransaction {
             if (edit.modifiesExisting()) {
                 Path copy = project.backup(journal.id()).resolve(edit.path());
                 createPrivateFolders(project.backups(), copy.getParent());
-                FileWrites.writeAtomically(copy, edit.originalBytes(), FileWrites.PRIVATE_FILE);
+                FileWrites.writeAtomically(copy, edit.original().orElseThrow(), FileWrites.PRIVATE_FILE);
                 step("backup:" + edit.path(), guard);
             }
         }
@@ -688,7 +695,7 @@ public final class MigrationTransaction {
                 .findFirst().map(Journal.Entry::attributes)
                 .orElse(FileWrites.Attributes.ofMode(FileWrites.NEW_FILE));
         written.add(edit.path());
-        FileWrites.writeAtomically(target, edit.updatedBytes(), attributes, project.staging(edit.path()));
+        FileWrites.writeAtomically(target, edit.updated(), attributes, project.staging(edit.path()));
     }
 
     private static List<String> names(List<SecretFile> files) {
@@ -727,7 +734,7 @@ public final class MigrationTransaction {
                     ? Optional.of(FileWrites.Attributes.of(project.base().resolve(edit.path()), FileWrites.NEW_FILE))
                     : Optional.empty();
             entries.add(new Journal.Entry(edit.path(), Journal.Kind.EDIT, edit.modifiesExisting(), before,
-                    draft.hash(edit.updatedBytes()),
+                    draft.hash(edit.updated()),
                     attributes.flatMap(FileWrites.Attributes::permissions).map(PosixFilePermissions::toString),
                     attributes.flatMap(FileWrites.Attributes::owner), attributes.flatMap(FileWrites.Attributes::group)));
         }

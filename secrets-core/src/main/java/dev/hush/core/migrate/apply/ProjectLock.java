@@ -1,5 +1,7 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
+import dev.hush.core.migrate.MigrationException;
+import dev.hush.core.migrate.ProjectPaths;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ import java.util.Optional;
  */
 final class ProjectLock implements AutoCloseable {
     static final String FILE = "lock";
-    private static final String HUSH = MigrationTransaction.HUSH_DIR;
+    private static final String HUSH = ProjectPaths.HUSH_DIR;
     private static final String HOST = hostName();
 
     private final Path file;

@@ -1,8 +1,10 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
-import static dev.hush.core.migrate.UnifiedDiffTest.COMPOSE;
+import static dev.hush.core.migrate.SamplePlan.COMPOSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hush.core.migrate.ProjectSnapshot;
+import dev.hush.core.migrate.RestoreResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

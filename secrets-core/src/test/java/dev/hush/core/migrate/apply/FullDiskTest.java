@@ -1,11 +1,13 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
-import static dev.hush.core.migrate.UnifiedDiffTest.COMPOSE;
-import static dev.hush.core.migrate.UnifiedDiffTest.MIGRATED;
+import static dev.hush.core.migrate.SamplePlan.COMPOSE;
+import static dev.hush.core.migrate.SamplePlan.MIGRATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.hush.core.migrate.MigrationException;
+import dev.hush.core.migrate.ProjectSnapshot;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

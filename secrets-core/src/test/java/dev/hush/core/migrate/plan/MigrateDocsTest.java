@@ -1,4 +1,4 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

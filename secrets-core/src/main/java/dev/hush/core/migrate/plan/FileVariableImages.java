@@ -1,4 +1,4 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.plan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * variables are kept in {@link #NOT_READING}, with theirs, so that nobody adds them by mistake. The
  * table is rendered into {@code docs/file-variable-images.md} by {@link #markdown()}.
  */
-public final class FileVariableImages {
+final class FileVariableImages {
     /**
      * Where the marker goes in the file variable's name: after the key ({@code KEY_FILE})
      * or before it ({@code FILE__KEY}).
@@ -193,7 +193,7 @@ public final class FileVariableImages {
      * Returns the variable that {@code image} reads {@code key}'s value from a file with, such
      * as {@code POSTGRES_PASSWORD_FILE}, or empty when the image does not.
      */
-    public static Optional<String> fileVariable(String image, String key) {
+    static Optional<String> fileVariable(String image, String key) {
         return entry(image).flatMap(entry -> entry.fileVariable(key));
     }
 
@@ -203,7 +203,7 @@ public final class FileVariableImages {
     }
 
     /** Returns the file variable for {@code key} when the app is known to read {@code <KEY>_FILE}. */
-    public static String defaultFileVariable(String key) {
+    static String defaultFileVariable(String key) {
         return key + "_FILE";
     }
 
@@ -218,7 +218,7 @@ public final class FileVariableImages {
      * tag ({@code postgres:${TAG:-16}}) is dropped; an interpolated name is returned as it is, since
      * no repository can be known from it.
      */
-    public static String repository(String image) {
+    static String repository(String image) {
         String name = image.strip().toLowerCase(Locale.ROOT);
         int dollar = name.indexOf('$');
         if (dollar >= 0) {

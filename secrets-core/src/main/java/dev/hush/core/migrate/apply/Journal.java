@@ -1,6 +1,7 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
 import dev.hush.core.format.yaml.BoundedYaml;
+import dev.hush.core.migrate.ProjectPaths;
 import dev.hush.core.migrate.edit.IgnoreFileEdit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,11 +27,12 @@ import java.util.Set;
 /**
  * Writes files so that a crash leaves either the old or the new bytes: a temp file beside the
  * target (so the rename stays on one file system), fsync, atomic rename, fsync of the folder.
- * Where the file system has no POSIX permissions, modes are skipped.
+ * Where the file system has no POSIX permissions, modes are skipped. Public only for {@link
+ * dev.hush.core.migrate.SecretRotation}, which rewrites a secret file outside a transaction.
  */
-final class FileWrites {
+public final class FileWrites {
     /** {@code rw-------}: secret files, backups, journals. */
-    static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
     /** {@code rwx------}: the secrets folder and {@code .hush}. */
     static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
     /** {@code rw-r--r--}: a new ordinary file such as {@code .env.example}. */
@@ -50,7 +51,7 @@ final class FileWrites {
     }
 
     /** Replaces (or creates) {@code target} with {@code bytes} atomically and durably, with mode {@code mode}. */
-    static void writeAtomically(Path target, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
+    public static void writeAtomically(Path target, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
         writeAtomically(target, bytes, Attributes.ofMode(mode), tempFor(target));
     }
 

@@ -1,4 +1,4 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,17 +1,27 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
-import static dev.hush.core.migrate.UnifiedDiffTest.COMPOSE;
-import static dev.hush.core.migrate.UnifiedDiffTest.MIGRATED;
-import static dev.hush.core.migrate.UnifiedDiffTest.PASSWORD;
-import static dev.hush.core.migrate.UnifiedDiffTest.bytes;
+import static dev.hush.core.migrate.SamplePlan.COMPOSE;
+import static dev.hush.core.migrate.SamplePlan.MIGRATED;
+import static dev.hush.core.migrate.SamplePlan.PASSWORD;
+import static dev.hush.core.migrate.SamplePlan.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.hush.core.migrate.FileEdit;
 import dev.hush.core.migrate.MigrationException.Problem;
+import dev.hush.core.migrate.MigrationException;
+import dev.hush.core.migrate.MigrationPlan;
+import dev.hush.core.migrate.MigrationResult;
+import dev.hush.core.migrate.ProjectSnapshot;
+import dev.hush.core.migrate.RestoreResult;
+import dev.hush.core.migrate.SamplePlan;
 import dev.hush.core.model.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,9 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
-import java.nio.file.FileSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +67,7 @@ class MigrationTransactionTest {
     }
 
     static MigrationPlan plan() {
-        SecretValue value = SecretValue.of(PASSWORD);
-        return MigrationPlan.builder()
-                .secretFile(SecretFile.of(SecretName.of("db_password"), value))
-                .edit(FileEdit.modify("compose.yaml", bytes(COMPOSE), bytes(MIGRATED),
-                        List.of("move POSTGRES_PASSWORD of db to secret db_password"), List.of(value)))
-                .edit(FileEdit.create("config/.env.example", bytes("POSTGRES_PASSWORD=\n"), List.of("keep the keys of .env")))
-                .build();
+        return SamplePlan.plan("config/.env.example");
     }
 
     /** Returns the newest journal of the project at {@code root}, unverified. */

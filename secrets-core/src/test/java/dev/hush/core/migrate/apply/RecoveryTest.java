@@ -1,18 +1,27 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
-import static dev.hush.core.migrate.MigrationTransactionTest.hostName;
-import static dev.hush.core.migrate.MigrationTransactionTest.newestJournal;
-import static dev.hush.core.migrate.UnifiedDiffTest.COMPOSE;
-import static dev.hush.core.migrate.UnifiedDiffTest.MIGRATED;
-import static dev.hush.core.migrate.UnifiedDiffTest.PASSWORD;
-import static dev.hush.core.migrate.UnifiedDiffTest.bytes;
+import static dev.hush.core.migrate.apply.MigrationTransactionTest.hostName;
+import static dev.hush.core.migrate.apply.MigrationTransactionTest.newestJournal;
+import static dev.hush.core.migrate.SamplePlan.COMPOSE;
+import static dev.hush.core.migrate.SamplePlan.MIGRATED;
+import static dev.hush.core.migrate.SamplePlan.PASSWORD;
+import static dev.hush.core.migrate.SamplePlan.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.hush.core.migrate.FileEdit;
 import dev.hush.core.migrate.MigrationException.Problem;
-import dev.hush.core.migrate.MigrationTransactionTest.SimulatedCrash;
+import dev.hush.core.migrate.MigrationException;
+import dev.hush.core.migrate.MigrationPlan;
+import dev.hush.core.migrate.MigrationResult;
+import dev.hush.core.migrate.ProjectSnapshot;
+import dev.hush.core.migrate.RestoreResult;
+import dev.hush.core.migrate.SecretFile;
+import dev.hush.core.migrate.SecretName;
+import dev.hush.core.migrate.UnfinishedMigration;
+import dev.hush.core.migrate.apply.MigrationTransactionTest.SimulatedCrash;
 import dev.hush.core.model.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

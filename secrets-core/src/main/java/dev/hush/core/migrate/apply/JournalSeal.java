@@ -1,4 +1,4 @@
-package dev.hush.core.migrate;
+package dev.hush.core.migrate.apply;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
