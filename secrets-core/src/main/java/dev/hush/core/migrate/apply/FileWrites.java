@@ -23,6 +23,7 @@ import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a crash leaves either the old or the new bytes: a temp file beside the
@@ -48,6 +49,23 @@ public final class FileWrites {
     /** Returns the temp file {@code target} is written through; its name is fixed so recovery can remove it. */
     static Path tempFor(Path target) {
         return target.resolveSibling("." + target.getFileName() + TEMP_SUFFIX);
+    }
+
+    /**
+     * Deletes the temp files that writes under {@code folder} left when the process was killed
+     * between writing a temp file and renaming it; only hush writes there, under the project lock.
+     */
+    static void deleteTemps(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().endsWith(TEMP_SUFFIX) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     /** Replaces (or creates) {@code target} with {@code bytes} atomically and durably, with mode {@code mode}. */

@@ -843,6 +843,8 @@ public final class MigrationTransaction {
             }
         }
         cleanStaging(project);
+        // A kill while a backup was being written leaves its temp file among the backups.
+        FileWrites.deleteTemps(project.backups());
         for (Journal.Entry entry : entries) {
             Path target = project.base().resolve(entry.path());
             if (Files.isDirectory(target.getParent(), LinkOption.NOFOLLOW_LINKS)) {

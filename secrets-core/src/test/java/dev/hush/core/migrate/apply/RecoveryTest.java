@@ -95,6 +95,25 @@ class RecoveryTest {
     }
 
     @Test
+    void recoveryRemovesTheTempFileOfABackupThatAKillCutShort() throws Exception {
+        assertThatThrownBy(() -> crashingAt("backup:compose.yaml").apply(root, planWithIgnoreRules()))
+                .isInstanceOf(SimulatedCrash.class);
+        // A kill after the temp file of the backup was written and before its rename leaves it beside the backup.
+        Path backups = root.resolve(".hush/backup");
+        Path backup;
+        try (Stream<Path> folders = Files.list(backups)) {
+            backup = folders.findFirst().orElseThrow();
+        }
+        Path cutShort = backup.resolve(".compose.yaml.hush-tmp");
+        Files.writeString(cutShort, COMPOSE.substring(0, 10));
+
+        MigrationTransaction.create().recover(root).orElseThrow();
+
+        assertThat(cutShort).doesNotExist();
+        assertThat(Files.readString(compose)).isEqualTo(COMPOSE);
+    }
+
+    @Test
     void recoveryKeepsAnEditToAFileHushHadNotRewrittenYet() throws Exception {
         assertThatThrownBy(() -> crashingAt("after-secret-files").apply(root, planWithIgnoreRules()))
                 .isInstanceOf(SimulatedCrash.class);
