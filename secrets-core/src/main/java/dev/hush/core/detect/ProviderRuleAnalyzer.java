@@ -49,6 +49,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
     private static final Pattern CALL = Pattern.compile("[\\w$.]+\\(.*");
     /** Lower-case words joined by separators: a name such as {@code user-profile-cache}, not a secret. */
     private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[-_.][a-z]+)+");
+    private static final Pattern SEPARATORS = Pattern.compile("[-_.]");
 
     private final List<Rule> rules;
     private final KeywordIndex index;
@@ -389,9 +390,28 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 return rule.placeholders() == PlaceholderPolicy.SKIP ? null : Severity.LOW;
             }
             if (rule.entropy().isPresent() && Entropy.shannon(secret) < rule.entropy().getAsDouble()) {
-                return null;
+                // A token that names its issuer by its prefix (sk_live_, tskey-) around a stand-in body (AAAA, xxxx)
+                // is the inline habit with a placeholder: reported low, as a placeholder is. Any other low-entropy
+                // match is a word or a run of digits the regex happened to fit.
+                return rule.placeholders() == PlaceholderPolicy.LOW && namesItsIssuer(rule, secret) ? Severity.LOW : null;
             }
             return rule.severity();
+        }
+
+        /**
+         * Returns whether {@code secret} starts with one of {@code rule}'s keywords that ends in a separator
+         * and goes on with something other than a template ({@code glpat-xxxx}, which documentation writes).
+         */
+        private static boolean namesItsIssuer(Rule rule, String secret) {
+            String lower = secret.toLowerCase(Locale.ROOT);
+            for (String keyword : rule.keywords()) {
+                char last = keyword.charAt(keyword.length() - 1);
+                if ((last == '_' || last == '-') && keyword.length() >= 3 && lower.startsWith(keyword)) {
+                    String body = SEPARATORS.matcher(secret.substring(keyword.length())).replaceAll("");
+                    return !Placeholders.isTemplate(body);
+                }
+            }
+            return false;
         }
 
         /** Returns whether an unquoted value is an expression rather than a literal: a call, a field, a variable. */
