@@ -101,7 +101,9 @@ final class AssignedValues {
             return Verdict.NONE;
         }
         if (Placeholders.isPlaceholder(v) || isRun(v)) {
-            return Verdict.PLACEHOLDER;
+            // Under a bare key or token a word is what it names (a Kubernetes secretKeyRef's key: password), not a
+            // stand-in: a bare name holds a secret only when its value looks random.
+            return !strong && WORDS.matcher(v).matches() ? Verdict.NONE : Verdict.PLACEHOLDER;
         }
         if (v.chars().anyMatch(Character::isWhitespace) || CONSTANT.matcher(v).matches() || sameWords(name, v)) {
             return Verdict.NONE;

@@ -386,32 +386,36 @@ final class ProviderRuleAnalyzer implements Analyzer {
             if (rule.secretKeyRequired() && (key == null || !SecretKeys.isSecret(key) || looksLikeCode(secret, start))) {
                 return null;
             }
+            String body = issuerBody(rule, secret);
+            if (body != null && Placeholders.isTemplate(body)) {
+                // The issuer's prefix before x's (glpat-xxxx): how documentation writes the shape of a token.
+                return null;
+            }
             if (Placeholders.isPlaceholder(secret)) {
                 return rule.placeholders() == PlaceholderPolicy.SKIP ? null : Severity.LOW;
             }
             if (rule.entropy().isPresent() && Entropy.shannon(secret) < rule.entropy().getAsDouble()) {
-                // A token that names its issuer by its prefix (sk_live_, tskey-) around a stand-in body (AAAA, xxxx)
+                // A token that names its issuer by its prefix (sk_live_, tskey-) around another stand-in body (AAAA)
                 // is the inline habit with a placeholder: reported low, as a placeholder is. Any other low-entropy
                 // match is a word or a run of digits the regex happened to fit.
-                return rule.placeholders() == PlaceholderPolicy.LOW && namesItsIssuer(rule, secret) ? Severity.LOW : null;
+                return rule.placeholders() == PlaceholderPolicy.LOW && body != null ? Severity.LOW : null;
             }
             return rule.severity();
         }
 
         /**
-         * Returns whether {@code secret} starts with one of {@code rule}'s keywords that ends in a separator
-         * and goes on with something other than a template ({@code glpat-xxxx}, which documentation writes).
+         * Returns what follows the issuer's prefix that {@code secret} starts with, without separators: one of
+         * {@code rule}'s keywords ending in a separator ({@code sk_live_}, {@code tskey-}); null without one.
          */
-        private static boolean namesItsIssuer(Rule rule, String secret) {
+        private static String issuerBody(Rule rule, String secret) {
             String lower = secret.toLowerCase(Locale.ROOT);
             for (String keyword : rule.keywords()) {
                 char last = keyword.charAt(keyword.length() - 1);
                 if ((last == '_' || last == '-') && keyword.length() >= 3 && lower.startsWith(keyword)) {
-                    String body = SEPARATORS.matcher(secret.substring(keyword.length())).replaceAll("");
-                    return !Placeholders.isTemplate(body);
+                    return SEPARATORS.matcher(secret.substring(keyword.length())).replaceAll("");
                 }
             }
-            return false;
+            return null;
         }
 
         /** Returns whether an unquoted value is an expression rather than a literal: a call, a field, a variable. */
