@@ -89,6 +89,9 @@ final class AssignedValues {
         if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find()) {
             return Verdict.NONE;
         }
+        if (isLongerThanAnAwsSecretKey(name, v)) {
+            return Verdict.NONE;
+        }
         if (URL_WITH_PASSWORD.matcher(v).matches()) {
             // A URL's password is judged by the url-basic-auth rule, which knows its user and host; the whole URL
             // under a *_CREDENTIALS name is not a second secret.
@@ -160,6 +163,20 @@ final class AssignedValues {
             }
         }
         return false;
+    }
+
+    /**
+     * Returns whether {@code value}, under an AWS secret access key's name, is base64 longer than the 40 characters
+     * such a key always has (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html): ciphertext of
+     * it (an encrypted variable, a KMS blob), which is useless without its key, not the key itself.
+     */
+    private static boolean isLongerThanAnAwsSecretKey(String name, String value) {
+        if (value.length() <= 40 || !BASE64.matcher(value).matches()) {
+            return false;
+        }
+        List<String> words = SecretKeys.words(name);
+        int n = words.size();
+        return n >= 3 && words.get(n - 3).equals("SECRET") && words.get(n - 2).equals("ACCESS") && words.get(n - 1).equals("KEY");
     }
 
     /** Returns whether {@code value} looks like a generated token: long, mixed letters and digits, varied. */
