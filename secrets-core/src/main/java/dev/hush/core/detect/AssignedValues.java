@@ -174,9 +174,9 @@ final class AssignedValues {
         if (value.length() <= 40 || !BASE64.matcher(value).matches()) {
             return false;
         }
+        // Only the IAM key's own names: a RawSecretAccessKey (KMS's external key store proxy) is 43 to 64 characters.
         List<String> words = SecretKeys.words(name);
-        int n = words.size();
-        return n >= 3 && words.get(n - 3).equals("SECRET") && words.get(n - 2).equals("ACCESS") && words.get(n - 1).equals("KEY");
+        return words.equals(List.of("SECRET", "ACCESS", "KEY")) || words.equals(List.of("AWS", "SECRET", "ACCESS", "KEY"));
     }
 
     /** Returns whether {@code value} looks like a generated token: long, mixed letters and digits, varied. */
