@@ -99,6 +99,9 @@ final class AssignedValues {
         if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find()) {
             return Verdict.NONE;
         }
+        if (isLongerThanAnAwsSecretKey(name, v)) {
+            return Verdict.NONE;
+        }
         if (URL_WITH_PASSWORD.matcher(v).matches()) {
             // A URL's password is judged by the url-basic-auth rule, which knows its user and host; the whole URL
             // under a *_CREDENTIALS name is not a second secret.
@@ -110,7 +113,9 @@ final class AssignedValues {
             return Verdict.NONE;
         }
         if (Placeholders.isPlaceholder(v) || isRun(v)) {
-            return Verdict.PLACEHOLDER;
+            // Under a bare key or token a word is what it names (a Kubernetes secretKeyRef's key: password), not a
+            // stand-in: a bare name holds a secret only when its value looks random.
+            return !strong && WORDS.matcher(v).matches() ? Verdict.NONE : Verdict.PLACEHOLDER;
         }
         if (v.chars().anyMatch(Character::isWhitespace) || CONSTANT.matcher(v).matches() || sameWords(name, v)) {
             return Verdict.NONE;
@@ -206,6 +211,20 @@ final class AssignedValues {
             }
         }
         return false;
+    }
+
+    /**
+     * Returns whether {@code value}, under an AWS secret access key's name, is base64 longer than the 40 characters
+     * such a key always has (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html): ciphertext of
+     * it (an encrypted variable, a KMS blob), which is useless without its key, not the key itself.
+     */
+    private static boolean isLongerThanAnAwsSecretKey(String name, String value) {
+        if (value.length() <= 40 || !BASE64.matcher(value).matches()) {
+            return false;
+        }
+        // Only the IAM key's own names: a RawSecretAccessKey (KMS's external key store proxy) is 43 to 64 characters.
+        List<String> words = SecretKeys.words(name);
+        return words.equals(List.of("SECRET", "ACCESS", "KEY")) || words.equals(List.of("AWS", "SECRET", "ACCESS", "KEY"));
     }
 
     /** Returns whether {@code value} looks like a generated token: long, mixed letters and digits, varied. */

@@ -49,6 +49,7 @@ final class LogLeakAnalyzer implements Analyzer {
             "(?:^|[;&|]\\s*|\\bthen\\s+|\\bdo\\s+)(env|printenv|export\\s+-p|declare\\s+-p|set)\\s*(?=$|[;&|>]|\\|)");
     private static final Pattern SHELL_ECHO = Pattern.compile(
             "\\b(?:echo|printf)\\b[^;&|\\n]*\\$\\{?([A-Za-z_]\\w*)");
+    private static final Pattern PIPE = Pattern.compile("(?<!\\|)\\|(?!\\|)");
     private static final Pattern SHELL_TRACE = Pattern.compile("(?:^|[;&]\\s*)set\\s+(?:-[a-wyz]*x[a-z]*|-o\\s+xtrace)\\b|^#!.*\\s-x\\b");
     private static final Pattern SHELL_VARIABLE = Pattern.compile("(?<!\\\\)\\$\\{?([A-Za-z_]\\w*)");
 
@@ -164,7 +165,9 @@ final class LogLeakAnalyzer implements Analyzer {
                     break;
                 }
                 Matcher echo = SHELL_ECHO.matcher(part);
-                if (echo.find() && isSecretVariable(echo.group(1)) && !part.contains(">")) {
+                // Echoed into a pipe (echo "$TOKEN" | docker login --password-stdin), the value goes to a command, not the log.
+                if (echo.find() && isSecretVariable(echo.group(1)) && !part.contains(">")
+                        && !PIPE.matcher(part).region(echo.end(), part.length()).find()) {
                     report(analysis, SCRIPT_RULE, at, echo.group(1), "echoes the secret " + echo.group(1) + " into the log");
                     break;
                 }

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * {@code .env} it reads, it is the password the running service will have.
  */
 final class Placeholders {
+    /** A provider's prefix before a run of x's, as documentation writes a token: {@code sk_live_xxxx}, {@code ghp_xxxx}. */
+    private static final String PREFIXED_XS = "[a-z0-9]{1,12}(?:[-_][a-z0-9]{1,12}){0,3}[-_]x{6,}";
+
     private static final Set<String> WORDS = Set.of(
             "example", "changeme", "change_me", "change-me", "changeit", "password", "passwd", "secret",
             "token", "dummy", "test", "testing", "foo", "bar", "foobar", "placeholder", "todo", "tbd",
@@ -25,7 +28,7 @@ final class Placeholders {
             "notasecret", "insecure", "demo", "1234", "12345", "123456", "12345678");
 
     private static final Pattern SHAPES = Pattern.compile(
-            "(?i)x{3,}|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|my|some|insert|enter|replace)[-_ ].*"
+            "(?i)x{3,}|" + PREFIXED_XS + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|my|some|insert|enter|replace)[-_ ].*"
                     + "|.*(example|changeme|change[-_]me|placeholder|dummy|fake|redacted).*"
                     // AWS documentation's example key pair, on its stems (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html).
                     + "|akiaiosfodnn7.*|wjalrxutnfemi/k7mdeng.*");
@@ -35,7 +38,7 @@ final class Placeholders {
             "placeholder", "todo", "tbd", "redacted", "yourpassword");
 
     private static final Pattern TEMPLATE_SHAPES = Pattern.compile(
-            "(?i)x{3,}|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|insert|enter|replace)[-_ ].*|.*[-_ ]here"
+            "(?i)x{3,}|" + PREFIXED_XS + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|insert|enter|replace)[-_ ].*|.*[-_ ]here"
                     + "|.*(placeholder|redacted).*");
 
     /** Defaults that documentation examples spread: examplepass, changeme123, my-secret-pw. */

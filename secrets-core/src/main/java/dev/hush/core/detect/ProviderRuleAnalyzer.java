@@ -49,6 +49,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
     private static final Pattern CALL = Pattern.compile("[\\w$.]+\\(.*");
     /** Lower-case words joined by separators: a name such as {@code user-profile-cache}, not a secret. */
     private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[-_.][a-z]+)+");
+    private static final Pattern SEPARATORS = Pattern.compile("[-_.]");
 
     private final List<Rule> rules;
     private final KeywordIndex index;
@@ -359,13 +360,36 @@ final class ProviderRuleAnalyzer implements Analyzer {
             if (rule.secretKeyRequired() && (key == null || !SecretKeys.isSecret(key) || looksLikeCode(secret, start))) {
                 return null;
             }
+            String body = issuerBody(rule, secret);
+            if (body != null && Placeholders.isTemplate(body)) {
+                // The issuer's prefix before x's (glpat-xxxx): how documentation writes the shape of a token.
+                return null;
+            }
             if (Placeholders.isPlaceholder(secret)) {
                 return rule.placeholders() == PlaceholderPolicy.SKIP ? null : Severity.LOW;
             }
             if (rule.entropy().isPresent() && Entropy.shannon(secret) < rule.entropy().getAsDouble()) {
-                return null;
+                // A token that names its issuer by its prefix (sk_live_, tskey-) around another stand-in body (AAAA)
+                // is the inline habit with a placeholder: reported low, as a placeholder is. Any other low-entropy
+                // match is a word or a run of digits the regex happened to fit.
+                return rule.placeholders() == PlaceholderPolicy.LOW && body != null ? Severity.LOW : null;
             }
             return rule.severity();
+        }
+
+        /**
+         * Returns what follows the issuer's prefix that {@code secret} starts with, without separators: one of
+         * {@code rule}'s keywords ending in a separator ({@code sk_live_}, {@code tskey-}); null without one.
+         */
+        private static String issuerBody(Rule rule, String secret) {
+            String lower = secret.toLowerCase(Locale.ROOT);
+            for (String keyword : rule.keywords()) {
+                char last = keyword.charAt(keyword.length() - 1);
+                if ((last == '_' || last == '-') && keyword.length() >= 3 && lower.startsWith(keyword)) {
+                    return SEPARATORS.matcher(secret.substring(keyword.length())).replaceAll("");
+                }
+            }
+            return null;
         }
 
         /** Returns whether an unquoted value is an expression rather than a literal: a call, a field, a variable. */

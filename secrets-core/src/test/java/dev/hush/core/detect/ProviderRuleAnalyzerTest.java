@@ -3,6 +3,7 @@ package dev.hush.core.detect;
 import dev.hush.core.rules.BuiltInRules;
 import dev.hush.core.format.SourceFile;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.Severity;
@@ -56,7 +57,15 @@ class ProviderRuleAnalyzerTest {
 
     @Test
     void skipsValuesUnderTheEntropyFloorAndAllowedValues() {
-        assertThat(analyse(BUILT_IN, "a.txt", "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nAKIAIOSFODNN7EXAMPLE\n")).isEmpty();
+        assertThat(analyse(BUILT_IN, "a.txt", "AKIAAAAAAAAAAAAAAAAA\nghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nAKIAIOSFODNN7EXAMPLE\n"))
+                .isEmpty();
+    }
+
+    @Test
+    void reportsAStandInBodyAfterTheIssuersPrefixWithLowSeverity() {
+        assertThat(analyse(BUILT_IN, "a.txt", "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nSTRIPE_KEY=sk_live_AAAAAAAAAAAAAAAAAAAAAAAA\n"))
+                .extracting(Finding::ruleId, Finding::severity)
+                .containsExactly(tuple("github-pat", Severity.LOW), tuple("stripe-secret-key", Severity.LOW));
     }
 
     @Test

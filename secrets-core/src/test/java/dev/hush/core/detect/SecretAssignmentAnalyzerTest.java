@@ -205,4 +205,18 @@ class SecretAssignmentAnalyzerTest {
                         .getBytes(StandardCharsets.UTF_8), GitFacts.COMMITTED, false);
         assertThat(compose.findings()).extracting(Finding::ruleId).containsExactly("compose-inline-secret");
     }
+
+    @Test
+    void takesBase64LongerThanAnAwsSecretKeyUnderItsNameForCiphertextNotTheKey() {
+        String ciphertext = "aws_secret_access_key = SHVzaEZha2VDaXBoZXJ0ZXh0T2ZBbkF3c0tleTAxMjM0NTY3ODlhYg==\n";
+        String key = "aws_secret_access_key = Hx9Qw2Er7Ty4Ui1Op6As3Df8Gh5Jk0Lz/Xc+Vb2N\n";
+
+        assertThat(findings("deploy/aws.ini", ciphertext)).isEmpty();
+        // Another product's secret under a longer name keeps its own length (KMS's XKS proxy credential).
+        assertThat(findings("deploy/xks.json", "{\"RawSecretAccessKey\": \"SHVzaEZha2VYa3NQcm94eVNlY3JldDAxMjM0NTY3ODlhYmNk\"}\n"))
+                .extracting(Finding::ruleId).containsExactly("json-secret");
+        // A 40-character key is the key: the AWS rule reports it (and the ini rule yields to it).
+        assertThat(DETECTOR.analyze("deploy/aws.ini", key.getBytes(StandardCharsets.UTF_8), GitFacts.COMMITTED, false)
+                .findings()).isNotEmpty();
+    }
 }

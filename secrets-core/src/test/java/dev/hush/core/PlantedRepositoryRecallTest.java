@@ -1,0 +1,667 @@
+package dev.hush.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hush.core.model.Finding;
+import dev.hush.core.model.ScanReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scans a small project tree of our own making, the way a real repository leaks: Spring properties
+ * and YAML, Django settings, a Node config and its .env, Laravel config, Go, Terraform variables, a
+ * Kubernetes Secret, a CI workflow, a Dockerfile, a compose file, shell scripts, an SQL dump, .npmrc,
+ * .pypirc, an AWS credentials file, a kubeconfig, and provider tokens in code. Each planted credential
+ * is written between {@code «»} on its line; around them sit the values a scanner must leave alone:
+ * placeholders, environment look-ups, test constants, hashes, UUIDs and version strings. Every value
+ * is fake (sequential runs, hush in the name, hosts under .invalid or example.org).
+ *
+ * <p>The test pins how many planted lines hush finds and how many findings fall on a line with nothing
+ * planted; a better figure is welcome: raise {@link #FOUND} or lower {@link #FALSE} with the change that
+ * earned it. It prints what it missed and what it flagged by path, line and rule, never a value.
+ */
+class PlantedRepositoryRecallTest {
+    /** Planted lines found, at least. */
+    private static final int FOUND = 75;
+    /** Findings on lines where nothing is planted, at most. */
+    private static final int FALSE = 0;
+
+    @Test
+    void findsThePlantedCredentialsOfARealisticProjectAndLittleElse(@TempDir Path root) throws IOException {
+        Map<String, Set<Integer>> planted = new LinkedHashMap<>();
+        for (Map.Entry<String, String> file : tree().entrySet()) {
+            StringBuilder text = new StringBuilder();
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                if (line.contains("«")) {
+                    planted.computeIfAbsent(file.getKey(), k -> new TreeSet<>()).add(i + 1);
+                    line = line.replace("«", "").replace("»", "");
+                }
+                text.append(line).append(i + 1 < lines.length ? "\n" : "");
+            }
+            Path target = root.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text);
+        }
+
+        ScanReport report = Hush.scan().root(root).call();
+
+        Set<String> found = new TreeSet<>();
+        List<String> falseFindings = new ArrayList<>();
+        for (Finding finding : report.findings()) {
+            String path = finding.location().path().replace('\\', '/');
+            int line = finding.location().line();
+            if (planted.getOrDefault(path, Set.of()).contains(line)) {
+                found.add(path + ":" + line);
+            } else {
+                falseFindings.add(path + ":" + line + " " + finding.ruleId() + " (" + finding.severity() + ")");
+            }
+        }
+        List<String> missed = new ArrayList<>();
+        int total = 0;
+        for (Map.Entry<String, Set<Integer>> file : planted.entrySet()) {
+            for (int line : file.getValue()) {
+                total++;
+                if (!found.contains(file.getKey() + ":" + line)) {
+                    missed.add(file.getKey() + ":" + line);
+                }
+            }
+        }
+        System.out.printf("planted repository: %d/%d planted lines found, %d false findings%n",
+                found.size(), total, falseFindings.size());
+        missed.forEach(m -> System.out.println("  missed " + m));
+        falseFindings.forEach(f -> System.out.println("  false  " + f));
+
+        assertThat(found.size()).as("planted lines found (missed: %s)", missed).isGreaterThanOrEqualTo(FOUND);
+        assertThat(falseFindings).as("findings where nothing is planted").hasSizeLessThanOrEqualTo(FALSE);
+    }
+
+    /** Returns the project: path to text, with each planted credential between «». */
+    private static Map<String, String> tree() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("orders-service/src/main/resources/application.properties", """
+                spring.application.name=orders
+                server.port=8080
+                spring.datasource.url=jdbc:postgresql://db.hush.invalid:5432/orders
+                spring.datasource.username=orders_app
+                spring.datasource.password=«Vb7qR2nLx9Tk4Wm»
+                spring.jpa.hibernate.ddl-auto=validate
+                spring.mail.password=${MAIL_PASSWORD}
+                app.jwt.secret=«c2VjcmV0LWtleS1mb3ItaHVzaC10ZXN0cy1vbmx5LTAxMjM0NTY3ODk»
+                app.build.version=2.14.3
+                app.instance-id=3f2b9c4e-8a1d-4e6f-9b0c-7d5e2a1f8c3b
+                management.endpoints.web.exposure.include=health,info
+                """);
+        files.put("orders-service/src/main/resources/application.yml", """
+                spring:
+                  datasource:
+                    url: jdbc:mysql://mysql.hush.invalid:3306/shop?user=shop&password=«Qw3rTy8uIo2pAsHk»
+                    password: ${DB_PASSWORD:}
+                  data:
+                    redis:
+                      password: «Rd5sK8mQ2vXz7Lp»
+                  security:
+                    oauth2:
+                      client:
+                        registration:
+                          github:
+                            client-id: Iv1.8a61f9b3a7aba766
+                            client-secret: «3f1e9c7b5a2d4f6e8c0b1a3d5f7e9c2b4a6d8f0e»
+                aws:
+                  s3:
+                    bucket: orders-invoices
+                logging:
+                  level:
+                    root: INFO
+                """);
+        files.put("orders-service/src/main/java/org/example/orders/PaymentClient.java", """
+                package org.example.orders;
+
+                final class PaymentClient {
+                    private static final String STRIPE_KEY = "«sk_live_HushPlanted0123456789abcdefGHIJ»";
+                    private static final String API_VERSION = "2024-06-20";
+                    private static final String SERVICE_TOKEN = "«eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJvcmRlcnMtc2VydmljZSIsImlzcyI6Imh1c2gtcGxhbnRlZCIsImV4cCI6NDEwMjQ0NDgwMH0.Qm9ndXNTaWduYXR1cmVGb3JIdXNoVGVzdHNPbmx5MDE»";
+                    private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+                    private static final String MERCHANT_ID = "7d5e2a1f-8c3b-4e6f-9b0c-3f2b9c4e8a1d";
+                    private final String password = System.getenv("PAYMENTS_DB_PASSWORD");
+                    private final String url = "jdbc:sqlserver://sql.hush.invalid:1433;databaseName=pay;user=pay;password=«Mx4vT9qL2kRz7»";
+                }
+                """);
+        files.put("orders-service/src/test/java/org/example/orders/PaymentClientTest.java", """
+                package org.example.orders;
+
+                class PaymentClientTest {
+                    private static final String PASSWORD = "test";
+                    private static final String TOKEN = "dummy-token";
+                    private static final String USER_ID = "00000000-0000-0000-0000-000000000000";
+                }
+                """);
+        files.put("web/settings.py", """
+                import os
+
+                SECRET_KEY = '«django-insecure-7h#k2$m9@x!q4w&z8p3v6b1n5c0r»'
+                DEBUG = False
+                ALLOWED_HOSTS = ['orders.example.org']
+                DATABASES = {
+                    'default': {
+                        'ENGINE': 'django.db.backends.postgresql',
+                        'NAME': 'orders',
+                        'USER': 'orders',
+                        'PASSWORD': '«pG4vN8kR2mXq6Tz»',
+                        'HOST': 'db',
+                    }
+                }
+                EMAIL_HOST_PASSWORD = os.environ.get('EMAIL_HOST_PASSWORD')
+                STRIPE_SECRET_KEY = os.getenv("STRIPE_SECRET_KEY", "")
+                SENDGRID_API_KEY = "«SG.aBcDeFgHiJkLmNoPqRsTuV.wXyZ0123456789abcdefghijklmnopqrstuvwxyzABC»"
+                STATIC_URL = '/static/'
+                CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://localhost:6379/0")
+                """);
+        files.put("web/ai/client.py", """
+                from openai import OpenAI
+
+                OPENAI_API_KEY = "«sk-proj-HushPlanted0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJT3BlbkFJklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP»"
+                MODEL = "gpt-4o-mini"
+                client = OpenAI(api_key=OPENAI_API_KEY)
+                """);
+        files.put("api/config/default.js", """
+                module.exports = {
+                  port: process.env.PORT || 3000,
+                  db: { uri: '«mongodb://orders:mG7kQ2xV9pLw@mongo.hush.invalid:27017/orders?authSource=admin»' },
+                  session: { secret: process.env.SESSION_SECRET },
+                  github: { token: '«ghp_HushPlanted0123456789abcdefghijKLMNO»' },
+                  slack: { webhook: '«https://hooks.slack.com/services/T0123ABCD/B0456EFGH/HushPlanted0123456789abc»' },
+                  version: '4.2.1',
+                  cacheKey: 'orders:v2',
+                };
+                """);
+        files.put("api/.env", """
+                NODE_ENV=production
+                DATABASE_URL=«postgres://app:Pz8xL3qN7vKt@db:5432/app»
+                STRIPE_SECRET_KEY=«sk_live_HushPlantedEnv0123456789abcdefGH»
+                OPENAI_API_KEY=
+                JWT_EXPIRES_IN=3600
+                LOG_LEVEL=info
+                """);
+        files.put("api/.env.example", """
+                DATABASE_URL=postgres://user:password@localhost:5432/app
+                STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx
+                API_TOKEN=<your-token>
+                GITHUB_TOKEN=
+                """);
+        files.put("api/package.json", """
+                {
+                  "name": "orders-api",
+                  "version": "4.2.1",
+                  "dependencies": { "express": "^4.19.2" },
+                  "packageManager": "pnpm@9.1.0+sha512.67f5879916a9293e5cf059c23853d571beaf4f753c707f40cb22bed5fb1578c6aad3b6c4107ccb3ba0b35be003eb621a16471ac836c87beb53f9d54bb4612724"
+                }
+                """);
+        files.put("api/.npmrc", """
+                @orders:registry=https://npm.example.org/
+                //registry.npmjs.org/:_authToken=«npm_HushPlanted0123456789abcdefghijklmno»
+                always-auth=true
+                """);
+        files.put("shop/config/database.php", """
+                <?php
+
+                return [
+                    'default' => env('DB_CONNECTION', 'mysql'),
+                    'connections' => [
+                        'mysql' => [
+                            'host' => env('DB_HOST', '127.0.0.1'),
+                            'username' => env('DB_USERNAME', 'forge'),
+                            'password' => env('DB_PASSWORD', '«Lr6pW2qZ9xNm»'),
+                        ],
+                    ],
+                    'redis' => ['password' => env('REDIS_PASSWORD', null)],
+                ];
+                """);
+        files.put("shop/config/services.php", """
+                <?php
+
+                return [
+                    'mailgun' => [
+                        'domain' => 'mg.example.org',
+                        'secret' => '«key-0123456789abcdef0123456789abcdef»',
+                    ],
+                    'stripe' => ['key' => env('STRIPE_KEY')],
+                ];
+                """);
+        files.put("worker/main.go", """
+                package main
+
+                import "os"
+
+                const apiVersion = "v1.8.2"
+
+                var awsAccessKeyID = "«AKIAQ7RHUSHZ2X4V6B3N»"
+                var awsSecretAccessKey = "«Hx9Qw2Er7Ty4Ui1Op6As3Df8Gh5Jk0Lz/Xc+Vb2N»"
+
+                func main() {
+                	dsn := "host=db user=app «password=Gq5mT8vL2xKp» dbname=app sslmode=disable"
+                	token := os.Getenv("GITHUB_TOKEN")
+                	_ = dsn + token
+                }
+                """);
+        files.put("infra/terraform.tfvars", """
+                region          = "eu-west-1"
+                instance_type   = "t3.medium"
+                db_password     = "«Tf9kR3mQ7xLv2Np»"
+                datadog_api_key = "«0123456789abcdef0123456789abcdef»"
+                ami             = "ami-0c55b159cbfafe1f0"
+                """);
+        files.put("infra/variables.tf", """
+                variable "db_password" {
+                  type      = string
+                  sensitive = true
+                }
+                """);
+        files.put("k8s/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: orders-db
+                type: Opaque
+                data:
+                  username: b3JkZXJz
+                  password: «S3E0bVo4dlIyeExwN1R3»
+                stringData:
+                  api-key: «hK7mQ2xV9pLw4RtZ»
+                """);
+        files.put("k8s/deployment.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: orders
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: orders
+                          image: registry.example.org/orders:2.14.3
+                          env:
+                            - name: DB_PASSWORD
+                              valueFrom:
+                                secretKeyRef:
+                                  name: orders-db
+                                  key: password
+                """);
+        files.put("deploy/kubeconfig", """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - cluster:
+                    server: https://k8s.hush.invalid:6443
+                  name: prod
+                users:
+                - name: deployer
+                  user:
+                    token: «eyJhbGciOiJSUzI1NiIsImtpZCI6Imh1c2gtcGxhbnRlZC1raWQifQ.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50Iiwic3ViIjoic3lzdGVtOnNlcnZpY2VhY2NvdW50OmNpOmRlcGxveWVyIn0.U2lnbmF0dXJlT2ZBRmFrZVNlcnZpY2VBY2NvdW50VG9rZW5Gb3JIdXNo»
+                contexts:
+                - context:
+                    cluster: prod
+                    user: deployer
+                  name: prod
+                current-context: prod
+                """);
+        files.put(".github/workflows/deploy.yml", """
+                name: deploy
+                on: push
+                env:
+                  REGISTRY: ghcr.io
+                  DOCKER_PASSWORD: ${{ secrets.DOCKER_PASSWORD }}
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - run: echo «dckr_pat_HushPlanted0123456789abcdefg» | docker login -u orders --password-stdin
+                      - run: ./gradlew publish -PrepoPassword=${{ secrets.REPO_PASSWORD }}
+                """);
+        files.put("Dockerfile", """
+                FROM node:20-alpine
+                ARG NPM_TOKEN
+                ENV NODE_ENV=production
+                ENV MYSQL_ROOT_PASSWORD=«Dk3vP8qL5mXz2Rt»
+                RUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci
+                EXPOSE 3000
+                """);
+        files.put("docker-compose.yml", """
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_USER: app
+                      POSTGRES_PASSWORD: «Cp7wN3kQ9xLv»
+                  queue:
+                    image: rabbitmq:3-management
+                    environment:
+                      - RABBITMQ_DEFAULT_USER=orders
+                      - RABBITMQ_DEFAULT_PASS=«Rb4mK8vQ2xTz»
+                  app:
+                    image: registry.example.org/orders:2.14.3
+                    environment:
+                      SPRING_DATASOURCE_PASSWORD: ${DB_PASSWORD}
+                """);
+        files.put("scripts/backup.sh", """
+                #!/bin/sh
+                set -eu
+                «mysqldump -u root -pBk5vQ9mL2xRt shop» > /backup/shop.sql
+                curl -fsS -u «deploy:Nx3kP7vQ2mLz» https://nexus.hush.invalid/repository/backups/ -T /backup/shop.sql
+                export PGPASSWORD=«Pg8vK2mQ5xLt»
+                mysql -h db -u app -p"$DB_PASSWORD" shop < /backup/shop.sql
+                echo "done at $(date +%F)"
+                """);
+        files.put("db/dump.sql", """
+                -- MySQL dump 10.13
+                CREATE USER 'report'@'%' IDENTIFIED BY '«Sq4vM8kL2xRz»';
+                INSERT INTO settings (name, value) VALUES ('theme', 'dark');
+                INSERT INTO users (id, email) VALUES (1, 'ops@example.org');
+                """);
+        files.put("tools/.pypirc", """
+                [distutils]
+                index-servers = pypi
+
+                [pypi]
+                username = __token__
+                password = «pypi-AgEIcHlwaS5vcmcCJGHushPlanted0123456789abcdefghijklmnopqrstuvwxyzABCDEF»
+                """);
+        files.put("ops/.aws/credentials", """
+                [default]
+                aws_access_key_id = «AKIAZ3X5V7B2N4M6HUSH»
+                aws_secret_access_key = «Jk8Lm2Np4Qr6St9Uv1Wx3Yz5Ab7Cd0Ef/Gh+Ij2K»
+                region = eu-west-1
+                """);
+        files.put("README.md", """
+                # orders
+
+                Copy `api/.env.example` to `api/.env` and fill in your keys:
+
+                    export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+                    curl -u USERNAME:PASSWORD https://nexus.example.org/
+
+                Version 2.14.3, build 7d5e2a1f.
+                """);
+        files.put("billing/appsettings.json", """
+                {
+                  "Logging": { "LogLevel": { "Default": "Information" } },
+                  "ConnectionStrings": {
+                    "Billing": "«Server=sql.hush.invalid;Database=billing;User Id=billing;Password=Wq7vK2mN9xLr;»",
+                    "Storage": "«DefaultEndpointsProtocol=https;AccountName=hushbilling;AccountKey=SHVzaFBsYW50ZWRTdG9yYWdlQWNjb3VudEtleTAxMjM0NTY3ODlhYmNkZWZnaGlqa2xtbm9wcQ==;EndpointSuffix=core.windows.net»"
+                  },
+                  "Jwt": { "Issuer": "billing", "Audience": "billing-clients", "ExpiresMinutes": 60 },
+                  "AllowedHosts": "*"
+                }
+                """);
+        files.put("billing/gradle.properties", """
+                org.gradle.jvmargs=-Xmx2g
+                version=1.4.0-SNAPSHOT
+                ossrhUsername=hush-release
+                ossrhPassword=«Gr4vK9mQ2xLt7Np»
+                signing.keyId=0A1B2C3D
+                """);
+        files.put("billing/settings.xml", """
+                <settings>
+                  <servers>
+                    <server>
+                      <id>corp-releases</id>
+                      <username>deployer</username>
+                      <password>«Mv5kQ8xL2pRt9Wz»</password>
+                    </server>
+                    <server>
+                      <id>corp-snapshots</id>
+                      <username>${env.REPO_USER}</username>
+                      <password>${env.REPO_PASSWORD}</password>
+                    </server>
+                  </servers>
+                </settings>
+                """);
+        files.put("ops/docker/config.json", """
+                {
+                  "auths": {
+                    "registry.example.org": { "auth": "«Y2ktYm90OldkOGtRM21WN3hMcA==»" }
+                  },
+                  "credsStore": "desktop"
+                }
+                """);
+        files.put("ops/.netrc", """
+                machine api.hush.invalid
+                  login deploy
+                  «password Nt6vQ2mK9xLp»
+                """);
+        files.put("ops/.git-credentials", """
+                «https://ci-bot:ghp_HushPlantedGitCred0123456789abcdefgh@github.com»
+                """);
+        files.put("ops/ansible/group_vars/all.yml", """
+                ansible_user: deploy
+                «ansible_become_pass: Ab7vK3mQ9xLt»
+                app_port: 8080
+                app_secret_name: orders-tls
+                vault_db_password: "{{ lookup('env', 'DB_PASSWORD') }}"
+                """);
+        files.put("ops/helm/values.yaml", """
+                replicaCount: 2
+                image:
+                  repository: registry.example.org/orders
+                  tag: 2.14.3
+                postgresql:
+                  auth:
+                    username: orders
+                    «password: Hv4kQ8mL2xRt»
+                    existingSecret: ""
+                tls:
+                  secretName: orders-tls
+                  key: tls.key
+                """);
+        files.put("ops/redis/docker-compose.override.yml", """
+                services:
+                  cache:
+                    image: redis:7
+                    command: «redis-server --requirepass Rq5vK8mL2xTz»
+                """);
+        files.put("ops/terraform/main.tf", """
+                provider "aws" {
+                  region     = "eu-west-1"
+                  access_key = "«AKIAR4T6Y2U3I5O7HUSH»"
+                  secret_key = "«Qp2Wo4Ei6Ru8Ty0Ui3Op5As7Df9Gh1Jk/Lz+Xc4V»"
+                }
+
+                resource "aws_db_instance" "orders" {
+                  username = "orders"
+                  password = var.db_password
+                }
+                """);
+        files.put("ops/gcp/service-account.json", """
+                {
+                  "type": "service_account",
+                  "project_id": "hush-planted",
+                  "private_key_id": "0123456789abcdef0123456789abcdef01234567",
+                  "client_email": "orders@hush-planted.iam.gserviceaccount.com",
+                  "client_id": "123456789012345678901"
+                }
+                """);
+        files.put("notify/app.py", """
+                import requests
+                from flask import Flask
+
+                app = Flask(__name__)
+                app.config['SECRET_KEY'] = '«f7Kq2Lm9Xv4Nb8Rt3Wz6Yp»'
+                SLACK_BOT_TOKEN = "«xoxb-123456789012-1234567890123-HushPlantedBot0123456789»"
+                TWILIO_AUTH_TOKEN = "«0f1e2d3c4b5a69788796a5b4c3d2e1f0»"
+                PASSWORD_MIN_LENGTH = 12
+                TOKEN_TYPE = "Bearer"
+
+                def send(msg):
+                    «return requests.post(URL, json=msg, auth=('notify', 'Rn3vK7mQ2xLp'))»
+                """);
+        files.put("notify/db.js", """
+                const { Pool } = require('pg');
+                const pool = new Pool({
+                  host: 'db',
+                  user: 'notify',
+                  «password: 'Np8vK3mQ6xLt',»
+                  database: 'notify',
+                });
+                const apiKeyHeader = 'X-API-Key';
+                module.exports = pool;
+                """);
+        files.put("notify/store.go", """
+                package notify
+
+                import "database/sql"
+
+                func open() (*sql.DB, error) {
+                	return sql.Open("mysql", "«notify:Gm6vK2mQ9xLt@tcp(db:3306)/notify»")
+                }
+                """);
+        files.put("shop/src/Db.php", """
+                <?php
+                $pdo = new PDO('mysql:host=db;dbname=shop', 'shop', '«Pd4vK8mQ2xLt»');
+                $stripePublishable = 'pk_live_0123456789abcdefghijklmn';
+                """);
+        files.put("web/locale/en.json", """
+                {
+                  "password": "Password",
+                  "forgot_password": "Forgot your password?",
+                  "token_expired": "Your session token has expired"
+                }
+                """);
+        files.put("Jenkinsfile", """
+                pipeline {
+                  agent any
+                  stages {
+                    stage('deploy') {
+                      steps {
+                        withCredentials([string(credentialsId: 'deploy-token', variable: 'TOKEN')]) {
+                          sh 'curl -H "Authorization: Bearer $TOKEN" https://deploy.hush.invalid/'
+                        }
+                        «sh 'curl -H "X-Api-Key: 9f8Kq2LmX7vB3nRtHushPlanted" https://status.hush.invalid/'»
+                      }
+                    }
+                  }
+                }
+                """);
+        files.put("api/go.sum", """
+                github.com/lib/pq v1.10.9 h1:YXG7RB+JIjhP29X+OtkiDnYaXQwpS4JEWq7dtCCRUEw=
+                github.com/lib/pq v1.10.9/go.mod h1:AlVN5x4E4T544tWzH6hKfbfQvm3HdbOxrmggDNAPY9o=
+                """);
+        files.put("blog/wp-config.php", """
+                <?php
+                define( 'DB_NAME', 'blog' );
+                define( 'DB_USER', 'blog' );
+                «define( 'DB_PASSWORD', 'Wp7vK2mQ9xLtNr' );»
+                define( 'DB_HOST', 'db' );
+                «define( 'AUTH_KEY', 'q#7Lm^2Xv@9Nb!4Rt&8Wz*3Yp(6Kd)1Hs_5Jf+0Gc' );»
+                define( 'WP_DEBUG', false );
+                $table_prefix = 'wp_';
+                """);
+        files.put("rails/config/database.yml", """
+                production:
+                  adapter: postgresql
+                  database: shop_production
+                  username: shop
+                  password: <%= ENV["SHOP_DATABASE_PASSWORD"] %>
+                staging:
+                  adapter: postgresql
+                  «password: Rs4vK8mQ2xLtPw»
+                """);
+        files.put("rails/config/secrets.yml", """
+                production:
+                  «secret_key_base: 4f1e9c7b5a2d4f6e8c0b1a3d5f7e9c2b4a6d8f0e1c3b5a7d9f2e4c6b8a0d1f3e5c7b9a2d4f6e8c0b1a3d5f7e9c2b4a6d8f0e1c3b5a7d9f2e4c6b8a0d1f3»
+                """);
+        files.put("rails/config/initializers/stripe.rb", """
+                «Stripe.api_key = 'sk_live_HushPlantedRuby0123456789abcdefGH'»
+                Stripe.api_version = '2024-06-20'
+                """);
+        files.put("legacy/src/main/java/org/example/legacy/Dao.java", """
+                package org.example.legacy;
+
+                import java.sql.Connection;
+                import java.sql.DriverManager;
+
+                final class Dao {
+                    Connection open() throws Exception {
+                        «return DriverManager.getConnection("jdbc:mysql://db:3306/legacy", "legacy", "Lg5vK9mQ2xLt");»
+                    }
+                }
+                """);
+        files.put("legacy/src/main/kotlin/org/example/legacy/Maps.kt", """
+                package org.example.legacy
+
+                object Maps {
+                    «const val GOOGLE_MAPS_API_KEY = "AIzaSyHushPlanted0123456789abcdefghijkl"»
+                    const val ZOOM = 12
+                }
+                """);
+        files.put("etl/load.py", """
+                import psycopg2
+
+                «conn = psycopg2.connect(host="db", user="etl", password="Et3vK7mQ2xLp", dbname="warehouse")»
+                BATCH_SIZE = 500
+                """);
+        files.put("etl/.pgpass", """
+                «db.hush.invalid:5432:warehouse:etl:Pp6vK2mQ9xLt»
+                """);
+        files.put("auth/jwt.go", """
+                package auth
+
+                «var jwtKey = []byte("Jw8vK3mQ6xLtHushPlantedSigningKey")»
+
+                const issuer = "orders"
+                """);
+        files.put("Makefile", """
+                db:
+                	«docker run -d --name db -e POSTGRES_PASSWORD=Mk4vK8mQ2xLt -p 5432:5432 postgres:16»
+                test:
+                	go test ./...
+                """);
+        files.put(".gitlab-ci.yml", """
+                variables:
+                  DOCKER_DRIVER: overlay2
+                  «SONAR_TOKEN: "squ_0123456789abcdef0123456789abcdef01234567"»
+                deploy:
+                  script:
+                    - «git clone https://oauth2:glpat-HushPlanted012345678@gitlab.example.org/ops/deploy.git»
+                    - echo "$CI_JOB_TOKEN" | docker login -u gitlab-ci-token --password-stdin $CI_REGISTRY
+                """);
+        files.put("ops/htpasswd", """
+                «admin:$apr1$Hu5hPl4n$Ab3dEfGh1jKlMn0pQrStU/»
+                """);
+        files.put("scripts/env.sh", """
+                #!/bin/sh
+                «export GITHUB_TOKEN=ghp_HushPlantedShell0123456789abcdefghij»
+                export PATH="$HOME/bin:$PATH"
+                export APP_VERSION=2.14.3
+                """);
+        files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
+        return files;
+    }
+
+    /** Returns a fresh RSA private key as PEM, its first line marked as planted. */
+    private static String privateKeyPem() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .encodeToString(der);
+            return "«-----BEGIN PRIVATE KEY-----»\n" + body + "\n-----END PRIVATE KEY-----\n";
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
