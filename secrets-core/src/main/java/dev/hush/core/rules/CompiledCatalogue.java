@@ -30,8 +30,8 @@ final class CompiledCatalogue {
     static final String RESOURCE = "rules.bin";
 
     static final int MAGIC = 0x68757368;
-    /** 2: the rules without their samples, which only the tests read, from the YAML. */
-    static final int VERSION = 2;
+    /** 3: the rules without their samples, which only the tests read, from the YAML; with their verification. */
+    static final int VERSION = 3;
 
     private CompiledCatalogue() {
     }
@@ -91,6 +91,7 @@ final class CompiledCatalogue {
             rule.placeholders(in.readBoolean() ? PlaceholderPolicy.SKIP : PlaceholderPolicy.LOW);
             rule.fallback(in.readBoolean());
             rule.secretKeyRequired(in.readBoolean());
+            rule.verification(Verification.valueOf(readString(in)));
         }
         rule.fix(readString(in));
         if (in.readBoolean()) {

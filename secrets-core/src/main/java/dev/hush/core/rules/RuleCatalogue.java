@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,8 +57,8 @@ public final class RuleCatalogue {
             "log-leak", "credential-file");
     private static final Set<String> RULE_FIELDS = Set.of(
             "id", "description", "card", "severity", "analyzer", "regex", "secretGroup", "keyGroup", "keywords",
-            "entropy", "paths", "allow", "stopwords", "multiline", "anchored", "placeholders", "fallback", "secretKey", "fix",
-            "rotation", "samples");
+            "entropy", "paths", "allow", "stopwords", "multiline", "anchored", "placeholders", "fallback", "secretKey", "verify",
+            "fix", "rotation", "samples");
 
     private final List<Rule> rules;
     private final Map<String, Rule> byId;
@@ -309,6 +310,10 @@ public final class RuleCatalogue {
             if (!placeholders.equals("low") && !placeholders.equals("skip")) {
                 throw error(fields.get("placeholders").getValueNode(), "placeholders must be 'low' or 'skip'");
             }
+            Verification verification = text(fields, "verify").map(name -> Verification.byId(name).orElseThrow(() ->
+                    error(fields.get("verify").getValueNode(), "rule '" + id + "' has verify '" + name + "'; use one of "
+                            + Arrays.stream(Verification.values()).skip(1).map(Verification::id).toList())))
+                    .orElse(Verification.NONE);
             if (flag(fields, "multiline") && flag(fields, "anchored")) {
                 throw error(fields.get("anchored").getValueNode(), "rule '" + id + "' cannot be both multiline and anchored");
             }
@@ -322,7 +327,8 @@ public final class RuleCatalogue {
                     .anchored(flag(fields, "anchored"))
                     .placeholders(placeholders.equals("low") ? PlaceholderPolicy.LOW : PlaceholderPolicy.SKIP)
                     .fallback(flag(fields, "fallback"))
-                    .secretKeyRequired(secretKey);
+                    .secretKeyRequired(secretKey)
+                    .verification(verification);
         }
 
         private static String defaultFix(Optional<RotationHint> rotation) {
