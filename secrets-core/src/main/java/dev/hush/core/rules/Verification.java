@@ -1,8 +1,5 @@
 package dev.hush.core.rules;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * Says what a provider rule's match must also pass to be reported: a rule names it with
  * {@code verify:} in {@code rules.yaml}, so that the detector runs a check because of what the
@@ -34,10 +31,5 @@ public enum Verification {
     /** Returns whether the match is base64 of what the check reads. */
     public boolean base64() {
         return this == BASE64_JWT || this == BASE64_PRIVATE_KEY;
-    }
-
-    /** Returns the check named {@code id}, or empty when there is none of that name. */
-    static Optional<Verification> byId(String id) {
-        return Arrays.stream(values()).filter(v -> v != NONE && v.id.equals(id)).findFirst();
     }
 }
