@@ -352,7 +352,7 @@ public final class RuleCatalogue {
                 return absent;
             }
             return byId(values, id, value.get()).orElseThrow(() -> error(fields.get(name).getValueNode(), "unknown " + name
-                    + " '" + value.get() + "'; use one of " + Arrays.stream(values).map(id).filter(s -> !s.isEmpty()).toList()));
+                    + " '" + value.get() + "'; use one of " + Arrays.stream(values).map(id).toList()));
         }
 
         private Optional<RotationHint> rotation(Map<String, NodeTuple> fields) {

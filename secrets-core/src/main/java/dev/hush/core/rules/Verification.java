@@ -1,5 +1,7 @@
 package dev.hush.core.rules;
 
+import java.util.Locale;
+
 /**
  * Says what a provider rule's match must also pass to be reported: a rule names it with
  * {@code verify:} in {@code rules.yaml}, so that the detector runs a check because of what the
@@ -7,25 +9,19 @@ package dev.hush.core.rules;
  */
 public enum Verification {
     /** Reports the match as the rule's regex, entropy and placeholders judge it. */
-    NONE(""),
+    NONE,
     /** Reports only a token whose header and payload decode as a JSON Web Token's, rated by its claims. */
-    JWT("jwt"),
+    JWT,
     /** As {@link #JWT}, for a whole token encoded once more in base64. */
-    BASE64_JWT("base64-jwt"),
+    BASE64_JWT,
     /** Reports only a PEM block that holds a private key, rated by what the key is. */
-    PRIVATE_KEY("private-key"),
+    PRIVATE_KEY,
     /** As {@link #PRIVATE_KEY}, for a PEM block encoded in base64. */
-    BASE64_PRIVATE_KEY("base64-private-key");
+    BASE64_PRIVATE_KEY;
 
-    private final String id;
-
-    Verification(String id) {
-        this.id = id;
-    }
-
-    /** Returns the name that {@code verify:} gives this check in a rules file; "" for {@link #NONE}. */
+    /** Returns the name that {@code verify:} gives this check in a rules file, e.g. {@code base64-jwt}. */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Returns whether the match is base64 of what the check reads. */

@@ -63,6 +63,7 @@ public final class GitScanCommand extends ScanSetup<GitScanCommand> {
     private final String revision;
 
     private GitScanCommand(Mode mode, String revision) {
+        // A diff sees a few files: every baseline entry for the others would look stale.
         super("GitScanCommand", false);
         this.mode = mode;
         this.revision = revision;

@@ -24,6 +24,10 @@ abstract sealed class ScanSetup<S extends ScanSetup<S>> implements ProjectScan p
     private Optional<HushConfig> config = Optional.empty();
     private Optional<Baseline> baseline = Optional.empty();
 
+    /**
+     * Creates the options of the command named {@code command}; {@code reportsStaleEntries} when
+     * the scan reads the whole project, so a baseline entry that matched nothing is stale.
+     */
     ScanSetup(String command, boolean reportsStaleEntries) {
         this.guard = new CallGuard(command);
         this.reportsStaleEntries = reportsStaleEntries;

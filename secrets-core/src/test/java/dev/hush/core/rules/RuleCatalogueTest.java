@@ -140,7 +140,7 @@ class RuleCatalogueTest {
         assertThatThrownBy(() -> RuleCatalogue.parse(rule + "    verify: signature\n", "team-rules.yaml"))
                 .isInstanceOf(RuleFormatException.class)
                 .hasMessageStartingWith("team-rules.yaml:6: ")
-                .hasMessageContaining("unknown verify 'signature'; use one of [jwt, base64-jwt,");
+                .hasMessageContaining("unknown verify 'signature'; use one of [none, jwt, base64-jwt,");
     }
 
     @Test
