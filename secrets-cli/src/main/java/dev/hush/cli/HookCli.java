@@ -2,9 +2,11 @@ package dev.hush.cli;
 
 import dev.hush.core.Hush;
 import dev.hush.core.git.GitHook;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,30 +44,40 @@ final class HookCli implements Runnable {
         }
     }
 
+    /** What both subcommands do: change the hook that {@link Target} names, and say what changed. */
+    abstract static class Step implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Target target;
+
+        /** Changes {@code hook} and returns what changed, for the user. */
+        abstract String change(GitHook hook) throws IOException;
+
+        @Override
+        public Integer call() throws Exception {
+            spec.commandLine().getOut().println("hush: " + change(target.hook()));
+            return ExitCodes.CLEAN;
+        }
+    }
+
     /** {@code hush hook install}. */
     @Command(name = "install", mixinStandardHelpOptions = true,
             description = "Writes the hook; a hook already there is kept and run first.",
             footer = {"", "A second install only updates hush's hook. The hook goes where git looks:"
                     + " core.hooksPath if set, else the repository's hooks folder (shared by linked work trees).",
                 "Example:", "  hush hook install && git commit"})
-    static final class Install implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @picocli.CommandLine.Mixin
-        Target target;
-
+    static final class Install extends Step {
         @Override
-        public Integer call() throws Exception {
-            GitHook.Result result = target.hook().install(Launcher.command());
-            String what = switch (result.outcome()) {
+        String change(GitHook hook) throws IOException {
+            GitHook.Result result = hook.install(Launcher.command());
+            return switch (result.outcome()) {
                 case CHAINED -> "installed " + result.hook() + "; the hook that was there is now "
                         + result.hook().getFileName() + GitHook.CHAINED_SUFFIX + " and runs first";
                 case UPDATED -> "updated " + result.hook();
                 default -> "installed " + result.hook();
             };
-            spec.commandLine().getOut().println("hush: " + what);
-            return ExitCodes.CLEAN;
         }
     }
 
@@ -73,23 +85,15 @@ final class HookCli implements Runnable {
     @Command(name = "uninstall", mixinStandardHelpOptions = true,
             description = "Removes hush's hook and puts back the hook it chained, unchanged.",
             footer = {"", "Example:", "  hush hook uninstall --pre-push"})
-    static final class Uninstall implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @picocli.CommandLine.Mixin
-        Target target;
-
+    static final class Uninstall extends Step {
         @Override
-        public Integer call() throws Exception {
-            GitHook.Result result = target.hook().uninstall();
-            String what = switch (result.outcome()) {
+        String change(GitHook hook) throws IOException {
+            GitHook.Result result = hook.uninstall();
+            return switch (result.outcome()) {
                 case RESTORED -> "removed hush's hook and restored the previous " + result.hook();
                 case REMOVED -> "removed " + result.hook();
                 default -> "no hush hook at " + result.hook() + "; nothing changed";
             };
-            spec.commandLine().getOut().println("hush: " + what);
-            return ExitCodes.CLEAN;
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.hush.core.model.Severity;
 import dev.hush.core.rules.PlaceholderPolicy;
 import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
+import dev.hush.core.rules.Verification;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -312,8 +313,9 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 return;
             }
             String note = null;
-            if (rule.id().equals("jwt") || rule.id().equals("jwt-base64")) {
-                Optional<JwtCheck.Verdict> verdict = JwtCheck.check(secret, rule.id().equals("jwt-base64"), severity,
+            Verification check = rule.verification();
+            if (check == Verification.JWT || check == Verification.BASE64_JWT) {
+                Optional<JwtCheck.Verdict> verdict = JwtCheck.check(secret, check.base64(), severity,
                         java.time.Instant.now());
                 if (verdict.isEmpty()) {
                     return;
@@ -321,8 +323,8 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 severity = severity == Severity.LOW ? severity : verdict.get().severity();
                 note = verdict.get().note();
             }
-            if (rule.id().equals("private-key") || rule.id().equals("private-key-base64")) {
-                String block = rule.id().equals("private-key") ? secret : decodeBase64(secret);
+            if (check == Verification.PRIVATE_KEY || check == Verification.BASE64_PRIVATE_KEY) {
+                String block = check.base64() ? decodeBase64(secret) : secret;
                 if (block == null || !block.contains("PRIVATE KEY-----")) {
                     return;
                 }

@@ -7,7 +7,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,8 +29,8 @@ final class CompiledCatalogue {
     static final String RESOURCE = "rules.bin";
 
     static final int MAGIC = 0x68757368;
-    /** 2: the rules without their samples, which only the tests read, from the YAML. */
-    static final int VERSION = 2;
+    /** 3: the rules without their samples, which only the tests read, from the YAML; with their verification. */
+    static final int VERSION = 3;
 
     private CompiledCatalogue() {
     }
@@ -71,10 +70,8 @@ final class CompiledCatalogue {
         String id = readString(in);
         Rule.Builder rule = Rule.builder(id, readString(in));
         rule.description(readString(in));
-        String card = readString(in);
-        rule.card(Arrays.stream(Card.values()).filter(c -> c.id().equals(card)).findFirst().orElseThrow());
-        String severity = readString(in);
-        rule.severity(Arrays.stream(Severity.values()).filter(s -> s.id().equals(severity)).findFirst().orElseThrow());
+        rule.card(RuleCatalogue.byId(Card.values(), Card::id, readString(in)).orElseThrow());
+        rule.severity(RuleCatalogue.byId(Severity.values(), Severity::id, readString(in)).orElseThrow());
         readOptional(in).ifPresent(rule::analyzer);
         if (in.readBoolean()) {
             String regex = readString(in);
@@ -91,6 +88,7 @@ final class CompiledCatalogue {
             rule.placeholders(in.readBoolean() ? PlaceholderPolicy.SKIP : PlaceholderPolicy.LOW);
             rule.fallback(in.readBoolean());
             rule.secretKeyRequired(in.readBoolean());
+            rule.verification(RuleCatalogue.byId(Verification.values(), Verification::id, readString(in)).orElseThrow());
         }
         rule.fix(readString(in));
         if (in.readBoolean()) {

@@ -36,6 +36,7 @@ public final class Rule {
     private final PlaceholderPolicy placeholders;
     private final boolean fallback;
     private final boolean secretKeyRequired;
+    private final Verification verification;
     private final String fix;
     private final Optional<RotationHint> rotation;
     private final Samples samples;
@@ -60,6 +61,7 @@ public final class Rule {
         this.placeholders = Objects.requireNonNull(b.placeholders, "placeholders == null");
         this.fallback = b.fallback;
         this.secretKeyRequired = b.secretKeyRequired;
+        this.verification = b.verification;
         this.fix = Objects.requireNonNull(b.fix, "fix == null");
         this.rotation = Optional.ofNullable(b.rotation);
         this.samples = Objects.requireNonNull(b.samples, "samples == null");
@@ -184,6 +186,11 @@ public final class Rule {
         return secretKeyRequired;
     }
 
+    /** Returns the check that a match must also pass to be reported; {@link Verification#NONE} for most rules. */
+    public Verification verification() {
+        return verification;
+    }
+
     /** Returns the one-line fix for a finding of this rule. */
     public String fix() {
         return fix;
@@ -284,6 +291,7 @@ public final class Rule {
         private PlaceholderPolicy placeholders = PlaceholderPolicy.LOW;
         private boolean fallback;
         private boolean secretKeyRequired;
+        private Verification verification = Verification.NONE;
         private String fix;
         private RotationHint rotation;
         private Samples samples = new Samples(Optional.empty(), List.of(), List.of());
@@ -367,6 +375,11 @@ public final class Rule {
 
         Builder secretKeyRequired(boolean value) {
             secretKeyRequired = value;
+            return this;
+        }
+
+        Builder verification(Verification value) {
+            verification = value;
             return this;
         }
 

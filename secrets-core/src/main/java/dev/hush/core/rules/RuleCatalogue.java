@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -56,11 +58,16 @@ public final class RuleCatalogue {
             "log-leak", "credential-file");
     private static final Set<String> RULE_FIELDS = Set.of(
             "id", "description", "card", "severity", "analyzer", "regex", "secretGroup", "keyGroup", "keywords",
-            "entropy", "paths", "allow", "stopwords", "multiline", "anchored", "placeholders", "fallback", "secretKey", "fix",
-            "rotation", "samples");
+            "entropy", "paths", "allow", "stopwords", "multiline", "anchored", "placeholders", "fallback", "secretKey", "verify",
+            "fix", "rotation", "samples");
 
     private final List<Rule> rules;
     private final Map<String, Rule> byId;
+
+    /** Returns the constant of {@code values} whose id is {@code text}: how rule files name a card, severity or check. */
+    static <E extends Enum<E>> Optional<E> byId(E[] values, Function<E, String> id, String text) {
+        return Arrays.stream(values).filter(value -> id.apply(value).equals(text)).findFirst();
+    }
 
     private RuleCatalogue(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -227,8 +234,8 @@ public final class RuleCatalogue {
             }
             Rule.Builder rule = Rule.builder(id, origin + ":" + line(node));
             rule.description(requiredText(fields, "description", node));
-            rule.card(card(fields));
-            rule.severity(severity(fields));
+            rule.card(choice(fields, "card", Card.values(), Card::id, Card.INLINE_SECRET));
+            rule.severity(choice(fields, "severity", Severity.values(), Severity::id, Severity.HIGH));
             Optional<String> analyzer = text(fields, "analyzer");
             Optional<String> regex = text(fields, "regex");
             if (analyzer.isPresent() == regex.isPresent()) {
@@ -322,7 +329,8 @@ public final class RuleCatalogue {
                     .anchored(flag(fields, "anchored"))
                     .placeholders(placeholders.equals("low") ? PlaceholderPolicy.LOW : PlaceholderPolicy.SKIP)
                     .fallback(flag(fields, "fallback"))
-                    .secretKeyRequired(secretKey);
+                    .secretKeyRequired(secretKey)
+                    .verification(choice(fields, "verify", Verification.values(), Verification::id, Verification.NONE));
         }
 
         private static String defaultFix(Optional<RotationHint> rotation) {
@@ -333,31 +341,18 @@ public final class RuleCatalogue {
                             + "or your secret manager.");
         }
 
-        private Card card(Map<String, NodeTuple> fields) {
-            Optional<String> value = text(fields, "card");
+        /**
+         * Returns the constant of {@code values} whose id is the text of field {@code name}, or
+         * {@code absent} when the rule has no such field.
+         */
+        private <E extends Enum<E>> E choice(Map<String, NodeTuple> fields, String name, E[] values,
+                Function<E, String> id, E absent) {
+            Optional<String> value = text(fields, name);
             if (value.isEmpty()) {
-                return Card.INLINE_SECRET;
+                return absent;
             }
-            for (Card card : Card.values()) {
-                if (card.id().equals(value.get())) {
-                    return card;
-                }
-            }
-            throw error(fields.get("card").getValueNode(), "unknown card '" + value.get() + "'; use one of "
-                    + java.util.Arrays.stream(Card.values()).map(Card::id).toList());
-        }
-
-        private Severity severity(Map<String, NodeTuple> fields) {
-            Optional<String> value = text(fields, "severity");
-            if (value.isEmpty()) {
-                return Severity.HIGH;
-            }
-            for (Severity severity : Severity.values()) {
-                if (severity.id().equals(value.get())) {
-                    return severity;
-                }
-            }
-            throw error(fields.get("severity").getValueNode(), "unknown severity '" + value.get() + "'; use high, medium or low");
+            return byId(values, id, value.get()).orElseThrow(() -> error(fields.get(name).getValueNode(), "unknown " + name
+                    + " '" + value.get() + "'; use one of " + Arrays.stream(values).map(id).toList()));
         }
 
         private Optional<RotationHint> rotation(Map<String, NodeTuple> fields) {

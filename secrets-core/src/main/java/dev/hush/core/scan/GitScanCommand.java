@@ -1,14 +1,11 @@
 package dev.hush.core.scan;
 
-import dev.hush.core.model.CallGuard;
 import dev.hush.core.detect.GitFacts;
 import dev.hush.core.git.GitRepositories;
 import dev.hush.core.git.GitScanException;
 import dev.hush.core.git.WorkTree;
-import dev.hush.core.baseline.Baseline;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Commit;
-import dev.hush.core.model.ScanReport;
 import dev.hush.core.model.SkippedFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,9 +45,10 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * tree holds now), and {@code Hush.diffScan(rev)} reads the files that differ from
  * {@code rev}: from the work tree, or for a range {@code A..B} the blobs that the commits
  * reachable from {@code B} and not from {@code A} introduced, each attributed to its commit.
+ * {@code call()} throws {@link GitScanException} when the root is not in a git work tree or the
+ * revision is unknown, and {@link IOException} when the repository cannot be read.
  */
-public final class GitScanCommand implements ProjectScan {
-    private final CallGuard guard = new CallGuard("GitScanCommand");
+public final class GitScanCommand extends ScanSetup<GitScanCommand> {
     /** The all-zeros id git hooks pass for a ref that does not exist on one side. */
     private static final String ZERO_ID = ObjectId.zeroId().name();
     private static final String EMPTY_TREE_ID = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
@@ -63,11 +61,10 @@ public final class GitScanCommand implements ProjectScan {
 
     private final Mode mode;
     private final String revision;
-    private Path root = Path.of(".");
-    private Optional<HushConfig> config = Optional.empty();
-    private Optional<Baseline> baseline = Optional.empty();
 
     private GitScanCommand(Mode mode, String revision) {
+        // A diff sees a few files: every baseline entry for the others would look stale.
+        super("GitScanCommand", false);
         this.mode = mode;
         this.revision = revision;
     }
@@ -89,42 +86,17 @@ public final class GitScanCommand implements ProjectScan {
         return new GitScanCommand(Mode.DIFF, revision.strip());
     }
 
-    /** Sets the folder inside the work tree to scan; only changes under it are read. */
-    public GitScanCommand root(Path root) {
-        this.root = Objects.requireNonNull(root, "root == null");
-        return this;
-    }
-
-    /** Sets the settings; without this call, {@code .hush.yaml} at the root is read if present. */
     @Override
-    public GitScanCommand config(HushConfig config) {
-        this.config = Optional.of(Objects.requireNonNull(config, "config == null"));
-        return this;
-    }
-
-    /** Reports only findings that {@code baseline} does not accept. */
-    @Override
-    public GitScanCommand baseline(Baseline baseline) {
-        this.baseline = Optional.of(Objects.requireNonNull(baseline, "baseline == null"));
-        return this;
-    }
-
-    /**
-     * Runs the scan.
-     *
-     * @throws GitScanException when {@code root} is not in a git work tree or the revision is unknown
-     * @throws IOException when the repository cannot be read
-     */
-    @Override
-    public ScanReport call() throws IOException {
-        guard.markCalled();
-        long start = System.nanoTime();
+    Path folder() throws IOException {
         if (!Files.isDirectory(root)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such folder");
         }
-        HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(root);
+        return root;
+    }
+
+    @Override
+    Source source(Path folder, HushConfig settings) throws IOException {
         Changes changes = new Changes(settings.maxFileSize());
-        ScanEngine.Rules detector = ScanEngine.Rules.compile(settings);
         try (Repository repository = openRepository(); ObjectReader reader = repository.newObjectReader()) {
             String prefix = prefix(repository);
             if (mode == Mode.STAGED && repository.isBare()) {
@@ -140,11 +112,10 @@ public final class GitScanCommand implements ProjectScan {
                 workTreeFiles(repository, reader, prefix, changes);
             }
         }
-        Source source = files -> {
+        return files -> {
             changes.files.values().forEach(files);
             return changes.skipped;
         };
-        return new ScanEngine(detector.await(), baseline, false).run(source, start);
     }
 
     private Repository openRepository() throws IOException {

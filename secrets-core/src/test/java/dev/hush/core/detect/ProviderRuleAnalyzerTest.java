@@ -86,6 +86,27 @@ class ProviderRuleAnalyzerTest {
     }
 
     @Test
+    void runsTheCheckThatARuleNamesWithVerifyWhateverItsId() {
+        String rule = """
+                rules:
+                  - id: team-session-token
+                    description: Team session token
+                    regex: '\\b(eyJ[A-Za-z0-9_.-]{20,})'
+                    keywords: [eyj]
+                """;
+        String token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJodXNoLWRlbW8iLCJuYW1lIjoiRmFrZSBVc2VyIn0"
+                + ".FGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv";
+        // A header of {"not":"jwt"}: the shape of a token, but no JSON Web Token.
+        String notAToken = "eyJub3QiOiJqd3QifQ.e30.FGHIJKLMNOPQRSTUVWXYZabcdef";
+        String text = "a=" + token + "\nb=" + notAToken + "\n";
+        ProviderRuleAnalyzer plain = new ProviderRuleAnalyzer(RuleCatalogue.parse(rule, ".hush.yaml"));
+        ProviderRuleAnalyzer verified = new ProviderRuleAnalyzer(RuleCatalogue.parse(rule + "    verify: jwt\n", ".hush.yaml"));
+
+        assertThat(analyse(plain, "a.txt", text)).extracting(f -> f.location().line()).containsExactly(1, 2);
+        assertThat(analyse(verified, "a.txt", text)).extracting(f -> f.location().line()).containsExactly(1);
+    }
+
+    @Test
     void runsARuleOnceOnALineWithSeveralOfItsKeywords() {
         RuleCatalogue catalogue = RuleCatalogue.parse("""
                 rules:

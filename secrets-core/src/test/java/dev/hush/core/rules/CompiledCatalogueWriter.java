@@ -58,6 +58,7 @@ final class CompiledCatalogueWriter {
             out.writeBoolean(rule.placeholders() == PlaceholderPolicy.SKIP);
             out.writeBoolean(rule.fallback());
             out.writeBoolean(rule.secretKeyRequired());
+            writeString(out, rule.verification().id());
         }
         writeString(out, rule.fix());
         out.writeBoolean(rule.rotation().isPresent());

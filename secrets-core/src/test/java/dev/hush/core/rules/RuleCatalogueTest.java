@@ -124,6 +124,26 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void readsTheCheckARuleNamesAndRejectsAnUnknownOne() {
+        String rule = """
+                rules:
+                  - id: team-token
+                    description: Team token
+                    keywords: [eyj]
+                    regex: '(eyJ[A-Za-z0-9_.-]{20,})'
+                """;
+
+        assertThat(RuleCatalogue.parse(rule + "    verify: base64-jwt\n", "team-rules.yaml").find("team-token"))
+                .get().extracting(Rule::verification).isEqualTo(Verification.BASE64_JWT);
+        assertThat(RuleCatalogue.parse(rule, "team-rules.yaml").find("team-token"))
+                .get().extracting(Rule::verification).isEqualTo(Verification.NONE);
+        assertThatThrownBy(() -> RuleCatalogue.parse(rule + "    verify: signature\n", "team-rules.yaml"))
+                .isInstanceOf(RuleFormatException.class)
+                .hasMessageStartingWith("team-rules.yaml:6: ")
+                .hasMessageContaining("unknown verify 'signature'; use one of [none, jwt, base64-jwt,");
+    }
+
+    @Test
     void rejectsARegexThatDoesNotCompile() {
         assertThatThrownBy(() -> RuleCatalogue.parse("""
                 rules:

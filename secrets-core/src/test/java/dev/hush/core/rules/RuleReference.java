@@ -98,6 +98,9 @@ public final class RuleReference {
         if (rule.secretKeyRequired()) {
             md.append("- only where the key is a secret-like name (`DB_PASSWORD`, `apiKey`; not `DB_USER`, `PASSWORD_FILE`)\n");
         }
+        if (rule.verification() != Verification.NONE) {
+            md.append("- verify: ").append(rule.verification().id()).append('\n');
+        }
         rule.rotation().ifPresent(hint ->
                 md.append("- rotate: ").append(hint.provider()).append(" — ").append(hint.revoke()).append('\n'));
         md.append("- fix: ").append(rule.fix()).append('\n');
