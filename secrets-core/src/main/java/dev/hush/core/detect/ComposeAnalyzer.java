@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +53,13 @@ public final class ComposeAnalyzer implements Analyzer {
             + " context over SSH/TLS, or the buildx docker-container driver";
     private static final String FIX_API_SOCKET = "remove use_api_socket: run docker on the host, use docker context"
             + " over SSH/TLS, or give the container only the registry credential it needs as a Compose secret";
+
+    private static final String FIX_CONFIG = "move the value to a Compose secret and have the config read it from"
+            + " /run/secrets (or build the file at start-up), so the compose file holds no secret";
+
+    /** A {@code key = value}, {@code key: value} or {@code "key": "value"} line of a settings file. */
+    private static final Pattern CONFIG_SETTING = Pattern.compile(
+            "(?m)^[ \\t]*(?:export[ \\t]+)?[\"']?([A-Za-z_][A-Za-z0-9_.-]{0,100})[\"']?[ \\t]*[:=][ \\t]*([^\\r\\n]+?)[ \\t]*\\r?$");
 
     /** Cheap test before parsing a file that is not named like a compose file. */
     private static final Pattern SERVICES_AT_LINE_START =
@@ -98,8 +106,70 @@ public final class ComposeAnalyzer implements Analyzer {
                 }
             }
         }
+        for (ComposeFile.Document document : compose.documents()) {
+            for (ComposeFile.ConfigDefinition config : document.configs()) {
+                checkConfigContent(file, config, example, report);
+            }
+        }
         report.flush(analysis);
         envFiles.forEach(analysis::envFile);
+    }
+
+    /**
+     * Reports the secret-named settings of a config's inline {@code content:} (compose spec, configs: "content:
+     * the content is created with the inlined value"): a settings file written into the compose file, so its
+     * {@code key = value} and {@code key: value} lines are as committed as an environment entry. A URL in it is the
+     * provider rules' (url-basic-auth); a value with spaces is prose or code, not a setting.
+     */
+    private static void checkConfigContent(SourceFile file, ComposeFile.ConfigDefinition config, boolean example,
+            Report report) {
+        Scalar content = config.content();
+        Origin origin = new Origin("configs." + config.name(), false, false, Optional.empty());
+        int cursor = content.span().start();
+        Matcher line = CONFIG_SETTING.matcher(content.text());
+        while (line.find()) {
+            String key = line.group(1);
+            String written = unquote(line.group(2));
+            if (written.isEmpty() || written.contains("://") || !SecretKeys.isSecret(key)) {
+                continue;
+            }
+            Interpolation.Expansion expansion = Interpolation.unset(written);
+            if (!expansion.isLiteral()) {
+                continue;
+            }
+            String secret = expansion.text();
+            AssignedValues.Verdict verdict = AssignedValues.judgeSetting(key, secret);
+            // $$TOKEN is written for the program that reads the file: a reference of its own templating.
+            if (verdict == AssignedValues.Verdict.NONE || secret.contains("$")) {
+                continue;
+            }
+            // A block scalar's lines are written as they read, behind the indentation: find this one.
+            int at = file.text().indexOf(line.group(), cursor);
+            int offset = content.span().start();
+            if (at >= 0 && at < content.span().end()) {
+                cursor = at + line.group().length();
+                int value = file.text().indexOf(secret, at + line.start(2) - line.start());
+                offset = value >= 0 && value < cursor ? value : at;
+            }
+            boolean weak = !example && Placeholders.isWeakDefault(secret);
+            report.add(weak ? RuleIds.COMPOSE_WEAK_DEFAULT : RuleIds.COMPOSE_INLINE_SECRET, Card.INLINE_SECRET, offset,
+                    weak ? Severity.MEDIUM : verdict == AssignedValues.Verdict.PLACEHOLDER ? Severity.LOW : Severity.HIGH,
+                    key, secret, null, origin, "the inline content of the config sets " + key
+                            + (weak ? " to a default password that anyone can guess" : " to a literal value"),
+                    weak ? FIX_WEAK : FIX_CONFIG);
+        }
+    }
+
+    private static String unquote(String value) {
+        String trimmed = value.strip();
+        if (trimmed.endsWith(",") || trimmed.endsWith(";")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+        }
+        if (trimmed.length() >= 2 && (trimmed.charAt(0) == '"' || trimmed.charAt(0) == '\'')
+                && trimmed.charAt(trimmed.length() - 1) == trimmed.charAt(0)) {
+            trimmed = trimmed.substring(1, trimmed.length() - 1);
+        }
+        return trimmed.chars().anyMatch(Character::isWhitespace) ? "" : trimmed;
     }
 
     private static void checkVariable(Service service, Variable variable, boolean buildArg, boolean example,
@@ -248,7 +318,9 @@ public final class ComposeAnalyzer implements Analyzer {
                 }
                 return new Pending(offset, builder, what, origin);
             });
-            entry.users.add(service);
+            if (service != null) {
+                entry.users.add(service);
+            }
             if (entry.anchor.isEmpty()) {
                 entry.anchor = origin.anchor();
             }

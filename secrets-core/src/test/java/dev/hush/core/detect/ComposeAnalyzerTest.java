@@ -77,6 +77,59 @@ class ComposeAnalyzerTest {
     }
 
     @Test
+    void findsSecretSettingsInTheInlineContentOfAConfigWhereTheyAreWritten() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                    configs: [app_conf, app_json]
+                configs:
+                  app_conf:
+                    content: |
+                      [database]
+                      host = db
+                      db_password = Zq8vN3kLx2Rt
+                      admin_password: "changeme"
+                  app_json:
+                    content: |
+                      {
+                        "api_token": "Vb6Ms1Qe8Rw3Ty5UaB4c",
+                        "region": "eu"
+                      }
+                  from_file:
+                    file: ./app.conf
+                """);
+
+        assertThat(summaries(analysis)).containsExactly(
+                "10:21 compose-inline-secret db_password service=configs.app_conf HIGH",
+                "11:24 compose-weak-default admin_password service=configs.app_conf MEDIUM",
+                "15:23 compose-inline-secret api_token service=configs.app_json HIGH");
+        assertThat(secrets(analysis)).containsExactly("Zq8vN3kLx2Rt", "changeme", "Vb6Ms1Qe8Rw3Ty5UaB4c");
+        assertThat(analysis.findings().get(0).message())
+                .isEqualTo("configs.app_conf: the inline content of the config sets db_password to a literal value.");
+    }
+
+    @Test
+    void leavesReferencesNamesAndProseInTheInlineContentOfAConfig() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                configs:
+                  app_conf:
+                    content: |
+                      db_password = ${DB_PASSWORD}
+                      password_file: /run/secrets/db_password
+                      secret_note: keep the password in a vault
+                      token: $$TOKEN
+                      database_url = postgres://app:Zq8vN3kLx2Rt@db/app
+                      log_level = debug
+                """);
+
+        assertThat(summaries(analysis)).isEmpty();
+    }
+
+    @Test
     void treatsReferencesAsReferencesAndLiteralDefaultsAsSecrets() {
         FileAnalysis analysis = analyze("compose.yaml", fixture("interpolation.yaml"));
 

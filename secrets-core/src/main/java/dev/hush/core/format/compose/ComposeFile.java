@@ -221,6 +221,15 @@ public final class ComposeFile {
     }
 
     /**
+     * A top-level config definition that writes its file inline.
+     *
+     * @param name the config's name
+     * @param content the {@code content:} scalar, the text Compose writes into the container's file
+     */
+    public record ConfigDefinition(String name, Scalar content) {
+    }
+
+    /**
      * A block such as {@code environment:} or {@code secrets:}: where its value is written.
      *
      * @param key where the block's key is written
@@ -310,9 +319,10 @@ public final class ComposeFile {
      * @param services its services, in file order
      * @param secrets its top-level secret definitions
      * @param secretsBlock the top-level {@code secrets} block, when present
+     * @param configs its top-level configs with inline {@code content:}
      */
     public record Document(int index, Span root, List<Service> services, List<SecretDefinition> secrets,
-            Optional<Block> secretsBlock) {
+            Optional<Block> secretsBlock, List<ConfigDefinition> configs) {
     }
 
     /**
@@ -450,7 +460,17 @@ public final class ComposeFile {
                     }
                 }
             }
-            documents.add(new Document(index, rootSpan, services, secrets, secretsBlock));
+            List<ConfigDefinition> configs = new ArrayList<>();
+            Optional<NodeTuple> configsTuple = own(rootMap, "configs");
+            if (configsTuple.isPresent() && configsTuple.get().getValueNode() instanceof MappingNode configsMap) {
+                for (NodeTuple tuple : configsMap.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode name && tuple.getValueNode() instanceof MappingNode body
+                            && get(body, "content").map(NodeTuple::getValueNode).orElse(null) instanceof ScalarNode content) {
+                        configs.add(new ConfigDefinition(name.getValue(), scalar(content)));
+                    }
+                }
+            }
+            documents.add(new Document(index, rootSpan, services, secrets, secretsBlock, List.copyOf(configs)));
         }
 
         /**
