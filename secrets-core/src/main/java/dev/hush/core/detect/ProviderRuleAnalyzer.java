@@ -150,7 +150,8 @@ final class ProviderRuleAnalyzer implements Analyzer {
         if (alternatives.size() == 1 && i < regex.length() && isQuantifier(regex.charAt(i))) {
             return null;
         }
-        if (alternations(regex) != alternatives.size() - 1 || !mandatory(regex, opened)) {
+        // Quoted text (\Q...\E) is not read: its parentheses and bars are no syntax.
+        if (regex.contains("\\Q") || alternations(regex) != alternatives.size() - 1 || !mandatory(regex, opened)) {
             return null;
         }
         return alternatives.toArray(String[]::new);
@@ -164,9 +165,42 @@ final class ProviderRuleAnalyzer implements Analyzer {
         return c == '?' || c == '*' || c == '+' || c == '{';
     }
 
-    /** Counts the {@code |} outside character classes and escapes. */
+    /** Counts the {@code |} that are syntax: outside character classes and escapes. */
     private static int alternations(String regex) {
+        boolean[] syntax = syntax(regex);
         int count = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            if (syntax[i] && regex.charAt(i) == '|') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Returns whether none of the groups opened at {@code opened} is followed by a quantifier, and each closes. */
+    private static boolean mandatory(String regex, List<Integer> opened) {
+        boolean[] syntax = syntax(regex);
+        for (int open : opened) {
+            int depth = 0;
+            int close = -1;
+            for (int i = open; i < regex.length() && close < 0; i++) {
+                char c = regex.charAt(i);
+                if (syntax[i] && c == '(') {
+                    depth++;
+                } else if (syntax[i] && c == ')' && --depth == 0) {
+                    close = i;
+                }
+            }
+            if (close < 0 || close + 1 < regex.length() && isQuantifier(regex.charAt(close + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks the chars of {@code regex} outside escapes and character classes. */
+    private static boolean[] syntax(String regex) {
+        boolean[] syntax = new boolean[regex.length()];
         int classDepth = 0;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
@@ -176,38 +210,11 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 classDepth++;
             } else if (c == ']' && classDepth > 0) {
                 classDepth--;
-            } else if (c == '|' && classDepth == 0) {
-                count++;
+            } else {
+                syntax[i] = classDepth == 0;
             }
         }
-        return count;
-    }
-
-    /** Returns whether none of the groups opened at {@code opened} is followed by a quantifier, and each closes. */
-    private static boolean mandatory(String regex, List<Integer> opened) {
-        for (int open : opened) {
-            int depth = 0;
-            int classDepth = 0;
-            int close = -1;
-            for (int i = open; i < regex.length() && close < 0; i++) {
-                char c = regex.charAt(i);
-                if (c == '\\') {
-                    i++;
-                } else if (c == '[') {
-                    classDepth++;
-                } else if (c == ']' && classDepth > 0) {
-                    classDepth--;
-                } else if (classDepth == 0 && c == '(') {
-                    depth++;
-                } else if (classDepth == 0 && c == ')' && --depth == 0) {
-                    close = i;
-                }
-            }
-            if (close < 0 || close + 1 < regex.length() && isQuantifier(regex.charAt(close + 1))) {
-                return false;
-            }
-        }
-        return true;
+        return syntax;
     }
 
     @Override

@@ -183,6 +183,8 @@ class ProviderRuleAnalyzerTest {
         assertThat(ProviderRuleAnalyzer.leadingLiterals("[A-Z]{4}[0-9]")).isNull();
         // An alternation inside a character class or escaped is no alternation.
         assertThat(ProviderRuleAnalyzer.leadingLiterals("AKIA[A-Z|]{16}\\|")).containsExactly("AKIA");
+        // Quoted text is not read: a quoted parenthesis would seem to close the optional group.
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("((?:AKIA|ASIA)\\Q)\\E)?x")).isNull();
     }
 
     @Test
