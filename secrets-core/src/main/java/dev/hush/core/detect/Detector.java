@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -183,7 +184,9 @@ public final class Detector {
     }
 
     private List<Analyzer> analyzersFor(SourceFile file, boolean asDotenv, KeywordIndex.Occurrences keywords) {
-        String path = file.path();
+        // The analyzers' path checks below ignore case: they get the path lower-cased once, which each of
+        // them would otherwise lower-case again (String.toLowerCase returns a lower-case string itself).
+        String path = file.path().toLowerCase(Locale.ROOT);
         List<Analyzer> analyzers = new ArrayList<>(5);
         // A YAML file that is not named like a compose file is one only if it has a services key;
         // the analyzer looks for it at a line start, and a file without the word cannot have it.
@@ -201,6 +204,7 @@ public final class Detector {
         if (DockerRunAnalyzer.appliesTo(path) || file.startsWith("#!") && DockerRunAnalyzer.appliesToText(file.line(1))) {
             analyzers.add(dockerRun);
         }
+        // The credential files' checks are not all blind to case: they read the path as it is.
         credentialFiles.addTo(analyzers, file, word -> providers.mentions(keywords, word));
         analyzers.add(providers);
         // After the provider rules: where both report a value, the provider's finding is kept. A compose

@@ -57,6 +57,8 @@ final class ProviderRuleAnalyzer implements Analyzer {
     /** For each keyword number, the numbers of the rules that list it. */
     private final int[][] rulesOfKeyword;
     private final int[] keywordLength;
+    /** For each rule, the literals one of which every match holds in this case ({@link #leadingLiterals}); null if unknown. */
+    private final String[][] literals;
     /** The number of each word that {@link #mentions} answers for. */
     private final Map<String, Integer> words = new HashMap<>();
 
@@ -94,6 +96,126 @@ final class ProviderRuleAnalyzer implements Analyzer {
             rulesOfKeyword[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
             keywordLength[k] = keywords.get(k).length();
         }
+        this.literals = new String[rules.size()][];
+        for (int r = 0; r < rules.size(); r++) {
+            Pattern regex = rules.get(r).regex().orElseThrow();
+            literals[r] = regex.flags() == 0 ? leadingLiterals(regex.pattern()) : null;
+        }
+    }
+
+    /**
+     * Returns the literals one of which every match of {@code regex} starts with, in this case, or
+     * null when the regex is not of that shape: word boundaries and groups, none of them optional,
+     * then a literal or a group of literal alternatives ({@code \b((?:AKIA|ASIA)[A-Z2-7]{16})}),
+     * and no other alternation anywhere. A keyword search ignores case; such a rule's regex need
+     * not run where the text holds none of its literals in the case it asks (the JDK's time zones
+     * hold {@code Asia} 21,600 times, none of them an AWS key's {@code ASIA}).
+     */
+    static String[] leadingLiterals(String regex) {
+        int i = 0;
+        List<Integer> opened = new ArrayList<>();
+        while (true) {
+            if (regex.startsWith("\\b", i)) {
+                i += 2;
+            } else if (regex.startsWith("(?:", i)) {
+                opened.add(i);
+                i += 3;
+            } else if (regex.startsWith("(", i) && !regex.startsWith("(?", i)) {
+                opened.add(i);
+                i++;
+            } else {
+                break;
+            }
+        }
+        List<String> alternatives = new ArrayList<>();
+        int from = i;
+        while (i < regex.length() && isLiteral(regex.charAt(i))) {
+            i++;
+            if (i == regex.length() || regex.charAt(i) != '|') {
+                continue;
+            }
+            if (opened.isEmpty()) {
+                return null;
+            }
+            alternatives.add(regex.substring(from, i));
+            from = ++i;
+        }
+        if (i == from) {
+            return null;
+        }
+        alternatives.add(regex.substring(from, i));
+        if (alternatives.size() > 1 && (i == regex.length() || regex.charAt(i) != ')')) {
+            // Literal alternatives fill their group: a longer alternative (AKIA[A-Z]|ASIA) is not read.
+            return null;
+        }
+        if (alternatives.size() == 1 && i < regex.length() && isQuantifier(regex.charAt(i))) {
+            return null;
+        }
+        // Quoted text (\Q...\E) is not read: its parentheses and bars are no syntax.
+        if (regex.contains("\\Q") || alternations(regex) != alternatives.size() - 1 || !mandatory(regex, opened)) {
+            return null;
+        }
+        return alternatives.toArray(String[]::new);
+    }
+
+    private static boolean isLiteral(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+    }
+
+    private static boolean isQuantifier(char c) {
+        return c == '?' || c == '*' || c == '+' || c == '{';
+    }
+
+    /** Counts the {@code |} that are syntax: outside character classes and escapes. */
+    private static int alternations(String regex) {
+        boolean[] syntax = syntax(regex);
+        int count = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            if (syntax[i] && regex.charAt(i) == '|') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Returns whether none of the groups opened at {@code opened} is followed by a quantifier, and each closes. */
+    private static boolean mandatory(String regex, List<Integer> opened) {
+        boolean[] syntax = syntax(regex);
+        for (int open : opened) {
+            int depth = 0;
+            int close = -1;
+            for (int i = open; i < regex.length() && close < 0; i++) {
+                char c = regex.charAt(i);
+                if (syntax[i] && c == '(') {
+                    depth++;
+                } else if (syntax[i] && c == ')' && --depth == 0) {
+                    close = i;
+                }
+            }
+            if (close < 0 || close + 1 < regex.length() && isQuantifier(regex.charAt(close + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks the chars of {@code regex} outside escapes and character classes. */
+    private static boolean[] syntax(String regex) {
+        boolean[] syntax = new boolean[regex.length()];
+        int classDepth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                classDepth++;
+            } else if (c == ']' && classDepth > 0) {
+                classDepth--;
+            } else {
+                syntax[i] = classDepth == 0;
+            }
+        }
+        return syntax;
     }
 
     @Override
@@ -221,8 +343,46 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 } else {
                     scannedUntil[r] = windowEnd + 1;
                 }
-                run(r, windowStart, windowEnd);
+                if (holdsLiteral(r, start, windowStart, windowEnd)) {
+                    run(r, windowStart, windowEnd);
+                }
             }
+        }
+
+        /**
+         * Returns whether {@code text[from..to)} can hold a match of rule {@code r}: one of its leading
+         * literals, in its case, at the hit's {@code start} (most often) or anywhere else there. A window
+         * without one is not searched; it is counted as covered all the same, as a search finding nothing.
+         */
+        private boolean holdsLiteral(int r, int start, int from, int to) {
+            String[] wanted = literals[r];
+            if (wanted == null || holdsAt(wanted, start, to)) {
+                return true;
+            }
+            for (int i = from; i < to; i++) {
+                if (holdsAt(wanted, i, to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean holdsAt(String[] wanted, int at, int to) {
+            for (String literal : wanted) {
+                if (at + literal.length() <= to && text.charAt(at) == literal.charAt(0) && holds(literal, at)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean holds(String literal, int at) {
+            for (int j = 1; j < literal.length(); j++) {
+                if (text.charAt(at + j) != literal.charAt(j)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean applies(int r) {

@@ -186,4 +186,34 @@ class ProviderRuleAnalyzerTest {
     private static List<String> render(List<Finding> findings) {
         return findings.stream().map(f -> f.ruleId() + "@" + f.location()).toList();
     }
+
+    @Test
+    void readsTheLiteralsEveryMatchStartsWithOnlyFromRegexesOfThatShape() {
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("\\b((?:AKIA|ASIA|ABIA)[A-Z2-7]{16})\\b"))
+                .containsExactly("AKIA", "ASIA", "ABIA");
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("(ghp_[A-Za-z0-9]{36})")).containsExactly("ghp_");
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("sk-ant-[a-z]+")).containsExactly("sk-ant-");
+        // An optional literal, an optional group, another alternation, a longer alternative, a flag: no literal is sure.
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("AKIA?[A-Z]{16}")).isNull();
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("(?:AKIA|ASIA)?[A-Z]{16}")).isNull();
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("((?:AKIA|ASIA)[A-Z]{16})?x")).isNull();
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("(?:AKIA|ASIA)[A-Z]{16}|key=\\w+")).isNull();
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("AKIA[A-Z]{16}|x")).isNull();
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("(?:AKIA[A-Z]|ASIA)[A-Z]{15}")).isNull();
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("(?i)akia[a-z]{16}")).isNull();
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("[A-Z]{4}[0-9]")).isNull();
+        // An alternation inside a character class or escaped is no alternation.
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("AKIA[A-Z|]{16}\\|")).containsExactly("AKIA");
+        // Quoted text is not read: a quoted parenthesis would seem to close the optional group.
+        assertThat(ProviderRuleAnalyzer.leadingLiterals("((?:AKIA|ASIA)\\Q)\\E)?x")).isNull();
+    }
+
+    @Test
+    void aKeywordInAnotherCaseThanTheLiteralsRunsNoRegexYetAMatchOnItsLineIsFound() {
+        // Asia/Tokyo holds the keyword asia, not the literal ASIA; the key after it on the line is still found.
+        String text = "zone = Asia/Tokyo\nzone = Asia/Tokyo key = ASIABCDEFGHIJKLMNOP2\n";
+
+        assertThat(analyse(BUILT_IN, "zones.txt", text)).extracting(f -> f.ruleId(), f -> f.location().toString())
+                .containsExactly(tuple("aws-access-key-id", "zones.txt:2:25"));
+    }
 }

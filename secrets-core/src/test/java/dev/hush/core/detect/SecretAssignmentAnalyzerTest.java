@@ -181,6 +181,18 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsPastedLinesEndedByCarriageReturnsAndTheLastLineWithoutALineFeed() {
+        // Each keyword's line is found around it: its carriage return is no part of the value, its column counts from it.
+        String text = "intro\r\n  license_key: 0a14d28c5f9e3b7a6d1c04e8f2b9a7c3d5e6f1a2\r\nkey token: x\r\n"
+                + "api_token: 9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6";
+
+        assertThat(findings("notes.txt", text)).extracting(f -> f.key().orElseThrow(), f -> f.secret().orElseThrow().reveal(),
+                        f -> f.location().toString())
+                .containsExactly(tuple("license_key", "0a14d28c5f9e3b7a6d1c04e8f2b9a7c3d5e6f1a2", "notes.txt:2:16"),
+                        tuple("api_token", "9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6", "notes.txt:4:12"));
+    }
+
+    @Test
     void readsConfigurationPastedIntoTextAndCommentedOut() {
         assertThat(findings("notes.txt", "# license_key: 0a14d28c5f9e3b7a6d1c04e8f2b9a7c3d5e6f1a2\n"))
                 .extracting(f -> f.key().orElseThrow()).containsExactly("license_key");
