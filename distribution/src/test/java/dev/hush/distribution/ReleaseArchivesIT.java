@@ -116,6 +116,9 @@ class ReleaseArchivesIT {
             assertThat(result.err()).as("hush's classes come from the cache")
                     .contains("dev.hush.cli.Main source: shared objects file")
                     .contains("dev.hush.core.scan.GitScanCommand source: shared objects file");
+            // A stale rules.bin makes every start parse rules.yaml (about 150 ms of CPU): the hook must read the binary.
+            assertThat(result.err()).as("the built-in rules come from rules.bin, not from parsing rules.yaml")
+                    .doesNotContain("dev.hush.core.rules.RuleCatalogue$Parser ");
             assertThat(cachedArchives(hush)).isEmpty();
         }
     }
