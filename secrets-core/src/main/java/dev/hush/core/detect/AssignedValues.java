@@ -177,7 +177,7 @@ final class AssignedValues {
     }
 
     /** Returns {@code value} without one pair of surrounding double or single quotes. */
-    private static String unquoted(String value) {
+    static String unquoted(String value) {
         if (value.length() >= 2) {
             char first = value.charAt(0);
             if ((first == '"' || first == '\'') && value.charAt(value.length() - 1) == first) {

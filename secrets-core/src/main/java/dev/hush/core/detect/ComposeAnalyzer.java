@@ -160,15 +160,13 @@ public final class ComposeAnalyzer implements Analyzer {
         }
     }
 
+    /** Returns a settings line's value without its trailing {@code ,} or {@code ;} and quotes; empty for prose. */
     private static String unquote(String value) {
         String trimmed = value.strip();
         if (trimmed.endsWith(",") || trimmed.endsWith(";")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
         }
-        if (trimmed.length() >= 2 && (trimmed.charAt(0) == '"' || trimmed.charAt(0) == '\'')
-                && trimmed.charAt(trimmed.length() - 1) == trimmed.charAt(0)) {
-            trimmed = trimmed.substring(1, trimmed.length() - 1);
-        }
+        trimmed = AssignedValues.unquoted(trimmed);
         return trimmed.chars().anyMatch(Character::isWhitespace) ? "" : trimmed;
     }
 
