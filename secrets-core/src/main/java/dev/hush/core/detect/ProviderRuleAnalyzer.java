@@ -152,7 +152,11 @@ final class ProviderRuleAnalyzer implements Analyzer {
             return null;
         }
         // Quoted text (\Q...\E) is not read: its parentheses and bars are no syntax.
-        if (regex.contains("\\Q") || alternations(regex) != alternatives.size() - 1 || !mandatory(regex, opened)) {
+        if (regex.contains("\\Q")) {
+            return null;
+        }
+        boolean[] syntax = syntax(regex);
+        if (alternations(regex, syntax) != alternatives.size() - 1 || !mandatory(regex, syntax, opened)) {
             return null;
         }
         return alternatives.toArray(String[]::new);
@@ -167,8 +171,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
     }
 
     /** Counts the {@code |} that are syntax: outside character classes and escapes. */
-    private static int alternations(String regex) {
-        boolean[] syntax = syntax(regex);
+    private static int alternations(String regex, boolean[] syntax) {
         int count = 0;
         for (int i = 0; i < regex.length(); i++) {
             if (syntax[i] && regex.charAt(i) == '|') {
@@ -179,8 +182,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
     }
 
     /** Returns whether none of the groups opened at {@code opened} is followed by a quantifier, and each closes. */
-    private static boolean mandatory(String regex, List<Integer> opened) {
-        boolean[] syntax = syntax(regex);
+    private static boolean mandatory(String regex, boolean[] syntax, List<Integer> opened) {
         for (int open : opened) {
             int depth = 0;
             int close = -1;
