@@ -383,14 +383,13 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         void groovyCalls(String text) {
             int last = -1;
             for (int at : keywordStarts) {
-                int line = file.lineOf(at);
-                int lineStart = file.lineStart(line);
+                int lineStart = file.lineStartAround(at);
                 int start = nameStart(text, at);
-                if (line == last || !text.substring(lineStart, start).isBlank()) {
+                if (lineStart == last || !text.substring(lineStart, start).isBlank()) {
                     continue;
                 }
-                last = line;
-                Matcher m = GROOVY_CALL.matcher(text).region(start, file.lineEnd(line));
+                last = lineStart;
+                Matcher m = GROOVY_CALL.matcher(text).region(start, file.lineEndAround(at));
                 if (m.lookingAt() && !(m.group(2).equals("\"") && m.group(3).contains("${"))) {
                     check(m.group(1), m.group(3), m.start(3), true);
                 }
