@@ -43,9 +43,6 @@ final class PrivateKeyCheck {
     static Optional<Verdict> check(String block) {
         String pem = normalise(block);
         String body = body(pem);
-        if (PLACEHOLDER_BODY.matcher(body).find()) {
-            return Optional.empty();
-        }
         if (!BASE64_BODY.matcher(body).matches()) {
             return Optional.empty(); // words or junk in the body: a look-alike
         }
@@ -57,7 +54,7 @@ final class PrivateKeyCheck {
         try {
             if (pem.contains("OPENSSH PRIVATE KEY")) {
                 Verdict verdict = openSsh(Base64.getMimeDecoder().decode(body));
-                return bodyLength < MIN_UNPARSED_BODY && verdict.severity() == Severity.LOW ? Optional.empty() : Optional.of(verdict);
+                return verdict.severity() == Severity.LOW && isStandIn(body, bodyLength) ? Optional.empty() : Optional.of(verdict);
             }
             Object parsed;
             try (PEMParser parser = new PEMParser(new StringReader(pem))) {
@@ -77,9 +74,18 @@ final class PrivateKeyCheck {
         } catch (Exception | LinkageError e) {
             // A block that does not parse is reported below, with low severity.
         }
-        return bodyLength < MIN_UNPARSED_BODY
+        return isStandIn(body, bodyLength)
                 ? Optional.empty()
                 : Optional.of(new Verdict(Severity.LOW, "a private key block that does not parse (truncated or altered?)"));
+    }
+
+    /**
+     * Returns whether a body that does not parse as a key stands in for one: too short to be a key, or written
+     * with a placeholder ({@code xxxx}, {@code ...}). A body that parses is a key whatever runs of letters its
+     * base64 happens to hold (one in about 700 generated RSA keys holds an {@code xxxx}).
+     */
+    private static boolean isStandIn(String body, int bodyLength) {
+        return bodyLength < MIN_UNPARSED_BODY || PLACEHOLDER_BODY.matcher(body).find();
     }
 
     private static Verdict openSsh(byte[] blob) {

@@ -93,6 +93,31 @@ class PrivateKeyRuleTest {
     }
 
     @Test
+    void reportsAKeyWhoseBase64HoldsARunOfXsAsHigh() throws Exception {
+        // A P-256 key with a chosen private value: bytes C7 1C 71 on a three-byte boundary of the encoding read "xxxx".
+        java.security.spec.ECParameterSpec params = ((java.security.interfaces.ECPrivateKey) ec.getPrivate()).getParams();
+        java.security.KeyFactory factory = java.security.KeyFactory.getInstance("EC");
+        String key = null;
+        for (int at = 1; at < 29 && key == null; at++) {
+            byte[] scalar = new byte[32];
+            java.util.Arrays.fill(scalar, (byte) 0x11);
+            scalar[at] = (byte) 0xC7;
+            scalar[at + 1] = (byte) 0x1C;
+            scalar[at + 2] = (byte) 0x71;
+            java.security.PrivateKey chosen = factory.generatePrivate(
+                    new java.security.spec.ECPrivateKeySpec(new java.math.BigInteger(1, scalar), params));
+            String candidate = pem(new JcaPKCS8Generator(chosen, null));
+            if (candidate.contains("xxxx")) {
+                key = candidate;
+            }
+        }
+        assertThat(key).as("a key whose base64 holds xxxx").isNotNull();
+
+        assertThat(keysIn("certs/signing.pem", key)).singleElement()
+                .satisfies(finding -> assertThat(finding.severity()).isEqualTo(Severity.HIGH));
+    }
+
+    @Test
     void reportsAGeneratedOpenSshKeyAsHigh() throws Exception {
         List<Finding> findings = keysIn("home/.ssh/id_ed25519", openSshEd25519());
 
