@@ -38,8 +38,8 @@ public final class GitRepositories {
     /**
      * Starts, on a background thread, the set-up JGit does once per JVM before its first repository
      * opens, so that a command line can be parsed meanwhile: in a fresh JVM it is a fifth of a
-     * pre-commit scan (the system reader; the file-store attributes, whose shutdown hook loads
-     * JGit's 1,100 messages by reflection; the object checker). The next repository to open waits
+     * pre-commit scan (the system reader; the file-store attributes, whose shutdown hook is
+     * {@link JGitCleanup}'s; the object checker). The next repository to open waits
      * for it first, so no two threads ever initialise JGit's classes at once. A failure here is
      * left for that opening to meet and report.
      */
@@ -160,6 +160,7 @@ public final class GitRepositories {
     }
 
     private static void nameSystemConfig() {
+        JGitCleanup.install();
         if (systemConfigNamed || SystemReader.getInstance().isWindows()) {
             return;
         }

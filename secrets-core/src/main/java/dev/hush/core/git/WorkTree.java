@@ -73,6 +73,7 @@ public final class WorkTree implements GitFacts {
         if (!Files.isRegularFile(index)) {
             return paths;
         }
+        JGitCleanup.install();
         try {
             DirCache cache = DirCache.read(index.toFile(), FS.DETECTED);
             for (int i = 0; i < cache.getEntryCount(); i++) {
