@@ -98,8 +98,9 @@ final class ProviderRuleAnalyzer implements Analyzer {
         }
         this.literals = new String[rules.size()][];
         for (int r = 0; r < rules.size(); r++) {
-            Pattern regex = rules.get(r).regex().orElseThrow();
-            literals[r] = regex.flags() == 0 ? leadingLiterals(regex.pattern()) : null;
+            // The source, not the pattern: a rule's regex compiles when its keyword first occurs.
+            Rule rule = rules.get(r);
+            literals[r] = rule.regexFlags() == 0 ? leadingLiterals(rule.regexSource().orElseThrow()) : null;
         }
     }
 

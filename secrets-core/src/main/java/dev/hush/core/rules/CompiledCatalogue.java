@@ -29,8 +29,11 @@ final class CompiledCatalogue {
     static final String RESOURCE = "rules.bin";
 
     static final int MAGIC = 0x68757368;
-    /** 3: the rules without their samples, which only the tests read, from the YAML; with their verification. */
-    static final int VERSION = 3;
+    /**
+     * 3: the rules without their samples, which only the tests read, from the YAML; with their verification.
+     * 4: each regex's flags, so that building the analyzer need not compile it to learn them.
+     */
+    static final int VERSION = 4;
 
     private CompiledCatalogue() {
     }
@@ -75,9 +78,10 @@ final class CompiledCatalogue {
         readOptional(in).ifPresent(rule::analyzer);
         if (in.readBoolean()) {
             String regex = readString(in);
+            int flags = in.readInt();
             int secretGroup = in.readInt();
             int keyGroup = in.readInt();
-            rule.regex(Rule.LazyPattern.ofSource(regex), secretGroup, keyGroup);
+            rule.regex(Rule.LazyPattern.ofSource(regex, flags), secretGroup, keyGroup);
             rule.keywords(readList(in));
             rule.entropy(in.readBoolean() ? OptionalDouble.of(in.readDouble()) : OptionalDouble.empty());
             rule.paths(readList(in));

@@ -102,9 +102,25 @@ public final class Rule {
         return regex == null ? Optional.empty() : Optional.of(regex.get());
     }
 
-    /** Returns the source of the regex, without compiling it; empty for a structured rule. */
-    Optional<String> regexSource() {
+    /**
+     * Returns the source of the regex, without compiling it; empty for a structured rule. Building
+     * an analyzer reads this, so that only the rules a scan runs are ever compiled.
+     */
+    public Optional<String> regexSource() {
         return regex == null ? Optional.empty() : Optional.of(regex.source());
+    }
+
+    /**
+     * Returns the regex's {@link Pattern#flags()} (those set inline at its top level, such as
+     * {@code (?i)}), without compiling it; 0 for a structured rule.
+     */
+    public int regexFlags() {
+        return regex == null ? 0 : regex.flags();
+    }
+
+    /** Returns whether the regex has been compiled already: the tests check what a start compiles. */
+    boolean regexCompiled() {
+        return regex != null && regex.compiled();
     }
 
     /** Returns whether the rule carries a regex, which the provider-rule analyzer runs. */
@@ -236,29 +252,47 @@ public final class Rule {
 
     /**
      * A regex kept as its source until first use. A pattern is immutable, so two threads that
-     * race to compile it each get an equal one, and either may be kept.
+     * race to compile it each get an equal one, and either may be kept. The source holds all its
+     * flags (a catalogue writes them inline, {@code (?i)}), so it is compiled without any.
      */
     static final class LazyPattern {
+        /** {@link #flags} of a source whose flags are known only by compiling it. */
+        private static final int UNKNOWN = -1;
         private final String source;
+        private final int flags;
         private volatile Pattern pattern;
 
-        private LazyPattern(String source, Pattern pattern) {
+        private LazyPattern(String source, int flags, Pattern pattern) {
             this.source = Objects.requireNonNull(source, "source == null");
+            this.flags = flags;
             this.pattern = pattern;
         }
 
         /** Returns a pattern already compiled, as a parser that checks the regex has it. */
         static LazyPattern of(Pattern pattern) {
-            return new LazyPattern(pattern.pattern(), pattern);
+            return new LazyPattern(pattern.pattern(), pattern.flags(), pattern);
         }
 
         /** Returns a pattern to compile on first use, from a source known to compile. */
         static LazyPattern ofSource(String source) {
-            return new LazyPattern(source, null);
+            return new LazyPattern(source, UNKNOWN, null);
+        }
+
+        /** Returns a pattern to compile on first use, from a source known to compile to a pattern with {@code flags}. */
+        static LazyPattern ofSource(String source, int flags) {
+            return new LazyPattern(source, flags, null);
         }
 
         String source() {
             return source;
+        }
+
+        int flags() {
+            return flags == UNKNOWN ? get().flags() : flags;
+        }
+
+        boolean compiled() {
+            return pattern != null;
         }
 
         Pattern get() {

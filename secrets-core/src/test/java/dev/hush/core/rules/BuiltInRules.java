@@ -14,6 +14,16 @@ public final class BuiltInRules {
     private BuiltInRules() {
     }
 
+    /** Returns the built-in rules read anew as production reads them (from {@code rules.bin}), no regex compiled yet. */
+    public static RuleCatalogue loadedAnew() {
+        return RuleCatalogue.loadBuiltIn();
+    }
+
+    /** Returns whether {@code rule}'s regex has been compiled. */
+    public static boolean regexCompiled(Rule rule) {
+        return rule.regexCompiled();
+    }
+
     /** Returns the built-in rules as {@code rules.yaml} defines them, samples included. */
     public static RuleCatalogue withSamples() {
         return WITH_SAMPLES;

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Writes the built-in catalogue's binary form, {@code rules.bin}, that {@link CompiledCatalogue}
@@ -42,7 +43,13 @@ final class CompiledCatalogueWriter {
         writeOptional(out, rule.analyzer());
         out.writeBoolean(rule.hasRegex());
         if (rule.hasRegex()) {
-            writeString(out, rule.regexSource().orElseThrow());
+            String source = rule.regexSource().orElseThrow();
+            if (Pattern.compile(source).flags() != rule.regexFlags()) {
+                // The reader compiles the source alone: flags given to Pattern.compile would be lost.
+                throw new IllegalStateException(rule.id() + ": regex flags not written inline in its source");
+            }
+            writeString(out, source);
+            out.writeInt(rule.regexFlags());
             out.writeInt(rule.secretGroup());
             out.writeInt(rule.keyGroup());
             writeList(out, rule.keywords());
