@@ -106,6 +106,8 @@ class ReleaseArchivesIT {
         }
         assertThat(first.home.resolve("lib/hush.aot")).as("made at package time").isRegularFile();
         Installation second = Installation.unpack(selfContained(), Files.createDirectories(tmp.resolve("two/deeper")));
+        // A hook pays for every program the launcher starts: with its cache, it starts none before java.
+        second.env.put("PATH", Files.createDirectories(tmp.resolve("no-tools")).toString());
         Path repo = stagedRepository();
         for (Installation hush : List.of(first, second)) {
             // AOTMode=on makes the JVM refuse to start when it cannot use the cache, instead of starting slowly.
@@ -138,6 +140,23 @@ class ReleaseArchivesIT {
         ProcessRun.Result hook = Installation.run(List.of("/bin/sh", ".git/hooks/pre-commit"), repo, hush.env);
         assertThat(hook.exitCode()).as(hook.all()).isEqualTo(1);
         assertThat(hook.all()).contains("dotenv-secret").doesNotContain(VALUE);
+    }
+
+    @Test
+    void namesTheJavaThatIsTooOldAndExitsTwo() throws Exception {
+        Installation hush = Installation.unpack(archive(".tar.gz"), tmp);
+        Path old = Files.createDirectories(tmp.resolve("jdk-11/bin"));
+        Files.writeString(old.resolve("java"), "#!/bin/sh\necho 'this Java must not be started' >&2\nexit 3\n");
+        old.resolve("java").toFile().setExecutable(true);
+        // The version on a last line without a newline: the launcher must still read it.
+        Files.writeString(old.resolveSibling("release"), "IMPLEMENTOR=\"Example\"\nOS_NAME=\"Linux\"\nJAVA_VERSION=\"11.0.22\"");
+        hush.env.put("JAVA_HOME", old.getParent().toString());
+
+        ProcessRun.Result result = hush.hush(tmp, "--version");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+        assertThat(result.err()).contains("hush: needs Java 17 or newer, but found Java 11.0.22 at " + old.getParent().toRealPath())
+                .contains("(from JAVA_HOME)").doesNotContain("must not be started");
     }
 
     @Test
