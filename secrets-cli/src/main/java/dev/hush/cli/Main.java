@@ -1,6 +1,7 @@
 package dev.hush.cli;
 
 import dev.hush.core.git.GitRepositories;
+import dev.hush.core.rules.RuleCatalogue;
 import java.util.List;
 
 /** Starts the {@code hush} command line. */
@@ -11,8 +12,10 @@ public final class Main {
     /** Runs hush with the given arguments and exits with its exit code. */
     public static void main(String[] args) {
         if (readsGit(args)) {
-            // A pre-commit hook's scan: JGit's one-time set-up runs on the second core while picocli parses.
+            // A pre-commit hook's scan: JGit's one-time set-up and the built-in rules are read on other
+            // cores while picocli parses.
             GitRepositories.prepare();
+            RuleCatalogue.prepareBuiltIn();
         }
         System.exit(HushCommand.commandLine(args).execute(args));
     }

@@ -49,9 +49,10 @@ final class KeywordIndex {
 
     KeywordIndex(List<String> keywords) {
         this.keywords = List.copyOf(keywords);
-        this.longest = this.keywords.stream().mapToInt(String::length).max().orElse(0);
+        int longest = 0;
         int classes = 1;
         for (String keyword : this.keywords) {
+            longest = Math.max(longest, keyword.length());
             if (keyword.isEmpty()) {
                 throw new IllegalArgumentException("keyword.isEmpty()");
             }
@@ -65,6 +66,7 @@ final class KeywordIndex {
                 }
             }
         }
+        this.longest = longest;
         for (char c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }

@@ -93,7 +93,11 @@ final class ProviderRuleAnalyzer implements Analyzer {
         this.rulesOfKeyword = new int[keywords.size()][];
         this.keywordLength = new int[keywords.size()];
         for (int k = 0; k < keywords.size(); k++) {
-            rulesOfKeyword[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
+            List<Integer> owners = byKeyword.get(keywords.get(k));
+            rulesOfKeyword[k] = new int[owners.size()];
+            for (int i = 0; i < owners.size(); i++) {
+                rulesOfKeyword[k][i] = owners.get(i);
+            }
             keywordLength[k] = keywords.get(k).length();
         }
         this.literals = new String[rules.size()][];

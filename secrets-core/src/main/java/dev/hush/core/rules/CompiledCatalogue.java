@@ -85,7 +85,12 @@ final class CompiledCatalogue {
             rule.keywords(readList(in));
             rule.entropy(in.readBoolean() ? OptionalDouble.of(in.readDouble()) : OptionalDouble.empty());
             rule.paths(readList(in));
-            rule.allow(readList(in).stream().map(Rule.LazyPattern::ofSource).toList());
+            List<String> allowed = readList(in);
+            List<Rule.LazyPattern> allow = new ArrayList<>(allowed.size());
+            for (String source : allowed) {
+                allow.add(Rule.LazyPattern.ofSource(source));
+            }
+            rule.allow(allow);
             rule.stopwords(readList(in));
             rule.multiline(in.readBoolean());
             rule.anchored(in.readBoolean());

@@ -66,7 +66,13 @@ public final class RuleCatalogue {
 
     /** Returns the constant of {@code values} whose id is {@code text}: how rule files name a card, severity or check. */
     static <E extends Enum<E>> Optional<E> byId(E[] values, Function<E, String> id, String text) {
-        return Arrays.stream(values).filter(value -> id.apply(value).equals(text)).findFirst();
+        // A loop, not a stream: rules.bin asks three times per rule at every start.
+        for (E value : values) {
+            if (id.apply(value).equals(text)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     private RuleCatalogue(List<Rule> rules) {
@@ -81,6 +87,24 @@ public final class RuleCatalogue {
     /** Returns the built-in catalogue, loaded once from the {@code rules.yaml} resource. */
     public static RuleCatalogue builtIn() {
         return BuiltIn.CATALOGUE;
+    }
+
+    /**
+     * Starts reading the built-in catalogue on a background thread, so that a scan whose detector
+     * is built later (once the command line is parsed and git's index is open) finds it read: a
+     * pre-commit scan's rules thread otherwise starts it last. What reading throws is left for
+     * {@link #builtIn()}'s next caller to meet.
+     */
+    public static void prepareBuiltIn() {
+        Thread thread = new Thread(() -> {
+            try {
+                builtIn();
+            } catch (RuntimeException | LinkageError e) {
+                // The detector's thread meets it when it asks for the rules, and reports it.
+            }
+        }, "hush-rules-read");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Reads the built-in catalogue anew, not the one kept: the tests see which of its regexes a scan compiles. */
