@@ -28,9 +28,9 @@ set "HUSH_JSA=%HUSH_CACHE%\hush-%HUSH_KIND%.jsa"
 set "HUSH_FLAGS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 
 rem A self-contained archive of a JDK 25 runtime brings lib\hush.aot, made when it was packaged
-rem (-XX:AOTCache refuses to be given with any -Xshare).
+rem (-XX:AOTCache refuses to be given with any -Xshare); it was made with -cp and the main class, as bin/hush runs it.
 if exist "%HUSH_HOME%\runtime\bin\java.exe" if exist "%HUSH_HOME%\lib\hush.aot" (
-  "%JAVA_EXE%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:aot=off -Xlog:cds=off "-Dhush.launcher=%HUSH_SELF%" "-XX:AOTCache=%HUSH_HOME%\lib\hush.aot" %HUSH_JAVA_OPTS% -jar "%HUSH_JAR%" %*
+  "%JAVA_EXE%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:aot=off -Xlog:cds=off "-Dhush.launcher=%HUSH_SELF%" "-XX:AOTCache=%HUSH_HOME%\lib\hush.aot" %HUSH_JAVA_OPTS% -cp "%HUSH_JAR%" dev.hush.cli.Main %*
   exit /b %ERRORLEVEL%
 )
 if exist "%HUSH_JSA%" (

@@ -34,10 +34,10 @@ if ($env:HUSH_JAVA_OPTS) { $flags += $env:HUSH_JAVA_OPTS -split '\s+' }
 # A self-contained archive of a JDK 25 runtime brings lib\hush.aot, made when it was packaged.
 $aot = Join-Path $hushHome 'lib\hush.aot'
 if ($java -eq $bundled -and (Test-Path $aot)) {
-    # -XX:AOTCache refuses to be given with any -Xshare.
+    # -XX:AOTCache refuses to be given with any -Xshare; it was made with -cp and the main class, as bin/hush runs it.
     $aotFlags = @('-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xlog:aot=off', '-Xlog:cds=off', "-Dhush.launcher=$self")
     if ($env:HUSH_JAVA_OPTS) { $aotFlags += $env:HUSH_JAVA_OPTS -split '\s+' }
-    & $java @aotFlags "-XX:AOTCache=$aot" -jar $jar @args
+    & $java @aotFlags "-XX:AOTCache=$aot" -cp $jar dev.hush.cli.Main @args
     exit $LASTEXITCODE
 }
 if (Test-Path $jsa) {

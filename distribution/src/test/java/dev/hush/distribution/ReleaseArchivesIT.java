@@ -237,9 +237,12 @@ class ReleaseArchivesIT {
         }
         // %~dp0 ends in a backslash; "..." around every expansion keeps paths with spaces one word.
         assertThat(cmd).contains("set \"HUSH_HOME=%~dp0..\"").contains("set \"HUSH_JAR=%HUSH_HOME%\\lib\\hush.jar\"")
-                .contains("-jar \"%HUSH_JAR%\" %*").doesNotContain("-jar %HUSH_JAR%");
+                .contains("-jar \"%HUSH_JAR%\" %*").doesNotContain("-jar %HUSH_JAR%")
+                // The AOT cache is made with -cp and the main class; -jar would open the jar twice.
+                .contains("hush.aot\" %HUSH_JAVA_OPTS% -cp \"%HUSH_JAR%\" dev.hush.cli.Main %*");
         // PowerShell passes each element of @args as one argument, spaces and all.
         assertThat(ps1).contains("$jar = Join-Path $hushHome 'lib\\hush.jar'").contains("-jar $jar @args")
+                .contains("\"-XX:AOTCache=$aot\" -cp $jar dev.hush.cli.Main @args")
                 .contains("exit $LASTEXITCODE");
     }
 
