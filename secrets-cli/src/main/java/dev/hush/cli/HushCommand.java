@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +56,8 @@ final class HushCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The system property that names the types whose built-in picocli converters are not registered. */
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
     /** The subcommands, in the order the usage lists them; each is built only when needed. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
@@ -93,17 +97,35 @@ final class HushCommand implements Runnable {
     }
 
     private static CommandLine commandLine(Set<String> names) {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            // picocli registers a converter for each java.sql and java.time type by reflection on every
+            // command line; no option of hush has such a type.
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+        }
         CommandLine commandLine = new CommandLine(new HushCommand().spec);
         SUBCOMMANDS.forEach((name, command) -> {
             if (names.contains(name)) {
                 commandLine.addSubcommand(name, command.get());
             }
         });
+        // picocli converts a Path by calling Paths.get through reflection, whose accessor the JVM
+        // generates at the first call (about 10 ms of a hook's start); the same call, made directly.
+        commandLine.registerConverter(Path.class, HushCommand::path);
         commandLine.setExecutionExceptionHandler(HushCommand::handle);
         commandLine.setParameterExceptionHandler(HushCommand::handleUsage);
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
+    }
+
+    /** Converts a path argument as picocli's built-in converter does, with its message for a path that is none. */
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException(
+                    String.format("cannot convert '%s' to %s (%s)", value, Path.class, e));
+        }
     }
 
     /**

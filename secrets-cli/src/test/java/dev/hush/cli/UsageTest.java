@@ -26,6 +26,32 @@ class UsageTest {
     }
 
     @Test
+    void convertsThePathOfEveryCommandsPathArguments() {
+        for (CommandLine command : HushCommand.commandLine().getSubcommands().values()) {
+            for (CommandLine.Model.ArgSpec arg : command.getCommandSpec().args()) {
+                if (arg.type() != java.nio.file.Path.class || command.getCommandName().equals("help")) {
+                    continue;
+                }
+                CommandLine fresh = HushCommand.commandLine();
+                String name = arg instanceof CommandLine.Model.OptionSpec option ? option.longestName() : null;
+                String[] args = name == null
+                        ? new String[] {command.getCommandName(), "some dir/x.yaml"}
+                        : new String[] {command.getCommandName(), name, "some dir/x.yaml"};
+                CommandLine.ParseResult parsed = fresh.parseArgs(args).subcommand();
+                Object value = name == null ? parsed.matchedPositional(0).getValue() : parsed.matchedOption(name).getValue();
+                assertThat(value).as("%s %s", command.getCommandName(), name).isEqualTo(java.nio.file.Path.of("some dir/x.yaml"));
+            }
+        }
+    }
+
+    @Test
+    void namesAPathThatIsNoPathAsPicocliDoes() {
+        assertThat(run("scan", "--config", "a\0b")).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).contains("Invalid value for option '--config': cannot convert 'a\0b' to interface"
+                + " java.nio.file.Path (java.nio.file.InvalidPathException: Nul character not allowed");
+    }
+
+    @Test
     void suggestsTheClosestCommandForATypo() {
         assertThat(run("scn")).isEqualTo(ExitCodes.ERROR);
         assertThat(err.toString()).contains("Did you mean: scan?");
