@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,12 @@ final class ProviderRuleAnalyzer implements Analyzer {
     private final String[][] literals;
     /** The number of each word that {@link #mentions} answers for. */
     private final Map<String, Integer> words = new HashMap<>();
+    /**
+     * For each multi-line rule, once its first window is searched: how far after a match's start each
+     * keyword (by number) may begin, -1 for a keyword that bounds none; no entry's array when the rule's
+     * regex bounds none ({@link MatchStarts}), so its windows are searched whole.
+     */
+    private final Map<Integer, int[]> reachOfKeyword = new ConcurrentHashMap<>();
 
     ProviderRuleAnalyzer(RuleCatalogue catalogue) {
         this(catalogue, List.of());
@@ -281,7 +288,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
     /** Runs the rules of the keywords that {@link #find} found in the analysed file. */
     void analyze(FileAnalysis analysis, KeywordIndex.Occurrences found) {
         SourceFile file = analysis.file();
-        Scan scan = new Scan(file);
+        Scan scan = new Scan(file, found);
         try {
             found.forEach(scan::hit);
         } catch (StackOverflowError e) {
@@ -306,9 +313,13 @@ final class ProviderRuleAnalyzer implements Analyzer {
         private final List<Candidate> candidates = new ArrayList<>();
         /** End of the last match each rule reported: overlapping windows of a long line report a match once. */
         private final int[] reportedUntil = new int[rules.size()];
+        private final KeywordIndex.Occurrences found;
+        /** For each multi-line rule with {@link MatchStarts}: its keyword hits' starts and reaches, in pairs, sorted. */
+        private final int[][] starts = new int[rules.size()][];
 
-        Scan(SourceFile file) {
+        Scan(SourceFile file, KeywordIndex.Occurrences found) {
             this.file = file;
+            this.found = found;
         }
 
         void hit(int keyword, int end) {
@@ -333,7 +344,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
                     }
                     Matcher matcher = matcher(r, wordStart, lineEnd(wordEnd));
                     if (matcher.lookingAt()) {
-                        report(rule, matcher);
+                        report(rule, matcher, 0);
                     }
                     continue;
                 }
@@ -350,8 +361,21 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 } else {
                     scannedUntil[r] = windowEnd + 1;
                 }
-                if (holdsLiteral(r, start, windowStart, windowEnd)) {
+                if (!holdsLiteral(r, start, windowStart, windowEnd)) {
+                    continue;
+                }
+                int[] reach = rule.multiline() ? reachOfKeyword(r) : null;
+                if (reach == null) {
                     run(r, windowStart, windowEnd);
+                } else {
+                    int[] pairs = starts(r, reach);
+                    MatchStarts.find(rule.regex().orElseThrow(), text, windowStart, windowEnd, pairs, pairs.length,
+                            (matcher, offset) -> {
+                                if (matcher.start() + offset >= reportedUntil[r]) {
+                                    reportedUntil[r] = matcher.end() + offset;
+                                    report(rule, matcher, offset);
+                                }
+                            });
                 }
             }
         }
@@ -390,6 +414,30 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 }
             }
             return true;
+        }
+
+        /** Returns rule {@code r}'s keyword hits in this file as sorted pairs of start and reach ({@link MatchStarts}). */
+        private int[] starts(int r, int[] reach) {
+            if (starts[r] == null) {
+                long[][] hits = {new long[16]};
+                int[] count = {0};
+                found.forEach((keyword, end) -> {
+                    if (reach[keyword] >= 0) {
+                        if (count[0] == hits[0].length) {
+                            hits[0] = Arrays.copyOf(hits[0], count[0] * 2);
+                        }
+                        hits[0][count[0]++] = (long) (end - keywordLength[keyword]) << 32 | reach[keyword];
+                    }
+                });
+                Arrays.sort(hits[0], 0, count[0]);
+                int[] pairs = new int[2 * count[0]];
+                for (int h = 0; h < count[0]; h++) {
+                    pairs[2 * h] = (int) (hits[0][h] >>> 32);
+                    pairs[2 * h + 1] = (int) hits[0][h];
+                }
+                starts[r] = pairs;
+            }
+            return starts[r];
         }
 
         private boolean applies(int r) {
@@ -462,17 +510,18 @@ final class ProviderRuleAnalyzer implements Analyzer {
             while (matcher.find()) {
                 if (matcher.start() >= reportedUntil[r]) {
                     reportedUntil[r] = matcher.end();
-                    report(rule, matcher);
+                    report(rule, matcher, 0);
                 }
             }
         }
 
-        private void report(Rule rule, Matcher matcher) {
+        /** Reports a match of {@code rule}, whose offsets are relative to {@code offset} in the file's text. */
+        private void report(Rule rule, Matcher matcher, int offset) {
             int group = rule.secretGroup();
-            int start = matcher.start(group);
-            if (start < 0 || matcher.end(group) == start) {
+            if (matcher.start(group) < 0 || matcher.end(group) == matcher.start(group)) {
                 return;
             }
+            int start = matcher.start(group) + offset;
             String secret = matcher.group(group);
             String key = rule.keyGroup() > 0 ? matcher.group(rule.keyGroup()) : null;
             Severity severity = judge(rule, secret, key, start);
@@ -502,7 +551,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 severity = lessSevere(severity, verdict.get().severity());
                 note = verdict.get().note();
             }
-            candidates.add(new Candidate(rule, start, matcher.end(group), secret, key, severity, note));
+            candidates.add(new Candidate(rule, start, matcher.end(group) + offset, secret, key, severity, note));
         }
 
         /** Returns the severity to report {@code secret} with, or null when it must not be reported. */
@@ -611,6 +660,31 @@ final class ProviderRuleAnalyzer implements Analyzer {
             kept.sort((a, b) -> Integer.compare(a.start, b.start));
             return kept;
         }
+    }
+
+    /**
+     * Returns how far after a match's start of multi-line rule {@code r} each keyword (by number) may
+     * begin, -1 where it bounds none; null when the rule's regex is not of that shape ({@link MatchStarts}).
+     */
+    private int[] reachOfKeyword(int r) {
+        int[] reach = reachOfKeyword.computeIfAbsent(r, key -> {
+            Rule rule = rules.get(r);
+            MatchStarts starts = MatchStarts.of(rule.regex().orElseThrow(), rule.keywords());
+            if (starts == null) {
+                return new int[0];
+            }
+            int[] byNumber = new int[keywordLength.length];
+            Arrays.fill(byNumber, -1);
+            List<String> keywords = index.keywords();
+            for (String keyword : rule.keywords()) {
+                int number = keywords.indexOf(keyword);
+                if (number >= 0) {
+                    byNumber[number] = starts.reach(keyword);
+                }
+            }
+            return byNumber;
+        });
+        return reach.length == 0 ? null : reach;
     }
 
     /** Returns {@code value} decoded from base64 as text, or null when it is not base64. */
