@@ -36,8 +36,8 @@ final class PuttyKeyAnalyzer extends CredentialFileAnalyzer {
     private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=]+");
 
     @Override
-    boolean appliesTo(String path) {
-        return name(path).endsWith(".ppk");
+    boolean appliesTo(String path, String name) {
+        return name.endsWith(".ppk");
     }
 
     @Override
