@@ -257,13 +257,32 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
     /** Returns whether {@code path} is an example, a test fixture or documentation, where placeholders are expected. */
     static boolean isExample(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        return hasExampleWord(lower)
-                || lower.endsWith(".md") || lower.endsWith(".rst") || lower.endsWith(".adoc") || lower.endsWith(".txt");
+        // Asked of every file a keyword hits: an ASCII path is read in place, folding case as it is compared.
+        boolean ascii = isAscii(path);
+        String lower = ascii ? path : path.toLowerCase(Locale.ROOT);
+        return hasExampleWord(lower, ascii) || endsWith(lower, ".md", ascii) || endsWith(lower, ".rst", ascii)
+                || endsWith(lower, ".adoc", ascii) || endsWith(lower, ".txt", ascii);
     }
 
-    /** Returns whether a part of {@code lower} between the separators / . _ - is one of the {@link #EXAMPLE_WORDS}. */
-    private static boolean hasExampleWord(String lower) {
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns whether {@code s} ends with {@code suffix}, lower case, in any case of its letters when {@code fold}. */
+    private static boolean endsWith(String s, String suffix, boolean fold) {
+        return s.regionMatches(fold, s.length() - suffix.length(), suffix, 0, suffix.length());
+    }
+
+    /**
+     * Returns whether a part of {@code lower} between the separators / . _ - is one of the {@link #EXAMPLE_WORDS};
+     * when {@code fold}, {@code lower} is ASCII in any case.
+     */
+    private static boolean hasExampleWord(String lower, boolean fold) {
         int from = 0;
         for (int i = 0; i <= lower.length(); i++) {
             char c = i < lower.length() ? lower.charAt(i) : '/';
@@ -271,10 +290,20 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 return false; // as a regex's . would not cross a line break
             }
             if (c == '/' || c == '.' || c == '_' || c == '-') {
-                if (i - from >= 3 && i - from <= 9 && EXAMPLE_WORDS.contains(lower.substring(from, i))) {
+                if (i - from >= 3 && i - from <= 9 && isExampleWord(lower, from, i - from, fold)) {
                     return true;
                 }
                 from = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether {@code s[from, from + length)} is one of the {@link #EXAMPLE_WORDS}, without cutting it out. */
+    private static boolean isExampleWord(String s, int from, int length, boolean fold) {
+        for (String word : EXAMPLE_WORDS) {
+            if (word.length() == length && s.regionMatches(fold, from, word, 0, length)) {
+                return true;
             }
         }
         return false;
