@@ -302,12 +302,26 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
     /** Returns whether {@code s[from, from + length)} is one of the {@link #EXAMPLE_WORDS}, without cutting it out. */
     private static boolean isExampleWord(String s, int from, int length, boolean fold) {
-        for (String word : EXAMPLE_WORDS) {
-            if (word.length() == length && s.regionMatches(fold, from, word, 0, length)) {
+        char first = s.charAt(from);
+        if (fold && first >= 'A' && first <= 'Z') {
+            first = (char) (first + ('a' - 'A'));
+        }
+        for (String word : EXAMPLE_WORDS_BY_LENGTH[length]) {
+            if (word.charAt(0) == first && s.regionMatches(fold, from, word, 0, length)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The {@link #EXAMPLE_WORDS} by their length, for {@link #isExampleWord}. */
+    private static final String[][] EXAMPLE_WORDS_BY_LENGTH = new String[10][];
+
+    static {
+        for (int length = 0; length < EXAMPLE_WORDS_BY_LENGTH.length; length++) {
+            int n = length;
+            EXAMPLE_WORDS_BY_LENGTH[length] = EXAMPLE_WORDS.stream().filter(w -> w.length() == n).sorted().toArray(String[]::new);
+        }
     }
 
     /** One file's search and what it reports. */
