@@ -18,8 +18,8 @@ final class BrowserPasswordExportAnalyzer extends CredentialFileAnalyzer {
     private static final List<String> URL = List.of("url", "login_uri", "origin", "origin_url", "website", "hostname");
 
     @Override
-    boolean appliesTo(String path) {
-        return name(path).endsWith(".csv");
+    boolean appliesTo(String path, String name) {
+        return name.endsWith(".csv");
     }
 
     /** One CSV field and where it starts in the text. */

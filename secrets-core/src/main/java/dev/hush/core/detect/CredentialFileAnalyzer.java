@@ -22,7 +22,15 @@ abstract class CredentialFileAnalyzer implements Analyzer {
     static final String FILE = "{file}";
 
     /** Returns whether this analyzer reads the file at {@code path}. */
-    abstract boolean appliesTo(String path);
+    boolean appliesTo(String path) {
+        return appliesTo(path, name(path));
+    }
+
+    /**
+     * Returns whether this analyzer reads the file at {@code path}, whose lower-case file name is
+     * {@code name}: a scan asks every analyzer of every file, so the name is cut out of the path once.
+     */
+    abstract boolean appliesTo(String path, String name);
 
     /**
      * Returns the severity to report the credential {@code value} with: empty for an empty

@@ -1,6 +1,7 @@
 package dev.hush.core.detect;
 
 import dev.hush.core.format.SourceFile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -22,23 +23,32 @@ final class CredentialFiles {
     /** Adds the analyzers for the text file {@code file} to {@code analyzers}; {@code mentions} tells which {@link #WORDS} occur. */
     void addTo(List<Analyzer> analyzers, SourceFile file, Predicate<String> mentions) {
         String path = file.path();
+        // One lower-case name for every analyzer's check: a history asks this of each blob.
+        String name = CredentialFileAnalyzer.name(path);
         for (CredentialFileAnalyzer analyzer : text) {
-            if (analyzer.appliesTo(path)) {
+            if (analyzer.appliesTo(path, name)) {
                 analyzers.add(analyzer);
             }
         }
         for (CredentialFileAnalyzer analyzer : binary) {
-            if (analyzer.appliesTo(path)) {
+            if (analyzer.appliesTo(path, name)) {
                 analyzers.add(analyzer);
             }
         }
-        if (putty.appliesTo(path) || mentions.test(PuttyKeyAnalyzer.MAGIC)) {
+        if (putty.appliesTo(path, name) || mentions.test(PuttyKeyAnalyzer.MAGIC)) {
             analyzers.add(putty);
         }
     }
 
     /** Returns the analyzers that read the binary file at {@code path}; most binary files have none. */
     List<Analyzer> forBinary(String path) {
-        return binary.stream().filter(a -> a.appliesTo(path)).map(Analyzer.class::cast).toList();
+        String name = CredentialFileAnalyzer.name(path);
+        List<Analyzer> analyzers = new ArrayList<>(0);
+        for (CredentialFileAnalyzer analyzer : binary) {
+            if (analyzer.appliesTo(path, name)) {
+                analyzers.add(analyzer);
+            }
+        }
+        return analyzers.isEmpty() ? List.of() : analyzers;
     }
 }

@@ -10,9 +10,9 @@ import dev.hush.core.model.Severity;
  */
 final class DbeaverCredentialsAnalyzer extends CredentialFileAnalyzer {
     @Override
-    boolean appliesTo(String path) {
+    boolean appliesTo(String path, String name) {
         return path.equals(".dbeaver/credentials-config.json") || path.endsWith("/.dbeaver/credentials-config.json")
-                || name(path).equals("credentials-config.json") && path.contains("dbeaver");
+                || name.equals("credentials-config.json") && path.contains("dbeaver");
     }
 
     @Override

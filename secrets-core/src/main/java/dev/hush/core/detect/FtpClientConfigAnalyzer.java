@@ -61,8 +61,7 @@ final class FtpClientConfigAnalyzer extends CredentialFileAnalyzer {
     }
 
     @Override
-    boolean appliesTo(String path) {
-        String name = name(path);
+    boolean appliesTo(String path, String name) {
         return FILEZILLA.contains(name) || JSON_CONFIGS.contains(name) || name.equals("winscp.ini")
                 || name.equals("sftp.json") && path.toLowerCase(Locale.ROOT).endsWith(".vscode/sftp.json");
     }

@@ -24,8 +24,7 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
     private static final int MAX_BYTES = 1024 * 1024;
 
     @Override
-    boolean appliesTo(String path) {
-        String name = name(path);
+    boolean appliesTo(String path, String name) {
         return name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks") || name.endsWith(".keystore")
                 || name.endsWith(".jceks");
     }

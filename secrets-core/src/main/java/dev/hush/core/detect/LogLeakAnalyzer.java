@@ -94,12 +94,13 @@ final class LogLeakAnalyzer implements Analyzer {
     void analyze(FileAnalysis analysis, int[] environmentStarts) {
         SourceFile file = analysis.file();
         if (appliesToCode(file.path())) {
-            int last = 0;
+            // Each word's line is found around it, in the bytes of an ASCII file: the file is not decoded for it.
+            int last = -1;
             for (int at : environmentStarts) {
-                int line = file.lineOf(at);
-                if (line != last) {
-                    last = line;
-                    code(analysis, file, line, at);
+                int lineStart = file.lineStartAround(at);
+                if (lineStart != last) {
+                    last = lineStart;
+                    code(analysis, file, at);
                 }
             }
         } else {
@@ -107,17 +108,17 @@ final class LogLeakAnalyzer implements Analyzer {
         }
     }
 
-    /** Reports a print call on {@code line} whose arguments hold the environment or a secret from it. */
-    private void code(FileAnalysis analysis, SourceFile file, int line, int at) {
-        String text = file.text();
-        int lineStart = file.lineStart(line);
-        int lineEnd = file.lineEnd(line);
+    /** Reports a print call on the line holding {@code at} whose arguments hold the environment or a secret from it. */
+    private void code(FileAnalysis analysis, SourceFile file, int at) {
+        CharSequence text = file.chars();
+        int lineStart = file.lineStartAround(at);
+        int lineEnd = file.lineEndAround(at);
         // A minified line is read only around the word.
         int from = Math.max(lineStart, at - 400);
         int to = Math.min(lineEnd, at + 400);
         Matcher call = PRINT_CALL.matcher(text).region(from, to);
         while (call.find()) {
-            String arguments = text.substring(call.end(), to);
+            String arguments = text.subSequence(call.end(), to).toString();
             Matcher whole = WHOLE_ENVIRONMENT.matcher(arguments);
             if (whole.find()) {
                 report(analysis, CODE_RULE, call.start(), null, "prints the whole environment, every secret in it included");

@@ -22,19 +22,17 @@ final class NetrcAnalyzer extends CredentialFileAnalyzer {
     private static final Pattern TOKEN = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"|(#)[^\\n]*|(\\n[ \\t]*\\n)|([^\\s\"]+)");
 
     @Override
-    boolean appliesTo(String path) {
-        String name = name(path);
-        return name.equals(".netrc") || name.equals("_netrc") || isCredentialStore(path);
+    boolean appliesTo(String path, String name) {
+        return name.equals(".netrc") || name.equals("_netrc") || isCredentialStore(path, name);
     }
 
-    private static boolean isCredentialStore(String path) {
-        String name = name(path);
+    private static boolean isCredentialStore(String path, String name) {
         return name.equals(".git-credentials") || name.equals("git-credentials") || path.endsWith("git/credentials");
     }
 
     @Override
     public void analyze(FileAnalysis analysis) {
-        if (isCredentialStore(analysis.file().path())) {
+        if (isCredentialStore(analysis.file().path(), name(analysis.file().path()))) {
             credentialStore(analysis);
         } else {
             netrc(analysis);

@@ -28,25 +28,26 @@ final class PasswordHashFileAnalyzer extends CredentialFileAnalyzer {
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{32}");
 
     @Override
-    boolean appliesTo(String path) {
-        return isHtpasswd(path) || isShadow(path);
+    boolean appliesTo(String path, String name) {
+        return isHtpasswd(name) || isShadow(name);
     }
 
-    private static boolean isHtpasswd(String path) {
-        String name = name(path);
+    /** Returns whether {@code name}, a lower-case file name, is an htpasswd or htdigest file's. */
+    private static boolean isHtpasswd(String name) {
         return name.equals(".htpasswd") || name.equals("htpasswd") || name.endsWith(".htpasswd")
                 || name.equals(".htdigest") || name.endsWith(".htdigest");
     }
 
-    private static boolean isShadow(String path) {
-        String name = name(path);
+    /** Returns whether {@code name}, a lower-case file name, is a shadow file's. */
+    private static boolean isShadow(String name) {
         return name.equals("shadow") || name.equals("gshadow") || name.equals("shadow-") || name.equals("gshadow-");
     }
 
     @Override
     public void analyze(FileAnalysis analysis) {
-        boolean htpasswd = isHtpasswd(analysis.file().path());
-        boolean digest = name(analysis.file().path()).contains("htdigest");
+        String name = name(analysis.file().path());
+        boolean htpasswd = isHtpasswd(name);
+        boolean digest = name.contains("htdigest");
         String text = analysis.file().text();
         int offset = 0;
         for (String raw : text.split("\n", -1)) {

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class PgpassAnalyzer extends CredentialFileAnalyzer {
     @Override
-    boolean appliesTo(String path) {
-        String name = name(path);
+    boolean appliesTo(String path, String name) {
         return name.equals(".pgpass") || name.equals("pgpass") || name.startsWith("pgpass") && name.endsWith(".conf")
                 || name.startsWith(".pgpass.");
     }

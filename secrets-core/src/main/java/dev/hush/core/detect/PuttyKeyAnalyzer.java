@@ -36,8 +36,8 @@ final class PuttyKeyAnalyzer extends CredentialFileAnalyzer {
     private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=]+");
 
     @Override
-    boolean appliesTo(String path) {
-        return name(path).endsWith(".ppk");
+    boolean appliesTo(String path, String name) {
+        return name.endsWith(".ppk");
     }
 
     @Override
@@ -50,14 +50,15 @@ final class PuttyKeyAnalyzer extends CredentialFileAnalyzer {
     }
 
     private static void key(FileAnalysis analysis, String text, int start) {
-        String[] lines = text.substring(start, Math.min(text.length(), start + 64 * 1024)).split("\r?\n", -1);
+        // The lines are cut one by one as the key is read: a file that names the format many times (a test of
+        // this analyzer, a scanner's rules) would otherwise split the 64 KiB after each mention.
+        Lines lines = new Lines(text, start, Math.min(text.length(), start + 64 * 1024));
         Map<String, String> headers = new LinkedHashMap<>();
         StringBuilder publicLines = new StringBuilder();
         StringBuilder privateLines = new StringBuilder();
         int length = 0;
-        int i = 0;
-        for (; i < lines.length; i++) {
-            String line = stripQuoting(lines[i]);
+        for (String raw = lines.next(); raw != null; raw = lines.next()) {
+            String line = stripQuoting(raw);
             int colon = line.indexOf(": ");
             if (colon < 0) {
                 break;
@@ -65,14 +66,17 @@ final class PuttyKeyAnalyzer extends CredentialFileAnalyzer {
             String name = line.substring(0, colon);
             String value = line.substring(colon + 2).strip();
             headers.put(name.startsWith(MAGIC) ? "Version" : name, name.startsWith(MAGIC) ? name.substring(MAGIC.length()) + " " + value : value);
-            length += lines[i].length() + 1;
+            length += raw.length() + 1;
             if (name.equals("Public-Lines") || name.equals("Private-Lines")) {
                 int count = parse(value);
                 StringBuilder body = name.equals("Public-Lines") ? publicLines : privateLines;
-                for (int k = 0; k < count && i + 1 < lines.length; k++) {
-                    i++;
-                    body.append(stripQuoting(lines[i]).strip());
-                    length += lines[i].length() + 1;
+                for (int k = 0; k < count; k++) {
+                    String more = lines.next();
+                    if (more == null) {
+                        break;
+                    }
+                    body.append(stripQuoting(more).strip());
+                    length += more.length() + 1;
                 }
             }
             if (name.equals("Private-MAC")) {
@@ -105,6 +109,39 @@ final class PuttyKeyAnalyzer extends CredentialFileAnalyzer {
                 what + " (" + version.replaceFirst("^\\d+ ", "") + ", comment '" + headers.getOrDefault("Comment", "") + "')",
                 "Remove the key from the repository and its history, remove its public key from every authorized_keys"
                         + " and generate a new key pair (puttygen)"), severity);
+    }
+
+    /**
+     * The lines of {@code text[from, to)} one after another, as {@code text.substring(from, to).split("\\r?\\n", -1)}
+     * gives them: without their line feed and a carriage return before it, the last one up to {@code to}.
+     */
+    static final class Lines {
+        private final String text;
+        private final int to;
+        private int at;
+        private boolean done;
+
+        Lines(String text, int from, int to) {
+            this.text = text;
+            this.at = from;
+            this.to = to;
+        }
+
+        /** Returns the next line, or null after the last. */
+        String next() {
+            if (done) {
+                return null;
+            }
+            int feed = text.indexOf('\n', at);
+            if (feed < 0 || feed >= to) {
+                done = true;
+                return text.substring(at, to);
+            }
+            int end = feed > at && text.charAt(feed - 1) == '\r' ? feed - 1 : feed;
+            String line = text.substring(at, end);
+            at = feed + 1;
+            return line;
+        }
     }
 
     private static String stripQuoting(String line) {

@@ -24,8 +24,8 @@ final class RailsSecretsAnalyzer extends CredentialFileAnalyzer {
     private static final Pattern SECRET_LINE = Pattern.compile("(?m)^[ \\t]*(secret_key_base|secret_token)[ \\t]*:[ \\t]*(?:([\"'])(.*?)\\2|([^#\\s][^#\\r\\n]*?))[ \\t]*(?:#.*)?\\r?$");
 
     @Override
-    boolean appliesTo(String path) {
-        return isKeyFile(path) || name(path).equals("secrets.yml");
+    boolean appliesTo(String path, String name) {
+        return isKeyFile(path) || name.equals("secrets.yml");
     }
 
     private static boolean isKeyFile(String path) {

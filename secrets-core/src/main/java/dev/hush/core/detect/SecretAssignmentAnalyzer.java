@@ -117,7 +117,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             return;
         }
         SourceFile file = analysis.file();
-        String text = file.text();
+        // An ASCII file is read in its bytes, not decoded: a history decodes nothing else of most blobs.
+        CharSequence text = file.chars();
         String path = file.path();
         String name = file.name().toLowerCase(Locale.ROOT);
         boolean example = isExample(path);
@@ -183,7 +184,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * Picks the rule that names the file's format. Only JSON and YAML files, and files named like a
      * kubeconfig, are looked at whole (for "auths", kind: Secret), in any case of their ASCII letters.
      */
-    private static String ruleFor(String path, String name, Syntax syntax, String text) {
+    private static String ruleFor(String path, String name, Syntax syntax, CharSequence text) {
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         if (name.equals(".npmrc") || name.equals("npmrc")) {
             return "npmrc-auth";
@@ -221,7 +222,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     }
 
     /** Returns whether a line of {@code text} starts with {@code line}, lower case, in any case of its ASCII letters. */
-    private static boolean hasLine(String text, String line) {
+    private static boolean hasLine(CharSequence text, String line) {
         return matchesFolded(text, 0, line) || containsFolded(text, "\n" + line);
     }
 
@@ -229,12 +230,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * Returns whether {@code text} holds {@code word}, lower case, in any case of its ASCII letters
      * (as its copy with A-Z lower-cased would hold it), without copying the text.
      */
-    private static boolean containsFolded(String text, String word) {
+    private static boolean containsFolded(CharSequence text, String word) {
         char first = word.charAt(0);
-        boolean letter = first >= 'a' && first <= 'z';
         int last = text.length() - word.length();
-        for (int i = letter ? 0 : text.indexOf(first); i >= 0 && i <= last; i = letter ? i + 1 : text.indexOf(first, i + 1)) {
-            if (matchesFolded(text, i, word)) {
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == first || c >= 'A' && c <= 'Z' && (char) (c + ('a' - 'A')) == first) && matchesFolded(text, i, word)) {
                 return true;
             }
         }
@@ -242,7 +243,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     }
 
     /** Returns whether {@code word}, lower case, is at {@code at} in {@code text}, in any case of its ASCII letters. */
-    private static boolean matchesFolded(String text, int at, String word) {
+    private static boolean matchesFolded(CharSequence text, int at, String word) {
         if (at + word.length() > text.length()) {
             return false;
         }
@@ -257,13 +258,32 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
     /** Returns whether {@code path} is an example, a test fixture or documentation, where placeholders are expected. */
     static boolean isExample(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        return hasExampleWord(lower)
-                || lower.endsWith(".md") || lower.endsWith(".rst") || lower.endsWith(".adoc") || lower.endsWith(".txt");
+        // Asked of every file a keyword hits: an ASCII path is read in place, folding case as it is compared.
+        boolean ascii = isAscii(path);
+        String lower = ascii ? path : path.toLowerCase(Locale.ROOT);
+        return hasExampleWord(lower, ascii) || endsWith(lower, ".md", ascii) || endsWith(lower, ".rst", ascii)
+                || endsWith(lower, ".adoc", ascii) || endsWith(lower, ".txt", ascii);
     }
 
-    /** Returns whether a part of {@code lower} between the separators / . _ - is one of the {@link #EXAMPLE_WORDS}. */
-    private static boolean hasExampleWord(String lower) {
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns whether {@code s} ends with {@code suffix}, lower case, in any case of its letters when {@code fold}. */
+    private static boolean endsWith(String s, String suffix, boolean fold) {
+        return s.regionMatches(fold, s.length() - suffix.length(), suffix, 0, suffix.length());
+    }
+
+    /**
+     * Returns whether a part of {@code lower} between the separators / . _ - is one of the {@link #EXAMPLE_WORDS};
+     * when {@code fold}, {@code lower} is ASCII in any case.
+     */
+    private static boolean hasExampleWord(String lower, boolean fold) {
         int from = 0;
         for (int i = 0; i <= lower.length(); i++) {
             char c = i < lower.length() ? lower.charAt(i) : '/';
@@ -271,13 +291,37 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 return false; // as a regex's . would not cross a line break
             }
             if (c == '/' || c == '.' || c == '_' || c == '-') {
-                if (i - from >= 3 && i - from <= 9 && EXAMPLE_WORDS.contains(lower.substring(from, i))) {
+                if (i - from >= 3 && i - from <= 9 && isExampleWord(lower, from, i - from, fold)) {
                     return true;
                 }
                 from = i + 1;
             }
         }
         return false;
+    }
+
+    /** Returns whether {@code s[from, from + length)} is one of the {@link #EXAMPLE_WORDS}, without cutting it out. */
+    private static boolean isExampleWord(String s, int from, int length, boolean fold) {
+        char first = s.charAt(from);
+        if (fold && first >= 'A' && first <= 'Z') {
+            first = (char) (first + ('a' - 'A'));
+        }
+        for (String word : EXAMPLE_WORDS_BY_LENGTH[length]) {
+            if (word.charAt(0) == first && s.regionMatches(fold, from, word, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@link #EXAMPLE_WORDS} by their length, for {@link #isExampleWord}. */
+    private static final String[][] EXAMPLE_WORDS_BY_LENGTH = new String[10][];
+
+    static {
+        for (int length = 0; length < EXAMPLE_WORDS_BY_LENGTH.length; length++) {
+            int n = length;
+            EXAMPLE_WORDS_BY_LENGTH[length] = EXAMPLE_WORDS.stream().filter(w -> w.length() == n).sorted().toArray(String[]::new);
+        }
     }
 
     /** One file's search and what it reports. */
@@ -298,7 +342,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Searches quoted literals assigned to names, from each keyword's word on: code, JSON, HCL. */
-        void quoted(String text, Syntax syntax) {
+        void quoted(CharSequence text, Syntax syntax) {
             int[] starts = new int[keywordStarts.length];
             int count = 0;
             for (int at : keywordStarts) {
@@ -343,7 +387,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          * Reports a password that code compares a value with ({@code if password == "..."}): a
          * hard-coded credential. Only names that hold a secret whatever it looks like count here.
          */
-        private void comparison(String text, int from, int to, int lineStart, Syntax syntax) {
+        private void comparison(CharSequence text, int from, int to, int lineStart, Syntax syntax) {
             Matcher m = COMPARISON.matcher(text).region(from, to);
             if (m.lookingAt() && SecretKeys.isStrong(lastSegment(m.group(2))) && !isComment(text, lineStart, from, syntax)) {
                 check(m.group(2), m.group(4), m.start(4), true);
@@ -380,12 +424,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          * Searches Groovy method calls with one string literal at a line's start, as Gradle's
          * credentials blocks write them: {@code password 'value'}, {@code password "value"}.
          */
-        void groovyCalls(String text) {
+        void groovyCalls(CharSequence text) {
             int last = -1;
             for (int at : keywordStarts) {
                 int lineStart = file.lineStartAround(at);
                 int start = nameStart(text, at);
-                if (lineStart == last || !text.substring(lineStart, start).isBlank()) {
+                if (lineStart == last || !isBlank(text, lineStart, start)) {
                     continue;
                 }
                 last = lineStart;
@@ -400,19 +444,19 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          * Searches Terraform variables whose default is a literal: {@code variable "db_password" {
          * default = "..." }}, where the secret-like name is the variable's and the value its default.
          */
-        void variableDefaults(String text) {
+        void variableDefaults(CharSequence text) {
             int last = -1;
             for (int at : keywordStarts) {
                 int start = nameStart(text, at);
                 if (start == last || start < 10 || text.charAt(start - 1) != '"'
-                        || !text.substring(start - 10, start - 1).stripTrailing().endsWith("variable")) {
+                        || !text.subSequence(start - 10, start - 1).toString().stripTrailing().endsWith("variable")) {
                     continue;
                 }
                 last = start;
                 int end = nameEnd(text, at);
                 Matcher m = VARIABLE_DEFAULT.matcher(text).region(end, Math.min(text.length(), end + 900));
                 if (m.lookingAt()) {
-                    check(text.substring(start, end), m.group(1), m.start(1), true);
+                    check(text.subSequence(start, end).toString(), m.group(1), m.start(1), true);
                 }
             }
         }
@@ -434,13 +478,13 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Searches {@code NAME=value} assignments in upper case, wherever they are written. */
-        void environmentStyle(String text) {
+        void environmentStyle(CharSequence text) {
             // A match lies within one line and has a name character just before its '=': only the lines holding
             // such an '=' are searched, each whole, with the text around it visible to the look-arounds, so the
             // matches are those a search of the whole text finds, in the same order.
             Matcher m = ENVIRONMENT_STYLE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             int searchedUntil = -1;
-            for (int equals = text.indexOf('='); equals >= 0; equals = text.indexOf('=', equals + 1)) {
+            for (int equals = file.indexOf('=', 0); equals >= 0; equals = file.indexOf('=', equals + 1)) {
                 if (equals <= searchedUntil || equals == 0 || !isEnvironmentNameChar(text.charAt(equals - 1))) {
                     continue;
                 }
@@ -459,12 +503,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          * Searches {@code Password=...;} pairs in connection strings, such as ODBC's, ADO.NET's and
          * Azure's: in string literals, and on lines that are a connection string themselves.
          */
-        void connectionStrings(String text) {
+        void connectionStrings(CharSequence text) {
             boolean pairs = false;
             for (int at : keywordStarts) {
                 pairs |= equalsFollows(text, at, "password") || equalsFollows(text, at, "pwd")
-                        || text.regionMatches(true, at - 7, "accountkey=", 0, 11)
-                        || text.regionMatches(true, at - 12, "sharedaccesskey=", 0, 16);
+                        || regionMatchesFolded(text, at - 7, "accountkey=")
+                        || regionMatchesFolded(text, at - 12, "sharedaccesskey=");
             }
             if (!pairs) {
                 return;
@@ -507,7 +551,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Searches {@code key = value} lines: properties, INI, TOML, files without an extension. */
-        void config(String text, Syntax syntax) {
+        void config(CharSequence text, Syntax syntax) {
             forEachLine((line, start) -> {
                 String trimmed = line.stripLeading();
                 // A line starting with // is an .npmrc registry key, not a comment.
@@ -525,7 +569,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Searches {@code key: value} lines of YAML; block scalars, anchors and tags are not literal values here. */
-        void yaml(String text) {
+        void yaml(CharSequence text) {
             forEachLine((line, start) -> {
                 // A commented-out key (# apiKey: ...) counts only with a value that looks generated: documentation
                 // in comments shows example passwords far more often than keys.
@@ -580,7 +624,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Searches XML: elements named like a secret with text only, secret-like attributes, key/value pairs. */
-        void xml(String text) {
+        void xml(CharSequence text) {
             Matcher element = XML_ELEMENT.matcher(text);
             while (element.find()) {
                 check(element.group(1), unescapeXml(element.group(2)), element.start(2), false);
@@ -599,7 +643,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Searches SQL: {@code IDENTIFIED BY '...'}, {@code PASSWORD '...'}, and password columns of INSERTs. */
-        void sql(String text) {
+        void sql(CharSequence text) {
             Matcher password = SQL_PASSWORD.matcher(text);
             while (password.find()) {
                 String value = password.group(2);
@@ -626,7 +670,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Reads the value tuples after an INSERT's {@code VALUES} up to its semicolon. */
-        private void insertValues(String text, int from, List<String> columns, List<Integer> secretColumns) {
+        private void insertValues(CharSequence text, int from, List<String> columns, List<Integer> secretColumns) {
             int i = from;
             int n = text.length();
             while (i < n && text.charAt(i) != ';') {
@@ -659,11 +703,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 for (int column : secretColumns) {
                     if (column < cells.size()) {
                         int[] cell = cells.get(column);
-                        String raw = text.substring(cell[0], cell[1]).strip();
+                        String raw = text.subSequence(cell[0], cell[1]).toString().strip();
                         if (raw.length() >= 2 && raw.startsWith("'") && raw.endsWith("'")) {
                             String value = raw.substring(1, raw.length() - 1);
                             if (!AssignedValues.isHexDigest(value)) {
-                                check(columns.get(column), value, text.indexOf(raw, cell[0]) + 1, false);
+                                check(columns.get(column), value, file.indexOf(raw, cell[0]) + 1, false);
                             }
                         }
                     }
@@ -673,8 +717,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /** Reports the entries of a Kubernetes Secret's {@code data:} (base64) and {@code stringData:} maps. */
-        void kubernetesSecret(String text) {
-            String[] lines = text.split("\n", -1);
+        void kubernetesSecret(CharSequence text) {
+            String[] lines = text.toString().split("\n", -1);
             int offset = 0;
             int mapIndent = -1;
             boolean base64 = false;
@@ -720,7 +764,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private void forEachLine(LineAction action) {
             // Each line is found around its keyword: numbering the lines from the top of the file, as
             // lineOf does, cost a fifth of the analysis of the JDK's sources, whose keywords run to the end.
-            String text = file.text();
+            CharSequence text = file.chars();
             int last = -1;
             for (int at : keywordStarts) {
                 int start = file.lineStartAround(at);
@@ -730,7 +774,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 last = start;
                 int end = file.lineEndAround(at);
                 if (end - start <= LONG_LINE) {
-                    action.accept(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end), start);
+                    action.accept(text.subSequence(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end).toString(), start);
                 }
             }
         }
@@ -777,7 +821,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     }
 
     /** Returns where the name holding the keyword at {@code at} starts: its identifier, without an owner's path. */
-    private static int nameStart(String text, int at) {
+    private static int nameStart(CharSequence text, int at) {
         int i = at;
         int limit = Math.max(0, at - 100);
         while (i > limit && isNameChar(text.charAt(i - 1))) {
@@ -786,7 +830,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return i;
     }
 
-    private static int nameEnd(String text, int at) {
+    private static int nameEnd(CharSequence text, int at) {
         int i = at;
         int limit = Math.min(text.length(), at + 100);
         while (i < limit && isNameChar(text.charAt(i))) {
@@ -799,7 +843,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * Returns whether an assignment operator and then a string literal (or a call that takes one)
      * follow the name ending at {@code offset}: the test that {@link #QUOTED} makes in full.
      */
-    private static boolean quotedLiteralFollows(String text, int offset) {
+    private static boolean quotedLiteralFollows(CharSequence text, int offset) {
         int n = Math.min(text.length(), offset + 40);
         int i = offset;
         while (i < n && (text.charAt(i) == '"' || text.charAt(i) == '\'' || text.charAt(i) == ']')) {
@@ -822,8 +866,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     }
 
     /** Returns whether {@code word} is at {@code at} (in any case), then {@code =} after optional blanks. */
-    private static boolean equalsFollows(String text, int at, String word) {
-        if (!text.regionMatches(true, at, word, 0, word.length())) {
+    private static boolean equalsFollows(CharSequence text, int at, String word) {
+        if (!regionMatchesFolded(text, at, word)) {
             return false;
         }
         int i = at + word.length();
@@ -843,18 +887,18 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     }
 
     /** Returns whether the line is a comment up to {@code at}: a comment line, or a trailing comment before it. */
-    private static boolean isComment(String text, int lineStart, int at, Syntax syntax) {
+    private static boolean isComment(CharSequence text, int lineStart, int at, Syntax syntax) {
         int i = lineStart;
         while (i < at && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
-        if (text.startsWith("//", i) || text.startsWith("/*", i) || text.startsWith("*", i) || text.startsWith("<!--", i)
-                || text.startsWith("--", i) || text.startsWith("'", i) && syntax == Syntax.HCL
-                || text.startsWith("#", i) && syntax != Syntax.JSON && !text.startsWith("#define", i)) {
+        if (startsWith(text, "//", i) || startsWith(text, "/*", i) || startsWith(text, "*", i) || startsWith(text, "<!--", i)
+                || startsWith(text, "--", i) || startsWith(text, "'", i) && syntax == Syntax.HCL
+                || startsWith(text, "#", i) && syntax != Syntax.JSON && !startsWith(text, "#define", i)) {
             return true;
         }
         // Only the end of a long line is looked at: the time stays linear in the line's length.
-        String before = text.substring(Math.max(i, at - 240), at);
+        String before = text.subSequence(Math.max(i, at - 240), at).toString();
         return before.contains(" //") || before.contains(" # ") || before.contains("/*") && !before.contains("*/");
     }
 
@@ -899,12 +943,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * {@code at} ({@code # API_SECRET = '...'}, {@code //$secret = '...'}): code or configuration
      * commented out, whose value is as committed as a live one. Prose around it is not.
      */
-    private static boolean isCommentedOut(String text, int lineStart, int at) {
-        int i = lineStart + afterCommentMarker(text.substring(lineStart, at));
+    private static boolean isCommentedOut(CharSequence text, int lineStart, int at) {
+        int i = lineStart + afterCommentMarker(text.subSequence(lineStart, at).toString());
         if (i == lineStart) {
             return false;
         }
-        if (text.startsWith("export ", i) && i + 7 <= at) {
+        if (startsWith(text, "export ", i) && i + 7 <= at) {
             i += 7;
         }
         for (; i < at; i++) {
@@ -917,7 +961,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return true;
     }
 
-    private static boolean isDefine(String text, int quote) {
+    private static boolean isDefine(CharSequence text, int quote) {
         int i = quote - 1;
         while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i--;
@@ -926,11 +970,51 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             return false;
         }
         int start = Math.max(0, i - 6);
-        return text.substring(start, i).strip().toLowerCase(Locale.ROOT).endsWith("define");
+        return text.subSequence(start, i).toString().strip().toLowerCase(Locale.ROOT).endsWith("define");
+    }
+
+    /** Returns whether {@code text[from, to)} is blank, as {@code text.substring(from, to).isBlank()} is, without the copy. */
+    private static boolean isBlank(CharSequence text, int from, int to) {
+        if (text instanceof String string) {
+            return string.substring(from, to).isBlank();
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link String#startsWith(String, int)} of a sequence of chars. */
+    private static boolean startsWith(CharSequence text, String prefix, int at) {
+        if (text instanceof String string) {
+            return string.startsWith(prefix, at);
+        }
+        if (at < 0 || at > text.length() - prefix.length()) {
+            return false;
+        }
+        for (int j = 0; j < prefix.length(); j++) {
+            if (text.charAt(at + j) != prefix.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code text.regionMatches(true, at, word, 0, word.length())} of a sequence of chars: a decoded text is
+     * asked as a string; the other sequences are ASCII, whose case folds as {@code word}'s (lower case) does.
+     */
+    private static boolean regionMatchesFolded(CharSequence text, int at, String word) {
+        if (text instanceof String string) {
+            return string.regionMatches(true, at, word, 0, word.length());
+        }
+        return at >= 0 && matchesFolded(text, at, word);
     }
 
     /** Returns whether the string literal opening at {@code quote} is a Python f-string or a C# interpolated one. */
-    private static boolean isFormatted(String text, int quote) {
+    private static boolean isFormatted(CharSequence text, int quote) {
         if (quote == 0) {
             return false;
         }

@@ -180,6 +180,40 @@ public final class SourceFile {
         return length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
     }
 
+    /**
+     * Returns the offset of the first {@code c} at or after {@code from} in the text, or -1, as
+     * {@code text().indexOf(c, from)} does; a file known to be ASCII is searched in its bytes, not decoded.
+     */
+    public int indexOf(char c, int from) {
+        if (text == null && ascii) {
+            // A char past ASCII equals no byte of an ASCII file (a byte widens to -128..127).
+            for (int i = Math.max(from, 0); i < length; i++) {
+                if (bytes[i] == c) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        return text().indexOf(c, from);
+    }
+
+    /** Returns the offset of the first {@code s} at or after {@code from} in the text, or -1, as {@code text().indexOf(s, from)}. */
+    public int indexOf(String s, int from) {
+        if (text == null && ascii) {
+            int start = Math.max(from, 0);
+            if (s.isEmpty()) {
+                return Math.min(start, length);
+            }
+            for (int i = indexOf(s.charAt(0), start); i >= 0 && i <= length - s.length(); i = indexOf(s.charAt(0), i + 1)) {
+                if (matchesAt(i, s)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        return text().indexOf(s, from);
+    }
+
     /** Returns whether the text starts with {@code prefix}, an ASCII string, without decoding the bytes. */
     public boolean startsWith(String prefix) {
         if (bytes == null) {

@@ -52,6 +52,8 @@ class SecretAssignmentAnalyzerTest {
         "examples, true", "my-demo, true", "src/testdata/x, true", "templates/base.html, true", "Dist/app.js, true",
         "src/contest/App.java, false", "tests2/x.py, false", "src/main/App.java, false", "doctor/x.py, false",
         "latest.json, false", "test, true", "a.tests, true", "spec_helper.rb, true",
+        "SRC/Test/App.java, true", "Docs/Setup.MD, true", "src/ConTest/App.java, false",
+        "d\u0131st/app.js, false", "d\u0130st/app.js, false", "\u00e9xamples/x, false", "caf\u00e9/Mocks/x, true",
     })
     void tellsExamplePathsByAWholePartOfThePath(String path, boolean example) {
         assertThat(SecretAssignmentAnalyzer.isExample(path)).isEqualTo(example);
