@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 /**
  * Runs the catalogue's regex rules over any text file. One pass of a {@link KeywordIndex}
  * finds where each rule's keywords occur; a rule's regex then runs only on the line of a hit
- * (or, for a multi-line rule, on the lines from the hit on), and at most once per window.
+ * (or, for a multi-line rule, on the lines from the hit on, and only where {@link MatchStarts}
+ * says a match can start when its regex bounds that), and at most once per window.
  * Immutable once built: one instance serves every worker thread.
  */
 final class ProviderRuleAnalyzer implements Analyzer {
