@@ -153,9 +153,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             case SQL -> scan.sql(text);
             default -> scan.quoted(text, syntax);
         }
-        if (name.endsWith(".gradle") || name.endsWith(".groovy")) {
-            scan.groovyCalls(text);
-        }
+        // Gradle's credentials { } block is read wherever it is pasted (a README, a CI script); a build file's calls all.
+        scan.groovyCalls(text, name.endsWith(".gradle") || name.endsWith(".groovy"));
         scan.connectionStrings(text);
     }
 
@@ -334,7 +333,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                         || isFormatted(text, matcher.start(4)))) {
                     continue;
                 }
-                check(matcher.group(2), value, matcher.start(5), true);
+                if (SecretKeys.isPassword(lastSegment(matcher.group(2)))) {
+                    checkCredential(matcher.group(2), value, matcher.start(5));
+                } else {
+                    check(matcher.group(2), value, matcher.start(5), true);
+                }
                 reportedUntil = matcher.end();
             }
         }
@@ -380,7 +383,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          * Searches Groovy method calls with one string literal at a line's start, as Gradle's
          * credentials blocks write them: {@code password 'value'}, {@code password "value"}.
          */
-        void groovyCalls(String text) {
+        void groovyCalls(String text, boolean buildFile) {
             int last = -1;
             for (int at : keywordStarts) {
                 int lineStart = file.lineStartAround(at);
@@ -389,9 +392,17 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     continue;
                 }
                 last = lineStart;
+                boolean block = inCredentialsBlock(text, lineStart);
+                if (!buildFile && !block) {
+                    continue;
+                }
                 Matcher m = GROOVY_CALL.matcher(text).region(start, file.lineEndAround(at));
                 if (m.lookingAt() && !(m.group(2).equals("\"") && m.group(3).contains("${"))) {
-                    check(m.group(1), m.group(3), m.start(3), true);
+                    if (block && SecretKeys.isPassword(m.group(1))) {
+                        checkCredential(m.group(1), m.group(3), m.start(3));
+                    } else {
+                        check(m.group(1), m.group(3), m.start(3), true);
+                    }
                 }
             }
         }
@@ -501,7 +512,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             Matcher pair = SEMICOLON_PAIR.matcher(value);
             while (pair.find()) {
                 if (reported.add(offset + pair.start(2))) {
-                    check(pair.group(1), pair.group(2), offset + pair.start(2), true);
+                    // A connection string's Password= is a login's password, however weak: Password=secret; connects.
+                    if (SecretKeys.isPassword(pair.group(1))) {
+                        checkCredential(pair.group(1), pair.group(2), offset + pair.start(2));
+                    } else {
+                        check(pair.group(1), pair.group(2), offset + pair.start(2), true);
+                    }
                 }
             }
         }
@@ -735,6 +751,21 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             }
         }
 
+        /**
+         * Judges {@code value} written where the structure says it is a credential ({@link AssignedValues#judgeCredential}):
+         * a weak or made-up value is reported low, in code and in examples too.
+         */
+        private void checkCredential(String key, String value, int offset) {
+            String name = lastSegment(key);
+            if (!SecretKeys.isSecret(name)) {
+                return;
+            }
+            AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value);
+            if (verdict != AssignedValues.Verdict.NONE) {
+                report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
+            }
+        }
+
         /** Judges {@code value} written under {@code key} at {@code offset}, and reports it when it is a secret. */
         private void check(String key, String value, int offset, boolean code) {
             check(key, value, offset, code, false);
@@ -770,6 +801,28 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     .fix(rule.fix())
                     .build());
         }
+    }
+
+    /**
+     * Returns whether the line at {@code lineStart} lies in Gradle's {@code credentials {} block: one opens in the
+     * few lines before it and no brace closes or opens between ({@code credentials { username '...'; password '...' }}).
+     */
+    private static boolean inCredentialsBlock(String text, int lineStart) {
+        for (int i = lineStart - 1; i >= Math.max(0, lineStart - 400); i--) {
+            char c = text.charAt(i);
+            if (c == '}') {
+                return false;
+            }
+            if (c == '{') {
+                int end = i;
+                while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+                    end--;
+                }
+                return end >= 11 && text.regionMatches(end - 11, "credentials", 0, 11)
+                        && (end == 11 || !Character.isLetterOrDigit(text.charAt(end - 12)));
+            }
+        }
+        return false;
     }
 
     private interface LineAction {
