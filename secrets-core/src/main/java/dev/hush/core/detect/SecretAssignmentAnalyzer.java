@@ -388,14 +388,13 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             for (int at : keywordStarts) {
                 int lineStart = file.lineStartAround(at);
                 int start = nameStart(text, at);
-                if (lineStart == last || !text.substring(lineStart, start).isBlank()) {
+                // Outside a build file only a credentials block's lines are read: that bounded look back comes first,
+                // so a file's long lines are not copied once for each of their keywords.
+                boolean block = lineStart != last && inCredentialsBlock(text, lineStart);
+                if (lineStart == last || !buildFile && !block || !text.substring(lineStart, start).isBlank()) {
                     continue;
                 }
                 last = lineStart;
-                boolean block = inCredentialsBlock(text, lineStart);
-                if (!buildFile && !block) {
-                    continue;
-                }
                 Matcher m = GROOVY_CALL.matcher(text).region(start, file.lineEndAround(at));
                 if (m.lookingAt() && !(m.group(2).equals("\"") && m.group(3).contains("${"))) {
                     if (block && SecretKeys.isPassword(m.group(1))) {
