@@ -65,6 +65,12 @@ final class AssignedValues {
     private static final Pattern HASH = Pattern.compile(
             "\\$(?:2[abxy]?|1|5|6|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\\w-]*|y|7)\\$.*|\\{(?:SSHA|SHA|MD5|CRYPT|bcrypt|noop)}.*"
                     + "|(?:pbkdf2_sha256|bcrypt|argon2|sha1|md5)\\$.*");
+    /** Words that say a value is an example, spelled out. */
+    private static final Pattern SPELLED_EXAMPLE = Pattern.compile("pass?word|passwd|secret|test|sample|example|dummy");
+    /** A lower-case letter followed by an upper-case one: {@code userPassword}, an identifier's case change. */
+    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][A-Z]");
+    /** A lower-case user name and {@code @}, or a whole e-mail address: anonymous FTP's password (RFC 1635). */
+    private static final Pattern ANONYMOUS_LOGIN = Pattern.compile("[a-z][a-z._-]*@(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+)?");
     private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}");
 
     /** A URL that names a place and no credentials: {@code tcp://clickhouse:9000}, {@code smtp://127.0.0.1}. */
@@ -99,7 +105,7 @@ final class AssignedValues {
         if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find()) {
             return Verdict.NONE;
         }
-        if (isLongerThanAnAwsSecretKey(name, v)) {
+        if (isLongerThanAnAwsSecretKey(name, v) || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v)) {
             return Verdict.NONE;
         }
         if (URL_WITH_PASSWORD.matcher(v).matches()) {
@@ -146,6 +152,37 @@ final class AssignedValues {
             return Verdict.NONE;
         }
         return looksRandom(v) || isBasicCredentials(v) || looksGenerated(v) ? Verdict.SECRET : Verdict.NONE;
+    }
+
+    /**
+     * Returns what {@code value} is where the structure around it says it is a credential whatever it looks like:
+     * a password compared with in code ({@code if password == "..."}), a connection string's {@code Password=},
+     * a Gradle {@code credentials { password '...' }} block, a password assigned in code. There a word or a made-up
+     * value ({@code open-sesame}, {@code thisismypassword}, {@code 123456}) is a weak password, reported as a
+     * {@link Verdict#PLACEHOLDER} (low), not dropped as {@link #judge} drops a word in code; what still says where the
+     * secret comes from (a reference, a template, a path, a hash, the name itself) is none.
+     */
+    static Verdict judgeCredential(String name, String value) {
+        String v = value.strip();
+        Verdict verdict = judge(name, v, true);
+        if (verdict == Verdict.SECRET) {
+            return verdict;
+        }
+        if (v.length() < 4 || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || Placeholders.isTemplate(v)
+                || URL.matcher(v).matches() || PATH.matcher(v).matches() || HASH.matcher(v).matches()
+                || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches() || sameWords(name, v)
+                || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
+                || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2
+                // The stand-ins every example writes (changeme, password, xxxx, aaaa) say nothing new: still none in code.
+                || Placeholders.isPlaceholder(v) || isRun(v)
+                // A value that spells out what it stands for (This-is-my-test-99!, PassWordMustBeAtLeast6Chars.) is
+                // labelled an example by its author; one that disguises it (super$ecret, P4ssw0rd!) is a weak password.
+                || SPELLED_EXAMPLE.matcher(v.toLowerCase(Locale.ROOT)).find()
+                // A field's or a property's name (userPassword, javax.security.auth.login.password) is what it names.
+                || WORDS.matcher(v).matches() && (CAMEL_CASE.matcher(v).find() || v.indexOf('.') >= 0)) {
+            return Verdict.NONE;
+        }
+        return Verdict.PLACEHOLDER;
     }
 
     /**
@@ -246,6 +283,14 @@ final class AssignedValues {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Returns whether {@code value} is an e-mail address given as a password ({@code guest@}, {@code ftp@example.org}):
+     * what anonymous FTP asks for as the password (RFC 1635, section 2), a courtesy, not a secret.
+     */
+    private static boolean isAnonymousLogin(String value) {
+        return ANONYMOUS_LOGIN.matcher(value).matches();
     }
 
     /** Returns whether {@code value} is a hex digest, which a password column holds instead of the password. */

@@ -14,13 +14,19 @@ import java.util.Optional;
  * {@code .jceks}, {@code .bks} excluded) with the JDK's {@link KeyStore} and reports
  * {@code keystore-private-key} when one holds a private or secret key: high when it opens with
  * an empty password or a well-known default ({@code changeit}, {@code password}, Android's
- * {@code android}), so the key is as good as published; medium when it needs a password hush
+ * {@code android}, Google's {@code notasecret}), so the key is as good as published; medium when it needs a password hush
  * does not know, as it is then only as safe as that password. A keystore of certificates
  * alone, or a file that is no keystore (a Git LFS pointer), is not reported.
  */
 final class KeystoreAnalyzer extends CredentialFileAnalyzer {
     private static final List<String> TYPES = List.of("PKCS12", "JKS", "JCEKS");
-    private static final List<String> DEFAULT_PASSWORDS = List.of("", "changeit", "password", "android", "secret", "123456");
+    /**
+     * Passwords keystores ship with: the JDK's {@code changeit}, Android's debug {@code android}, and Google's
+     * {@code notasecret}, the password of every service-account key downloaded as a .p12
+     * (https://cloud.google.com/iam/docs/keys-create-delete: "the private key password is notasecret").
+     */
+    private static final List<String> DEFAULT_PASSWORDS = List.of("", "changeit", "password", "android", "notasecret",
+            "secret", "123456");
     private static final int MAX_BYTES = 1024 * 1024;
 
     @Override

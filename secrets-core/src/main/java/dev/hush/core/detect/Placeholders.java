@@ -53,6 +53,15 @@ final class Placeholders {
     private Placeholders() {
     }
 
+    /**
+     * Returns whether {@code value} is AWS's documented example access key or secret key, which AWS never issues
+     * (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html): not even a weak password.
+     */
+    static boolean isDocumentedExample(String value) {
+        String lower = value.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("akiaiosfodnn7") || lower.startsWith("wjalrxutnfemi/k7mdeng");
+    }
+
     /** Returns whether {@code value} is a stand-in for a real secret. */
     static boolean isPlaceholder(String value) {
         String lower = value.trim().toLowerCase(Locale.ROOT);

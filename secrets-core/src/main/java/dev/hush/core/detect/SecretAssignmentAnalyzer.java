@@ -154,9 +154,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             case SQL -> scan.sql(text);
             default -> scan.quoted(text, syntax);
         }
-        if (name.endsWith(".gradle") || name.endsWith(".groovy")) {
-            scan.groovyCalls(text);
-        }
+        // Gradle's credentials { } block is read wherever it is pasted (a README, a CI script); a build file's calls all.
+        scan.groovyCalls(text, name.endsWith(".gradle") || name.endsWith(".groovy"));
         scan.connectionStrings(text);
     }
 
@@ -378,7 +377,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                         || isFormatted(text, matcher.start(4)))) {
                     continue;
                 }
-                check(matcher.group(2), value, matcher.start(5), true);
+                if (SecretKeys.isPassword(lastSegment(matcher.group(2)))) {
+                    checkCredential(matcher.group(2), value, matcher.start(5));
+                } else {
+                    check(matcher.group(2), value, matcher.start(5), true);
+                }
                 reportedUntil = matcher.end();
             }
         }
@@ -424,18 +427,24 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          * Searches Groovy method calls with one string literal at a line's start, as Gradle's
          * credentials blocks write them: {@code password 'value'}, {@code password "value"}.
          */
-        void groovyCalls(CharSequence text) {
+        void groovyCalls(CharSequence text, boolean buildFile) {
             int last = -1;
             for (int at : keywordStarts) {
                 int lineStart = file.lineStartAround(at);
                 int start = nameStart(text, at);
-                if (lineStart == last || !isBlank(text, lineStart, start)) {
+                // Outside a build file only a credentials block's lines are read: that bounded look back comes first.
+                boolean block = lineStart != last && inCredentialsBlock(text, lineStart);
+                if (lineStart == last || !buildFile && !block || !isBlank(text, lineStart, start)) {
                     continue;
                 }
                 last = lineStart;
                 Matcher m = GROOVY_CALL.matcher(text).region(start, file.lineEndAround(at));
                 if (m.lookingAt() && !(m.group(2).equals("\"") && m.group(3).contains("${"))) {
-                    check(m.group(1), m.group(3), m.start(3), true);
+                    if (block && SecretKeys.isPassword(m.group(1))) {
+                        checkCredential(m.group(1), m.group(3), m.start(3));
+                    } else {
+                        check(m.group(1), m.group(3), m.start(3), true);
+                    }
                 }
             }
         }
@@ -545,7 +554,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             Matcher pair = SEMICOLON_PAIR.matcher(value);
             while (pair.find()) {
                 if (reported.add(offset + pair.start(2))) {
-                    check(pair.group(1), pair.group(2), offset + pair.start(2), true);
+                    // A connection string's Password= is a login's password, however weak: Password=secret; connects.
+                    if (SecretKeys.isPassword(pair.group(1))) {
+                        checkCredential(pair.group(1), pair.group(2), offset + pair.start(2));
+                    } else {
+                        check(pair.group(1), pair.group(2), offset + pair.start(2), true);
+                    }
                 }
             }
         }
@@ -779,6 +793,21 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             }
         }
 
+        /**
+         * Judges {@code value} written where the structure says it is a credential ({@link AssignedValues#judgeCredential}):
+         * a weak or made-up value is reported low, in code and in examples too.
+         */
+        private void checkCredential(String key, String value, int offset) {
+            String name = lastSegment(key);
+            if (!SecretKeys.isSecret(name)) {
+                return;
+            }
+            AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value);
+            if (verdict != AssignedValues.Verdict.NONE) {
+                report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
+            }
+        }
+
         /** Judges {@code value} written under {@code key} at {@code offset}, and reports it when it is a secret. */
         private void check(String key, String value, int offset, boolean code) {
             check(key, value, offset, code, false);
@@ -814,6 +843,28 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     .fix(rule.fix())
                     .build());
         }
+    }
+
+    /**
+     * Returns whether the line at {@code lineStart} lies in Gradle's {@code credentials {} block: one opens in the
+     * few lines before it and no brace closes or opens between ({@code credentials { username '...'; password '...' }}).
+     */
+    private static boolean inCredentialsBlock(CharSequence text, int lineStart) {
+        for (int i = lineStart - 1; i >= Math.max(0, lineStart - 400); i--) {
+            char c = text.charAt(i);
+            if (c == '}') {
+                return false;
+            }
+            if (c == '{') {
+                int end = i;
+                while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+                    end--;
+                }
+                return end >= 11 && startsWith(text, "credentials", end - 11)
+                        && (end == 11 || !Character.isLetterOrDigit(text.charAt(end - 12)));
+            }
+        }
+        return false;
     }
 
     private interface LineAction {

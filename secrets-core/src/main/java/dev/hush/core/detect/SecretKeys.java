@@ -142,6 +142,25 @@ final class SecretKeys {
         return false;
     }
 
+    /** Words that name a password, what a person types at a login: not a token, a key or a salt. */
+    private static final Set<String> PASSWORD_WORDS = Set.of("PASSWORD", "PASSWD", "PWD", "PW", "PASS", "PASSPHRASE");
+
+    /**
+     * Returns whether {@code name}, a secret-like name, names a password ({@code password}, {@code DB_PASS},
+     * {@code AdminPassword}, {@code PGPASSWORD}): a value under it is what someone logs in with, however weak.
+     */
+    static boolean isPassword(String name) {
+        if (!isSecret(name)) {
+            return false;
+        }
+        for (String word : words(name)) {
+            if (PASSWORD_WORDS.contains(word) || word.endsWith("PASSWORD") || word.endsWith("PASSWD") || isGluedPass(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Returns whether {@code name} names a connection string that may carry credentials
      * ({@code DATABASE_URL}, {@code CONNECTION_STRING}); its value is a secret only when it

@@ -144,4 +144,25 @@ class CredentialFileAnalyzersTest {
         });
         assertThat(DETECTOR.analyzeCommitted("images/logo.p12.png", out.toByteArray()).binary()).isTrue();
     }
+
+    @Test
+    void opensAGoogleServiceAccountP12WithItsDocumentedPasswordAndNoOtherWeakOne() throws Exception {
+        // Google's service-account .p12 files all have the password notasecret: the key is as good as published.
+        assertThat(keystoreFinding("notasecret").severity()).isEqualTo(Severity.HIGH);
+        assertThat(keystoreFinding("notasecret").message()).contains("well-known default password").doesNotContain("notasecret");
+        // A password hush does not know keeps the key only as safe as it.
+        assertThat(keystoreFinding("Vb6Ms1Qe8Rw3").severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    private static Finding keystoreFinding(String password) throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setEntry("gcp", new java.security.KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(new byte[16], "AES")),
+                new java.security.KeyStore.PasswordProtection(password.toCharArray()));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        store.store(out, password.toCharArray());
+        List<Finding> findings = DETECTOR.analyzeCommitted("keys/service-account.p12", out.toByteArray()).findings();
+        assertThat(findings).hasSize(1);
+        return findings.get(0);
+    }
 }

@@ -56,9 +56,12 @@ class RealCodePrecisionTest {
     @Test
     void findsNoSecretInTheSourcesOfMavenArtifacts() throws IOException {
         Path repository = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        // hush's own artifacts, there after an mvn install, are not dependencies: their rules.yaml holds samples on purpose.
+        Path ours = repository.resolve("dev/hush");
         List<Path> jars;
         try (Stream<Path> files = Files.walk(repository)) {
-            jars = files.filter(p -> p.getFileName().toString().endsWith("-sources.jar")).sorted().toList();
+            jars = files.filter(p -> p.getFileName().toString().endsWith("-sources.jar"))
+                    .filter(p -> !p.startsWith(ours)).sorted().toList();
         } catch (IOException e) {
             jars = List.of();
         }

@@ -183,6 +183,36 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsGradleCredentialsBlocksPastedOutsideBuildFilesAndTheirWeakPasswordsLow() {
+        String block = "```groovy\nmaven {\n  credentials {\n    username 'deploy'\n    password '%s'\n  }\n}\n```\n";
+        assertThat(findings("docs/publish.md", block.formatted("Vb6Ms1Qe8Rw3")))
+                .extracting(f -> f.key().orElseThrow(), Finding::severity).containsExactly(tuple("password", Severity.MEDIUM));
+        assertThat(findings("docs/publish.md", block.formatted("quietheron")))
+                .extracting(f -> f.key().orElseThrow(), Finding::severity).containsExactly(tuple("password", Severity.LOW));
+        assertThat(findings("docs/publish.md", block.formatted("password"))).isEmpty();
+        // After the block has closed, a word and a string are prose again.
+        assertThat(findings("docs/publish.md", "credentials {\n  username 'deploy'\n}\n    password 'Vb6Ms1Qe8Rw3'\n")).isEmpty();
+    }
+
+    @Test
+    void reportsAMadeUpPasswordInCodeLowAndLeavesStandInsAndAnonymousLogins() {
+        assertThat(findings("src/Pfx.cs", "private const string PfxPassword = \"opensesame\";"))
+                .extracting(Finding::severity).containsExactly(Severity.LOW);
+        assertThat(findings("app/db.php", "$password = 'goodspec';")).extracting(Finding::severity).containsExactly(Severity.LOW);
+        assertThat(findings("notes.txt", "Server=db;Database=app;User Id=app;Password=quietheron;"))
+                .extracting(Finding::severity).containsExactly(Severity.LOW);
+        // A generated-looking one keeps the rule's severity.
+        assertThat(findings("src/Pfx.cs", "private const string PfxPassword = \"Vb6Ms1Qe8Rw3\";"))
+                .extracting(Finding::severity).isNotEmpty().doesNotContain(Severity.LOW);
+        for (String line : List.of("String password = \"changeme\";", "password = 'xxxxxxxx'", "password = 'aaaaaaaaaaaa'",
+                "server->password = \"busybox@\";", "password = \"mirror@ftp.hush.invalid\"", "password = \"Password\"",
+                "String password = \"DB_PASSWORD\";", "password = \"Enter the password you chose here\"",
+                "Server=db;User Id=app;Password=secret;", "token = \"opensesame\"")) {
+            assertThat(findings("src/App.java", line)).as(line).isEmpty();
+        }
+    }
+
+    @Test
     void readsPastedLinesEndedByCarriageReturnsAndTheLastLineWithoutALineFeed() {
         // Each keyword's line is found around it: its carriage return is no part of the value, its column counts from it.
         String text = "intro\r\n  license_key: 0a14d28c5f9e3b7a6d1c04e8f2b9a7c3d5e6f1a2\r\nkey token: x\r\n"

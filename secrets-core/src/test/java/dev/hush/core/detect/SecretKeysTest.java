@@ -65,4 +65,18 @@ class SecretKeysTest {
         assertThat(SecretKeys.words("discovery.seed_hosts")).containsExactly("DISCOVERY", "SEED", "HOSTS");
         assertThat(SecretKeys.words("x-api-key")).containsExactly("X", "API", "KEY");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "DB_PASSWORD", "AdminPassword", "PGPASSWORD", "smtpPass", "Pwd", "passphrase",
+            "DevPfxPassword", "MYSQL_ROOT_PASSWD"})
+    void takesNamesOfWhatALoginAcceptsForPasswords(String name) {
+        assertThat(SecretKeys.isPassword(name)).as(name).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"API_KEY", "GITHUB_TOKEN", "client_secret", "SALT", "PASSWORD_FILE", "MIN_PASSWORD_LENGTH",
+            "BYPASS", "passwordPrompt", "DB_USER"})
+    void takesTokensKeysAndSettingsAboutPasswordsForNoPassword(String name) {
+        assertThat(SecretKeys.isPassword(name)).as(name).isFalse();
+    }
 }
