@@ -377,11 +377,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                         || isFormatted(text, matcher.start(4)))) {
                     continue;
                 }
-                if (SecretKeys.isPassword(lastSegment(matcher.group(2)))) {
-                    checkCredential(matcher.group(2), value, matcher.start(5));
-                } else {
-                    check(matcher.group(2), value, matcher.start(5), true);
-                }
+                checkPasswordAsCredential(matcher.group(2), value, matcher.start(5));
                 reportedUntil = matcher.end();
             }
         }
@@ -432,9 +428,13 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             for (int at : keywordStarts) {
                 int lineStart = file.lineStartAround(at);
                 int start = nameStart(text, at);
-                // Outside a build file only a credentials block's lines are read: that bounded look back comes first.
-                boolean block = lineStart != last && inCredentialsBlock(text, lineStart);
-                if (lineStart == last || !buildFile && !block || !isBlank(text, lineStart, start)) {
+                if (lineStart == last || !isBlank(text, lineStart, start)) {
+                    continue;
+                }
+                // Outside a build file only a credentials block's lines are read; the look back is paid only for a
+                // keyword that starts its line.
+                boolean block = inCredentialsBlock(text, lineStart);
+                if (!buildFile && !block) {
                     continue;
                 }
                 last = lineStart;
@@ -555,11 +555,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             while (pair.find()) {
                 if (reported.add(offset + pair.start(2))) {
                     // A connection string's Password= is a login's password, however weak: Password=secret; connects.
-                    if (SecretKeys.isPassword(pair.group(1))) {
-                        checkCredential(pair.group(1), pair.group(2), offset + pair.start(2));
-                    } else {
-                        check(pair.group(1), pair.group(2), offset + pair.start(2), true);
-                    }
+                    checkPasswordAsCredential(pair.group(1), pair.group(2), offset + pair.start(2));
                 }
             }
         }
@@ -805,6 +801,15 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value);
             if (verdict != AssignedValues.Verdict.NONE) {
                 report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
+            }
+        }
+
+        /** Judges a password's value as a credential ({@link #checkCredential}), any other key's as code's. */
+        private void checkPasswordAsCredential(String key, String value, int offset) {
+            if (SecretKeys.isPassword(lastSegment(key))) {
+                checkCredential(key, value, offset);
+            } else {
+                check(key, value, offset, true);
             }
         }
 
