@@ -3,11 +3,24 @@ package dev.hush.core.detect;
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.model.Severity;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.pkcs.AuthenticatedSafe;
+import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.EncryptedData;
+import org.bouncycastle.asn1.pkcs.MacData;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCS12PBEParams;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
  * Opens PKCS#12 and Java keystores ({@code .p12}, {@code .pfx}, {@code .jks}, {@code .keystore},
@@ -17,9 +30,24 @@ import java.util.Optional;
  * {@code android}, Google's {@code notasecret}), so the key is as good as published; medium when it needs a password hush
  * does not know, as it is then only as safe as that password. A keystore of certificates
  * alone, or a file that is no keystore (a Git LFS pointer), is not reported.
+ *
+ * <p>The type is read from the first bytes, so each password is tried once: the JDK's JKS and
+ * JCEKS key stores also read PKCS#12 files, and a PKCS#12 file's every try derives a key. A
+ * PKCS#12 file that asks for more derivation rounds than {@link #MAX_ITERATIONS} gets no
+ * password tries at all (a crafted file can ask for millions: seconds per try).
  */
 final class KeystoreAnalyzer extends CredentialFileAnalyzer {
-    private static final List<String> TYPES = List.of("PKCS12", "JKS", "JCEKS");
+    /** The first four bytes of a JKS and of a JCEKS key store (the JDK's JavaKeyStore and JceKeyStore). */
+    private static final int JKS_MAGIC = 0xFEEDFEED;
+    private static final int JCEKS_MAGIC = 0xCECECECE;
+    /** The first byte of a DER SEQUENCE, which a PKCS#12 file is (RFC 7292, PFX). */
+    private static final int DER_SEQUENCE = 0x30;
+    /**
+     * The most key-derivation rounds a PKCS#12 file may ask for before hush tries passwords on it:
+     * keytool and OpenSSL write 10,000 to 2,048 (JDK 17's default MAC rounds: 10,000; OpenSSL's
+     * PKCS12_DEFAULT_ITER: 2,048), and the JDK itself refuses more than 5,000,000.
+     */
+    private static final BigInteger MAX_ITERATIONS = BigInteger.valueOf(1_000_000);
     /**
      * Passwords keystores ship with: the JDK's {@code changeit}, Android's debug {@code android}, and Google's
      * {@code notasecret}, the password of every service-account key downloaded as a .p12
@@ -41,7 +69,7 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
         if (file.bytes() == null || file.byteLength() > MAX_BYTES || file.byteLength() < 32) {
             return;
         }
-        byte[] bytes = java.util.Arrays.copyOf(file.bytes(), file.byteLength());
+        byte[] bytes = Arrays.copyOf(file.bytes(), file.byteLength());
         Optional<Opened> opened = open(bytes);
         if (opened.isEmpty() || opened.get().keyEntries().isEmpty()) {
             return;
@@ -64,23 +92,73 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
     record Opened(String type, String password, List<String> keyEntries) {
     }
 
-    /** Opens {@code bytes} as a keystore, trying the common passwords, then none (listing entries without checking). */
+    /**
+     * Opens {@code bytes} as the keystore type its first bytes say, trying the common passwords,
+     * then none (listing its entries without checking them).
+     */
     static Optional<Opened> open(byte[] bytes) {
-        for (String type : TYPES) {
+        Optional<String> type = type(bytes);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!type.get().equals("PKCS12") || !asksForMoreIterations(bytes)) {
             for (String password : DEFAULT_PASSWORDS) {
-                Optional<List<String>> keys = load(type, bytes, password.toCharArray());
+                Optional<List<String>> keys = load(type.get(), bytes, password.toCharArray());
                 if (keys.isPresent()) {
-                    return Optional.of(new Opened(type, password, keys.get()));
+                    return Optional.of(new Opened(type.get(), password, keys.get()));
                 }
             }
         }
-        for (String type : TYPES) {
-            Optional<List<String>> keys = load(type, bytes, null);
-            if (keys.isPresent()) {
-                return Optional.of(new Opened(type, null, keys.get()));
-            }
+        return load(type.get(), bytes, null).map(keys -> new Opened(type.get(), null, keys));
+    }
+
+    /** Returns the keystore type that {@code bytes} start as: JKS, JCEKS or PKCS12, if any. */
+    private static Optional<String> type(byte[] bytes) {
+        int magic = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+        if (magic == JKS_MAGIC) {
+            return Optional.of("JKS");
         }
-        return Optional.empty();
+        if (magic == JCEKS_MAGIC) {
+            return Optional.of("JCEKS");
+        }
+        return (bytes[0] & 0xff) == DER_SEQUENCE ? Optional.of("PKCS12") : Optional.empty();
+    }
+
+    /**
+     * Returns whether the PKCS#12 file {@code bytes} asks for more than {@link #MAX_ITERATIONS}
+     * rounds for its integrity MAC or for an encrypted part that loading decrypts. A file that does
+     * not parse asks for none: the JDK refuses it at once.
+     */
+    private static boolean asksForMoreIterations(byte[] bytes) {
+        try {
+            Pfx pfx = Pfx.getInstance(bytes);
+            MacData mac = pfx.getMacData();
+            if (mac != null && mac.getIterationCount().compareTo(MAX_ITERATIONS) > 0) {
+                return true;
+            }
+            byte[] content = ASN1OctetString.getInstance(pfx.getAuthSafe().getContent()).getOctets();
+            for (ContentInfo part : AuthenticatedSafe.getInstance(content).getContentInfo()) {
+                if (part.getContentType().equals(PKCSObjectIdentifiers.encryptedData)
+                        && iterations(EncryptedData.getInstance(part.getContent()).getEncryptionAlgorithm())
+                                .compareTo(MAX_ITERATIONS) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Returns the derivation rounds of a PKCS#12 PBE or PBES2 (PBKDF2) encryption algorithm; zero for another. */
+    private static BigInteger iterations(AlgorithmIdentifier algorithm) {
+        if (algorithm.getAlgorithm().equals(PKCSObjectIdentifiers.id_PBES2)) {
+            var derivation = PBES2Parameters.getInstance(algorithm.getParameters()).getKeyDerivationFunc();
+            return derivation.getAlgorithm().equals(PKCSObjectIdentifiers.id_PBKDF2)
+                    ? PBKDF2Params.getInstance(derivation.getParameters()).getIterationCount()
+                    : BigInteger.ZERO;
+        }
+        return PKCS12PBEParams.getInstance(algorithm.getParameters()).getIterations();
     }
 
     private static Optional<List<String>> load(String type, byte[] bytes, char[] password) {

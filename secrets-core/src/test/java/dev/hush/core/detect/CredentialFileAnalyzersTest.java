@@ -154,6 +154,27 @@ class CredentialFileAnalyzersTest {
         assertThat(keystoreFinding("Vb6Ms1Qe8Rw3").severity()).isEqualTo(Severity.MEDIUM);
     }
 
+    @Test
+    void triesNoPasswordOnAKeystoreThatAsksForMoreIterationsThanAnyToolMakes() throws Exception {
+        // A crafted .p12 can ask for millions of PBKDF rounds per password try: each try would take seconds.
+        String property = "keystore.pkcs12.macIterationCount";
+        String before = System.getProperty(property);
+        System.setProperty(property, "1500000");
+        Finding costly;
+        try {
+            costly = keystoreFinding("changeit");
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+        // Still reported, as a keystore hush could not open with a default, however weak its password is.
+        assertThat(costly.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(keystoreFinding("changeit").severity()).isEqualTo(Severity.HIGH);
+    }
+
     private static Finding keystoreFinding(String password) throws Exception {
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         store.load(null, null);
