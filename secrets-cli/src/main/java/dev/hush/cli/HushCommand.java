@@ -146,11 +146,16 @@ final class HushCommand implements Runnable {
 
     /** Prints one line for errors the user can act on, and a stack trace only for hush's own bugs. */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        commandLine.getErr().println("hush: " + message(e));
-        if (isInternal(e) && debug(parseResult)) {
-            commandLine.getErr().print(InternalErrors.trace(e));
+        return report(e, commandLine.getErr(), debug(parseResult));
+    }
+
+    /** Prints the line for {@code e} to {@code err}, and its stack trace if it is hush's bug and {@code debug}. */
+    static int report(Exception e, java.io.PrintWriter err, boolean debug) {
+        err.println("hush: " + message(e));
+        if (isInternal(e) && debug) {
+            err.print(InternalErrors.trace(e));
         }
-        commandLine.getErr().flush();
+        err.flush();
         return ExitCodes.ERROR;
     }
 

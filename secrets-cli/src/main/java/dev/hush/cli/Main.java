@@ -17,7 +17,7 @@ public final class Main {
             GitRepositories.prepare();
             RuleCatalogue.prepareBuiltIn();
         }
-        System.exit(HushCommand.commandLine(args).execute(args));
+        System.exit(ScanCli.isHookLine(args) ? ScanCli.runHookLine() : HushCommand.commandLine(args).execute(args));
     }
 
     /** Returns whether {@code args} ask for a scan of git's index or of a diff. */

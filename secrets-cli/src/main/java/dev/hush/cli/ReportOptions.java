@@ -26,6 +26,9 @@ final class ReportOptions {
         editor
     }
 
+    /** The format of a command line that names none. */
+    private static final Format DEFAULT_FORMAT = Format.text;
+
     final Format format;
     final Path output;
     final boolean showSecrets;
@@ -44,7 +47,7 @@ final class ReportOptions {
      */
     static ArgGroupSpec group() {
         return ArgGroupSpec.builder().validate(false).heading("%nReport:%n")
-                .addArg(OptionSpec.builder("--format").defaultValue("text").paramLabel("FORMAT").type(Format.class)
+                .addArg(OptionSpec.builder("--format").defaultValue(DEFAULT_FORMAT.name()).paramLabel("FORMAT").type(Format.class)
                         .description("Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
                                 + " editor writes path:line:col: severity: rule: message lines for editors' problem matchers.")
                         .build())
@@ -55,6 +58,11 @@ final class ReportOptions {
                 .addArg(OptionSpec.builder("--no-color").type(boolean.class)
                         .description("Never colour the text report (NO_COLOR is also respected).").build())
                 .build();
+    }
+
+    /** Returns the options of a command line that gives none: a text report on standard output, redacted. */
+    static ReportOptions defaults() {
+        return new ReportOptions(DEFAULT_FORMAT, null, false, false);
     }
 
     /** Returns the report options given to {@code command}, which has the {@link #group()}. */

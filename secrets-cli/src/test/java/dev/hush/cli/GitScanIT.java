@@ -53,4 +53,28 @@ class GitScanIT {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).startsWith("hush: origin/main: unknown revision");
     }
+
+    @Test
+    void theHookLineSaysWhatTheParsedCommandSays(@TempDir Path outside) throws Exception {
+        // "scan --staged" exactly skips picocli; with the folder named, picocli parses it: same output, same exit code.
+        try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
+            Files.writeString(repo.resolve("README.md"), "# clean\n");
+            git.add().addFilepattern("README.md").call();
+            assertSame(repo, 0);
+            Files.writeString(repo.resolve(".env"), "DB_PASSWORD=hushTest-Pg-7d20b4e1\n");
+            git.add().addFilepattern(".env").call();
+            assertSame(repo, 1);
+        }
+        assertSame(outside, 2);
+    }
+
+    private static void assertSame(Path folder, int exitCode) throws Exception {
+        ProcessRun.Result hook = HushProcess.run(folder, "scan", "--staged");
+        ProcessRun.Result parsed = HushProcess.run(folder, "scan", "--staged", ".");
+        assertThat(hook.exitCode()).as(hook.all()).isEqualTo(exitCode).isEqualTo(parsed.exitCode());
+        // The text report ends with the time the scan took.
+        assertThat(hook.out().replaceAll("\\d+ ms", "N ms")).isEqualTo(parsed.out().replaceAll("\\d+ ms", "N ms"));
+        assertThat(hook.err()).isEqualTo(parsed.err());
+        assertThat(hook.out()).doesNotContain("hushTest-Pg-7d20b4e1");
+    }
 }

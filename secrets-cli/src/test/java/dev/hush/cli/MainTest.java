@@ -19,4 +19,13 @@ class MainTest {
         assertThat(Main.readsGit(new String[] {"scan", "--different"})).isFalse();
         assertThat(Main.readsGit(new String[] {"history", "--staged"})).isFalse();
     }
+
+    @Test
+    void takesOnlyTheHookLineExactlyPastPicocli() {
+        assertThat(ScanCli.isHookLine(new String[] {"scan", "--staged"})).isTrue();
+        assertThat(ScanCli.isHookLine(new String[] {"scan", "--staged", "."})).isFalse();
+        assertThat(ScanCli.isHookLine(new String[] {"scan", "--staged", "--debug"})).isFalse();
+        assertThat(ScanCli.isHookLine(new String[] {"--staged", "scan"})).isFalse();
+        assertThat(ScanCli.isHookLine(new String[] {"scan"})).isFalse();
+    }
 }
