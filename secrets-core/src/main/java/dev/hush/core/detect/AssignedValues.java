@@ -79,8 +79,22 @@ final class AssignedValues {
     private static final Pattern SETTING_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)*");
     /** A list of names: {@code GOOGLE,GITHUB}, {@code user1,user2}; a list of {@code user:password} pairs is not one. */
     private static final Pattern NAME_LIST = Pattern.compile("[\\w.@-]+(?:[ \\t]*,[ \\t]*[\\w.@-]+)+");
-    /** A variable's name written where its value belongs: {@code ACCESS_TOKEN}, {@code [EUFY_PASSWORD]}. */
-    private static final Pattern NAME_AS_VALUE = Pattern.compile("\\[?[A-Z]+(?:_[A-Z]+)+]?|\\[[A-Za-z_]\\w*]");
+    /**
+     * A variable's name written where its value belongs: {@code ACCESS_TOKEN}, {@code [EUFY_PASSWORD]},
+     * an app store's template {@code {APP_DB_PASSWORD}}.
+     */
+    private static final Pattern NAME_AS_VALUE = Pattern.compile(
+            "\\[?[A-Z]+(?:_[A-Z]+)+]?|\\[[A-Za-z_]\\w*]|\\{[A-Za-z_]\\w*}");
+    /**
+     * What the program resolves itself: Symfony's {@code %env(NAME)%} and a {@code %parameter%} at the
+     * start ({@code %kernel.project_dir%/config/jwt/private.pem}), as its configuration reference names them
+     * (symfony.com/doc/current/configuration.html#configuration-parameters).
+     */
+    private static final Pattern PROGRAM_REFERENCE = Pattern.compile("%env\\([^()%]+\\)%|^%[A-Za-z_][\\w.]*%");
+    /** The path of a file that holds a key or settings: {@code /config/jwt/private.pem}, {@code ./certs/app.key}. */
+    private static final Pattern KEY_FILE = Pattern.compile("(?:/|\\./|\\.\\./|~/)(?:[\\w.@-]+/)*[\\w@-][\\w.@-]*"
+            + "\\.(?:pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|pub|asc|gpg|json|txt|ya?ml|conf|ini|env|properties)",
+            Pattern.CASE_INSENSITIVE);
 
     private AssignedValues() {
     }
@@ -193,7 +207,8 @@ final class AssignedValues {
      * secret, however weak; under a name that is secret only by its value (a bare {@code AUTH},
      * {@code DSN}, {@code TOKEN} or {@code SALT}), a number, a path, a URL without credentials, a
      * lower-case word or a list of names is a setting ({@code REGISTRY_AUTH: htpasswd},
-     * {@code SENTRY_DSN: tcp://sentry:9000}).
+     * {@code SENTRY_DSN: tcp://sentry:9000}). Under any name, a key file's path or a reference that the
+     * program resolves itself ({@code %env(JWT_PASSPHRASE)%}) is no secret.
      *
      * <p>Compose's list syntax keeps quotes ({@code - API_KEY=""} sets two quote characters): the
      * value is judged without them. A variable's own name, or another one, in place of the value is
@@ -201,7 +216,7 @@ final class AssignedValues {
      */
     static Verdict judgeSetting(String name, String value) {
         String v = unquoted(value.strip()).strip();
-        if (Placeholders.isNotASecret(v)) {
+        if (Placeholders.isNotASecret(v) || PROGRAM_REFERENCE.matcher(v).find() || KEY_FILE.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (!SecretKeys.isStrong(name) && (NUMBER.matcher(v).matches() || PATH.matcher(v).matches()

@@ -20,16 +20,22 @@ final class Placeholders {
     /** A provider's prefix before a run of x's, as documentation writes a token: {@code sk_live_xxxx}, {@code ghp_xxxx}. */
     private static final String PREFIXED_XS = "[a-z0-9]{1,12}(?:[-_][a-z0-9]{1,12}){0,3}[-_]x{6,}";
 
+    /** An instruction in place of a value, in one word or several: {@code putYourSecretHere}, {@code paste-token-here}. */
+    private static final String PUT_HERE = "(put|paste|insert|enter)[-_ ]?.*here";
+
     private static final Set<String> WORDS = Set.of(
             "example", "changeme", "change_me", "change-me", "changeit", "password", "passwd", "secret",
             "token", "dummy", "test", "testing", "foo", "bar", "foobar", "placeholder", "todo", "tbd",
             "redacted", "sample", "default", "admin", "root", "pass", "qwerty", "letmein",
             "example123", "password123", "secret123", "mysecret", "mypassword", "yourpassword", "fake",
-            "notasecret", "insecure", "demo", "1234", "12345", "123456", "12345678");
+            "notasecret", "insecure", "demo", "1234", "12345", "123456", "12345678",
+            // The metasyntactic variables after foo and bar (RFC 3092).
+            "baz", "qux", "quux");
 
     private static final Pattern SHAPES = Pattern.compile(
             "(?i)x{3,}|" + PREFIXED_XS + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|my|some|insert|enter|replace)[-_ ].*"
-                    + "|.*(example|changeme|change[-_]me|placeholder|dummy|fake|redacted).*"
+                    + "|.*(example|changeme|change[-_]me|change[-_]?this|placeholder|dummy|fake|redacted).*"
+                    + "|" + PUT_HERE
                     // AWS documentation's example key pair, on its stems (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html).
                     + "|akiaiosfodnn7.*|wjalrxutnfemi/k7mdeng.*");
 
@@ -39,10 +45,10 @@ final class Placeholders {
 
     private static final Pattern TEMPLATE_SHAPES = Pattern.compile(
             "(?i)x{3,}|" + PREFIXED_XS + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|insert|enter|replace)[-_ ].*|.*[-_ ]here"
-                    + "|.*(placeholder|redacted).*");
+                    + "|.*(placeholder|redacted).*|" + PUT_HERE);
 
     /** Defaults that documentation examples spread: examplepass, changeme123, my-secret-pw. */
-    private static final Pattern WEAK_SHAPES = Pattern.compile("(?i).*(example|changeme|change[-_]me|changeit).*"
+    private static final Pattern WEAK_SHAPES = Pattern.compile("(?i).*(example|changeme|change[-_]me|change[-_]?this|changeit).*"
             + "|(my|some)[-_ ].*");
 
     private static final Set<String> NOT_SECRETS = Set.of(

@@ -577,6 +577,36 @@ class ComposeAnalyzerTest {
         assertThat(weak.fix()).contains("hush migrate --generate-weak");
     }
 
+    @Test
+    void takesFilePathsAndOtherProgramsReferencesForNoSecretAndTheirTemplatesForPlaceholders() {
+        // What the app resolves itself (Symfony's %env(NAME)% and %parameter%), a key file's path, an
+        // app store's {NAME} template, and instructions in place of a value.
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                    environment:
+                      JWT_SECRET_KEY: /config/jwt/private.pem
+                      JWT_PUBLIC_KEY_PATH: '%kernel.project_dir%/config/jwt/public.pem'
+                      JWT_PASSPHRASE: '%env(JWT_PASSPHRASE)%'
+                      SESSION_SECRET: '%SESSION_SECRET%'
+                      DB_PASSWORD: '{APP_DB_PASSWORD}'
+                      API_KEY: baz
+                      SECRET_KEY: change-this-to-32-random-hex-chars
+                      APP_SECRET: putYourSecretHere
+                      SIGNING_SECRET: Zq8vN3kLx2Rt/pem
+                      ADMIN_PASSWORD: 'Zq8v%N3kL%x2Rt'
+                """);
+
+        assertThat(summaries(analysis)).containsExactly(
+                "9:21 compose-inline-secret DB_PASSWORD service=app LOW",
+                "10:16 compose-weak-default API_KEY service=app MEDIUM",
+                "11:19 compose-weak-default SECRET_KEY service=app MEDIUM",
+                "12:19 compose-inline-secret APP_SECRET service=app LOW",
+                "13:23 compose-inline-secret SIGNING_SECRET service=app HIGH",
+                "14:24 compose-inline-secret ADMIN_PASSWORD service=app HIGH");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"docker-compose.example.yml", "deploy/compose.sample.yaml", "compose.template.yaml"})
     void takesAWeakWordInAnExampleComposeFileForAPlaceholder(String path) {
