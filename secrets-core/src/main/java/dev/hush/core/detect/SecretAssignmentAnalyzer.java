@@ -63,6 +63,14 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern XML_ATTRIBUTE = Pattern.compile("([\\w.:-]{1,100})\\s*=\\s*(\"|')([^\"'<>]{0,1000})\\2");
     private static final Pattern XML_NAMED_VALUE = Pattern.compile(
             "(?:key|name)\\s*=\\s*(\"|')([^\"']{1,100})\\1\\s+value\\s*=\\s*(\"|')([^\"'<>]{0,1000})\\3");
+    /** An element named by its {@code name} or {@code key} attribute, with text only: {@code <property name="...password">}. */
+    private static final Pattern XML_NAMED_ELEMENT = Pattern.compile(
+            "<(?:[\\w-]+:)?[\\w.-]{1,100}\\s+(?:key|name)\\s*=\\s*(\"|')([^\"']{1,100})\\1\\s*>([^<>]{1,1000})</");
+    /** The rest of a JSON name and value pair from the name's string on: {@code "API_SECRET", "value": "..."}. */
+    private static final Pattern JSON_NAMED_VALUE = Pattern.compile(
+            "\"([^\"\\\\]{1,100})\"\\s*,\\s*\"value\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,1000})\"");
+    /** The line after a YAML {@code - name: X}: its {@code value: Y}, at the column {@code name} starts. */
+    private static final Pattern YAML_VALUE_LINE = Pattern.compile("([ \\t]*)value:[ \\t]+(.*)");
     private static final Pattern SQL_PASSWORD = Pattern.compile(
             "(?i)(identified\\s+(?:with\\s+\\w+\\s+)?by(?:\\s+password)?|\\bpassword(?:\\s*=)?(?:\\s*\\()?)\\s*'((?:[^'\\\\]|\\\\.|'')+)'");
     private static final Pattern SQL_INSERT = Pattern.compile(
@@ -152,6 +160,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 scan.quoted(text, syntax);
             }
             case SQL -> scan.sql(text);
+            case JSON -> {
+                scan.quoted(text, syntax);
+                scan.jsonNamedValues(text);
+            }
             default -> scan.quoted(text, syntax);
         }
         // Gradle's credentials { } block is read wherever it is pasted (a README, a CI script); a build file's calls all.
@@ -589,6 +601,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     return;
                 }
                 Matcher m = YAML_LINE.matcher(line).region(from, line.length());
+                if (!commented && m.matches() && m.group(2).equals("name") && m.group(3) != null) {
+                    namedValue(text, unquoted(m.group(3)), start + line.length(), m.start(2));
+                    return;
+                }
                 if (m.matches() && m.group(3) != null) {
                     String raw = m.group(3);
                     if (raw.startsWith("|") || raw.startsWith(">") || raw.startsWith("&") || raw.startsWith("*")
@@ -600,6 +616,73 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     }
                 }
             });
+        }
+
+        /**
+         * Reads the {@code value:} on the line after a YAML {@code - name: NAME} at {@code lineEnd}, in
+         * the same mapping (at {@code column}), as a Kubernetes container's or a Helm chart's env list
+         * writes a variable: the name says what the value is.
+         */
+        private void namedValue(CharSequence text, String name, int lineEnd, int column) {
+            int next = lineEnd < text.length() && text.charAt(lineEnd) == '\r' ? lineEnd + 1 : lineEnd;
+            if (next >= text.length() || text.charAt(next) != '\n' || !SecretKeys.isSecret(name)) {
+                return;
+            }
+            int start = next + 1;
+            int end = file.lineEndAround(start);
+            Matcher value = YAML_VALUE_LINE.matcher(text).region(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            if (value.matches() && value.end(1) - start == column) {
+                String raw = value.group(2);
+                if (!raw.startsWith("|") && !raw.startsWith(">") && !raw.startsWith("&") && !raw.startsWith("*")
+                        && !raw.startsWith("!") && !raw.startsWith("{") && !raw.startsWith("[")) {
+                    scalar(name, raw, value.start(2), true);
+                }
+            }
+        }
+
+        /**
+         * Searches JSON name and value pairs whose name holds a keyword: an ECS task definition's
+         * {@code {"name": "API_SECRET", "value": "..."}}, a Postman environment's {@code {"key": ..., "value": ...}}.
+         */
+        void jsonNamedValues(CharSequence text) {
+            Matcher pair = JSON_NAMED_VALUE.matcher(text);
+            int last = -1;
+            for (int at : keywordStarts) {
+                int quote = at - 1;
+                while (quote >= 0 && quote > at - 100 && text.charAt(quote) != '"' && text.charAt(quote) != '\n') {
+                    quote--;
+                }
+                if (quote < 0 || quote <= last || text.charAt(quote) != '"' || !namesFollow(text, quote)) {
+                    continue;
+                }
+                pair.region(quote, Math.min(text.length(), quote + 1200));
+                if (pair.lookingAt()) {
+                    last = quote;
+                    check(pair.group(1), pair.group(2), pair.start(2), false, true);
+                }
+            }
+        }
+
+        /** Returns whether {@code "name":} or {@code "key":} is written just before {@code quote}. */
+        private static boolean namesFollow(CharSequence text, int quote) {
+            int i = quote - 1;
+            while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+                i--;
+            }
+            if (i < 0 || text.charAt(i) != ':') {
+                return false;
+            }
+            i--;
+            while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+                i--;
+            }
+            return endsWithAt(text, i, "\"name\"") || endsWithAt(text, i, "\"key\"");
+        }
+
+        /** Returns whether {@code text} holds {@code word} ending at {@code last}, inclusive. */
+        private static boolean endsWithAt(CharSequence text, int last, String word) {
+            int from = last - word.length() + 1;
+            return from >= 0 && startsWith(text, word, from);
         }
 
         /** Reports a scalar value written after a key: quoted (its content) or plain (to a comment). */
@@ -642,6 +725,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             Matcher pair = XML_NAMED_VALUE.matcher(text);
             while (pair.find()) {
                 check(pair.group(2), unescapeXml(pair.group(4)), pair.start(4), false);
+            }
+            Matcher named = XML_NAMED_ELEMENT.matcher(text);
+            while (named.find()) {
+                check(named.group(2), unescapeXml(named.group(3)), named.start(3), false);
             }
             Matcher attribute = XML_ATTRIBUTE.matcher(text);
             while (attribute.find()) {
