@@ -83,6 +83,10 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
         return Optional.empty();
     }
 
+    /**
+     * Loads {@code bytes} as a keystore of {@code type} and lists its key entries; with a {@code password}, only when
+     * that password also decrypts every key: a PKCS#12 file without a MAC loads with any password, its keys do not.
+     */
     private static Optional<List<String>> load(String type, byte[] bytes, char[] password) {
         try {
             KeyStore store = KeyStore.getInstance(type);
@@ -90,6 +94,9 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
             List<String> keys = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias)) {
+                    if (password != null) {
+                        store.getKey(alias, password);
+                    }
                     keys.add(alias);
                 }
             }

@@ -154,6 +154,24 @@ class CredentialFileAnalyzersTest {
         assertThat(keystoreFinding("Vb6Ms1Qe8Rw3").severity()).isEqualTo(Severity.MEDIUM);
     }
 
+    @Test
+    void namesThePasswordThatDecryptsTheKeysOfAKeystoreWithoutAMac() throws Exception {
+        // Without a MAC (openssl pkcs12 -nomac) a PKCS#12 file loads with any password; its key still needs its own.
+        String before = System.getProperty("keystore.pkcs12.macAlgorithm");
+        System.setProperty("keystore.pkcs12.macAlgorithm", "NONE");
+        try {
+            Finding finding = keystoreFinding("changeit");
+            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.message()).contains("well-known default password").doesNotContain("empty password");
+        } finally {
+            if (before == null) {
+                System.clearProperty("keystore.pkcs12.macAlgorithm");
+            } else {
+                System.setProperty("keystore.pkcs12.macAlgorithm", before);
+            }
+        }
+    }
+
     private static Finding keystoreFinding(String password) throws Exception {
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         store.load(null, null);
