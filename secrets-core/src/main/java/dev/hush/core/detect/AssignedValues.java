@@ -96,6 +96,9 @@ final class AssignedValues {
             + "\\.(?:pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|pub|asc|gpg|json|txt|ya?ml|conf|ini|env|properties)",
             Pattern.CASE_INSENSITIVE);
 
+    /** The length from which a value is taken for a token rather than a password a person chose. */
+    private static final int TYPED_TOKEN_LENGTH = 16;
+
     private AssignedValues() {
     }
 
@@ -136,6 +139,9 @@ final class AssignedValues {
             // Under a bare key or token a word is what it names (a Kubernetes secretKeyRef's key: password), not a
             // stand-in: a bare name holds a secret only when its value looks random.
             return !strong && WORDS.matcher(v).matches() ? Verdict.NONE : Verdict.PLACEHOLDER;
+        }
+        if (isTypedToken(v)) {
+            return Verdict.NONE;
         }
         if (v.chars().anyMatch(Character::isWhitespace) || CONSTANT.matcher(v).matches() || sameWords(name, v)) {
             return Verdict.NONE;
@@ -188,7 +194,7 @@ final class AssignedValues {
                 || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
                 || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2
                 // The stand-ins every example writes (changeme, password, xxxx, aaaa) say nothing new: still none in code.
-                || Placeholders.isPlaceholder(v) || isRun(v)
+                || Placeholders.isPlaceholder(v) || isRun(v) || isTypedToken(v)
                 // A value that spells out what it stands for (This-is-my-test-99!, PassWordMustBeAtLeast6Chars.) is
                 // labelled an example by its author; one that disguises it (super$ecret, P4ssw0rd!) is a weak password.
                 || SPELLED_EXAMPLE.matcher(v.toLowerCase(Locale.ROOT)).find()
@@ -311,6 +317,15 @@ final class AssignedValues {
     /** Returns whether {@code value} is a hex digest, which a password column holds instead of the password. */
     static boolean isHexDigest(String value) {
         return HEX_DIGEST.matcher(value.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /**
+     * Returns whether {@code value} is as long as a token and typed by hand to show one
+     * ({@link Placeholders#isTypedStandIn}: {@code abcdefg12346+...}, {@code ...1234567890}); a shorter value with
+     * such a run is a weak password someone may really use.
+     */
+    private static boolean isTypedToken(String value) {
+        return value.length() >= TYPED_TOKEN_LENGTH && Placeholders.isTypedStandIn(value);
     }
 
     /** Returns whether {@code value} is one character repeated or a run such as {@code abcdefgh} or {@code 12345678}. */

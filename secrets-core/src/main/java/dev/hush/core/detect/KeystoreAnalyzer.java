@@ -10,16 +10,20 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.pkcs.AuthenticatedSafe;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
 import org.bouncycastle.asn1.pkcs.EncryptedData;
+import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.MacData;
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCS12PBEParams;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.pkcs.SafeBag;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
@@ -126,8 +130,8 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
 
     /**
      * Returns whether the PKCS#12 file {@code bytes} asks for more than {@link #MAX_ITERATIONS}
-     * rounds for its integrity MAC or for an encrypted part that loading decrypts. A file that does
-     * not parse asks for none: the JDK refuses it at once.
+     * rounds for its integrity MAC, for an encrypted part that loading decrypts, or for a key that a
+     * password try decrypts. A file that does not parse asks for none: the JDK refuses it at once.
      */
     private static boolean asksForMoreIterations(byte[] bytes) {
         try {
@@ -143,11 +147,28 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
                                 .compareTo(MAX_ITERATIONS) > 0) {
                     return true;
                 }
+                if (part.getContentType().equals(PKCSObjectIdentifiers.data) && shroudedKeysAskForMore(part)) {
+                    return true;
+                }
             }
             return false;
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Returns whether a key bag of the plain part {@code part} is encrypted with more than {@link #MAX_ITERATIONS} rounds. */
+    private static boolean shroudedKeysAskForMore(ContentInfo part) {
+        byte[] bags = ASN1OctetString.getInstance(part.getContent()).getOctets();
+        for (ASN1Encodable element : ASN1Sequence.getInstance(bags)) {
+            SafeBag bag = SafeBag.getInstance(element);
+            if (bag.getBagId().equals(PKCSObjectIdentifiers.pkcs8ShroudedKeyBag)
+                    && iterations(EncryptedPrivateKeyInfo.getInstance(bag.getBagValue()).getEncryptionAlgorithm())
+                            .compareTo(MAX_ITERATIONS) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the derivation rounds of a PKCS#12 PBE or PBES2 (PBKDF2) encryption algorithm; zero for another. */
@@ -161,6 +182,10 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
         return PKCS12PBEParams.getInstance(algorithm.getParameters()).getIterations();
     }
 
+    /**
+     * Loads {@code bytes} as a keystore of {@code type} and lists its key entries; with a {@code password}, only when
+     * that password also decrypts every key: a PKCS#12 file without a MAC loads with any password, its keys do not.
+     */
     private static Optional<List<String>> load(String type, byte[] bytes, char[] password) {
         try {
             KeyStore store = KeyStore.getInstance(type);
@@ -168,6 +193,9 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
             List<String> keys = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias)) {
+                    if (password != null) {
+                        store.getKey(alias, password);
+                    }
                     keys.add(alias);
                 }
             }

@@ -56,7 +56,55 @@ final class Placeholders {
             // No value at all: YAML's null (Compose then passes the shell's variable through), Python's None.
             "null", "nil", "none", "undefined");
 
+    /** How many consecutive characters, up or down the alphabet or the digits, a hand-typed run has at least. */
+    private static final int TYPED_RUN = 6;
+
+    /**
+     * Fills that no generator writes into a token: a unit of two to four characters four times or more, one character
+     * eight times or more, x's, and the words that name a made-up value. Eight A's in base64 or 0's in hex are zero
+     * bytes, which a binary token holds by its format (Twitter's app-only bearer tokens open with 22 A's).
+     */
+    private static final Pattern TYPED_FILL = Pattern.compile(
+            "(?i)((.)(?!\\2).{1,3}?)\\1{3,}|(?-i:([^A0])\\3{7,})|x{4,}|example|sample|dummy|fake");
+
     private Placeholders() {
+    }
+
+    /**
+     * Returns whether {@code value} was typed by hand to show a token's shape, not generated: it holds a run of
+     * six consecutive letters or digits up or down ({@code abcdef}, {@code 1234567890}, the alternating case of
+     * {@code aBcDeF}), one character eight times ({@code BBBBBBBB}), a short unit four times ({@code abababab}), an
+     * {@code xxxx} fill or a word such as {@code EXAMPLE}, {@code SAMPLE}, {@code DUMMY} or {@code FAKE}. A random
+     * token of the same length holds such a stretch with a chance of about one in a million.
+     */
+    static boolean isTypedStandIn(String value) {
+        return hasTypedRun(value) || TYPED_FILL.matcher(value).find();
+    }
+
+    /** Returns whether {@code value} holds {@link #TYPED_RUN} consecutive ASCII letters or digits, case folded. */
+    private static boolean hasTypedRun(String value) {
+        int up = 1;
+        int down = 1;
+        for (int i = 1; i < value.length(); i++) {
+            char before = Character.toLowerCase(value.charAt(i - 1));
+            char c = Character.toLowerCase(value.charAt(i));
+            boolean sameKind = isDigit(before) && isDigit(c) || isLetter(before) && isLetter(c);
+            // The number row ends in 0: 1234567890 is typed as one run.
+            up = sameKind && (c == before + 1 || before == '9' && c == '0') ? up + 1 : 1;
+            down = sameKind && c == before - 1 ? down + 1 : 1;
+            if (up >= TYPED_RUN || down >= TYPED_RUN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     /**

@@ -46,6 +46,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "examples", "sample", "samples", "template",
             "templates", "dist", "doc", "docs", "test", "tests", "spec", "mock", "mocks", "fixture", "fixtures", "testdata",
             "demo");
+    /** A manifest's top-level kind line of a Secret: {@code kind: Secret}, not {@code kind: SecretStore}. */
+    private static final Pattern SECRET_KIND = Pattern.compile(
+            "^kind:[ \\t]*([\"']?)Secret\\1[ \\t]*(?:#.*)?\\r?$", Pattern.MULTILINE);
     private static final Pattern QUOTED = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?[ \\t]*(=>|:=|\\?\\?=|\\|\\|=|\\?=|=(?![=>~])|:(?!:)|,)[ \\t]*"
                     + "(?:@|[rbu]?(?=[\"']))?(?:new\\s+String\\(|String\\(|\\[\\]byte\\()?"
@@ -207,7 +210,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         if (syntax == Syntax.JSON && containsFolded(text, "\"auths\"")) {
             return "docker-config-auth";
         }
-        if (syntax == Syntax.YAML && hasLine(text, "kind: secret")) {
+        if (syntax == Syntax.YAML && SECRET_KIND.matcher(text).find()) {
             return "kubernetes-secret";
         }
         if ((syntax == Syntax.YAML || name.equals("config") || name.equals("kubeconfig"))
@@ -230,6 +233,26 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 default -> "generic-secret-assignment";
             };
         };
+    }
+
+    /**
+     * Returns, for each of {@code lines}, whether it belongs to a YAML document (between {@code ---} lines) whose
+     * top-level kind is {@code Secret}, wherever in the document its {@code kind:} line is.
+     */
+    private static boolean[] secretDocumentLines(String[] lines) {
+        boolean[] inSecret = new boolean[lines.length];
+        int start = 0;
+        for (int i = 0; i <= lines.length; i++) {
+            if (i == lines.length || lines[i].strip().equals("---")) {
+                boolean secret = false;
+                for (int j = start; j < i && !secret; j++) {
+                    secret = SECRET_KIND.matcher(lines[j]).find();
+                }
+                Arrays.fill(inSecret, start, i, secret);
+                start = i + 1;
+            }
+        }
+        return inSecret;
     }
 
     /** Returns whether a line of {@code text} starts with {@code line}, lower case, in any case of its ASCII letters. */
@@ -813,16 +836,21 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             }
         }
 
-        /** Reports the entries of a Kubernetes Secret's {@code data:} (base64) and {@code stringData:} maps. */
+        /**
+         * Reports the entries of a Kubernetes Secret's {@code data:} (base64) and {@code stringData:} maps, in the
+         * documents of the file that are Secrets: a ConfigMap's or another kind's {@code data:} beside one is not secret.
+         */
         void kubernetesSecret(CharSequence text) {
             String[] lines = text.toString().split("\n", -1);
+            boolean[] inSecret = secretDocumentLines(lines);
             int offset = 0;
             int mapIndent = -1;
             boolean base64 = false;
-            for (String line : lines) {
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
                 String content = line.strip();
                 int indent = line.length() - line.stripLeading().length();
-                if (content.equals("---")) {
+                if (content.equals("---") || !inSecret[i]) {
                     mapIndent = -1;
                 } else if (mapIndent >= 0 && !content.isEmpty() && !content.startsWith("#")) {
                     if (indent <= mapIndent) {
@@ -840,7 +868,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                         }
                     }
                 }
-                if (mapIndent < 0 && (content.equals("data:") || content.equals("stringData:"))) {
+                if (mapIndent < 0 && inSecret[i] && (content.equals("data:") || content.equals("stringData:"))) {
                     mapIndent = indent;
                     base64 = content.equals("data:");
                 }

@@ -175,6 +175,58 @@ class CredentialFileAnalyzersTest {
         assertThat(keystoreFinding("changeit").severity()).isEqualTo(Severity.HIGH);
     }
 
+    @Test
+    void namesThePasswordThatDecryptsTheKeysOfAKeystoreWithoutAMac() throws Exception {
+        // Without a MAC (openssl pkcs12 -nomac) a PKCS#12 file loads with any password; its key still needs its own.
+        String before = System.getProperty("keystore.pkcs12.macAlgorithm");
+        System.setProperty("keystore.pkcs12.macAlgorithm", "NONE");
+        try {
+            Finding finding = keystoreFinding("changeit");
+            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.message()).contains("well-known default password").doesNotContain("empty password");
+        } finally {
+            if (before == null) {
+                System.clearProperty("keystore.pkcs12.macAlgorithm");
+            } else {
+                System.setProperty("keystore.pkcs12.macAlgorithm", before);
+            }
+        }
+    }
+
+    @Test
+    void triesNoPasswordOnAKeystoreWhosePrivateKeyAsksForMoreIterationsThanAnyToolMakes() throws Exception {
+        java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=hush test");
+        java.security.cert.X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.ONE,
+                        new java.util.Date(0), new java.util.Date(4_102_444_800_000L), name, pair.getPublic())
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                                .build(pair.getPrivate())));
+        String property = "keystore.pkcs12.keyPbeIterationCount";
+        String before = System.getProperty(property);
+        System.setProperty(property, "1500000");
+        byte[] bytes;
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("signing", pair.getPrivate(), "changeit".toCharArray(),
+                    new java.security.cert.Certificate[] {certificate});
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            store.store(out, "changeit".toCharArray());
+            bytes = out.toByteArray();
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+
+        List<Finding> findings = DETECTOR.analyzeCommitted("keys/signing.p12", bytes).findings();
+
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+    }
+
     private static Finding keystoreFinding(String password) throws Exception {
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         store.load(null, null);

@@ -93,7 +93,8 @@ class RealCodePrecisionTest {
         // jwt/azure-sas-token examples in its typings, and url-basic-auth in the url package's tests: example credentials.
         assertThat(findings).allMatch(f -> f.contains(".examples.json") || f.contains("node_modules/url/test.js")
                 || f.contains("aws-sdk/clients/"));
-        assertThat(byRule).isEqualTo(Map.of("json-secret", 10, "jwt", 4, "azure-sas-token", 1, "url-basic-auth", 6));
+        // AWS STS's example WebIdentityToken, filled with X's, is a typed stand-in (Placeholders.isTypedStandIn): not counted.
+        assertThat(byRule).isEqualTo(Map.of("json-secret", 9, "jwt", 4, "azure-sas-token", 1, "url-basic-auth", 6));
     }
 
     private static boolean installed(Path tree) throws Exception {
