@@ -236,7 +236,7 @@ class PlantedRepositoryRecallTest {
                 return [
                     'mailgun' => [
                         'domain' => 'mg.example.org',
-                        'secret' => '«key-0123456789abcdef0123456789abcdef»',
+                        'secret' => '«key-3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e»',
                     ],
                     'stripe' => ['key' => env('STRIPE_KEY')],
                 ];
