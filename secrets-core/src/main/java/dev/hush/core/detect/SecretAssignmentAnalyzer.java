@@ -377,7 +377,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                         || isFormatted(text, matcher.start(4)))) {
                     continue;
                 }
-                checkPasswordAsCredential(matcher.group(2), value, matcher.start(5));
+                checkPasswordAsCredential(matcher.group(2), value, matcher.start(5), false);
                 reportedUntil = matcher.end();
             }
         }
@@ -389,7 +389,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private void comparison(CharSequence text, int from, int to, int lineStart, Syntax syntax) {
             Matcher m = COMPARISON.matcher(text).region(from, to);
             if (m.lookingAt() && SecretKeys.isStrong(lastSegment(m.group(2))) && !isComment(text, lineStart, from, syntax)) {
-                check(m.group(2), m.group(4), m.start(4), true);
+                checkCredential(m.group(2), m.group(4), m.start(4), false);
                 reportedUntil = m.end();
             }
         }
@@ -441,7 +441,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 Matcher m = GROOVY_CALL.matcher(text).region(start, file.lineEndAround(at));
                 if (m.lookingAt() && !(m.group(2).equals("\"") && m.group(3).contains("${"))) {
                     if (block && SecretKeys.isPassword(m.group(1))) {
-                        checkCredential(m.group(1), m.group(3), m.start(3));
+                        checkCredential(m.group(1), m.group(3), m.start(3), true);
                     } else {
                         check(m.group(1), m.group(3), m.start(3), true);
                     }
@@ -555,7 +555,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             while (pair.find()) {
                 if (reported.add(offset + pair.start(2))) {
                     // A connection string's Password= is a login's password, however weak: Password=secret; connects.
-                    checkPasswordAsCredential(pair.group(1), pair.group(2), offset + pair.start(2));
+                    checkPasswordAsCredential(pair.group(1), pair.group(2), offset + pair.start(2), true);
                 }
             }
         }
@@ -791,23 +791,24 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
         /**
          * Judges {@code value} written where the structure says it is a credential ({@link AssignedValues#judgeCredential}):
-         * a weak or made-up value is reported low, in code and in examples too.
+         * a weak or made-up value is reported low, in code and in examples too; {@code login}: the structure is a login's
+         * own fields (a connection string, a Gradle credentials block).
          */
-        private void checkCredential(String key, String value, int offset) {
+        private void checkCredential(String key, String value, int offset, boolean login) {
             String name = lastSegment(key);
             if (!SecretKeys.isSecret(name)) {
                 return;
             }
-            AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value);
+            AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value, login);
             if (verdict != AssignedValues.Verdict.NONE) {
                 report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
             }
         }
 
         /** Judges a password's value as a credential ({@link #checkCredential}), any other key's as code's. */
-        private void checkPasswordAsCredential(String key, String value, int offset) {
+        private void checkPasswordAsCredential(String key, String value, int offset, boolean login) {
             if (SecretKeys.isPassword(lastSegment(key))) {
-                checkCredential(key, value, offset);
+                checkCredential(key, value, offset, login);
             } else {
                 check(key, value, offset, true);
             }
