@@ -43,6 +43,8 @@ final class AssignedValues {
     /** What a random token is made of: the base64, hex and URL-safe alphabets. */
     /** Standard base64, padded. */
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+    /** What a typed password is made of: printable characters but quotes, backticks and brackets of markup. */
+    private static final Pattern PASSWORD_CHARACTERS = Pattern.compile("[^\\s\"'`<>()\\[\\]{}]+");
     private static final Pattern TOKEN_ALPHABET = Pattern.compile("[A-Za-z0-9+/=_.~:-]+");
     private static final Pattern REGEX_LIKE = Pattern.compile("\\\\|\\[[a-zA-Z0-9]-|\\(\\?|\\{\\d+(?:,\\d*)?}|\\[\\^");
     /** Words that a made-up value spells out: {@code This-is-my-test-99!}, {@code SomeKindOfPassword123}. */
@@ -268,6 +270,15 @@ final class AssignedValues {
         // Only the IAM key's own names: a RawSecretAccessKey (KMS's external key store proxy) is 43 to 64 characters.
         List<String> words = SecretKeys.words(name);
         return words.equals(List.of("SECRET", "ACCESS", "KEY")) || words.equals(List.of("AWS", "SECRET", "ACCESS", "KEY"));
+    }
+
+    /**
+     * Returns whether {@code value} looks like a password someone set: one token of 8 to 64 characters mixing letters
+     * and digits ({@code Tq7vBn3kLw}, {@code hunter2horse}), where prose after {@code password:} writes words.
+     */
+    static boolean looksLikePassword(String value) {
+        return value.length() >= 8 && value.length() <= 64 && PASSWORD_CHARACTERS.matcher(value).matches()
+                && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter);
     }
 
     /** Returns whether {@code value} looks like a generated token: long, mixed letters and digits, varied. */

@@ -53,9 +53,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** A name compared with a quoted literal: {@code password == "..."}, {@code creds.Secret != '...'}. */
     private static final Pattern COMPARISON = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?[ \\t]*(?:===?|!==?)[ \\t]*([\"'])((?:(?!\\3)[^\\\\\\n]|\\\\.){1,200}?)\\3");
-    /** A key at a line's start with its value: {@code key = value}, {@code key: value}, {@code - key: value}. */
+    /**
+     * A key at a line's start with its value: {@code key = value}, {@code key: value}, {@code - key: value},
+     * {@code set key=value}.
+     */
     private static final Pattern CONFIG_LINE = Pattern.compile(
-            "[ \\t]*(?:-[ \\t]+)?(?:export[ \\t]+)?([\"']?)([A-Za-z_@/.$\\[][^=:\\s\"']{0,150}?(?::[^=\\s\"']{1,150}?)?)\\1"
+            "[ \\t]*(?:-[ \\t]+)?(?:(?:export|set)[ \\t]+)?([\"']?)([A-Za-z_@/.$\\[][^=:\\s\"']{0,150}?(?::[^=\\s\"']{1,150}?)?)\\1"
                     + "[ \\t]*(=|:(?=[ \\t]|$))[ \\t]*(.*)");
     private static final Pattern YAML_LINE = Pattern.compile(
             "[ \\t]*(?:-[ \\t]+)?([\"']?)([A-Za-z_@/.$][^:\\s\"']{0,150})\\1[ \\t]*:(?:[ \\t]+(.*)|$)");
@@ -65,6 +68,14 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             "(?:key|name)\\s*=\\s*(\"|')([^\"']{1,100})\\1\\s+value\\s*=\\s*(\"|')([^\"'<>]{0,1000})\\3");
     private static final Pattern SQL_PASSWORD = Pattern.compile(
             "(?i)(identified\\s+(?:with\\s+\\w+\\s+)?by(?:\\s+password)?|\\bpassword(?:\\s*=)?(?:\\s*\\()?)\\s*'((?:[^'\\\\]|\\\\.|'')+)'");
+    /**
+     * A statement that sets a database user's password, as scripts, READMEs and code run it through a client:
+     * {@code CREATE USER app WITH PASSWORD '...'}, {@code ALTER ROLE app ENCRYPTED PASSWORD '...'} (PostgreSQL),
+     * {@code ALTER USER 'app'@'%' IDENTIFIED BY '...'} (MySQL, Oracle).
+     */
+    private static final Pattern SQL_STATEMENT_PASSWORD = Pattern.compile(
+            "(?i)(?:\\bidentified\\s+(?:with\\s+\\w+\\s+)?by(?:\\s+password)?|\\b(?:user|role)\\s+[\\w\"`@%.-]{1,100}\\s+"
+                    + "(?:with\\s+)?(?:encrypted\\s+)?password)\\s*'((?:[^'\\\\\\n]|\\\\.|''){1,200})'");
     private static final Pattern SQL_INSERT = Pattern.compile(
             "(?i)insert\\s+into\\s+[`\"\\[]?[\\w.]+[`\"\\]]?\\s*\\(([^)]{1,2000})\\)\\s*values\\s*");
     /**
@@ -139,6 +150,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
         if (syntax == Syntax.SHELL || syntax == Syntax.CODE) {
             scan.pastedKeyValueElements();
+            scan.sqlStatements();
         }
         switch (syntax) {
             case YAML -> {
@@ -396,8 +408,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
         /**
          * Searches configuration pasted into prose, a script or a log ({@code license_key: 0a14...},
-         * {@code token-secret = f395...}): a plain value after a secret-like key, reported only when
-         * it looks generated, as prose says {@code password: the one you chose} far more often.
+         * {@code token-secret = f395...}, {@code password=Tq7vBn3kLw}): a plain value after a secret-like key,
+         * reported only when it looks generated, or under a password's key set by someone, as prose says
+         * {@code password: the one you chose} far more often.
          */
         void pastedConfigLines() {
             forEachLine((line, start) -> {
@@ -413,7 +426,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 String raw = m.group(4);
                 int comment = raw.indexOf(" #");
                 String value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
-                if (AssignedValues.looksRandom(value)) {
+                // A password's key takes a value that looks set by someone (Tq7vBn3kLw) too, any other a generated one.
+                if (AssignedValues.looksRandom(value)
+                        || SecretKeys.isPassword(key) && AssignedValues.looksLikePassword(value)) {
                     check(key, value, start + m.start(4) + raw.indexOf(value), false);
                 }
             });
@@ -471,17 +486,38 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /**
-         * Searches {@code <add key="SmtpPassword" value="..."/>} elements pasted outside XML files: .NET's
-         * appSettings and NuGet's packageSourceCredentials, quoted in a README, a script or a string.
+         * Searches XML pasted outside XML files, quoted in a README, a script or a string: {@code <add
+         * key="SmtpPassword" value="..."/>} elements (.NET's appSettings, NuGet's packageSourceCredentials) and
+         * elements named like a secret with text only (Maven's {@code <server><password>...</password>}).
          */
         void pastedKeyValueElements() {
             forEachLine((line, start) -> {
-                if (line.indexOf('<') < 0 || !line.contains("value")) {
+                if (line.indexOf('<') < 0) {
                     return;
                 }
-                Matcher pair = XML_NAMED_VALUE.matcher(line);
-                while (pair.find()) {
-                    check(pair.group(2), unescapeXml(pair.group(4)), start + pair.start(4), true);
+                if (line.contains("value")) {
+                    Matcher pair = XML_NAMED_VALUE.matcher(line);
+                    while (pair.find()) {
+                        check(pair.group(2), unescapeXml(pair.group(4)), start + pair.start(4), true);
+                    }
+                }
+                if (line.contains("</")) {
+                    Matcher element = XML_ELEMENT.matcher(line);
+                    while (element.find()) {
+                        check(element.group(1), unescapeXml(element.group(2)), start + element.start(2), true);
+                    }
+                }
+            });
+        }
+
+        /** Searches statements setting a database user's password ({@link #SQL_STATEMENT_PASSWORD}) outside SQL files. */
+        void sqlStatements() {
+            forEachLine((line, start) -> {
+                Matcher m = SQL_STATEMENT_PASSWORD.matcher(line);
+                while (m.find()) {
+                    if (!AssignedValues.isHexDigest(m.group(1)) && !m.group(1).startsWith("*")) {
+                        check("password", m.group(1), start + m.start(1), false);
+                    }
                 }
             });
         }

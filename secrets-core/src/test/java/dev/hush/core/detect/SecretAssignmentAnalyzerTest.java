@@ -236,6 +236,27 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsPasswordsSetInConfigurationSqlAndXmlPastedIntoProseAndScripts() {
+        for (String path : List.of("notes.txt", "README.md", "deploy/setup.sh")) {
+            for (String text : List.of("[client]\nuser=root\npassword=Zq8vN3kLx2\n", "spring.datasource.password=Zq8vN3kLx2",
+                    "set password=Zq8vN3kLx2", "psql -c \"CREATE USER app WITH PASSWORD 'Zq8vN3kLx2'\"",
+                    "mysql -e \"ALTER USER 'app'@'%' IDENTIFIED BY 'Zq8vN3kLx2';\"",
+                    "<server><id>repo</id><username>deploy</username><password>Zq8vN3kLx2</password></server>")) {
+                assertThat(findings(path, text)).as(path + ": " + text)
+                        .extracting(f -> f.secret().orElseThrow().reveal()).containsExactly("Zq8vN3kLx2");
+            }
+            // Prose after password: writes words; a set value mixes letters and digits, and stand-ins say what belongs.
+            for (String text : List.of("password: the one you chose", "password = open_sesame", "password: quietheron",
+                    "password=${DB_PASSWORD}", "password: <your password>", "password=DB_PASSWORD",
+                    "psql -c \"CREATE USER app WITH PASSWORD '${DB_PASSWORD}'\"",
+                    "psql -c \"ALTER USER app WITH PASSWORD '\" + password + \"'\"",
+                    "<password>${env.REPO_PASSWORD}</password>", "<password>your-password</password>")) {
+                assertThat(findings(path, text)).as(path + ": " + text).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void readsPastedLinesEndedByCarriageReturnsAndTheLastLineWithoutALineFeed() {
         // Each keyword's line is found around it: its carriage return is no part of the value, its column counts from it.
         String text = "intro\r\n  license_key: 0a14d28c5f9e3b7a6d1c04e8f2b9a7c3d5e6f1a2\r\nkey token: x\r\n"
