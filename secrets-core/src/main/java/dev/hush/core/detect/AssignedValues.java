@@ -43,6 +43,8 @@ final class AssignedValues {
     /** What a random token is made of: the base64, hex and URL-safe alphabets. */
     /** Standard base64, padded. */
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+    /** What a typed password is made of: printable characters but quotes, backticks and brackets of markup. */
+    private static final Pattern PASSWORD_CHARACTERS = Pattern.compile("[^\\s\"'`<>()\\[\\]{}]+");
     private static final Pattern TOKEN_ALPHABET = Pattern.compile("[A-Za-z0-9+/=_.~:-]+");
     private static final Pattern REGEX_LIKE = Pattern.compile("\\\\|\\[[a-zA-Z0-9]-|\\(\\?|\\{\\d+(?:,\\d*)?}|\\[\\^");
     /** Words that a made-up value spells out: {@code This-is-my-test-99!}, {@code SomeKindOfPassword123}. */
@@ -176,13 +178,18 @@ final class AssignedValues {
 
     /**
      * Returns what {@code value} is where the structure around it says it is a credential whatever it looks like:
-     * a password compared with in code ({@code if password == "..."}), a connection string's {@code Password=},
-     * a Gradle {@code credentials { password '...' }} block, a password assigned in code. There a word or a made-up
-     * value ({@code open-sesame}, {@code thisismypassword}, {@code 123456}) is a weak password, reported as a
-     * {@link Verdict#PLACEHOLDER} (low), not dropped as {@link #judge} drops a word in code; what still says where the
-     * secret comes from (a reference, a template, a path, a hash, the name itself) is none.
+     * a password assigned in code or compared with ({@code if password == "..."}), or a {@code login}'s own fields. There a word or a made-up value
+     * ({@code open-sesame}, {@code super$ecret}) is a weak password, reported as a {@link Verdict#PLACEHOLDER} (low),
+     * not dropped as {@link #judge} drops a word in code; what still says where the secret comes from or that it is
+     * to be filled in (a reference, a template, {@code xxxx}, a run such as {@code 123456}, a path, a hash, a name in
+     * capitals) is none.
+     *
+     * @param login whether the structure is a login's own fields: a connection string's {@code Password=}, a Gradle
+     *     {@code credentials { password '...' }} block. There a stand-in word ({@code secret}, {@code password}) or a spelled-out
+     *     example ({@code myPassword}) is the password the login accepts; in an assignment it names a variable or
+     *     shows what belongs there ({@code String password = "changeme"}), and is none
      */
-    static Verdict judgeCredential(String name, String value) {
+    static Verdict judgeCredential(String name, String value, boolean login) {
         String v = value.strip();
         Verdict verdict = judge(name, v, true);
         if (verdict == Verdict.SECRET) {
@@ -190,16 +197,17 @@ final class AssignedValues {
         }
         if (v.length() < 4 || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || Placeholders.isTemplate(v)
                 || URL.matcher(v).matches() || PATH.matcher(v).matches() || HASH.matcher(v).matches()
-                || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches() || sameWords(name, v)
+                || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches()
                 || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
-                || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2
-                // The stand-ins every example writes (changeme, password, xxxx, aaaa) say nothing new: still none in code.
-                || Placeholders.isPlaceholder(v) || isRun(v) || isTypedToken(v)
+                || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2 || isRun(v) || isTypedToken(v)) {
+            return Verdict.NONE;
+        }
+        if (!login && (sameWords(name, v) || Placeholders.isPlaceholder(v)
                 // A value that spells out what it stands for (This-is-my-test-99!, PassWordMustBeAtLeast6Chars.) is
                 // labelled an example by its author; one that disguises it (super$ecret, P4ssw0rd!) is a weak password.
                 || SPELLED_EXAMPLE.matcher(v.toLowerCase(Locale.ROOT)).find()
                 // A field's or a property's name (userPassword, javax.security.auth.login.password) is what it names.
-                || WORDS.matcher(v).matches() && (CAMEL_CASE.matcher(v).find() || v.indexOf('.') >= 0)) {
+                || WORDS.matcher(v).matches() && (CAMEL_CASE.matcher(v).find() || v.indexOf('.') >= 0))) {
             return Verdict.NONE;
         }
         return Verdict.PLACEHOLDER;
@@ -283,6 +291,15 @@ final class AssignedValues {
         // Only the IAM key's own names: a RawSecretAccessKey (KMS's external key store proxy) is 43 to 64 characters.
         List<String> words = SecretKeys.words(name);
         return words.equals(List.of("SECRET", "ACCESS", "KEY")) || words.equals(List.of("AWS", "SECRET", "ACCESS", "KEY"));
+    }
+
+    /**
+     * Returns whether {@code value} looks like a password someone set: one token of 8 to 64 characters mixing letters
+     * and digits ({@code Tq7vBn3kLw}, {@code hunter2horse}), where prose after {@code password:} writes words.
+     */
+    static boolean looksLikePassword(String value) {
+        return value.length() >= 8 && value.length() <= 64 && PASSWORD_CHARACTERS.matcher(value).matches()
+                && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter);
     }
 
     /** Returns whether {@code value} looks like a generated token: long, mixed letters and digits, varied. */

@@ -585,7 +585,9 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 return null;
             }
             if (Placeholders.isPlaceholder(secret)) {
-                return rule.placeholders() == PlaceholderPolicy.SKIP ? null : Severity.LOW;
+                // A weak stand-in (secret, changeme) may be the value a service runs with; one that says what to fill in
+                // (YOUR_PASSWORD, REPLACE_WITH_TOKEN, <token>) is not a value at all.
+                return rule.placeholders() == PlaceholderPolicy.SKIP || Placeholders.isTemplate(secret) ? null : Severity.LOW;
             }
             if (rule.entropy().isPresent() && Entropy.shannon(secret) < rule.entropy().getAsDouble()) {
                 // A token that names its issuer by its prefix (sk_live_, tskey-) around another stand-in body (AAAA)

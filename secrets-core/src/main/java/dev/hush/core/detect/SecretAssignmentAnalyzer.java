@@ -56,9 +56,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** A name compared with a quoted literal: {@code password == "..."}, {@code creds.Secret != '...'}. */
     private static final Pattern COMPARISON = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?[ \\t]*(?:===?|!==?)[ \\t]*([\"'])((?:(?!\\3)[^\\\\\\n]|\\\\.){1,200}?)\\3");
-    /** A key at a line's start with its value: {@code key = value}, {@code key: value}, {@code - key: value}. */
+    /**
+     * A key at a line's start with its value: {@code key = value}, {@code key: value}, {@code - key: value},
+     * {@code set key=value}.
+     */
     private static final Pattern CONFIG_LINE = Pattern.compile(
-            "[ \\t]*(?:-[ \\t]+)?(?:export[ \\t]+)?([\"']?)([A-Za-z_@/.$\\[][^=:\\s\"']{0,150}?(?::[^=\\s\"']{1,150}?)?)\\1"
+            "[ \\t]*(?:-[ \\t]+)?(?:(?:export|set)[ \\t]+)?([\"']?)([A-Za-z_@/.$\\[][^=:\\s\"']{0,150}?(?::[^=\\s\"']{1,150}?)?)\\1"
                     + "[ \\t]*(=|:(?=[ \\t]|$))[ \\t]*(.*)");
     private static final Pattern YAML_LINE = Pattern.compile(
             "[ \\t]*(?:-[ \\t]+)?([\"']?)([A-Za-z_@/.$][^:\\s\"']{0,150})\\1[ \\t]*:(?:[ \\t]+(.*)|$)");
@@ -76,6 +79,14 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern YAML_VALUE_LINE = Pattern.compile("([ \\t]*)value:[ \\t]+(.*)");
     private static final Pattern SQL_PASSWORD = Pattern.compile(
             "(?i)(identified\\s+(?:with\\s+\\w+\\s+)?by(?:\\s+password)?|\\bpassword(?:\\s*=)?(?:\\s*\\()?)\\s*'((?:[^'\\\\]|\\\\.|'')+)'");
+    /**
+     * A statement that sets a database user's password, as scripts, READMEs and code run it through a client:
+     * {@code CREATE USER app WITH PASSWORD '...'}, {@code ALTER ROLE app ENCRYPTED PASSWORD '...'} (PostgreSQL),
+     * {@code ALTER USER 'app'@'%' IDENTIFIED BY '...'} (MySQL, Oracle).
+     */
+    private static final Pattern SQL_STATEMENT_PASSWORD = Pattern.compile(
+            "(?i)(?:\\bidentified\\s+(?:with\\s+\\w+\\s+)?by(?:\\s+password)?|\\b(?:user|role)\\s+[\\w\"`@%.-]{1,100}\\s+"
+                    + "(?:with\\s+)?(?:encrypted\\s+)?password)\\s*'((?:[^'\\\\\\n]|\\\\.|''){1,200})'");
     private static final Pattern SQL_INSERT = Pattern.compile(
             "(?i)insert\\s+into\\s+[`\"\\[]?[\\w.]+[`\"\\]]?\\s*\\(([^)]{1,2000})\\)\\s*values\\s*");
     /**
@@ -150,6 +161,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
         if (syntax == Syntax.SHELL || syntax == Syntax.CODE) {
             scan.pastedKeyValueElements();
+            scan.sqlStatements();
         }
         switch (syntax) {
             case YAML -> {
@@ -412,7 +424,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                         || isFormatted(text, matcher.start(4)))) {
                     continue;
                 }
-                checkPasswordAsCredential(matcher.group(2), value, matcher.start(5));
+                checkPasswordAsCredential(matcher.group(2), value, matcher.start(5), false);
                 reportedUntil = matcher.end();
             }
         }
@@ -424,15 +436,16 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private void comparison(CharSequence text, int from, int to, int lineStart, Syntax syntax) {
             Matcher m = COMPARISON.matcher(text).region(from, to);
             if (m.lookingAt() && SecretKeys.isStrong(lastSegment(m.group(2))) && !isComment(text, lineStart, from, syntax)) {
-                check(m.group(2), m.group(4), m.start(4), true);
+                checkCredential(m.group(2), m.group(4), m.start(4), false);
                 reportedUntil = m.end();
             }
         }
 
         /**
          * Searches configuration pasted into prose, a script or a log ({@code license_key: 0a14...},
-         * {@code token-secret = f395...}): a plain value after a secret-like key, reported only when
-         * it looks generated, as prose says {@code password: the one you chose} far more often.
+         * {@code token-secret = f395...}, {@code password=Tq7vBn3kLw}): a plain value after a secret-like key,
+         * reported only when it looks generated, or under a password's key set by someone, as prose says
+         * {@code password: the one you chose} far more often.
          */
         void pastedConfigLines() {
             forEachLine((line, start) -> {
@@ -448,7 +461,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 String raw = m.group(4);
                 int comment = raw.indexOf(" #");
                 String value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
-                if (AssignedValues.looksRandom(value)) {
+                // A password's key takes a value that looks set by someone (Tq7vBn3kLw) too, any other a generated one.
+                if (AssignedValues.looksRandom(value)
+                        || SecretKeys.isPassword(key) && AssignedValues.looksLikePassword(value)) {
                     check(key, value, start + m.start(4) + raw.indexOf(value), false);
                 }
             });
@@ -476,7 +491,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 Matcher m = GROOVY_CALL.matcher(text).region(start, file.lineEndAround(at));
                 if (m.lookingAt() && !(m.group(2).equals("\"") && m.group(3).contains("${"))) {
                     if (block && SecretKeys.isPassword(m.group(1))) {
-                        checkCredential(m.group(1), m.group(3), m.start(3));
+                        checkCredential(m.group(1), m.group(3), m.start(3), true);
                     } else {
                         check(m.group(1), m.group(3), m.start(3), true);
                     }
@@ -506,17 +521,38 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
 
         /**
-         * Searches {@code <add key="SmtpPassword" value="..."/>} elements pasted outside XML files: .NET's
-         * appSettings and NuGet's packageSourceCredentials, quoted in a README, a script or a string.
+         * Searches XML pasted outside XML files, quoted in a README, a script or a string: {@code <add
+         * key="SmtpPassword" value="..."/>} elements (.NET's appSettings, NuGet's packageSourceCredentials) and
+         * elements named like a secret with text only (Maven's {@code <server><password>...</password>}).
          */
         void pastedKeyValueElements() {
             forEachLine((line, start) -> {
-                if (line.indexOf('<') < 0 || !line.contains("value")) {
+                if (line.indexOf('<') < 0) {
                     return;
                 }
-                Matcher pair = XML_NAMED_VALUE.matcher(line);
-                while (pair.find()) {
-                    check(pair.group(2), unescapeXml(pair.group(4)), start + pair.start(4), true);
+                if (line.contains("value")) {
+                    Matcher pair = XML_NAMED_VALUE.matcher(line);
+                    while (pair.find()) {
+                        check(pair.group(2), unescapeXml(pair.group(4)), start + pair.start(4), true);
+                    }
+                }
+                if (line.contains("</")) {
+                    Matcher element = XML_ELEMENT.matcher(line);
+                    while (element.find()) {
+                        check(element.group(1), unescapeXml(element.group(2)), start + element.start(2), true);
+                    }
+                }
+            });
+        }
+
+        /** Searches statements setting a database user's password ({@link #SQL_STATEMENT_PASSWORD}) outside SQL files. */
+        void sqlStatements() {
+            forEachLine((line, start) -> {
+                Matcher m = SQL_STATEMENT_PASSWORD.matcher(line);
+                while (m.find()) {
+                    if (!AssignedValues.isHexDigest(m.group(1)) && !m.group(1).startsWith("*")) {
+                        check("password", m.group(1), start + m.start(1), false);
+                    }
                 }
             });
         }
@@ -590,7 +626,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             while (pair.find()) {
                 if (reported.add(offset + pair.start(2))) {
                     // A connection string's Password= is a login's password, however weak: Password=secret; connects.
-                    checkPasswordAsCredential(pair.group(1), pair.group(2), offset + pair.start(2));
+                    checkPasswordAsCredential(pair.group(1), pair.group(2), offset + pair.start(2), true);
                 }
             }
         }
@@ -906,23 +942,24 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
         /**
          * Judges {@code value} written where the structure says it is a credential ({@link AssignedValues#judgeCredential}):
-         * a weak or made-up value is reported low, in code and in examples too.
+         * a weak or made-up value is reported low, in code and in examples too; {@code login}: the structure is a login's
+         * own fields (a connection string, a Gradle credentials block).
          */
-        private void checkCredential(String key, String value, int offset) {
+        private void checkCredential(String key, String value, int offset, boolean login) {
             String name = lastSegment(key);
             if (!SecretKeys.isSecret(name)) {
                 return;
             }
-            AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value);
+            AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value, login);
             if (verdict != AssignedValues.Verdict.NONE) {
                 report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
             }
         }
 
         /** Judges a password's value as a credential ({@link #checkCredential}), any other key's as code's. */
-        private void checkPasswordAsCredential(String key, String value, int offset) {
+        private void checkPasswordAsCredential(String key, String value, int offset, boolean login) {
             if (SecretKeys.isPassword(lastSegment(key))) {
-                checkCredential(key, value, offset);
+                checkCredential(key, value, offset, login);
             } else {
                 check(key, value, offset, true);
             }

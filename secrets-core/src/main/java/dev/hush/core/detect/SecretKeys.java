@@ -21,7 +21,9 @@ final class SecretKeys {
     /** Words that make a following {@code KEY} a secret: {@code API_KEY}, {@code SIGNING_KEY}. */
     private static final Set<String> KEY_QUALIFIERS = Set.of(
             "API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "ENCRYPTION", "MASTER", "APP", "CLIENT",
-            "LICENSE", "SERVICE", "ACCOUNT", "HMAC", "JWT", "SESSION", "CRYPT", "CIPHER", "AES", "AUTH", "NONCE");
+            "LICENSE", "SERVICE", "ACCOUNT", "HMAC", "JWT", "SESSION", "CRYPT", "CIPHER", "AES", "AUTH", "NONCE",
+            // WireGuard's PresharedKey, the symmetric key of a peer (wg(8): "PresharedKey — a base64 preshared key").
+            "PRESHARED");
 
     /** Endings that make a glued word secret: {@code PGPASSWORD}, {@code GHTOKEN}. */
     private static final List<String> GLUED_ENDINGS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY");
