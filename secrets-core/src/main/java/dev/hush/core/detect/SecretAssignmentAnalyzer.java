@@ -666,8 +666,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 }
                 if (m.matches() && m.group(3) != null) {
                     String raw = m.group(3);
-                    if (raw.startsWith("|") || raw.startsWith(">") || raw.startsWith("&") || raw.startsWith("*")
-                            || raw.startsWith("!") || raw.startsWith("{") || raw.startsWith("[")) {
+                    if (!isYamlLiteral(raw)) {
                         return;
                     }
                     if (!commented || AssignedValues.looksRandom(unquoted(raw))) {
@@ -692,8 +691,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             Matcher value = YAML_VALUE_LINE.matcher(text).region(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
             if (value.matches() && value.end(1) - start == column) {
                 String raw = value.group(2);
-                if (!raw.startsWith("|") && !raw.startsWith(">") && !raw.startsWith("&") && !raw.startsWith("*")
-                        && !raw.startsWith("!") && !raw.startsWith("{") && !raw.startsWith("[")) {
+                if (isYamlLiteral(raw)) {
                     scalar(name, raw, value.start(2), true);
                 }
             }
@@ -742,6 +740,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private static boolean endsWithAt(CharSequence text, int last, String word) {
             int from = last - word.length() + 1;
             return from >= 0 && startsWith(text, word, from);
+        }
+
+        /** Returns whether a YAML value as written is a literal scalar: not a block scalar, an anchor, an alias, a tag or a flow collection. */
+        private static boolean isYamlLiteral(String raw) {
+            return !(raw.startsWith("|") || raw.startsWith(">") || raw.startsWith("&") || raw.startsWith("*")
+                    || raw.startsWith("!") || raw.startsWith("{") || raw.startsWith("["));
         }
 
         /** Reports a scalar value written after a key: quoted (its content) or plain (to a comment). */
