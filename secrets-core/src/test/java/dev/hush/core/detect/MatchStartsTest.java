@@ -62,7 +62,11 @@ class MatchStartsTest {
             }
         }
         assertThat(bounded).contains("netrc-inline-password", "redis-password", "pgp-private-key-block",
-                "jenkins-initial-admin-password", "truenas-api-key", "dotnet-credential-literal");
+                "jenkins-initial-admin-password", "truenas-api-key", "dotnet-credential-literal",
+                // Unbounded, their keywords' windows are searched whole: code-credential-arguments once cost a third
+                // of the JDK sources' scan (mysqli?_connect spells neither keyword as written), and a process.env
+                // fallback made a minified bundle's one line 9x its lines.
+                "code-credential-arguments", "placeholder-default-secret", "node-env-default-secret", "plist-secret");
     }
 
     /** The matches of {@code find()} over {@code text[from..to)}, with every group's bounds. */
