@@ -137,14 +137,13 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
         try {
             Pfx pfx = Pfx.getInstance(bytes);
             MacData mac = pfx.getMacData();
-            if (mac != null && mac.getIterationCount().compareTo(MAX_ITERATIONS) > 0) {
+            if (mac != null && tooMany(mac.getIterationCount())) {
                 return true;
             }
             byte[] content = ASN1OctetString.getInstance(pfx.getAuthSafe().getContent()).getOctets();
             for (ContentInfo part : AuthenticatedSafe.getInstance(content).getContentInfo()) {
                 if (part.getContentType().equals(PKCSObjectIdentifiers.encryptedData)
-                        && iterations(EncryptedData.getInstance(part.getContent()).getEncryptionAlgorithm())
-                                .compareTo(MAX_ITERATIONS) > 0) {
+                        && tooMany(iterations(EncryptedData.getInstance(part.getContent()).getEncryptionAlgorithm()))) {
                     return true;
                 }
                 if (part.getContentType().equals(PKCSObjectIdentifiers.data) && shroudedKeysAskForMore(part)) {
@@ -163,12 +162,16 @@ final class KeystoreAnalyzer extends CredentialFileAnalyzer {
         for (ASN1Encodable element : ASN1Sequence.getInstance(bags)) {
             SafeBag bag = SafeBag.getInstance(element);
             if (bag.getBagId().equals(PKCSObjectIdentifiers.pkcs8ShroudedKeyBag)
-                    && iterations(EncryptedPrivateKeyInfo.getInstance(bag.getBagValue()).getEncryptionAlgorithm())
-                            .compareTo(MAX_ITERATIONS) > 0) {
+                    && tooMany(iterations(EncryptedPrivateKeyInfo.getInstance(bag.getBagValue()).getEncryptionAlgorithm()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Returns whether {@code rounds} of key derivation are more than {@link #MAX_ITERATIONS}. */
+    private static boolean tooMany(BigInteger rounds) {
+        return rounds.compareTo(MAX_ITERATIONS) > 0;
     }
 
     /** Returns the derivation rounds of a PKCS#12 PBE or PBES2 (PBKDF2) encryption algorithm; zero for another. */
