@@ -371,12 +371,41 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     }
 
     /** One file's search and what it reports. */
+    /** A value made of {@code $name} variables only, one or more: {@code $password}, {@code $super$ecret}. */
+    private static final Pattern VARIABLES = Pattern.compile("(?:\\$[A-Za-z_]\\w*)+");
+
+    /** Where a file's language reads {@code $name} in a value as a variable. */
+    private enum Interpolation {
+        /** Nowhere: JSON, YAML, JavaScript, Python and most formats keep a {@code $} as it is. */
+        NONE,
+        /**
+         * In double quotes, not in single ones: POSIX shells (Shell Command Language, 2.2.3), PHP (strings, "double
+         * quoted") and Perl (perlop, "Quote and Quote-like Operators").
+         */
+        DOUBLE_QUOTES,
+        /**
+         * In any quotes: a {@code .template} file, which the official nginx image passes through envsubst into its
+         * configuration (hub.docker.com/_/nginx, "Using environment variables in nginx configuration").
+         */
+        ANY_QUOTES;
+
+        static Interpolation of(String name) {
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+            return switch (ext) {
+                case "sh", "bash", "zsh", "ksh", "php", "phtml", "inc", "pl", "pm" -> DOUBLE_QUOTES;
+                case "template" -> ANY_QUOTES;
+                default -> NONE;
+            };
+        }
+    }
+
     private final class Scan {
         private final FileAnalysis analysis;
         private final SourceFile file;
         private final Rule rule;
         private final boolean example;
         private final int[] keywordStarts;
+        private final Interpolation interpolation;
         private int reportedUntil = -1;
 
         Scan(FileAnalysis analysis, String ruleId, boolean example, int[] keywordStarts) {
@@ -385,6 +414,18 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             this.file = analysis.file();
             this.rule = catalogue.find(ruleId).orElseThrow(() -> new IllegalStateException("no rule " + ruleId));
             this.example = example;
+            this.interpolation = Interpolation.of(file.name().toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * Returns whether {@code value}, written at {@code offset}, is made of {@code $name} variables only
+         * ({@code "$user$suffix"}) where the file's language reads them as variables: a reference, not a literal.
+         */
+        private boolean isVariables(String value, int offset) {
+            if (interpolation == Interpolation.NONE || !VARIABLES.matcher(value).matches()) {
+                return false;
+            }
+            return interpolation == Interpolation.ANY_QUOTES || offset > 0 && file.chars().charAt(offset - 1) == '"';
         }
 
         /** Searches quoted literals assigned to names, from each keyword's word on: code, JSON, HCL. */
@@ -956,7 +997,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          */
         private void checkCredential(String key, String value, int offset, boolean login) {
             String name = lastSegment(key);
-            if (!SecretKeys.isSecret(name)) {
+            if (!SecretKeys.isSecret(name) || isVariables(value, offset)) {
                 return;
             }
             AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value, login);
@@ -983,6 +1024,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private void check(String key, String value, int offset, boolean code, boolean environment) {
             String name = code ? lastSegment(key) : key;
             if (!SecretKeys.isSecret(name)) {
+                return;
+            }
+            if (isVariables(value, offset)) {
                 return;
             }
             boolean strong = SecretKeys.isStrong(name);

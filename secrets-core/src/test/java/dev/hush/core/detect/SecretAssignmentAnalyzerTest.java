@@ -162,6 +162,19 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsDollarNamesAsVariablesOnlyWhereTheLanguageDoes() {
+        // Shell, PHP and Perl read $name in double quotes as a variable, and envsubst a .template file in any quotes.
+        assertThat(findings("deploy.sh", "DB_PASSWORD=\"$prefix$suffix\"\n")).isEmpty();
+        assertThat(findings("lib/Db.pm", "my $password = \"$base$salt\";\n")).isEmpty();
+        assertThat(findings("nginx/default.conf.template", "{\"password\": '$upstream$pass'}\n")).isEmpty();
+        // Single quotes in a shell, and any quotes in JSON or Python, keep the $ as it is: a literal password.
+        assertThat(findings("deploy.sh", "DB_PASSWORD='$prefix$suffix'\n")).extracting(f -> f.key().orElseThrow())
+                .containsExactly("DB_PASSWORD");
+        assertThat(findings("config/app.json", "{\"password\": \"$prefix$suffix\"}\n")).hasSize(1);
+        assertThat(findings("settings.py", "password = 'Kq8$zW2m7'\n")).hasSize(1);
+    }
+
+    @Test
     void staysSilentWhereAProviderRuleReportsTheSameValue() {
         Detector.Result result = DETECTOR.analyze("src/config.js",
                 "const token = 'ghp_0123456789abcdefghijklmnopqrstuvwxyz';\n".getBytes(StandardCharsets.UTF_8),
