@@ -186,8 +186,13 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         scan.connectionStrings(text);
     }
 
+    /** The part of a file name after its last dot, or "" when it has none. */
+    private static String extension(String name) {
+        return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+    }
+
     private static Syntax syntaxOf(String name) {
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        String ext = extension(name);
         return switch (ext) {
             case "json", "tfstate", "ipynb", "jsonc", "backup" -> Syntax.JSON;
             case "yaml", "yml" -> Syntax.YAML;
@@ -211,7 +216,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * kubeconfig, are looked at whole (for "auths", kind: Secret), in any case of their ASCII letters.
      */
     private static String ruleFor(String path, String name, Syntax syntax, CharSequence text) {
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        String ext = extension(name);
         if (name.equals(".npmrc") || name.equals("npmrc")) {
             return "npmrc-auth";
         }
@@ -370,7 +375,6 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
     }
 
-    /** One file's search and what it reports. */
     /** A value made of {@code $name} variables only, one or more: {@code $password}, {@code $super$ecret}. */
     private static final Pattern VARIABLES = Pattern.compile("(?:\\$[A-Za-z_]\\w*)+");
 
@@ -390,7 +394,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         ANY_QUOTES;
 
         static Interpolation of(String name) {
-            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+            String ext = extension(name);
             return switch (ext) {
                 case "sh", "bash", "zsh", "ksh", "php", "phtml", "inc", "pl", "pm" -> DOUBLE_QUOTES;
                 case "template" -> ANY_QUOTES;
@@ -399,6 +403,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
     }
 
+    /** One file's search and what it reports. */
     private final class Scan {
         private final FileAnalysis analysis;
         private final SourceFile file;
@@ -1023,10 +1028,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         /** Judges and reports as {@link #check(String, String, int, boolean)}; {@code environment}: a NAME=value line. */
         private void check(String key, String value, int offset, boolean code, boolean environment) {
             String name = code ? lastSegment(key) : key;
-            if (!SecretKeys.isSecret(name)) {
-                return;
-            }
-            if (isVariables(value, offset)) {
+            if (!SecretKeys.isSecret(name) || isVariables(value, offset)) {
                 return;
             }
             boolean strong = SecretKeys.isStrong(name);
