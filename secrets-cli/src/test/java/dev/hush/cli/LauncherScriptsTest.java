@@ -45,6 +45,12 @@ class LauncherScriptsTest {
     }
 
     @Test
+    void theShellLauncherStartsAHooksScanWithTheFlagOfTheHooks() throws IOException {
+        assertThat(group(Files.readString(BIN.resolve("hush")), "--diff=\\*\"\\) kind=\"\" jit=(\\S+) ;;"))
+                .isEqualTo(Launcher.HOOK_SCAN_FLAG);
+    }
+
+    @Test
     void everyLauncherKnowsEverySubcommand() throws IOException {
         Set<String> expected = archivedSubcommands();
         Set<String> sh = new LinkedHashSet<>(List.of("scan"));
