@@ -46,7 +46,7 @@ class LauncherScriptsTest {
 
     @Test
     void theShellLauncherStartsAHooksScanWithTheFlagOfTheHooks() throws IOException {
-        assertThat(group(Files.readString(BIN.resolve("hush")), "--diff=\\*\"\\) kind=\"\" jit=(\\S+) ;;"))
+        assertThat(group(Files.readString(BIN.resolve("hush")), "--diff=\"\\*\\) kind=\"\" jit=(\\S+) ;;"))
                 .isEqualTo(Launcher.HOOK_SCAN_FLAG);
     }
 
