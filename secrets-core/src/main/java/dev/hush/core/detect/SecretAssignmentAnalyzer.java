@@ -53,14 +53,17 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /**
      * A quoted literal assigned to a name, from the name on: {@code password = "..."},
      * {@code 'password' => '...'}, {@code "password": "..."}, {@code $db['password'] = '...'},
-     * {@code define('DB_PASSWORD', '...')}, {@code $token .= "..."}, Makefiles' {@code TOKEN ::= "..."}. The literal
-     * must end the expression.
+     * {@code define('DB_PASSWORD', '...')}, {@code $token .= "..."}, Makefiles' {@code TOKEN ::= "..."}, R's
+     * {@code token <- "..."}. The literal must end the expression.
      */
     private static final Pattern QUOTED = Pattern.compile(
-            "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?" + DECLARED_TYPE
-                    + "[ \\t]*(=>|:{1,3}=|\\?\\?=|\\|\\|=|\\?=|\\+=|\\.=|=(?![=>~])|:(?!:)|,)[ \\t]*"
+            "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?" + DECLARED_TYPE
+                    + "[ \\t]*(=>|:{1,3}=|\\?\\?=|\\|\\|=|\\?=|\\+=|\\.=|<<?-|=(?![=>~])|:(?!:)|,)[ \\t]*"
                     + "(?:@|[rbu]?(?=[\"']))?(?:new\\s+String\\(|String\\(|\\[\\]byte\\()?"
-                    + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r|\\\\[ \\t]*$)");
+                    + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4"
+                    // Ruby freezes a constant's string; Java makes a char[] or bytes of a password; Python encodes one.
+                    + "(?:\\.(?:freeze|toCharArray\\(\\)|getBytes\\([^()]{0,40}\\)|encode\\([^()]{0,40}\\)))?"
+                    + "[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r|\\\\[ \\t]*$)");
     /** A JSON member inside a string literal, its quotes escaped: {@code \"api_token\": \"...\"}. */
     private static final Pattern ESCAPED_JSON = Pattern.compile(
             "\\\\\"([\\w.$-]{1,100})\\\\\"[ \\t]*:[ \\t]*\\\\\"((?:[^\"\\\\\\n]|\\\\[^\"\\n]){1,1000}?)\\\\\"");
@@ -70,6 +73,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern XML_OPEN_TAG_LINE = Pattern.compile("[ \\t]*<([\\w.-]{1,100})>[ \\t]*");
     /** The name in a CSV row's first field: an identifier, not a sentence or a number. */
     private static final Pattern CSV_NAME = Pattern.compile("[A-Za-z_][\\w.-]{0,100}");
+    /** The calls whose first argument names a setting and whose second is its value ({@link #isSetterCall}), lower case. */
+    private static final Set<String> SETTERS = Set.of("define", "put", "set", "setdefault", "setproperty", "setitem",
+            "setenv", "putenv", "add");
     /** A name compared with a quoted literal: {@code password == "..."}, {@code creds.Secret != '...'}. */
     private static final Pattern COMPARISON = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?[ \\t]*(?:===?|!==?)[ \\t]*([\"'])((?:(?!\\3)[^\\\\\\n]|\\\\.){1,200}?)\\3");
@@ -460,7 +466,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             for (int at : keywordStarts) {
                 // Most names holding a keyword (keySet, tokenizer.next) are not followed by a quoted literal: skip them cheaply.
                 if (quotedLiteralFollows(text, nameEnd(text, at))) {
-                    starts[count++] = nameStart(text, at);
+                    starts[count++] = dottedKeyStart(text, nameStart(text, at));
                 }
             }
             Arrays.sort(starts, 0, count);
@@ -493,7 +499,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     continue;
                 }
                 String op = matcher.group(3);
-                if (op.equals(",") && !isDefine(text, from)) {
+                if (op.equals(",") && !isSetterCall(text, from)) {
                     continue;
                 }
                 String value = matcher.group(5);
@@ -1210,6 +1216,20 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return i;
     }
 
+    /**
+     * Returns where a quoted key with dots starts when the name at {@code start} ends one ({@code "spring.datasource.password"},
+     * {@code 'db.password'}): the whole key is the name there. Elsewhere the dots are an owner's path, and the name starts at {@code start}.
+     */
+    private static int dottedKeyStart(CharSequence text, int start) {
+        int i = start;
+        int limit = Math.max(0, start - 100);
+        while (i > limit && (text.charAt(i - 1) == '.' || isNameChar(text.charAt(i - 1)))) {
+            i--;
+        }
+        boolean quoted = i > 0 && (text.charAt(i - 1) == '"' || text.charAt(i - 1) == '\'');
+        return quoted && i < start && Character.isLetter(text.charAt(i)) ? i : start;
+    }
+
     private static int nameEnd(CharSequence text, int at) {
         int i = at;
         int limit = Math.min(text.length(), at + 100);
@@ -1232,7 +1252,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         i = afterDeclaredType(text, skipBlanks(text, i, n), n);
         i = skipBlanks(text, i, n);
         int operator = i;
-        while (i < n && "=:>?|,!+.".indexOf(text.charAt(i)) >= 0) {
+        while (i < n && "=:>?|,!+.<-".indexOf(text.charAt(i)) >= 0) {
             i++;
         }
         if (i == operator) {
@@ -1384,7 +1404,15 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return true;
     }
 
-    private static boolean isDefine(CharSequence text, int quote) {
+    /**
+     * Returns whether the quoted name at {@code quote} is the first argument of a call that sets the value named by
+     * it to the second: PHP's {@code define('DB_PASSWORD', '...')}, {@code props.put("api_token", "...")},
+     * {@code System.setProperty(...)}, Python's {@code os.environ.setdefault(...)}, {@code localStorage.setItem(...)}.
+     */
+    private static boolean isSetterCall(CharSequence text, int quote) {
+        if (quote >= text.length() || text.charAt(quote) != '"' && text.charAt(quote) != '\'') {
+            return false;
+        }
         int i = quote - 1;
         while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i--;
@@ -1392,8 +1420,15 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         if (i < 0 || text.charAt(i) != '(') {
             return false;
         }
-        int start = Math.max(0, i - 6);
-        return text.subSequence(start, i).toString().strip().toLowerCase(Locale.ROOT).endsWith("define");
+        int end = i;
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return SETTERS.contains(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT));
     }
 
     /** Returns whether {@code text[from, to)} is blank, as {@code text.substring(from, to).isBlank()} is, without the copy. */
