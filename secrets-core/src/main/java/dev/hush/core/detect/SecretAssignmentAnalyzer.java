@@ -50,6 +50,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * {@code TOKEN: &str = "..."}.
      */
     private static final String DECLARED_TYPE = "(?:[ \\t]*:?[ \\t]*(?:string|String|str|&str|&'static str)(?![\\w$]))?";
+    /** The types of {@link #DECLARED_TYPE}, longest first where one starts another. */
+    private static final String[] DECLARED_TYPES = {"string", "String", "str", "&str", "&'static str"};
     /**
      * A quoted literal assigned to a name, from the name on: {@code password = "..."},
      * {@code 'password' => '...'}, {@code "password": "..."}, {@code $db['password'] = '...'},
@@ -678,11 +680,23 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
         /** Searches statements setting a database user's password ({@link #SQL_STATEMENT_PASSWORD}) outside SQL files. */
         void sqlStatements() {
-            forEachLine((line, start) -> {
-                // Every statement says identified or password: most lines with a keyword (a key, a token) say neither,
-                // and the regex's case-insensitive alternatives cost a try at each of their offsets.
+            // Every statement says identified or password, and both are keywords: only the lines where one of them
+            // was found are searched (most lines with a keyword hold a key or a token), not every line scanned for them.
+            CharSequence text = file.chars();
+            int last = -1;
+            for (int at : keywordStarts) {
+                if (!regionMatchesFolded(text, at, "pass") && !regionMatchesFolded(text, at, "identified")) {
+                    continue;
+                }
+                int start = file.lineStartAround(at);
+                int end = file.lineEndAround(at);
+                if (start == last || end - start > LONG_LINE) {
+                    continue;
+                }
+                last = start;
+                String line = text.subSequence(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end).toString();
                 if (!containsFolded(line, "identified") && !containsFolded(line, "password")) {
-                    return;
+                    continue;
                 }
                 Matcher m = SQL_STATEMENT_PASSWORD.matcher(line);
                 while (m.find()) {
@@ -690,7 +704,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                         check("password", m.group(1), start + m.start(1), false);
                     }
                 }
-            });
+            }
         }
 
         /** Searches {@code NAME=value} assignments in upper case, wherever they are written. */
@@ -1299,7 +1313,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** Returns where a {@link #DECLARED_TYPE} at {@code at} ends ({@code : string}, {@code &str}), or {@code at}. */
     private static int afterDeclaredType(CharSequence text, int at, int to) {
         int i = at < to && text.charAt(at) == ':' ? skipBlanks(text, at + 1, to) : at;
-        for (String type : new String[] {"string", "String", "str", "&str", "&'static str"}) {
+        if (i >= to || text.charAt(i) != 's' && text.charAt(i) != 'S' && text.charAt(i) != '&') {
+            return at;
+        }
+        for (String type : DECLARED_TYPES) {
             int end = i + type.length();
             if (end <= to && startsWith(text, type, i) && (end == to || !isNameChar(text.charAt(end)))) {
                 return end;
