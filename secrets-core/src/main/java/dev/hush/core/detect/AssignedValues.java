@@ -55,6 +55,11 @@ final class AssignedValues {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ][\\d:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z][\\w-]*(?:\\.[A-Za-z][\\w-]*)+");
+    /**
+     * A name of three or more parts, each starting with a letter, joined by {@code .}, {@code :} or {@code /}: a policy's
+     * condition key ({@code ec2:ResourceTag/team}), a resource path. Two parts joined by a colon may be a user and a password.
+     */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z][\\w-]*(?:[.:/][A-Za-z][\\w-]*){2,}");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9_.,eE:x-]*");
@@ -168,7 +173,7 @@ final class AssignedValues {
             // Jenkins'), where a client, action or task token is an idempotency or callback handle.
             return isProductToken(name) ? Verdict.SECRET : Verdict.NONE;
         }
-        if (DOTTED_NAME.matcher(v).matches() && !hasRandomSegment(v)) {
+        if ((DOTTED_NAME.matcher(v).matches() || QUALIFIED_NAME.matcher(v).matches()) && !hasRandomSegment(v)) {
             // A property name or a package: what a bare key or token names in code far more often than a credential;
             // a dotted value with a random part (Vault's s.<24 characters>, a Mapbox pk.<...>) is a token.
             return Verdict.NONE;
@@ -267,9 +272,9 @@ final class AssignedValues {
         return words.size() == 2 && words.get(1).equals("TOKEN") && !HANDLE_OWNERS.contains(words.get(0));
     }
 
-    /** Returns whether a part of the dotted {@code value} looks generated: 16 or more varied letters and digits. */
+    /** Returns whether a part of the dotted or qualified {@code value} looks generated: 16 or more varied letters and digits. */
     private static boolean hasRandomSegment(String value) {
-        for (String segment : value.split("\\.")) {
+        for (String segment : value.split("[.:/]")) {
             if (segment.length() >= 16 && segment.chars().anyMatch(Character::isDigit)
                     && segment.chars().anyMatch(Character::isUpperCase) && segment.chars().anyMatch(Character::isLowerCase)
                     && Entropy.shannon(segment) >= 3.5) {

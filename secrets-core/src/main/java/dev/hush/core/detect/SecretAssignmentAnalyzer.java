@@ -37,11 +37,6 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** Lines longer than this are minified code or data: only quoted assignments are searched in them. */
     private static final int LONG_LINE = 4096;
 
-    /**
-     * A quoted literal assigned to a name, from the name on: {@code password = "..."},
-     * {@code 'password' => '...'}, {@code "password": "..."}, {@code $db['password'] = '...'},
-     * {@code define('DB_PASSWORD', '...')}. The literal must end the expression.
-     */
     /** The words that make a path an example, a test fixture or documentation: a part of it between / . _ - */
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "examples", "sample", "samples", "template",
             "templates", "dist", "doc", "docs", "test", "tests", "spec", "mock", "mocks", "fixture", "fixtures", "testdata",
@@ -49,10 +44,40 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** A manifest's top-level kind line of a Secret: {@code kind: Secret}, not {@code kind: SecretStore}. */
     private static final Pattern SECRET_KIND = Pattern.compile(
             "^kind:[ \\t]*([\"']?)Secret\\1[ \\t]*(?:#.*)?\\r?$", Pattern.MULTILINE);
+    /**
+     * A string type written between a name and its value, as typed declarations write it: Go's
+     * {@code var apiToken string = "..."}, TypeScript's and Kotlin's {@code token: String = "..."}, Rust's
+     * {@code TOKEN: &str = "..."}.
+     */
+    private static final String DECLARED_TYPE = "(?:[ \\t]*:?[ \\t]*(?:string|String|str|&str|&'static str)(?![\\w$]))?";
+    /** The types of {@link #DECLARED_TYPE}, longest first where one starts another. */
+    private static final String[] DECLARED_TYPES = {"string", "String", "str", "&str", "&'static str"};
+    /**
+     * A quoted literal assigned to a name, from the name on: {@code password = "..."},
+     * {@code 'password' => '...'}, {@code "password": "..."}, {@code $db['password'] = '...'},
+     * {@code define('DB_PASSWORD', '...')}, {@code $token .= "..."}, Makefiles' {@code TOKEN ::= "..."}, R's
+     * {@code token <- "..."}. The literal must end the expression.
+     */
     private static final Pattern QUOTED = Pattern.compile(
-            "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?[ \\t]*(=>|:=|\\?\\?=|\\|\\|=|\\?=|=(?![=>~])|:(?!:)|,)[ \\t]*"
+            "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?" + DECLARED_TYPE
+                    + "[ \\t]*(=>|:{1,3}=|\\?\\?=|\\|\\|=|\\?=|\\+=|\\.=|<<?-|=(?![=>~])|:(?!:)|,)[ \\t]*"
                     + "(?:@|[rbu]?(?=[\"']))?(?:new\\s+String\\(|String\\(|\\[\\]byte\\()?"
-                    + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r|\\\\[ \\t]*$)");
+                    + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4"
+                    // Ruby freezes a constant's string; Java makes a char[] or bytes of a password; Python encodes one.
+                    + "(?:\\.(?:freeze|toCharArray\\(\\)|getBytes\\([^()]{0,40}\\)|encode\\([^()]{0,40}\\)))?"
+                    + "[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r|\\\\[ \\t]*$)");
+    /** A JSON member inside a string literal, its quotes escaped: {@code \"api_token\": \"...\"}. */
+    private static final Pattern ESCAPED_JSON = Pattern.compile(
+            "\\\\\"([\\w.$-]{1,100})\\\\\"[ \\t]*:[ \\t]*\\\\\"((?:[^\"\\\\\\n]|\\\\[^\"\\n]){1,1000}?)\\\\\"");
+    /** The header of a YAML block scalar, literal or folded, after its key: {@code |}, {@code >-}, {@code |2}. */
+    private static final Pattern BLOCK_SCALAR = Pattern.compile("[|>][+-]?[1-9]?[+-]?[ \\t]*(?:#.*)?");
+    /** A line that only opens an element: {@code <apiToken>}, its text to come on the next line. */
+    private static final Pattern XML_OPEN_TAG_LINE = Pattern.compile("[ \\t]*<([\\w.-]{1,100})>[ \\t]*");
+    /** The name in a CSV row's first field: an identifier, not a sentence or a number. */
+    private static final Pattern CSV_NAME = Pattern.compile("[A-Za-z_][\\w.-]{0,100}");
+    /** The calls whose first argument names a setting and whose second is its value ({@link #isSetterCall}), lower case. */
+    private static final Set<String> SETTERS = Set.of("define", "put", "set", "setdefault", "setproperty", "setitem",
+            "setenv", "putenv", "add");
     /** A name compared with a quoted literal: {@code password == "..."}, {@code creds.Secret != '...'}. */
     private static final Pattern COMPARISON = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?[ \\t]*(?:===?|!==?)[ \\t]*([\"'])((?:(?!\\3)[^\\\\\\n]|\\\\.){1,200}?)\\3");
@@ -162,6 +187,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         if (syntax == Syntax.SHELL || syntax == Syntax.CODE) {
             scan.pastedKeyValueElements();
             scan.sqlStatements();
+        }
+        if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+            scan.delimitedPairs(name.endsWith(".csv") ? ',' : '\t');
         }
         switch (syntax) {
             case YAML -> {
@@ -440,11 +468,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             for (int at : keywordStarts) {
                 // Most names holding a keyword (keySet, tokenizer.next) are not followed by a quoted literal: skip them cheaply.
                 if (quotedLiteralFollows(text, nameEnd(text, at))) {
-                    starts[count++] = nameStart(text, at);
+                    starts[count++] = dottedKeyStart(text, nameStart(text, at));
                 }
             }
             Arrays.sort(starts, 0, count);
             Matcher matcher = QUOTED.matcher(text);
+            Matcher escaped = null;
             for (int s = 0; s < count; s++) {
                 int start = starts[s];
                 if (start < reportedUntil || s > 0 && start == starts[s - 1]) {
@@ -455,6 +484,16 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 int end = file.lineEndAround(start);
                 matcher.region(from, Math.min(end, from + 1400));
                 if (!matcher.lookingAt()) {
+                    if (from > 0 && text.charAt(from - 1) == '\\') {
+                        // JSON inside a string, its quotes escaped: \"api_token\": \"...\".
+                        escaped = escaped == null ? ESCAPED_JSON.matcher(text) : escaped;
+                        escaped.region(from - 1, Math.min(end, from + 1400));
+                        if (escaped.lookingAt() && !isComment(text, lineStart, from, syntax)) {
+                            checkPasswordAsCredential(escaped.group(1), escaped.group(2), escaped.start(2), false);
+                            reportedUntil = escaped.end();
+                        }
+                        continue;
+                    }
                     comparison(text, from, Math.min(end, from + 400), lineStart, syntax);
                     continue;
                 }
@@ -462,7 +501,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     continue;
                 }
                 String op = matcher.group(3);
-                if (op.equals(",") && !isDefine(text, from)) {
+                if (op.equals(",") && !isSetterCall(text, from)) {
                     continue;
                 }
                 String value = matcher.group(5);
@@ -505,11 +544,13 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     return; // environmentStyle reads NAME=value
                 }
                 String raw = m.group(4);
+                if (m.group(3).equals(":") && BLOCK_SCALAR.matcher(raw).matches()) {
+                    blockScalar(key, line, start, true);
+                    return;
+                }
                 int comment = raw.indexOf(" #");
                 String value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
-                // A password's key takes a value that looks set by someone (Tq7vBn3kLw) too, any other a generated one.
-                if (AssignedValues.looksRandom(value)
-                        || SecretKeys.isPassword(key) && AssignedValues.looksLikePassword(value)) {
+                if (looksPastedSecret(key, value)) {
                     check(key, value, start + m.start(4) + raw.indexOf(value), false);
                 }
             });
@@ -587,17 +628,75 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     while (element.find()) {
                         check(element.group(1), unescapeXml(element.group(2)), start + element.start(2), true);
                     }
+                    return;
                 }
+                Matcher open = XML_OPEN_TAG_LINE.matcher(line);
+                if (open.matches()) {
+                    elementOnItsOwnLine(open.group(1), start + line.length());
+                }
+            });
+        }
+
+        /**
+         * Reads an element whose text has a line of its own, pasted as XML pretty-printers write it:
+         * {@code <apiToken>}, the value indented on the next line, {@code </apiToken>} on the one after.
+         */
+        private void elementOnItsOwnLine(String name, int openLineEnd) {
+            CharSequence text = file.chars();
+            int contentStart = nextLineStart(text, openLineEnd);
+            if (contentStart < 0) {
+                return;
+            }
+            String content = text.subSequence(contentStart, lineEnd(text, contentStart)).toString();
+            int closeStart = nextLineStart(text, contentStart + content.length());
+            String value = content.strip();
+            if (closeStart < 0 || value.isEmpty() || value.indexOf('<') >= 0
+                    || !text.subSequence(closeStart, lineEnd(text, closeStart)).toString().strip().equals("</" + name + ">")) {
+                return;
+            }
+            check(name, unescapeXml(value), contentStart + content.indexOf(value), true);
+        }
+
+        /**
+         * Searches the rows of a CSV or TSV file that pair a name with its value in their first two fields
+         * ({@code apiToken,value,...}), as exported settings and key lists do; only a value that looks set counts.
+         */
+        void delimitedPairs(char delimiter) {
+            forEachLine((line, start) -> {
+                int first = line.indexOf(delimiter);
+                if (first <= 0) {
+                    return;
+                }
+                int second = line.indexOf(delimiter, first + 1);
+                String key = unquoted(line.substring(0, first).strip());
+                String field = line.substring(first + 1, second < 0 ? line.length() : second);
+                String value = unquoted(field.strip());
+                if (value.isEmpty() || !CSV_NAME.matcher(key).matches() || !looksPastedSecret(key, value)) {
+                    return;
+                }
+                check(key, value, start + first + 1 + field.indexOf(value), false);
             });
         }
 
         /** Searches statements setting a database user's password ({@link #SQL_STATEMENT_PASSWORD}) outside SQL files. */
         void sqlStatements() {
-            forEachLine((line, start) -> {
-                // Every statement says identified or password: most lines with a keyword (a key, a token) say neither,
-                // and the regex's case-insensitive alternatives cost a try at each of their offsets.
+            // Every statement says identified or password, and both are keywords: only the lines where one of them
+            // was found are searched (most lines with a keyword hold a key or a token), not every line scanned for them.
+            CharSequence text = file.chars();
+            int last = -1;
+            for (int at : keywordStarts) {
+                if (!regionMatchesFolded(text, at, "pass") && !regionMatchesFolded(text, at, "identified")) {
+                    continue;
+                }
+                int start = file.lineStartAround(at);
+                int end = file.lineEndAround(at);
+                if (start == last || end - start > LONG_LINE) {
+                    continue;
+                }
+                last = start;
+                String line = text.subSequence(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end).toString();
                 if (!containsFolded(line, "identified") && !containsFolded(line, "password")) {
-                    return;
+                    continue;
                 }
                 Matcher m = SQL_STATEMENT_PASSWORD.matcher(line);
                 while (m.find()) {
@@ -605,7 +704,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                         check("password", m.group(1), start + m.start(1), false);
                     }
                 }
-            });
+            }
         }
 
         /** Searches {@code NAME=value} assignments in upper case, wherever they are written. */
@@ -717,6 +816,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 }
                 if (m.matches() && m.group(3) != null) {
                     String raw = m.group(3);
+                    if (!commented && BLOCK_SCALAR.matcher(raw).matches()) {
+                        blockScalar(m.group(2), line, start, false);
+                        return;
+                    }
                     if (!isYamlLiteral(raw)) {
                         return;
                     }
@@ -797,6 +900,40 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private static boolean isYamlLiteral(String raw) {
             return !(raw.startsWith("|") || raw.startsWith(">") || raw.startsWith("&") || raw.startsWith("*")
                     || raw.startsWith("!") || raw.startsWith("{") || raw.startsWith("["));
+        }
+
+        /**
+         * Reads the block scalar that the YAML {@code line} at {@code lineStart} opens ({@code api_token: |} or
+         * {@code >}) when its content is one line, as a token's is: the next line, indented deeper, and then none.
+         * {@code pasted}: the YAML is quoted in prose or a script, where only a value that looks set counts.
+         */
+        private void blockScalar(String key, String line, int lineStart, boolean pasted) {
+            CharSequence text = file.chars();
+            int contentStart = nextLineStart(text, lineStart + line.length());
+            if (contentStart < 0) {
+                return;
+            }
+            String content = text.subSequence(contentStart, lineEnd(text, contentStart)).toString();
+            if (content.isBlank() || indentation(content) <= indentation(line)) {
+                return;
+            }
+            int after = nextLineStart(text, contentStart + content.length());
+            String next = after < 0 ? "" : text.subSequence(after, lineEnd(text, after)).toString();
+            if (!next.isBlank() && indentation(next) > indentation(line)) {
+                return; // more than one line: a certificate, a script, prose
+            }
+            String value = content.strip();
+            if (!pasted || looksPastedSecret(key, value)) {
+                check(key, value, contentStart + content.indexOf(value), false);
+            }
+        }
+
+        /**
+         * Returns whether {@code value}, under {@code key} in config pasted into prose or a script, is worth judging:
+         * a password's key takes a value that looks set by someone (Tq7vBn3kLw) too, any other a generated one.
+         */
+        private static boolean looksPastedSecret(String key, String value) {
+            return AssignedValues.looksRandom(value) || SecretKeys.isPassword(key) && AssignedValues.looksLikePassword(value);
         }
 
         /** Reports a scalar value written after a key: quoted (its content) or plain (to a comment). */
@@ -1093,6 +1230,20 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return i;
     }
 
+    /**
+     * Returns where a quoted key with dots starts when the name at {@code start} ends one ({@code "spring.datasource.password"},
+     * {@code 'db.password'}): the whole key is the name there. Elsewhere the dots are an owner's path, and the name starts at {@code start}.
+     */
+    private static int dottedKeyStart(CharSequence text, int start) {
+        int i = start;
+        int limit = Math.max(0, start - 100);
+        while (i > limit && (text.charAt(i - 1) == '.' || isNameChar(text.charAt(i - 1)))) {
+            i--;
+        }
+        boolean quoted = i > 0 && (text.charAt(i - 1) == '"' || text.charAt(i - 1) == '\'');
+        return quoted && i < start && Character.isLetter(text.charAt(i)) ? i : start;
+    }
+
     private static int nameEnd(CharSequence text, int at) {
         int i = at;
         int limit = Math.min(text.length(), at + 100);
@@ -1107,25 +1258,71 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * follow the name ending at {@code offset}: the test that {@link #QUOTED} makes in full.
      */
     private static boolean quotedLiteralFollows(CharSequence text, int offset) {
-        int n = Math.min(text.length(), offset + 40);
+        int n = Math.min(text.length(), offset + 60);
         int i = offset;
-        while (i < n && (text.charAt(i) == '"' || text.charAt(i) == '\'' || text.charAt(i) == ']')) {
+        while (i < n && (text.charAt(i) == '"' || text.charAt(i) == '\'' || text.charAt(i) == ']' || text.charAt(i) == '\\')) {
             i++;
         }
-        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
+        i = afterDeclaredType(text, skipBlanks(text, i, n), n);
+        i = skipBlanks(text, i, n);
         int operator = i;
-        while (i < n && "=:>?|,!".indexOf(text.charAt(i)) >= 0) {
+        while (i < n && "=:>?|,!+.<-".indexOf(text.charAt(i)) >= 0) {
             i++;
         }
         if (i == operator) {
             return false;
         }
-        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i = skipBlanks(text, i, n);
+        return i < n && "\"'`@rbunS[\\".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** Returns where the line after the one ending at {@code lineEnd} starts, or -1 at the end of the text. */
+    private static int nextLineStart(CharSequence text, int lineEnd) {
+        int i = lineEnd;
+        if (i < text.length() && text.charAt(i) == '\r') {
             i++;
         }
-        return i < n && "\"'`@rbunS[".indexOf(text.charAt(i)) >= 0;
+        return i < text.length() && text.charAt(i) == '\n' && i + 1 < text.length() ? i + 1 : -1;
+    }
+
+    /** Returns where the line starting at {@code start} ends, before its {@code \r\n} or {@code \n}. */
+    private static int lineEnd(CharSequence text, int start) {
+        int i = start;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int indentation(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipBlanks(CharSequence text, int from, int to) {
+        int i = from;
+        while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Returns where a {@link #DECLARED_TYPE} at {@code at} ends ({@code : string}, {@code &str}), or {@code at}. */
+    private static int afterDeclaredType(CharSequence text, int at, int to) {
+        int i = at < to && text.charAt(at) == ':' ? skipBlanks(text, at + 1, to) : at;
+        if (i >= to || text.charAt(i) != 's' && text.charAt(i) != 'S' && text.charAt(i) != '&') {
+            return at;
+        }
+        for (String type : DECLARED_TYPES) {
+            int end = i + type.length();
+            if (end <= to && startsWith(text, type, i) && (end == to || !isNameChar(text.charAt(end)))) {
+                return end;
+            }
+        }
+        return at;
     }
 
     /** Returns whether {@code word} is at {@code at} (in any case), then {@code =} after optional blanks. */
@@ -1224,7 +1421,15 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return true;
     }
 
-    private static boolean isDefine(CharSequence text, int quote) {
+    /**
+     * Returns whether the quoted name at {@code quote} is the first argument of a call that sets the value named by
+     * it to the second: PHP's {@code define('DB_PASSWORD', '...')}, {@code props.put("api_token", "...")},
+     * {@code System.setProperty(...)}, Python's {@code os.environ.setdefault(...)}, {@code localStorage.setItem(...)}.
+     */
+    private static boolean isSetterCall(CharSequence text, int quote) {
+        if (quote >= text.length() || text.charAt(quote) != '"' && text.charAt(quote) != '\'') {
+            return false;
+        }
         int i = quote - 1;
         while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i--;
@@ -1232,8 +1437,15 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         if (i < 0 || text.charAt(i) != '(') {
             return false;
         }
-        int start = Math.max(0, i - 6);
-        return text.subSequence(start, i).toString().strip().toLowerCase(Locale.ROOT).endsWith("define");
+        int end = i;
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return SETTERS.contains(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT));
     }
 
     /** Returns whether {@code text[from, to)} is blank, as {@code text.substring(from, to).isBlank()} is, without the copy. */

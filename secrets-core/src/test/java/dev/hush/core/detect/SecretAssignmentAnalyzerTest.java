@@ -46,6 +46,29 @@ class SecretAssignmentAnalyzerTest {
                 .contains(tuple("Zq8vN3kLx2Rt7Wp", 2));
     }
 
+    @Test
+    void readsTheNameAndValueRowsOfCsvAndTsvFiles() {
+        assertThat(findings("exports/settings.csv",
+                "name,value,notes\napiToken,hK3mP9qL2vX7nB4tR8wZ,deploy\nlabel,Release token,\ntokenCount,42,\n\"db_password\",\"Zq8vN3kLx2Rt7Wp\"\n"))
+                .extracting(f -> f.key().orElseThrow(), f -> f.location().line(), f -> f.location().column())
+                .containsExactly(tuple("apiToken", 2, 10), tuple("db_password", 5, 16));
+        assertThat(findings("exports/settings.tsv", "apiToken\thK3mP9qL2vX7nB4tR8wZ\n")).hasSize(1);
+        // References, prose and sentences in the first field are no settings.
+        assertThat(findings("exports/settings.csv",
+                "apiToken,${API_TOKEN},\ntoken_help,Paste your token here,\nThe token is,hK3mP9qL2vX7nB4tR8wZ,\n")).isEmpty();
+        // Elsewhere a comma is an argument list's, not a row's.
+        assertThat(findings("src/Client.java", "client(apiToken, hK3mP9qL2vX7nB4tR8wZ);\n")).isEmpty();
+    }
+
+    @Test
+    void readsOneLineBlockScalarsOfYamlPastedIntoProseAndScripts() {
+        String pasted = "Configure the bot:\n\nslack:\n  bot_token: |\n    hK3mP9qL2vX7nB4tR8wZ\n\nThen restart it.\n";
+        assertThat(findings("notes/deploy.txt", pasted)).extracting(f -> f.key().orElseThrow(), f -> f.location().line())
+                .containsExactly(tuple("bot_token", 5));
+        // Prose is not a value that looks set, however it is indented.
+        assertThat(findings("notes/deploy.txt", "slack:\n  bot_token: >\n    ask the team\n")).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource({
         "src/test/java/App.java, true", "docs/setup.md, true", "config.sample.yml, true", "app_fixtures/db.json, true",
