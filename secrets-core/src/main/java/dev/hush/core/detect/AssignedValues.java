@@ -98,6 +98,22 @@ final class AssignedValues {
             + "\\.(?:pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|pub|asc|gpg|json|txt|ya?ml|conf|ini|env|properties)",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * What an app writes where the user brings their own key: LibreChat's {@code user_provided}
+     * (librechat.ai/docs/configuration/dotenv: "set to user_provided to allow the user to provide their key").
+     */
+    private static final Pattern USER_PROVIDED = Pattern.compile("(?i)user[-_]?provided");
+    /** An instruction in place of a value: {@code change-this-run-openssl-rand-hex-32}, {@code generate-a-random-key}. */
+    private static final Pattern INSTRUCTION = Pattern.compile(
+            "(?i)(?=(?:[a-z0-9]+[-_ ]){3,}[a-z0-9]+$).*(?:^|[-_ ])(?:openssl|generated?|random)(?:$|[-_ ]).*");
+    /** What says "a value goes here": {@code secret-key-is-here1}, {@code SomeRandomString}. */
+    private static final Pattern FILL_IN = Pattern.compile(
+            "(?i).*[-_ ]here\\d{0,2}|.*random[-_ ]?(?:string|text|chars?|characters|value)\\d*.*");
+    /** One word in capitals: {@code PASSWORD} or {@code PASS} written where the value belongs. */
+    private static final Pattern CAPITALISED = Pattern.compile("[A-Z]{2,}");
+    /** A short unit written three times or more: {@code 00beef0000beef00...}, forty zeros. */
+    private static final Pattern REPEATED_UNIT = Pattern.compile("(.{1,16}?)\\1{2,}");
+
     /** The length from which a value is taken for a token rather than a password a person chose. */
     private static final int TYPED_TOKEN_LENGTH = 16;
 
@@ -238,8 +254,36 @@ final class AssignedValues {
                 || SETTING_WORDS.matcher(v).matches() || NAME_LIST.matcher(v).matches())) {
             return Verdict.NONE;
         }
-        return v.equalsIgnoreCase(name) || NAME_AS_VALUE.matcher(v).matches() || Placeholders.isPlaceholder(v)
-                ? Verdict.PLACEHOLDER : Verdict.SECRET;
+        if (isStandIn(name, v)) {
+            return Verdict.NONE;
+        }
+        // A placeholder that an app accepts as it is (changeme, admin) is the password the service runs with.
+        return Placeholders.isPlaceholder(v) ? Verdict.PLACEHOLDER : Verdict.SECRET;
+    }
+
+    /**
+     * Returns whether {@code value}, written under the secret-like {@code name} in an environment, stands in for the
+     * secret rather than being one that a service could run with: a template ({@code <password>}, {@code your_token},
+     * {@code dummy-key}), a variable's name in place of the value ({@code DB_PASSWORD}, {@code PASS},
+     * {@code access_token_secret} under {@code ACCESS_TOKEN_SECRET}), an instruction ({@code
+     * change-this-run-openssl-rand-hex-32}), an app's word for "the user brings their own" ({@code user_provided}), or,
+     * under a key or token that is no password, a typed fill ({@code 0000...}, {@code 0123456789abcdef...}).
+     */
+    private static boolean isStandIn(String name, String value) {
+        // SECRET: secret is a weak default the service runs with; SECRET_KEY: secret_key names the variable.
+        boolean ownName = value.equalsIgnoreCase(name)
+                && (value.indexOf('_') >= 0 || !value.equals(value.toLowerCase(Locale.ROOT)));
+        if (ownName || NAME_AS_VALUE.matcher(value).matches() || USER_PROVIDED.matcher(value).matches()
+                || INSTRUCTION.matcher(value).matches() || FILL_IN.matcher(value).matches()
+                || CAPITALISED.matcher(value).matches() && SecretKeys.isSecret(value)) {
+            return true;
+        }
+        if (Placeholders.isPlaceholder(value) && !Placeholders.isWeakDefault(value)) {
+            return true;
+        }
+        // A password of six typed digits is weak but real; a key of a run or a repeated unit was typed to show one.
+        return !SecretKeys.isPassword(name) && value.length() >= TYPED_TOKEN_LENGTH
+                && (Placeholders.isTypedStandIn(value) || REPEATED_UNIT.matcher(value).matches());
     }
 
     /** Returns {@code value} without one pair of surrounding double or single quotes. */

@@ -10,6 +10,7 @@ import dev.hush.core.format.dotenv.DotenvParser;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.Severity;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -69,9 +70,10 @@ public final class DotenvAnalyzer implements Analyzer {
             analysis.error(problem.line(), problem.message());
         }
         boolean holdsSecret = false;
+        List<String> keys = dotenv.entries().stream().map(DotenvEntry::key).toList();
         for (DotenvEntry entry : dotenv.entries()) {
             Optional<Literal> literal = literalSecret(entry);
-            if (literal.isEmpty()) {
+            if (literal.isEmpty() || SecretKeys.isIdOfAPair(entry.key(), keys)) {
                 continue;
             }
             boolean placeholder = literal.get().placeholder();
