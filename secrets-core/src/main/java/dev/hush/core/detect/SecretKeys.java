@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -120,6 +121,16 @@ final class SecretKeys {
     /** Words after a pair's common part that name its id half: {@code MINIO_ACCESS_KEY}, {@code PUSHER_APP_KEY}. */
     private static final List<List<String>> ID_HALVES = List.of(List.of("ACCESS", "KEY"), List.of("APP", "KEY"));
 
+    /**
+     * Owners whose id half is public by their documentation, with or without its secret beside it (hush migrate moves
+     * the secret half to an env file): object storage's access key, the user name of the pair (MinIO replaced
+     * MINIO_ACCESS_KEY by MINIO_ROOT_USER; AWS calls it the access key ID), and Pusher's app key, which the client
+     * library is given in every browser while the app secret signs (as in Soketi and Laravel Reverb).
+     */
+    private static final Map<List<String>, Set<String>> PUBLIC_ID_OWNERS = Map.of(
+            List.of("ACCESS", "KEY"), Set.of("S", "MINIO", "STORAGE", "BUCKET", "R", "B", "RUSTFS", "SPACES", "OSS"),
+            List.of("APP", "KEY"), Set.of("PUSHER", "SOKETI", "REVERB"));
+
     /** Words after the common part that name the secret half of such a pair: {@code MINIO_SECRET_KEY}. */
     private static final List<List<String>> SECRET_HALVES = List.of(
             List.of("SECRET"), List.of("SECRET", "KEY"), List.of("SECRET", "ACCESS", "KEY"), List.of("APP", "SECRET"),
@@ -129,7 +140,8 @@ final class SecretKeys {
      * Returns whether {@code name} is the id half of a key pair whose secret half is among {@code neighbours}: an S3
      * access key beside its secret key ({@code MINIO_ACCESS_KEY} and {@code MINIO_SECRET_KEY}, where MinIO documents
      * the access key as the user name), or a Pusher-style app key beside its app secret ({@code PUSHER_APP_KEY} and
-     * {@code PUSHER_APP_SECRET}, where the app key is public and goes to every browser).
+     * {@code PUSHER_APP_SECRET}, where the app key is public and goes to every browser). The secret half may be
+     * read from a file ({@code MINIO_SECRET_KEY_FILE}), as after hush migrate.
      */
     static boolean isIdOfAPair(String name, Iterable<String> neighbours) {
         List<String> words = words(name);
@@ -138,8 +150,15 @@ final class SecretKeys {
                 continue;
             }
             List<String> common = words.subList(0, words.size() - half.size());
+            if (common.stream().anyMatch(PUBLIC_ID_OWNERS.get(half)::contains)) {
+                return true;
+            }
             for (String neighbour : neighbours) {
                 List<String> other = words(neighbour);
+                if (!other.isEmpty() && other.get(other.size() - 1).equals("FILE")) {
+                    // MINIO_SECRET_KEY_FILE: the secret half, moved to a Compose secret.
+                    other = other.subList(0, other.size() - 1);
+                }
                 if (other.size() > common.size() && other.subList(0, common.size()).equals(common)
                         && SECRET_HALVES.contains(other.subList(common.size(), other.size()))) {
                     return true;

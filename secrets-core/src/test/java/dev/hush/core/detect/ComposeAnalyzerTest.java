@@ -627,10 +627,16 @@ class ComposeAnalyzerTest {
                     image: ghcr.io/hush/app:1.0
                     environment:
                       APP_KEY: base64:Qx7hushAppKey0000000000000000000000000001=
-                      BUCKET_ACCESS_KEY: Qx7hushBucketKey0001
+                      VAULT_ACCESS_KEY: Qx7hushVaultKey0001
+                  migrated:
+                    image: ghcr.io/hush/store:1.0
+                    env_file: .secrets/migrated.env
+                    environment:
+                      MINIO_ACCESS_KEY: hushminio
+                      REVERB_APP_KEY: hushreverb
                 """);
 
-        assertThat(keys(analysis)).containsExactly("STORE_SECRET_KEY", "PUSHER_APP_SECRET", "APP_KEY", "BUCKET_ACCESS_KEY");
+        assertThat(keys(analysis)).containsExactly("STORE_SECRET_KEY", "PUSHER_APP_SECRET", "APP_KEY", "VAULT_ACCESS_KEY");
     }
 
     @Test
