@@ -111,8 +111,11 @@ final class AssignedValues {
             "(?i).*[-_ ]here\\d{0,2}|.*random[-_ ]?(?:string|text|chars?|characters|value)\\d*.*");
     /** One word in capitals: {@code PASSWORD} or {@code PASS} written where the value belongs. */
     private static final Pattern CAPITALISED = Pattern.compile("[A-Z]{2,}");
-    /** A short unit written three times or more: {@code 00beef0000beef00...}, forty zeros. */
-    private static final Pattern REPEATED_UNIT = Pattern.compile("(.{1,16}?)\\1{2,}");
+    /**
+     * A short unit written three times or more ({@code 00beef0000beef00...}, forty zeros), or a word four times
+     * before the rest ({@code long-long-long-long-secret-key}).
+     */
+    private static final Pattern REPEATED_UNIT = Pattern.compile("(.{1,16}?)\\1{2,}|(?i)([a-z]{2,12}[-_])\\2{3,}.*");
 
     /** The length from which a value is taken for a token rather than a password a person chose. */
     private static final int TYPED_TOKEN_LENGTH = 16;

@@ -657,6 +657,7 @@ class ComposeAnalyzerTest {
                       - RUNNER_SECRET=0000000000000000000000000000000000000000
                       - SALT_KEYS=00hush0000hush0000hush0000hush00
                       - CIPHER_KEY=0123456789abcdef0123456789abcdef
+                      - OTP_KEY_BASE=long-long-long-long-long-hush-key-base
                       - SECRET=secret
                       - ADMIN_PASSWORD=password
                       - ROOT_PASSWORD=admin123456
@@ -664,10 +665,10 @@ class ComposeAnalyzerTest {
                 """);
 
         assertThat(summaries(analysis)).containsExactly(
-                "16:16 compose-weak-default SECRET service=app MEDIUM",
-                "17:24 compose-weak-default ADMIN_PASSWORD service=app MEDIUM",
-                "18:23 compose-inline-secret ROOT_PASSWORD service=app HIGH",
-                "19:21 compose-inline-secret HUSH_SECRET service=app HIGH");
+                "17:16 compose-weak-default SECRET service=app MEDIUM",
+                "18:24 compose-weak-default ADMIN_PASSWORD service=app MEDIUM",
+                "19:23 compose-inline-secret ROOT_PASSWORD service=app HIGH",
+                "20:21 compose-inline-secret HUSH_SECRET service=app HIGH");
     }
 
     @Test
