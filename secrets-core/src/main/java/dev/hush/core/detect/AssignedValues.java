@@ -106,6 +106,15 @@ final class AssignedValues {
     /** An instruction in place of a value: {@code change-this-run-openssl-rand-hex-32}, {@code generate-a-random-key}. */
     private static final Pattern INSTRUCTION = Pattern.compile(
             "(?i)(?=(?:[a-z0-9]+[-_ ]){3,}[a-z0-9]+$).*(?:^|[-_ ])(?:openssl|generated?|random)(?:$|[-_ ]).*");
+    /** A host name, with a port or without: {@code auth.hush.example.org}, {@code sso.local:8443}, {@code redis:6379}. */
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,12}(?::\\d{1,5})?|[a-z][a-z0-9-]*:\\d{2,5}");
+    /** An e-mail address: the user a setting names. */
+    private static final Pattern EMAIL = Pattern.compile("(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,12}");
+    /** A PHP PDO data source name, which names a driver and a place (php.net/manual/en/pdo.construct.php). */
+    private static final Pattern PDO_DSN = Pattern.compile("(?i)[a-z]+:(?:[a-z_]+=[^;=\\s]*;?)+");
+    /** A password inside such a data source name. */
+    private static final Pattern PDO_PASSWORD = Pattern.compile("(?i)(?:^|[:;])(?:password|pwd|pass)=");
     /** What says "a value goes here": {@code secret-key-is-here1}, {@code SomeRandomString}. */
     private static final Pattern FILL_IN = Pattern.compile(
             "(?i).*[-_ ]here\\d{0,2}|.*random[-_ ]?(?:string|text|chars?|characters|value)\\d*.*");
@@ -254,7 +263,9 @@ final class AssignedValues {
         }
         if (!SecretKeys.isStrong(name) && (NUMBER.matcher(v).matches() || PATH.matcher(v).matches()
                 || PLAIN_URL.matcher(v).matches() && UrlPassword.in(v).isEmpty()
-                || SETTING_WORDS.matcher(v).matches() || NAME_LIST.matcher(v).matches())) {
+                || SETTING_WORDS.matcher(v).matches() || NAME_LIST.matcher(v).matches()
+                || HOST_NAME.matcher(v).matches() || EMAIL.matcher(v).matches()
+                || PDO_DSN.matcher(v).matches() && !PDO_PASSWORD.matcher(v).find())) {
             return Verdict.NONE;
         }
         if (isStandIn(name, v)) {

@@ -728,6 +728,25 @@ class ComposeAnalyzerTest {
         assertThat(keys(analysis)).containsExactly("QUEUE_URL");
     }
 
+    @Test
+    void takesHostsAddressesAndDataSourceNamesUnderAWeakSecretNameForSettings() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                    environment:
+                      SSO_AUTH: sso.hush.example.org
+                      CACHE_AUTH: cache:6379
+                      QUEUE_DSN: mysql:host=db;dbname=hush
+                      ADMIN_AUTH: ops@hush.example.org
+                      MAIL_DSN: mysql:host=db;dbname=hush;password=Qx7hushDsn01
+                      SITE_TOKEN: Qx7hush.Token0001
+                      DB_PASSWORD: db.hush.example.org
+                """);
+
+        assertThat(keys(analysis)).containsExactly("MAIL_DSN", "SITE_TOKEN", "DB_PASSWORD");
+    }
+
     private static List<String> keys(FileAnalysis analysis) {
         return analysis.findings().stream().map(f -> f.key().orElse("-")).toList();
     }
