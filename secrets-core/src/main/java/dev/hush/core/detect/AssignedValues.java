@@ -296,7 +296,8 @@ final class AssignedValues {
             return true;
         }
         // A password of six typed digits is weak but real; a key of a run or a repeated unit was typed to show one.
-        return !SecretKeys.isPassword(name) && value.length() >= TYPED_TOKEN_LENGTH
+        // A word such as example in it makes it a weak default the service runs with, not a fill.
+        return !SecretKeys.isPassword(name) && value.length() >= TYPED_TOKEN_LENGTH && !Placeholders.isWeakDefault(value)
                 && (Placeholders.isTypedStandIn(value) || REPEATED_UNIT.matcher(value).matches());
     }
 

@@ -659,6 +659,7 @@ class ComposeAnalyzerTest {
                       - CIPHER_KEY=0123456789abcdef0123456789abcdef
                       - OTP_KEY_BASE=long-long-long-long-long-hush-key-base
                       - SECRET=secret
+                      - JWT_SECRET=example-hush-jwt-secret-key
                       - ADMIN_PASSWORD=password
                       - ROOT_PASSWORD=admin123456
                       - HUSH_SECRET=Qx7hush00000000Secret1
@@ -666,9 +667,10 @@ class ComposeAnalyzerTest {
 
         assertThat(summaries(analysis)).containsExactly(
                 "17:16 compose-weak-default SECRET service=app MEDIUM",
-                "18:24 compose-weak-default ADMIN_PASSWORD service=app MEDIUM",
-                "19:23 compose-inline-secret ROOT_PASSWORD service=app HIGH",
-                "20:21 compose-inline-secret HUSH_SECRET service=app HIGH");
+                "18:20 compose-weak-default JWT_SECRET service=app MEDIUM",
+                "19:24 compose-weak-default ADMIN_PASSWORD service=app MEDIUM",
+                "20:23 compose-inline-secret ROOT_PASSWORD service=app HIGH",
+                "21:21 compose-inline-secret HUSH_SECRET service=app HIGH");
     }
 
     @Test
