@@ -121,6 +121,11 @@ final class AssignedValues {
     /** One word in capitals: {@code PASSWORD} or {@code PASS} written where the value belongs. */
     private static final Pattern CAPITALISED = Pattern.compile("[A-Z]{2,}");
     /**
+     * The keyboard's runs in a key: {@code 1234567890abcdefghijklmnopqrstuvwxyz}, {@code budibase_key_123456789}. A
+     * mixed-case run ({@code AbCdEfGh}) is how our own samples draw a token, and a provider rule judges it.
+     */
+    private static final Pattern TYPED_SEQUENCE = Pattern.compile("123456|abcdefgh");
+    /**
      * A short unit written three times or more ({@code 00beef0000beef00...}, forty zeros), or a word four times
      * before the rest ({@code long-long-long-long-secret-key}).
      */
@@ -278,7 +283,7 @@ final class AssignedValues {
     /**
      * Returns whether {@code value}, written under the secret-like {@code name} in an environment, stands in for the
      * secret rather than being one that a service could run with: a template ({@code <password>}, {@code your_token},
-     * {@code dummy-key}), a variable's name in place of the value ({@code DB_PASSWORD}, {@code PASS},
+     * {@code xxxx}), a variable's name in place of the value ({@code DB_PASSWORD}, {@code PASS},
      * {@code access_token_secret} under {@code ACCESS_TOKEN_SECRET}), an instruction ({@code
      * change-this-run-openssl-rand-hex-32}), an app's word for "the user brings their own" ({@code user_provided}), or,
      * under a key or token that is no password, a typed fill ({@code 0000...}, {@code 0123456789abcdef...}).
@@ -292,13 +297,13 @@ final class AssignedValues {
                 || CAPITALISED.matcher(value).matches() && SecretKeys.isSecret(value)) {
             return true;
         }
-        if (Placeholders.isPlaceholder(value) && !Placeholders.isWeakDefault(value)) {
+        if (Placeholders.isTemplate(value)) {
             return true;
         }
         // A password of six typed digits is weak but real; a key of a run or a repeated unit was typed to show one.
-        // A word such as example in it makes it a weak default the service runs with, not a fill.
-        return !SecretKeys.isPassword(name) && value.length() >= TYPED_TOKEN_LENGTH && !Placeholders.isWeakDefault(value)
-                && (Placeholders.isTypedStandIn(value) || REPEATED_UNIT.matcher(value).matches());
+        // A word such as example or fake in it makes it a weak default or a test value, reported as such.
+        return !SecretKeys.isPassword(name) && value.length() >= TYPED_TOKEN_LENGTH && !Placeholders.isPlaceholder(value)
+                && (TYPED_SEQUENCE.matcher(value).find() || REPEATED_UNIT.matcher(value).matches());
     }
 
     /** Returns {@code value} without one pair of surrounding double or single quotes. */
