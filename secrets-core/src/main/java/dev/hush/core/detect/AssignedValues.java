@@ -103,6 +103,39 @@ final class AssignedValues {
             + "\\.(?:pem|key|crt|cer|der|p8|p12|pfx|jks|keystore|pub|asc|gpg|json|txt|ya?ml|conf|ini|env|properties)",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * What an app writes where the user brings their own key: LibreChat's {@code user_provided}
+     * (librechat.ai/docs/configuration/dotenv: "set to user_provided to allow the user to provide their key").
+     */
+    private static final Pattern USER_PROVIDED = Pattern.compile("(?i)user[-_]?provided");
+    /** An instruction in place of a value: {@code change-this-run-openssl-rand-hex-32}, {@code generate-a-random-key}. */
+    private static final Pattern INSTRUCTION = Pattern.compile(
+            "(?i)(?=(?:[a-z0-9]+[-_ ]){3,}[a-z0-9]+$).*(?:^|[-_ ])(?:openssl|generated?|random)(?:$|[-_ ]).*");
+    /** A host name, with a port or without: {@code auth.hush.example.org}, {@code sso.local:8443}, {@code redis:6379}. */
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,12}(?::\\d{1,5})?|[a-z][a-z0-9-]*:\\d{2,5}");
+    /** An e-mail address: the user a setting names. */
+    private static final Pattern EMAIL = Pattern.compile("(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,12}");
+    /** A PHP PDO data source name, which names a driver and a place (php.net/manual/en/pdo.construct.php). */
+    private static final Pattern PDO_DSN = Pattern.compile("(?i)[a-z]+:(?:[a-z_]+=[^;=\\s]*;?)+");
+    /** A password inside such a data source name. */
+    private static final Pattern PDO_PASSWORD = Pattern.compile("(?i)(?:^|[:;])(?:password|pwd|pass)=");
+    /** What says "a value goes here": {@code secret-key-is-here1}, {@code SomeRandomString}. */
+    private static final Pattern FILL_IN = Pattern.compile(
+            "(?i).*[-_ ]here\\d{0,2}|.*random[-_ ]?(?:string|text|chars?|characters|value)\\d*.*");
+    /** One word in capitals: {@code PASSWORD} or {@code PASS} written where the value belongs. */
+    private static final Pattern CAPITALISED = Pattern.compile("[A-Z]{2,}");
+    /**
+     * The keyboard's runs in a key: {@code 1234567890abcdefghijklmnopqrstuvwxyz}, {@code budibase_key_123456789}. A
+     * mixed-case run ({@code AbCdEfGh}) is how our own samples draw a token, and a provider rule judges it.
+     */
+    private static final Pattern TYPED_SEQUENCE = Pattern.compile("123456|abcdefgh");
+    /**
+     * A short unit written three times or more ({@code 00beef0000beef00...}, forty zeros), or a word four times
+     * before the rest ({@code long-long-long-long-secret-key}).
+     */
+    private static final Pattern REPEATED_UNIT = Pattern.compile("(.{1,16}?)\\1{2,}|(?i)([a-z]{2,12}[-_])\\2{3,}.*");
+
     /** The length from which a value is taken for a token rather than a password a person chose. */
     private static final int TYPED_TOKEN_LENGTH = 16;
 
@@ -240,11 +273,42 @@ final class AssignedValues {
         }
         if (!SecretKeys.isStrong(name) && (NUMBER.matcher(v).matches() || PATH.matcher(v).matches()
                 || PLAIN_URL.matcher(v).matches() && UrlPassword.in(v).isEmpty()
-                || SETTING_WORDS.matcher(v).matches() || NAME_LIST.matcher(v).matches())) {
+                || SETTING_WORDS.matcher(v).matches() || NAME_LIST.matcher(v).matches()
+                || HOST_NAME.matcher(v).matches() || EMAIL.matcher(v).matches()
+                || PDO_DSN.matcher(v).matches() && !PDO_PASSWORD.matcher(v).find())) {
             return Verdict.NONE;
         }
-        return v.equalsIgnoreCase(name) || NAME_AS_VALUE.matcher(v).matches() || Placeholders.isPlaceholder(v)
-                ? Verdict.PLACEHOLDER : Verdict.SECRET;
+        if (isStandIn(name, v)) {
+            return Verdict.NONE;
+        }
+        // A placeholder that an app accepts as it is (changeme, admin) is the password the service runs with.
+        return Placeholders.isPlaceholder(v) ? Verdict.PLACEHOLDER : Verdict.SECRET;
+    }
+
+    /**
+     * Returns whether {@code value}, written under the secret-like {@code name} in an environment, stands in for the
+     * secret rather than being one that a service could run with: a template ({@code <password>}, {@code your_token},
+     * {@code xxxx}), a variable's name in place of the value ({@code DB_PASSWORD}, {@code PASS},
+     * {@code access_token_secret} under {@code ACCESS_TOKEN_SECRET}), an instruction ({@code
+     * change-this-run-openssl-rand-hex-32}), an app's word for "the user brings their own" ({@code user_provided}), or,
+     * under a key or token that is no password, a typed fill ({@code 0000...}, {@code 0123456789abcdef...}).
+     */
+    private static boolean isStandIn(String name, String value) {
+        // SECRET: secret is a weak default the service runs with; SECRET_KEY: secret_key names the variable.
+        boolean ownName = value.equalsIgnoreCase(name)
+                && (value.indexOf('_') >= 0 || !value.equals(value.toLowerCase(Locale.ROOT)));
+        if (ownName || NAME_AS_VALUE.matcher(value).matches() || USER_PROVIDED.matcher(value).matches()
+                || INSTRUCTION.matcher(value).matches() || FILL_IN.matcher(value).matches()
+                || CAPITALISED.matcher(value).matches() && SecretKeys.isSecret(value)) {
+            return true;
+        }
+        if (Placeholders.isTemplate(value)) {
+            return true;
+        }
+        // A password of six typed digits is weak but real; a key of a run or a repeated unit was typed to show one.
+        // A word such as example or fake in it makes it a weak default or a test value, reported as such.
+        return !SecretKeys.isPassword(name) && value.length() >= TYPED_TOKEN_LENGTH && !Placeholders.isPlaceholder(value)
+                && (TYPED_SEQUENCE.matcher(value).find() || REPEATED_UNIT.matcher(value).matches());
     }
 
     /** Returns {@code value} without one pair of surrounding double or single quotes. */

@@ -89,11 +89,13 @@ public final class ComposeAnalyzer implements Analyzer {
         boolean example = DotenvAnalyzer.isExample(file.path());
         Set<String> envFiles = new LinkedHashSet<>();
         for (Service service : compose.services()) {
+            List<String> names = service.environment().stream().map(Variable::name).toList();
             for (Variable variable : service.environment()) {
-                checkVariable(service, variable, false, example, report);
+                checkVariable(service, variable, false, example, names, report);
             }
+            List<String> argNames = service.buildArgs().stream().map(Variable::name).toList();
             for (Variable variable : service.buildArgs()) {
-                checkVariable(service, variable, true, example, report);
+                checkVariable(service, variable, true, example, argNames, report);
             }
             checkSettings(service, report);
             for (Volume volume : service.volumes()) {
@@ -108,7 +110,8 @@ public final class ComposeAnalyzer implements Analyzer {
         }
         for (ComposeFile.Document document : compose.documents()) {
             for (ComposeFile.ConfigDefinition config : document.configs()) {
-                checkConfigContent(file, config, example, report);
+                checkSettingsText(file, config.content(), new Origin("configs." + config.name(), false, false,
+                        Optional.empty()), null, "the inline content of the config", example, report);
             }
         }
         report.flush(analysis);
@@ -116,15 +119,17 @@ public final class ComposeAnalyzer implements Analyzer {
     }
 
     /**
-     * Reports the secret-named settings of a config's inline {@code content:} (compose spec, configs: "content:
-     * the content is created with the inlined value"): a settings file written into the compose file, so its
+     * Reports the secret-named settings of a settings file written into the compose file: a config's inline
+     * {@code content:} (compose spec, configs: "content: the content is created with the inlined value") or a
+     * multi-line environment value that the program reads as its configuration ({@code INVIDIOUS_CONFIG: |}). Its
      * {@code key = value} and {@code key: value} lines are as committed as an environment entry. A URL in it is the
      * provider rules' (url-basic-auth); a value with spaces is prose or code, not a setting.
+     *
+     * @param service the service whose environment holds the text, or null for a config
+     * @param where what holds the text, for the message
      */
-    private static void checkConfigContent(SourceFile file, ComposeFile.ConfigDefinition config, boolean example,
-            Report report) {
-        Scalar content = config.content();
-        Origin origin = new Origin("configs." + config.name(), false, false, Optional.empty());
+    private static void checkSettingsText(SourceFile file, Scalar content, Origin origin, String service, String where,
+            boolean example, Report report) {
         int cursor = content.span().start();
         Matcher line = CONFIG_SETTING.matcher(content.text());
         while (line.find()) {
@@ -152,9 +157,12 @@ public final class ComposeAnalyzer implements Analyzer {
                 offset = value >= 0 && value < cursor ? value : at;
             }
             boolean weak = !example && Placeholders.isWeakDefault(secret);
+            if (example && verdict == AssignedValues.Verdict.PLACEHOLDER) {
+                continue;
+            }
             report.add(weak ? RuleIds.COMPOSE_WEAK_DEFAULT : RuleIds.COMPOSE_INLINE_SECRET, Card.INLINE_SECRET, offset,
                     weak ? Severity.MEDIUM : verdict == AssignedValues.Verdict.PLACEHOLDER ? Severity.LOW : Severity.HIGH,
-                    key, secret, null, origin, "the inline content of the config sets " + key
+                    key, secret, service, origin, where + " sets " + key
                             + (weak ? " to a default password that anyone can guess" : " to a literal value"),
                     weak ? FIX_WEAK : FIX_CONFIG);
         }
@@ -171,7 +179,7 @@ public final class ComposeAnalyzer implements Analyzer {
     }
 
     private static void checkVariable(Service service, Variable variable, boolean buildArg, boolean example,
-            Report report) {
+            List<String> neighbours, Report report) {
         if (variable.value().isEmpty()) {
             return;
         }
@@ -185,7 +193,7 @@ public final class ComposeAnalyzer implements Analyzer {
                     continue;
                 }
                 String secret = expansion.text().substring(password.start(), password.end());
-                if (Placeholders.isNotASecret(secret)) {
+                if (Placeholders.isNotASecret(secret) || Placeholders.isTemplate(secret)) {
                     continue;
                 }
                 report.add(RuleIds.COMPOSE_URL_CREDENTIALS, Card.INLINE_SECRET, value.offsetOf(expansion.offset(password.start())),
@@ -195,12 +203,19 @@ public final class ComposeAnalyzer implements Analyzer {
             // The URL is the secret-bearing part; the rest of it is not a secret of its own.
             return;
         }
-        if (!SecretKeys.isSecret(variable.name()) || !expansion.isLiteral()) {
+        if (!SecretKeys.isSecret(variable.name()) && value.text().indexOf('\n') >= 0) {
+            // A settings file in a variable: its own secret-named lines are inline secrets.
+            checkSettingsText(report.file, value, variable.origin(), service.name(), noun, example, report);
+            return;
+        }
+        if (!SecretKeys.isSecret(variable.name()) || !expansion.isLiteral()
+                || SecretKeys.isIdOfAPair(variable.name(), neighbours)) {
             return;
         }
         String secret = expansion.text();
         AssignedValues.Verdict verdict = AssignedValues.judgeSetting(variable.name(), secret);
-        if (verdict == AssignedValues.Verdict.NONE) {
+        // In an example file, a word such as changeme says "fill this in".
+        if (verdict == AssignedValues.Verdict.NONE || example && verdict == AssignedValues.Verdict.PLACEHOLDER) {
             return;
         }
         String what = expansion.usesDefault()
@@ -209,7 +224,7 @@ public final class ComposeAnalyzer implements Analyzer {
         if (buildArg) {
             what += "; build args stay readable in the image history";
         }
-        if (!buildArg && !example && Placeholders.isWeakDefault(secret)) {
+        if (!buildArg && !example && Placeholders.isWeakDefault(AssignedValues.unquoted(secret))) {
             // Not a stand-in: the service runs with this password, and anyone can guess it.
             what = expansion.usesDefault()
                     ? noun + " falls back to a default password that anyone can guess when the variable is unset"

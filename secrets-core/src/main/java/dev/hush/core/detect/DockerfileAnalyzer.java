@@ -32,8 +32,9 @@ import java.util.Set;
  * ({@code ENV DATABASE_URL=postgres://app:pw@db/app}) are read as in dotenv files, by
  * {@link DotenvAnalyzer#literalSecret}. A value made only of references ({@code $VAR},
  * {@code ${VAR}}) is not a literal;
- * {@code ${VAR:-literal}} writes its default into the file and is one. A placeholder is
- * reported with low severity. {@code ONBUILD} triggers are checked like instructions.
+ * {@code ${VAR:-literal}} writes its default into the file and is one. A weak word such as
+ * {@code changeme} is reported with low severity; a template ({@code your-api-key-here},
+ * {@code FAKE_TO_GENERATE_WARNING_OUTPUT}) is no secret. {@code ONBUILD} triggers are checked like instructions.
  *
  * <p>Who owns what: this analyzer reports only the rules above. A {@code docker run
  * --privileged} or a {@code -v /var/run/docker.sock} inside a {@code RUN} line or a

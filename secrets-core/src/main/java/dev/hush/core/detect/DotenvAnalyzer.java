@@ -10,6 +10,7 @@ import dev.hush.core.format.dotenv.DotenvParser;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.Severity;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +22,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@code dotenv-secret}: a secret-like key ({@link SecretKeys#isSecret}) with a literal
  *       value, or a connection-string key ({@code DATABASE_URL}) whose URL holds a literal
- *       password; a placeholder is reported with low severity, a value made only of references
- *       ({@code ${DB_PASSWORD}}) is not reported.
+ *       password, or a weak password in a URL, with low severity. A template ({@code <password>},
+ *       {@code your_token}, the variable's own name), a value made only of references
+ *       ({@code ${DB_PASSWORD}}) and the id half of a key pair ({@code PUSHER_APP_KEY}) are not reported.
  *   <li>{@code dotenv-weak-default}: the same for a word an app accepts as it is ({@code
  *       changeme}, {@code admin}, {@code example}) under a secret-like key, outside example
  *       files: the password the service will run with (see {@link Placeholders#isWeakDefault}).
@@ -69,9 +71,10 @@ public final class DotenvAnalyzer implements Analyzer {
             analysis.error(problem.line(), problem.message());
         }
         boolean holdsSecret = false;
+        List<String> keys = dotenv.entries().stream().map(DotenvEntry::key).toList();
         for (DotenvEntry entry : dotenv.entries()) {
             Optional<Literal> literal = literalSecret(entry);
-            if (literal.isEmpty()) {
+            if (literal.isEmpty() || SecretKeys.isIdOfAPair(entry.key(), keys)) {
                 continue;
             }
             boolean placeholder = literal.get().placeholder();

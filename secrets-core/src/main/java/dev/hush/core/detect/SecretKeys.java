@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +24,10 @@ final class SecretKeys {
             "API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "ENCRYPTION", "MASTER", "APP", "CLIENT",
             "LICENSE", "SERVICE", "ACCOUNT", "HMAC", "JWT", "SESSION", "CRYPT", "CIPHER", "AES", "AUTH", "NONCE",
             // WireGuard's PresharedKey, the symmetric key of a peer (wg(8): "PresharedKey — a base64 preshared key").
-            "PRESHARED");
+            "PRESHARED",
+            // An admin key is the admin's password (Foundry VTT's FOUNDRY_ADMIN_KEY), an ENC key an encryption key
+            // (Supabase Realtime's DB_ENC_KEY).
+            "ADMIN", "ENC");
 
     /** Endings that make a glued word secret: {@code PGPASSWORD}, {@code GHTOKEN}. */
     private static final List<String> GLUED_ENDINGS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY");
@@ -51,7 +55,9 @@ final class SecretKeys {
             "CURSOR", "MARKER", "RESOLVER", "FACTORY", "HANDLER", "VALIDATOR", "LABEL", "PLACEHOLDER",
             "PROMPT", "MESSAGE", "ERROR", "PATTERN", "REGEX", "STRENGTH", "CONFIRMATION", "WIDGET", "BUTTON", "COLUMN",
             "ICON", "CLASS", "STYLE", "SELECTOR", "TITLE", "DESCRIPTION", "NAMESPACE", "INPUT", "OUTPUT", "LEXER",
-            "LAST", "USED", "DATE", "TIME", "CREATED", "UPDATED", "CHANGED");
+            "LAST", "USED", "DATE", "TIME", "CREATED", "UPDATED", "CHANGED",
+            // A digest of the secret: GRAYLOG_ROOT_PASSWORD_SHA2, GRAYLOG_SHA256_PASSWORD.
+            "SHA");
 
     /** Words that make a following {@code TOKEN} a handle of a protocol, not a credential: page, sync, CSRF tokens. */
     private static final Set<String> HANDLE_TOKENS = Set.of(
@@ -65,7 +71,7 @@ final class SecretKeys {
      */
     private static final Set<String> NOT_A_VALUE_AFTER = Set.of(
             "FILE", "PATH", "DIR", "DIRECTORY", "URL", "URI", "ENDPOINT", "HOST", "PORT", "ID", "NAME", "USER",
-            "USERNAME", "SERVER", "DOMAIN", "BACKEND", "BACKENDS", "PROVIDER", "PROVIDERS", "CACHE", "STORE", "SOURCE",
+            "USERNAME", "USERS", "SERVER", "DOMAIN", "BACKEND", "BACKENDS", "PROVIDER", "PROVIDERS", "CACHE", "STORE", "SOURCE",
             "ROLE", "ROLES", "RESET", "ORIGIN");
 
     /** Words that carry a secret even when a {@link #NOT_A_VALUE_AFTER} word follows: {@code CONNECTION_STRING}. */
@@ -87,7 +93,8 @@ final class SecretKeys {
                 return false;
             }
             boolean secret = SECRET_WORDS.contains(word)
-                    || word.equals("KEY") && (words.size() == 1 || i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1)))
+                    || word.equals("KEY") && (words.size() == 1 || i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1))
+                            || isKeyOfEncryption(words, i))
                     // Glued names such as PGPASSWORD or APITOKEN.
                     || GLUED_ENDINGS.stream().anyMatch(word::endsWith)
                     || isGluedPass(word);
@@ -104,6 +111,61 @@ final class SecretKeys {
             }
         }
         return true;
+    }
+
+    /** Returns whether the {@code KEY} at {@code index} is followed by what it is for: {@code ENTE_KEY_ENCRYPTION}. */
+    private static boolean isKeyOfEncryption(List<String> words, int index) {
+        return index + 1 < words.size() && (words.get(index + 1).equals("ENCRYPTION") || words.get(index + 1).equals("SIGNING"));
+    }
+
+    /** Words after a pair's common part that name its id half: {@code MINIO_ACCESS_KEY}, {@code PUSHER_APP_KEY}. */
+    private static final List<List<String>> ID_HALVES = List.of(List.of("ACCESS", "KEY"), List.of("APP", "KEY"));
+
+    /**
+     * Owners whose id half is public by their documentation, with or without its secret beside it (hush migrate moves
+     * the secret half to an env file): object storage's access key, the user name of the pair (MinIO replaced
+     * MINIO_ACCESS_KEY by MINIO_ROOT_USER; AWS calls it the access key ID), and Pusher's app key, which the client
+     * library is given in every browser while the app secret signs (as in Soketi and Laravel Reverb).
+     */
+    private static final Map<List<String>, Set<String>> PUBLIC_ID_OWNERS = Map.of(
+            List.of("ACCESS", "KEY"), Set.of("S", "MINIO", "STORAGE", "BUCKET", "R", "B", "RUSTFS", "SPACES", "OSS"),
+            List.of("APP", "KEY"), Set.of("PUSHER", "SOKETI", "REVERB"));
+
+    /** Words after the common part that name the secret half of such a pair: {@code MINIO_SECRET_KEY}. */
+    private static final List<List<String>> SECRET_HALVES = List.of(
+            List.of("SECRET"), List.of("SECRET", "KEY"), List.of("SECRET", "ACCESS", "KEY"), List.of("APP", "SECRET"),
+            List.of("APP", "SECRET", "KEY"));
+
+    /**
+     * Returns whether {@code name} is the id half of a key pair whose secret half is among {@code neighbours}: an S3
+     * access key beside its secret key ({@code MINIO_ACCESS_KEY} and {@code MINIO_SECRET_KEY}, where MinIO documents
+     * the access key as the user name), or a Pusher-style app key beside its app secret ({@code PUSHER_APP_KEY} and
+     * {@code PUSHER_APP_SECRET}, where the app key is public and goes to every browser). The secret half may be
+     * read from a file ({@code MINIO_SECRET_KEY_FILE}), as after hush migrate.
+     */
+    static boolean isIdOfAPair(String name, Iterable<String> neighbours) {
+        List<String> words = words(name);
+        for (List<String> half : ID_HALVES) {
+            if (words.size() < half.size() || !words.subList(words.size() - half.size(), words.size()).equals(half)) {
+                continue;
+            }
+            List<String> common = words.subList(0, words.size() - half.size());
+            if (common.stream().anyMatch(PUBLIC_ID_OWNERS.get(half)::contains)) {
+                return true;
+            }
+            for (String neighbour : neighbours) {
+                List<String> other = words(neighbour);
+                if (!other.isEmpty() && other.get(other.size() - 1).equals("FILE")) {
+                    // MINIO_SECRET_KEY_FILE: the secret half, moved to a Compose secret.
+                    other = other.subList(0, other.size() - 1);
+                }
+                if (other.size() > common.size() && other.subList(0, common.size()).equals(common)
+                        && SECRET_HALVES.contains(other.subList(common.size(), other.size()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Returns whether {@code word} is a password glued to its owner's name: {@code ADMINPASS}, not {@code BYPASS}. */
@@ -135,7 +197,7 @@ final class SecretKeys {
             String word = words.get(i);
             String before = i > 0 ? words.get(i - 1) : "";
             if (STRONG_WORDS.contains(word) || word.endsWith("PASSWORD") || word.endsWith("SECRET") || isGluedPass(word)
-                    || word.equals("KEY") && KEY_QUALIFIERS.contains(before)
+                    || word.equals("KEY") && (KEY_QUALIFIERS.contains(before) || isKeyOfEncryption(words, i))
                     || (word.equals("TOKEN") || word.equals("PASS")) && TOKEN_QUALIFIERS.contains(before)
                     || word.equals("PASS") && i > 0) {
                 return true;

@@ -159,23 +159,19 @@ class ComposeAnalyzerTest {
     }
 
     @Test
-    void reportsPlaceholdersWithLowSeverityWeakDefaultsApartAndSkipsValuesThatCannotBeSecrets() {
+    void reportsWeakDefaultsAndSkipsTemplatesAndValuesThatCannotBeSecrets() {
         FileAnalysis analysis = analyze("compose.yaml", fixture("placeholders.yaml"));
 
         assertThat(summaries(analysis)).containsExactly(
                 "5:20 compose-weak-default DB_PASSWORD service=app MEDIUM",
-                "6:16 compose-inline-secret API_KEY service=app LOW",
-                "7:23 compose-weak-default ADMIN_PASSWORD service=app MEDIUM",
-                "8:19 compose-inline-secret JWT_SECRET service=app LOW");
+                "7:23 compose-weak-default ADMIN_PASSWORD service=app MEDIUM");
     }
 
     @Test
-    void takesSettingsUnderWeakSecretNamesForSettingsAndAVariableNameForAStandIn() {
+    void takesSettingsUnderWeakSecretNamesForSettingsAndAVariableNameForNoSecret() {
         FileAnalysis analysis = analyze("compose.yaml", fixture("settings.yaml"));
 
         assertThat(summaries(analysis)).containsExactly(
-                "20:23 compose-inline-secret ROBOT_API_KEY service=gateway LOW",
-                "21:20 compose-inline-secret GEO_APIKEY service=gateway LOW",
                 "22:19 compose-inline-secret SITE_AUTH service=gateway HIGH",
                 "23:20 compose-inline-secret GRAPH_AUTH service=gateway HIGH",
                 "24:23 compose-inline-secret QUOTED_SECRET service=gateway HIGH",
@@ -541,7 +537,7 @@ class ComposeAnalyzerTest {
     }
 
     @Test
-    void reportsAWordTheAppAcceptsAsAWeakDefaultAndATemplateAsAPlaceholder() {
+    void reportsAWordTheAppAcceptsAsAWeakDefaultAndNoTemplate() {
         FileAnalysis analysis = analyze("compose.yaml", """
                 services:
                   db:
@@ -565,9 +561,7 @@ class ComposeAnalyzerTest {
         assertThat(summaries(analysis)).containsExactly(
                 "5:26 compose-weak-default POSTGRES_PASSWORD service=db MEDIUM",
                 "6:23 compose-weak-default ADMIN_PASSWORD service=db MEDIUM",
-                "7:18 compose-inline-secret API_TOKEN service=db LOW",
                 "8:33 compose-weak-default SECRET_KEY service=db MEDIUM",
-                "9:21 compose-inline-secret WEB_PASSWORD service=db LOW",
                 "11:18 compose-weak-default ADMINPASS service=db MEDIUM",
                 "17:20 compose-build-arg-secret NPM_TOKEN service=web LOW");
         Finding weak = analysis.findings().get(0);
@@ -578,7 +572,7 @@ class ComposeAnalyzerTest {
     }
 
     @Test
-    void takesFilePathsAndOtherProgramsReferencesForNoSecretAndTheirTemplatesForPlaceholders() {
+    void takesFilePathsOtherProgramsReferencesTemplatesAndInstructionsForNoSecret() {
         // What the app resolves itself (Symfony's %env(NAME)% and %parameter%), a key file's path, an
         // app store's {NAME} template, and instructions in place of a value.
         FileAnalysis analysis = analyze("compose.yaml", """
@@ -599,17 +593,14 @@ class ComposeAnalyzerTest {
                 """);
 
         assertThat(summaries(analysis)).containsExactly(
-                "9:21 compose-inline-secret DB_PASSWORD service=app LOW",
                 "10:16 compose-weak-default API_KEY service=app MEDIUM",
-                "11:19 compose-weak-default SECRET_KEY service=app MEDIUM",
-                "12:19 compose-inline-secret APP_SECRET service=app LOW",
                 "13:23 compose-inline-secret SIGNING_SECRET service=app HIGH",
                 "14:24 compose-inline-secret ADMIN_PASSWORD service=app HIGH");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"docker-compose.example.yml", "deploy/compose.sample.yaml", "compose.template.yaml"})
-    void takesAWeakWordInAnExampleComposeFileForAPlaceholder(String path) {
+    void takesAWeakWordInAnExampleComposeFileForAStandIn(String path) {
         FileAnalysis analysis = analyze(path, """
                 services:
                   db:
@@ -618,7 +609,148 @@ class ComposeAnalyzerTest {
                       POSTGRES_PASSWORD: changeme
                 """);
 
-        assertThat(summaries(analysis)).containsExactly("5:26 compose-inline-secret POSTGRES_PASSWORD service=db LOW");
+        assertThat(summaries(analysis)).isEmpty();
+    }
+
+    @Test
+    void takesTheIdHalfOfAKeyPairForNoSecretAndALoneKeyForOne() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  store:
+                    image: ghcr.io/hush/store:1.0
+                    environment:
+                      STORE_ACCESS_KEY: hushstore
+                      STORE_SECRET_KEY: Qx7hushStoreSecret0001
+                      PUSHER_APP_KEY: hushpusher
+                      PUSHER_APP_SECRET: Qx7hushPusherSecret01
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                    environment:
+                      APP_KEY: base64:Qx7hushAppKey0000000000000000000000000001=
+                      VAULT_ACCESS_KEY: Qx7hushVaultKey0001
+                  migrated:
+                    image: ghcr.io/hush/store:1.0
+                    env_file: .secrets/migrated.env
+                    environment:
+                      MINIO_ACCESS_KEY: hushminio
+                      REVERB_APP_KEY: hushreverb
+                """);
+
+        assertThat(keys(analysis)).containsExactly("STORE_SECRET_KEY", "PUSHER_APP_SECRET", "APP_KEY", "VAULT_ACCESS_KEY");
+    }
+
+    @Test
+    void takesTemplatesNamesInstructionsAndTypedFillsForNoSecretButWeakWordsForWeakDefaults() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                    environment:
+                      - OPENAI_API_KEY=user_provided
+                      - PASSWORD=PASSWORD
+                      - DB_PASSWORD=DB_PASSWORD
+                      - REGISTRY_PASSWORD=PASS
+                      - ACCESS_TOKEN_SECRET=access_token_secret
+                      - AUTH_SECRET=change-this-run-openssl-rand-hex-32
+                      - SECRET_KEY_BASE=secret-key-is-here1
+                      - APP_KEY=SomeRandomString3232RandomString
+                      - RUNNER_SECRET=0000000000000000000000000000000000000000
+                      - SALT_KEYS=00hush0000hush0000hush0000hush00
+                      - CIPHER_KEY=0123456789abcdef0123456789abcdef
+                      - OTP_KEY_BASE=long-long-long-long-long-hush-key-base
+                      - SECRET=secret
+                      - JWT_SECRET=example-hush-jwt-secret-key
+                      - ADMIN_PASSWORD=password
+                      - ROOT_PASSWORD=admin123456
+                      - HUSH_SECRET=Qx7hush00000000Secret1
+                """);
+
+        assertThat(summaries(analysis)).containsExactly(
+                "17:16 compose-weak-default SECRET service=app MEDIUM",
+                "18:20 compose-weak-default JWT_SECRET service=app MEDIUM",
+                "19:24 compose-weak-default ADMIN_PASSWORD service=app MEDIUM",
+                "20:23 compose-inline-secret ROOT_PASSWORD service=app HIGH",
+                "21:21 compose-inline-secret HUSH_SECRET service=app HIGH");
+    }
+
+    @Test
+    void readsNamesOfUsersAndDigestsForNoSecretAndAdminEncAndEncryptionKeysForSecrets() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                    environment:
+                      AUTHENTICATION_APIKEY_USERS: ops@hush.example.org
+                      ROOT_PASSWORD_SHA2: 5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8
+                      HUSH_SHA256_PASSWORD: 5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8
+                      FOUNDRY_ADMIN_KEY: hushadmin0001
+                      DB_ENC_KEY: hushrealtime0001
+                      HUSH_KEY_ENCRYPTION: Qx7hushKeyEncryption0000000000000001=
+                """);
+
+        assertThat(keys(analysis)).containsExactly("FOUNDRY_ADMIN_KEY", "DB_ENC_KEY", "HUSH_KEY_ENCRYPTION");
+    }
+
+    @Test
+    void findsTheSecretSettingsOfAMultiLineEnvironmentValueWhereTheyAreWritten() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                    environment:
+                      APP_CONFIG: |
+                        db:
+                          user: hush
+                          password: Qx7hushConfig01
+                          host: db.hush.invalid
+                        check_tables: true
+                      OTHER_CONFIG: |
+                        db:
+                          user: hush
+                          password_file: /run/secrets/db
+                """);
+
+        assertThat(summaries(analysis)).containsExactly("8:21 compose-inline-secret password service=app HIGH");
+        assertThat(secrets(analysis)).containsExactly("Qx7hushConfig01");
+        assertThat(analysis.findings().get(0).message()).contains("APP_CONFIG").doesNotContain("Qx7hush");
+    }
+
+    @Test
+    void takesATemplateInAUrlForNoPasswordAndAWeakOneForAPassword() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                    environment:
+                      DATABASE_URL: postgres://app:your_db_pass@db.hush.invalid/app
+                      CACHE_URL: redis://app:<password>@cache.hush.invalid/0
+                      QUEUE_URL: amqp://app:password@queue.hush.invalid/
+                """);
+
+        assertThat(keys(analysis)).containsExactly("QUEUE_URL");
+    }
+
+    @Test
+    void takesHostsAddressesAndDataSourceNamesUnderAWeakSecretNameForSettings() {
+        FileAnalysis analysis = analyze("compose.yaml", """
+                services:
+                  app:
+                    image: ghcr.io/hush/app:1.0
+                    environment:
+                      SSO_AUTH: sso.hush.example.org
+                      CACHE_AUTH: cache:6379
+                      QUEUE_DSN: mysql:host=db;dbname=hush
+                      ADMIN_AUTH: ops@hush.example.org
+                      MAIL_DSN: mysql:host=db;dbname=hush;password=Qx7hushDsn01
+                      SITE_TOKEN: Qx7hush.Token0001
+                      DB_PASSWORD: db.hush.example.org
+                """);
+
+        assertThat(keys(analysis)).containsExactly("MAIL_DSN", "SITE_TOKEN", "DB_PASSWORD");
+    }
+
+    private static List<String> keys(FileAnalysis analysis) {
+        return analysis.findings().stream().map(f -> f.key().orElse("-")).toList();
     }
 
     static FileAnalysis analyze(String path, String text) {

@@ -93,8 +93,26 @@ class DotenvAnalyzerTest {
                 """, GitFacts.NONE);
 
         assertThat(analysis.findings()).extracting(f -> f.ruleId() + " " + f.key().orElse("") + " " + f.severity())
-                .containsExactly("dotenv-secret ROBOT_TOKEN LOW", "dotenv-secret SITE_AUTH HIGH",
+                .containsExactly("dotenv-secret SITE_AUTH HIGH",
                         "dotenv-secret QUEUE_PASSWORD HIGH");
+    }
+
+    @Test
+    void takesTheIdHalfOfAKeyPairForNoSecretAndTemplatesAndDigestsForNone() {
+        FileAnalysis analysis = analyze(".env", """
+                PUSHER_APP_KEY=hushpusher
+                PUSHER_APP_SECRET=Qx7hushPusherSecret01
+                STORE_ACCESS_KEY=hushstore
+                STORE_SECRET_KEY=Qx7hushStoreSecret0001
+                APP_KEY=SomeRandomString3232RandomString
+                GITHUB_TOKEN=ghp_1234567890abcdefghijklmnopqrstuvwxyz
+                HUSH_SHA256_PASSWORD=5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8
+                LONE_ACCESS_KEY=Qx7hushLoneKey0001
+                """, GitFacts.NONE);
+
+        assertThat(analysis.findings()).extracting(f -> f.ruleId() + " " + f.key().orElse(""))
+                .containsExactly("dotenv-secret PUSHER_APP_SECRET", "dotenv-secret STORE_SECRET_KEY",
+                        "dotenv-secret LONE_ACCESS_KEY");
     }
 
     @Test
@@ -168,15 +186,13 @@ class DotenvAnalyzerTest {
     }
 
     @Test
-    void reportsAWeakDefaultApartFromATemplateAndNotInAnExampleFile() {
+    void reportsAWeakDefaultButNoTemplateAndNothingInAnExampleFile() {
         String text = "POSTGRES_PASSWORD=example\nADMIN_PASSWORD=admin\nAPI_TOKEN=<your-token>\n"
                 + "DB_PASSWORD=your-password-here\nEMPTY_PASSWORD=\n";
 
         assertThat(DockerfileFixtures.summaries(analyze(".env", text, GitFacts.NONE).findings())).containsExactly(
                 "dotenv-weak-default 1:1 medium POSTGRES_PASSWORD",
-                "dotenv-weak-default 2:1 medium ADMIN_PASSWORD",
-                "dotenv-secret 3:1 low API_TOKEN",
-                "dotenv-secret 4:1 low DB_PASSWORD");
+                "dotenv-weak-default 2:1 medium ADMIN_PASSWORD");
         assertThat(analyze(".env.example", text, GitFacts.NONE).findings()).isEmpty();
         assertThat(analyze(".env.template", "ADMIN_PASSWORD=CHANGE_ME\n", GitFacts.NONE).findings()).isEmpty();
     }
