@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 75;
+    private static final int FOUND = 95;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -646,6 +646,202 @@ class PlantedRepositoryRecallTest {
                 «export GITHUB_TOKEN=ghp_HushPlantedShell0123456789abcdefghij»
                 export PATH="$HOME/bin:$PATH"
                 export APP_VERSION=2.14.3
+                """);
+        files.put("ci/deploy.gitlab-ci.yml", """
+                .deploy:
+                  image: docker:24
+                  services:
+                    - docker:24-dind
+                  variables:
+                    DOCKER_TLS_CERTDIR: "/certs"
+                    «REGISTRY_PASSWORD: "Gl7vK3mQ9xLtRw2"»
+                    DEPLOY_TOKEN: $CI_DEPLOY_PASSWORD
+                  script:
+                    - docker login -u deployer -p "$REGISTRY_PASSWORD" registry.example.org
+                """);
+        files.put("bots/notifier.py", """
+                import telebot
+
+                «bot = telebot.TeleBot("7012345678:AAHushPlanted0123456789abcdefghijkL")»
+                CHAT_ID = -1001234567890
+                """);
+        files.put("provision/users.sh", """
+                #!/bin/bash
+                useradd -m -s /bin/bash deploy
+                «sh -c "echo \\"deploy:Ch4vK8mQ2xLt\\" | chpasswd"»
+                echo "deploy ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/deploy
+                """);
+        files.put("inventory/db.ini", """
+                [mysql]
+                host = db.hush.invalid
+                user = shop
+                «password = admin»
+                pool_size = 10
+                """);
+        files.put("tools/seed.py", """
+                import psycopg2
+
+                ADMIN_USER = "ops"
+                «ADMIN_PASSWORD = "correct horse battery staple"»
+                PASSWORD_HINT = "at least twelve characters"
+                """);
+        files.put("legacy/src/main/resources/db.properties", """
+                db.driver=com.mysql.cj.jdbc.Driver
+                db.url=jdbc:mysql://db:3306/legacy
+                db.user=legacy
+                «db.password=pass123»
+                db.pool.size=8
+                """);
+        files.put("notify/mailer.js", """
+                const nodemailer = require('nodemailer');
+                const transport = nodemailer.createTransport({
+                  host: 'smtp.hush.invalid',
+                  port: 587,
+                  auth: { user: 'notify@example.org', «pass: 'Ml5vK9mQ2xLtSm'» },
+                });
+                const discord = '«https://discord.com/api/webhooks/123456789012345678/HushPlantedDiscordWebhook0123456789abcdefghijklmnopqrstuvwxyzABCD»';
+                """);
+        files.put("analysis/explore.ipynb", """
+                {
+                 "cells": [
+                  {
+                   "cell_type": "code",
+                   "execution_count": 1,
+                   "metadata": {},
+                   "outputs": [],
+                   "source": [
+                    "import os\\n",
+                    «"WEATHER_API_KEY = \\"9c4f2a7e1b8d3f6a0c5e2b9d7f1a4c8e\\"\\n",»
+                    "HOME = os.environ.get(\\"HOME\\")\\n"
+                   ]
+                  }
+                 ],
+                 "nbformat": 4,
+                 "nbformat_minor": 5
+                }
+                """);
+        files.put("ops/.bash_history", """
+                cd /srv/orders
+                «mysql -u root -pHs7vK2mQ9xLt orders»
+                «export AWS_SECRET_ACCESS_KEY=Zx3Cv5Bn7Mq9Wr2Et4Yu6Io8Pa1Sd/Fg+Hj0Kl3L»
+                docker ps
+                """);
+        files.put("billing/Web.config", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <connectionStrings>
+                    «<add name="Billing" connectionString="Data Source=sql.hush.invalid;Initial Catalog=billing;User ID=sa;Password=Wc4vK8mQ2xLt;" providerName="System.Data.SqlClient" />»
+                    <add name="Reports" connectionString="Data Source=sql.hush.invalid;Initial Catalog=reports;Integrated Security=True" />
+                  </connectionStrings>
+                  <appSettings>
+                    <add key="SmtpHost" value="smtp.hush.invalid" />
+                    «<add key="SmtpPassword" value="Sp6vK2mQ9xLtWc" />»
+                    <add key="Version" value="3.1.4" />
+                  </appSettings>
+                </configuration>
+                """);
+        files.put(".circleci/config.yml", """
+                version: 2.1
+                jobs:
+                  test:
+                    docker:
+                      - image: cimg/python:3.12
+                        auth:
+                          username: orders
+                          «password: Cc8vK3mQ6xLtCi»
+                      - image: cimg/postgres:16.2
+                        environment:
+                          POSTGRES_USER: circle
+                    steps:
+                      - checkout
+                """);
+        files.put("api/src/server.js", """
+                const express = require('express');
+                const session = require('express-session');
+                const app = express();
+                «app.use(session({ secret: 'Ex7vK2mQ9xLtSessionKey', resave: false }));»
+                const sgMail = require('@sendgrid/mail');
+                «sgMail.setApiKey('SG.HushPlanted01234567890.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ');»
+                app.listen(process.env.PORT || 3000);
+                """);
+        files.put("worker/mail.go", """
+                package main
+
+                import "net/smtp"
+
+                func auth() smtp.Auth {
+                	«return smtp.PlainAuth("", "worker@example.org", "Gs5vK8mQ2xLt", "smtp.hush.invalid")»
+                }
+                """);
+        files.put("inventory/hosts", """
+                [web]
+                «web1 ansible_host=10.0.0.5 ansible_user=deploy ansible_password=An5vK8mQ2xLt»
+                web2 ansible_host=10.0.0.6 ansible_user=deploy
+
+                [web:vars]
+                ansible_python_interpreter=/usr/bin/python3
+                """);
+        files.put("ops/google/client_secret.json", """
+                {
+                  "installed": {
+                    "client_id": "123456789012-hushplanted0123456789abcdefgh.apps.googleusercontent.com",
+                    "project_id": "hush-planted",
+                    "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+                    «"client_secret": "GOCSPX-HushPlanted0123456789abcdEF",»
+                    "redirect_uris": ["http://localhost"]
+                  }
+                }
+                """);
+        files.put("shop/src/Mailer.php", """
+                <?php
+                $mail = new PHPMailer(true);
+                $mail->Host = 'smtp.hush.invalid';
+                $mail->Username = 'shop@example.org';
+                «$mail->Password = 'Pm3vK7mQ2xLtPh';»
+                $mail->Port = 587;
+                """);
+        files.put("ops/mysql/my.cnf", """
+                [client]
+                user = root
+                «password = root»
+                host = 127.0.0.1
+
+                [mysqld]
+                max_connections = 200
+                """);
+        files.put("ops/redis/redis.conf", """
+                bind 0.0.0.0
+                port 6379
+                «requirepass Rc6vK2mQ9xLtRd»
+                maxmemory 256mb
+                """);
+        files.put("k8s/configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: orders-config
+                data:
+                  LOG_LEVEL: info
+                  «SMTP_PASSWORD: "Km4vK8mQ2xLtCf"»
+                  FEATURE_FLAGS: "checkout,search"
+                """);
+        files.put("notify/teams.py", """
+                import requests
+
+                «TEAMS_WEBHOOK = "https://hushplanted.webhook.office.com/webhookb2/7d5e2a1f-8c3b-4e6f-9b0c-3f2b9c4e8a1d@3f2b9c4e-8a1d-4e6f-9b0c-7d5e2a1f8c3b/IncomingWebhook/0123456789abcdef0123456789abcdef/7d5e2a1f-8c3b-4e6f-9b0c-3f2b9c4e8a1d"»
+                «headers = {"Authorization": "Bearer Tm8vK3mQ6xLtHushPlantedBearer01"}»
+                TIMEOUT = 30
+                """);
+        files.put("legacy/src/main/java/org/example/legacy/Mail.java", """
+                package org.example.legacy;
+
+                import javax.mail.PasswordAuthentication;
+
+                final class Mail {
+                    PasswordAuthentication auth() {
+                        «return new PasswordAuthentication("legacy@example.org", "Jm2vK6mQ9xLtMa");»
+                    }
+                }
                 """);
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
         return files;
