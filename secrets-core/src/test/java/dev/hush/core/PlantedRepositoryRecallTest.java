@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 95;
+    private static final int FOUND = 101;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -682,7 +682,7 @@ class PlantedRepositoryRecallTest {
                 import psycopg2
 
                 ADMIN_USER = "ops"
-                «ADMIN_PASSWORD = "correct horse battery staple"»
+                «ADMIN_PASSWORD = "purple tractor orbit lantern"»
                 PASSWORD_HINT = "at least twelve characters"
                 """);
         files.put("legacy/src/main/resources/db.properties", """
@@ -787,7 +787,7 @@ class PlantedRepositoryRecallTest {
                     "client_id": "123456789012-hushplanted0123456789abcdefgh.apps.googleusercontent.com",
                     "project_id": "hush-planted",
                     "auth_uri": "https://accounts.google.com/o/oauth2/auth",
-                    «"client_secret": "GOCSPX-HushPlanted0123456789abcdEF",»
+                    «"client_secret": "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",»
                     "redirect_uris": ["http://localhost"]
                   }
                 }

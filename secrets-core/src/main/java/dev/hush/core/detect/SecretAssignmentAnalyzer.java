@@ -184,6 +184,52 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         // Gradle's credentials { } block is read wherever it is pasted (a README, a CI script); a build file's calls all.
         scan.groovyCalls(text, name.endsWith(".gradle") || name.endsWith(".groovy"));
         scan.connectionStrings(text);
+        if (extension(name).equals("ipynb")) {
+            // A notebook's cells are Python in JSON strings, one source line per JSON line: read them unescaped too.
+            CharSequence cells = notebookCells(text);
+            new Scan(analysis, "python-secret-assignment", example, KeywordIndex.starts(KEYWORDS, cells)).quoted(cells, Syntax.CODE);
+        }
+    }
+
+    /**
+     * Returns {@code text}, a notebook's JSON, with each line that is one JSON string ({@code "x = \\"...\\"\\n",}, as
+     * a cell's source is written) turned into the code it holds: its quotes, comma and closing {@code \\n} blanked, its
+     * {@code \\"} and {@code \\\\} unescaped, and blanks put at its end. Every line keeps its offsets.
+     */
+    private static CharSequence notebookCells(CharSequence text) {
+        StringBuilder cells = new StringBuilder(text.length());
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = lineStart;
+            while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+                lineEnd++;
+            }
+            int open = lineStart;
+            while (open < lineEnd && (text.charAt(open) == ' ' || text.charAt(open) == '\t')) {
+                open++;
+            }
+            int close = lineEnd - 1;
+            while (close > open && (text.charAt(close) == ' ' || text.charAt(close) == ',')) {
+                close--;
+            }
+            if (close > open && text.charAt(open) == '"' && text.charAt(close) == '"') {
+                int to = close >= open + 3 && text.charAt(close - 2) == '\\' && text.charAt(close - 1) == 'n' ? close - 2 : close;
+                cells.append(text, lineStart, open).append(' ');
+                for (int i = open + 1; i < to; i++) {
+                    char c = text.charAt(i);
+                    cells.append(c == '\\' && i + 1 < to && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')
+                            ? text.charAt(++i) : c);
+                }
+                cells.append(" ".repeat(lineEnd - cells.length()));
+            } else {
+                cells.append(text, lineStart, lineEnd);
+            }
+            int next = lineEnd < text.length() && text.charAt(lineEnd) == '\r' ? lineEnd + 1 : lineEnd;
+            next = next < text.length() && text.charAt(next) == '\n' ? next + 1 : next;
+            cells.append(text, lineEnd, next);
+            lineStart = next;
+        }
+        return cells;
     }
 
     /** The part of a file name after its last dot, or "" when it has none. */

@@ -46,6 +46,32 @@ class SecretAssignmentAnalyzerTest {
                 .contains(tuple("Zq8vN3kLx2Rt7Wp", 2));
     }
 
+    @Test
+    void readsTheCodeInANotebooksCellsWhereItsLineIs() {
+        String notebook = "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [\n"
+                + "    \"import os\\n\",\n"
+                + "    \"WEATHER_API_KEY = \\\"9c4f2a7e1b8d3f6a0c5e2b9d7f1a4c8e\\\"\\n\",\n"
+                + "    \"TOKEN = os.environ.get(\\\"TOKEN\\\")\\n\",\n"
+                + "    \"password = \\\"password is required\\\"\"\n   ]\n  }\n ]\n}\n";
+
+        assertThat(findings("analysis/explore.ipynb", notebook))
+                .extracting(f -> f.key().orElseThrow(), f -> f.secret().orElseThrow().reveal(), f -> f.location().line())
+                .containsExactly(tuple("WEATHER_API_KEY", "9c4f2a7e1b8d3f6a0c5e2b9d7f1a4c8e", 7));
+    }
+
+    @Test
+    void readsGitlabCiVariablesBesideAServicesListAsCiConfigNotCompose() {
+        // GitLab's services: is a list of images, at the top or under a job; only a top-level mapping makes compose.
+        String job = ".deploy:\n  services:\n    - docker:24-dind\n  variables:\n    REGISTRY_PASSWORD: \"Gl7vK3mQ9xLtRw2\"\n"
+                + "    DEPLOY_TOKEN: $CI_DEPLOY_PASSWORD\n";
+        String global = "services:\n  - postgres:16\nvariables:\n  POSTGRES_PASSWORD: Pg4vK8mQ2xLtGl\n";
+
+        assertThat(findings("ci/deploy.gitlab-ci.yml", job)).extracting(f -> f.key().orElseThrow(), f -> f.location().line())
+                .containsExactly(tuple("REGISTRY_PASSWORD", 5));
+        assertThat(findings("ci/templates.yml", global)).extracting(f -> f.key().orElseThrow(), f -> f.location().line())
+                .containsExactly(tuple("POSTGRES_PASSWORD", 4));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "src/test/java/App.java, true", "docs/setup.md, true", "config.sample.yml, true", "app_fixtures/db.json, true",
