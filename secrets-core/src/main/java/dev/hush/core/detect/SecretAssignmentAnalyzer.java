@@ -109,6 +109,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * A connection string's key that says where it connects, ODBC's and ADO.NET's spellings, or one
      * only Azure's connection strings have: a line of one broken over several starts with its key.
      */
+    /** A variable's or a call's path in place of a value: {@code env.DB_PASSWORD}, {@code os.getenv("DB_PASSWORD")}. */
+    private static final Pattern REFERENCE_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+|[\\w$.]+\\(.*");
+    /** A key that names a login's user, at a line's start: {@code user =}, {@code Username=}, {@code db.login:}. */
+    private static final Pattern LOGIN_USER = Pattern.compile(
+            "(?i)(?:-[ \\t]+)?(?:export[ \\t]+)?[\"']?[\\w.-]*?(?:user|username|user_name|userid|user_id|login)[\"']?[ \\t]*[=:]");
     private static final Pattern CONNECTION_LINE = Pattern.compile(
             "(?i)(?:^|[;\"'\\s])(?:server|data source|host|database|initial catalog|uid|user id|driver|provider|dsn|accountname"
                     + "|accountkey|sharedaccesskey)[ \\t]*=[^;]*;");
@@ -557,6 +562,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 if (AssignedValues.looksRandom(value)
                         || SecretKeys.isPassword(key) && AssignedValues.looksLikePassword(value)) {
                     check(key, value, start + m.start(4) + raw.indexOf(value), false);
+                } else if (SecretKeys.isPassword(key) && afterCommentMarker(line) == 0) {
+                    String plain = unquoted(value);
+                    checkBesideLogin(key, plain, start + m.start(4) + raw.indexOf(plain), false);
                 }
             });
         }
@@ -669,7 +677,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 searchedUntil = file.lineEndAround(equals);
                 m.region(lineStart, searchedUntil);
                 while (m.find()) {
-                    if (!isComment(text, lineStart, m.start(), Syntax.SHELL) || isCommentedOut(text, lineStart, m.start())) {
+                    if (!isComment(text, lineStart, m.start(), Syntax.SHELL)) {
+                        checkBesideLogin(m.group(1), m.group(2), m.start(2), true);
+                    } else if (isCommentedOut(text, lineStart, m.start())) {
                         check(m.group(1), m.group(2), m.start(2), false, true);
                     }
                 }
@@ -740,7 +750,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 if (m.matches()) {
                     String key = m.group(2);
                     String raw = m.group(4);
-                    scalar(key, raw, start + m.start(4), syntax == Syntax.TOML || syntax == Syntax.INI);
+                    scalar(key, raw, start + m.start(4), syntax == Syntax.TOML || syntax == Syntax.INI, true);
                 }
             });
             quoted(text, Syntax.CODE);
@@ -847,6 +857,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
         /** Reports a scalar value written after a key: quoted (its content) or plain (to a comment). */
         private void scalar(String key, String raw, int offset, boolean hashComments) {
+            scalar(key, raw, offset, hashComments, false);
+        }
+
+        /** Reads a scalar as {@link #scalar(String, String, int, boolean)}; {@code besideLogin}: see {@link #checkBesideLogin}. */
+        private void scalar(String key, String raw, int offset, boolean hashComments, boolean besideLogin) {
             String value = raw;
             int valueOffset = offset;
             if (!value.isEmpty() && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
@@ -863,7 +878,25 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 }
                 value = value.strip();
             }
-            check(key, value, valueOffset, false);
+            if (besideLogin) {
+                checkBesideLogin(key, value, valueOffset, false);
+            } else {
+                check(key, value, valueOffset, false);
+            }
+        }
+
+        /**
+         * Judges {@code value} as {@link #check(String, String, int, boolean, boolean)} does, but a password written in the
+         * same block as its login's user ({@link #loginAbove}) as a credential: there a weak word ({@code admin},
+         * {@code open_sesame}, {@code pass123}) is the password the login accepts, reported low, not a stand-in.
+         */
+        private void checkBesideLogin(String key, String value, int offset, boolean environment) {
+            if (SecretKeys.isPassword(lastSegment(key)) && !REFERENCE_PATH.matcher(value).matches()
+                    && loginAbove(file.chars(), file.lineStartAround(offset))) {
+                checkCredential(key, value, offset, true);
+            } else {
+                check(key, value, offset, false, environment);
+            }
         }
 
         private static int commentStart(String value) {
@@ -1101,6 +1134,33 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     .fix(rule.fix())
                     .build());
         }
+    }
+
+    /** How many lines above a password its login's user is looked for. */
+    private static final int LOGIN_LINES = 4;
+
+    /**
+     * Returns whether one of the {@link #LOGIN_LINES} lines above the line at {@code lineStart} sets a user
+     * ({@code user = ...}, {@code Username=...}, {@code spring.datasource.username=...}) in the same block: no blank line
+     * and no {@code [section]} header between; comment lines count as lines.
+     */
+    private static boolean loginAbove(CharSequence text, int lineStart) {
+        int end = lineStart;
+        for (int n = 0; n < LOGIN_LINES && end > 0; n++) {
+            int start = end - 1;
+            while (start > 0 && text.charAt(start - 1) != '\n') {
+                start--;
+            }
+            String line = text.subSequence(start, end).toString().strip();
+            if (line.isEmpty() || line.startsWith("[")) {
+                return false;
+            }
+            if (LOGIN_USER.matcher(line).lookingAt()) {
+                return true;
+            }
+            end = start;
+        }
+        return false;
     }
 
     /**

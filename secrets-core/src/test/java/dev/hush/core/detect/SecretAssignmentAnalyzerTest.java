@@ -60,6 +60,16 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void reportsAWeakPasswordPastedBesideItsUserAtLowSeverity() {
+        String pasted = "Support site login:\nuser = hushsupport\n// rotated yearly\npassword = open_sesame\n\n"
+                + "password = open_sesame\nusername = hushops\npassword = env.OPS_PASSWORD\n";
+
+        assertThat(findings("ops/notes.txt", pasted))
+                .extracting(f -> f.location().line(), Finding::severity)
+                .containsExactly(tuple(4, Severity.LOW));
+    }
+
+    @Test
     void readsGitlabCiVariablesBesideAServicesListAsCiConfigNotCompose() {
         // GitLab's services: is a list of images, at the top or under a job; only a top-level mapping makes compose.
         String job = ".deploy:\n  services:\n    - docker:24-dind\n  variables:\n    REGISTRY_PASSWORD: \"Gl7vK3mQ9xLtRw2\"\n"
