@@ -111,6 +111,13 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      */
     /** A variable's or a call's path in place of a value: {@code env.DB_PASSWORD}, {@code os.getenv("DB_PASSWORD")}. */
     private static final Pattern REFERENCE_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+|[\\w$.]+\\(.*");
+    /**
+     * A netrc line that ends with a password (netrc(5): machine, login and password tokens, blank-separated), with the
+     * machine on the line or on one above.
+     */
+    private static final Pattern NETRC_PASSWORD = Pattern.compile(
+            "[ \\t]*((?:machine|default)[ \\t]+\\S+[ \\t]+)?(?:login[ \\t]+\\S+[ \\t]+)?password[ \\t]+([^\\s\"'`]+)[ \\t]*");
+    private static final Pattern NETRC_MACHINE = Pattern.compile("(?:machine[ \\t]+\\S+|default\\b)");
     /** A key that names a login's user, at a line's start: {@code user =}, {@code Username=}, {@code db.login:}. */
     private static final Pattern LOGIN_USER = Pattern.compile(
             "(?i)(?:-[ \\t]+)?(?:export[ \\t]+)?[\"']?[\\w.-]*?(?:user|username|user_name|userid|user_id|login)[\"']?[ \\t]*[=:]");
@@ -549,6 +556,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 // A commented-out line (# license_key: 0a14...) is read too: its value must look generated all the same.
                 Matcher m = CONFIG_LINE.matcher(line).region(afterCommentMarker(line), line.length());
                 if (!m.matches()) {
+                    pastedNetrc(line, start);
                     return;
                 }
                 String key = m.group(2);
@@ -567,6 +575,17 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     checkBesideLogin(key, plain, start + m.start(4) + raw.indexOf(plain), false);
                 }
             });
+        }
+
+        /**
+         * Reads a netrc entry pasted into prose or a script ({@code machine host login user password value}, on one line
+         * or over a few, as a README shows one): a password there is the login's, however weak.
+         */
+        private void pastedNetrc(String line, int start) {
+            Matcher m = NETRC_PASSWORD.matcher(line);
+            if (m.matches() && (m.group(1) != null || lineAbove(file.chars(), start, NETRC_MACHINE))) {
+                checkCredential("password", m.group(2), start + m.start(2), true);
+            }
         }
 
         /**
@@ -1145,6 +1164,14 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * and no {@code [section]} header between; comment lines count as lines.
      */
     private static boolean loginAbove(CharSequence text, int lineStart) {
+        return lineAbove(text, lineStart, LOGIN_USER);
+    }
+
+    /**
+     * Returns whether one of the {@link #LOGIN_LINES} lines above the line at {@code lineStart}, in the same block, starts
+     * as {@code key} does.
+     */
+    private static boolean lineAbove(CharSequence text, int lineStart, Pattern key) {
         int end = lineStart;
         for (int n = 0; n < LOGIN_LINES && end > 0; n++) {
             int start = end - 1;
@@ -1155,7 +1182,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             if (line.isEmpty() || line.startsWith("[")) {
                 return false;
             }
-            if (LOGIN_USER.matcher(line).lookingAt()) {
+            if (key.matcher(line).lookingAt()) {
                 return true;
             }
             end = start;

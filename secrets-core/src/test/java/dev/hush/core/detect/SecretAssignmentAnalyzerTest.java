@@ -70,6 +70,16 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsANetrcEntryPastedIntoAReadme() {
+        String readme = "Put this in ~/.netrc:\n\n```\nmachine git.hush.invalid\n  login hushbot\n  password pass123\n```\n\n"
+                + "machine ci.hush.invalid login hushci password $CI_PASSWORD\n\nThe password field is required.\npassword reset\n";
+
+        assertThat(findings("README.md", readme))
+                .extracting(f -> f.secret().orElseThrow().reveal(), f -> f.location().line())
+                .containsExactly(tuple("pass123", 6));
+    }
+
+    @Test
     void readsGitlabCiVariablesBesideAServicesListAsCiConfigNotCompose() {
         // GitLab's services: is a list of images, at the top or under a job; only a top-level mapping makes compose.
         String job = ".deploy:\n  services:\n    - docker:24-dind\n  variables:\n    REGISTRY_PASSWORD: \"Gl7vK3mQ9xLtRw2\"\n"
