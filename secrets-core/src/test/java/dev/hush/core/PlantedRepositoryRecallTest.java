@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 101;
+    private static final int FOUND = 128;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -842,6 +842,147 @@ class PlantedRepositoryRecallTest {
                         «return new PasswordAuthentication("legacy@example.org", "Jm2vK6mQ9xLtMa");»
                     }
                 }
+                """);
+        files.put("ops/deploy.sh", """
+                #!/bin/bash
+                set -euo pipefail
+                «docker login -u deployer -p Dl4vK8mQ2xLtRg registry.example.org»
+                docker login -u deployer --password-stdin registry.example.org < /run/secrets/registry
+                «sshpass -p 'Sp7vK3mQ9xLtSh' ssh deploy@app.hush.invalid 'systemctl restart orders'»
+                «kubectl create secret generic orders-db --from-literal=password=Kc5vK8mQ2xLtKs»
+                kubectl create secret generic orders-tls --from-file=tls.crt=./tls.crt
+                «redis-cli -h cache.hush.invalid -a Rc3vK7mQ2xLtCl ping»
+                «git remote set-url origin https://deploy:Gt6vK2mQ9xLtRm@git.hush.invalid/ops/orders.git»
+                «mongosh "mongodb+srv://orders:Mg8vK3mQ6xLtAt@cluster0.hush.invalid/orders"»
+                «az login --service-principal -u 7d5e2a1f-8c3b-4e6f-9b0c-3f2b9c4e8a1d -p Az2vK8mQ5xLtSp --tenant 3f2b9c4e-8a1d-4e6f-9b0c-7d5e2a1f8c3b»
+                «wget --user=ci --password=Wg4vK8mQ2xLtWt https://artifacts.hush.invalid/orders.tar.gz»
+                keytool -list -keystore /etc/ssl/cacerts -storepass "$STOREPASS"
+                """);
+        files.put("orders-service/src/main/resources/application-prod.yml", """
+                spring:
+                  datasource:
+                    username: orders
+                    «password: ${DB_PASSWORD:Sd9vK3mQ7xLtDf}»
+                  mail:
+                    host: smtp.hush.invalid
+                    password: ${MAIL_PASSWORD:}
+                  rabbitmq:
+                    «addresses: amqp://orders:Aq5vK2mQ8xLtRb@rabbit.hush.invalid:5672»
+                """);
+        files.put("ops/ansible/group_vars/db.yml", """
+                mysql_root_user: root
+                «mysql_root_password: My7vK3mQ9xLtRt»
+                mysql_databases:
+                  - name: orders
+                «ansible_ssh_pass: As4vK8mQ2xLtSs»
+                mysql_replication_password: "{{ vault_replication_password }}"
+                """);
+        files.put("ops/helm/redis-values.yaml", """
+                architecture: standalone
+                auth:
+                  enabled: true
+                  «password: "Hr6vK2mQ9xLtRv"»
+                  existingSecret: ""
+                master:
+                  persistence:
+                    size: 8Gi
+                """);
+        files.put(".github/workflows/release.yml", """
+                name: release
+                on:
+                  push:
+                    tags: ['v*']
+                jobs:
+                  publish:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/login-action@v3
+                        with:
+                          username: orders
+                          «password: Gh8vK3mQ6xLtDl»
+                      - run: npm publish
+                        env:
+                          «NODE_AUTH_TOKEN: npm_Hu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty6U»
+                          NPM_CONFIG_PROVENANCE: true
+                """);
+        files.put(".travis.yml", """
+                language: python
+                env:
+                  global:
+                    - «SONAR_TOKEN=7f3a9c1e5b2d8f4a6c0e9b1d7f3a5c8e2b4d6f8a»
+                    - PYTHONUNBUFFERED=1
+                script: pytest
+                """);
+        files.put("rails/config/environments/production.rb", """
+                Rails.application.configure do
+                  config.action_mailer.smtp_settings = {
+                    address: 'smtp.hush.invalid',
+                    user_name: 'shop@example.org',
+                    «password: 'Rb4vK8mQ2xLtSm',»
+                    authentication: :plain
+                  }
+                end
+                """);
+        files.put("shop/auth.json", """
+                {
+                  "http-basic": {
+                    "repo.example.org": {
+                      "username": "shop",
+                      «"password": "Cp3vK7mQ2xLtAj"»
+                    }
+                  }
+                }
+                """);
+        files.put("tools/pip.conf", """
+                [global]
+                «index-url = https://ci:Pi5vK8mQ2xLtPc@pypi.hush.invalid/simple»
+                timeout = 60
+                """);
+        files.put("etl/s3.py", """
+                import boto3
+
+                «s3 = boto3.client("s3", aws_access_key_id="AKIAT4Y6U8I2O3P5HUSH", aws_secret_access_key="Bq7Wn3Er5Ty9Ui2Op4As6Df8Gh0Jk1Lz/Xc+Vb3M")»
+                BUCKET = "orders-exports"
+                """);
+        files.put("billing/src/Mailer.cs", """
+                using System.Net;
+
+                class Mailer {
+                    «NetworkCredential credential = new NetworkCredential("billing@example.org", "Nc6vK2mQ9xLtBl");»
+                    string host = "smtp.hush.invalid";
+                }
+                """);
+        files.put("phoenix/config/prod.secret.exs", """
+                import Config
+
+                config :orders, Orders.Repo,
+                  username: "orders",
+                  «password: "Px5vK8mQ2xLtEx",»
+                  pool_size: 10
+
+                config :orders, OrdersWeb.Endpoint,
+                  «secret_key_base: "Hk3mQ8vL2xRt7WzNp4Ys9Bc6Df1Gh5Jk0Lm3Nq8Rs2Tu7Vw4Xy9Za6Bc1De5Fg0Hi3Jk8Lm2"»
+                """);
+        files.put("worker/config.toml", """
+                [server]
+                port = 8080
+
+                [database]
+                user = "worker"
+                «password = "Tm4vK9mQ2xLtTo"»
+                max_open = 20
+                """);
+        files.put("ops/supervisord.conf", """
+                [inet_http_server]
+                port = 127.0.0.1:9001
+                username = ops
+                «password = Sv7vK3mQ9xLtSd»
+                """);
+        files.put("stripe/webhook.js", """
+                const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY);
+                «const endpointSecret = 'whsec_Hu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty';»
+                «const twilio = require('twilio')('AC7d5e2a1f8c3b4e6f9b0c3f2b9c4e8a1d', 'a3f9c1e5b7d2f4a6c8e0b9d1f7a3c5e8');»
+                const apiVersion = '2024-06-20';
                 """);
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
         return files;
