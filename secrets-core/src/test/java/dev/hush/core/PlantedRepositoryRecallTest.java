@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanReport;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -16,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
+import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
+import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 128;
+    private static final int FOUND = 142;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -984,8 +991,102 @@ class PlantedRepositoryRecallTest {
                 «const twilio = require('twilio')('AC7d5e2a1f8c3b4e6f9b0c3f2b9c4e8a1d', 'a3f9c1e5b7d2f4a6c8e0b9d1f7a3c5e8');»
                 const apiVersion = '2024-06-20';
                 """);
+        files.put("notify/cache.py", """
+                import redis
+
+                «REDIS_URL = "redis://:Rz4vK8mQ2xLtRu@cache.hush.invalid:6379/0"»
+                «r = redis.Redis(host="cache", port=6379, password="Ry7vK3mQ9xLtRp")»
+                CACHE_TTL = 300
+                """);
+        files.put("ops/.zsh_history", """
+                : 1700000000:0;cd /srv/orders
+                «: 1700000100:0;export DATABASE_PASSWORD=Zh5vK8mQ2xLtZs»
+                «: 1700000200:0;psql "postgresql://orders:Zp3vK7mQ2xLtPq@db.hush.invalid/orders"»
+                : 1700000300:0;git status
+                """);
+        files.put("api/.yarnrc.yml", """
+                nodeLinker: node-modules
+                npmRegistryServer: "https://npm.hush.invalid"
+                «npmAuthToken: "Yn6vK2mQ9xLtYarnHushToken01"»
+                """);
+        files.put("ops/.s3cfg", """
+                [default]
+                «access_key = AKIAW3E5R7T9Y2U4HUSH»
+                «secret_key = Cx8Vb2Nm4Qw6Er8Ty0Ui2Op4As6Df8Gh0Jk2Lz+X»
+                host_base = s3.hush.invalid
+                """);
+        files.put("ops/azure/sp.json", """
+                {
+                  "tenantId": "3f2b9c4e-8a1d-4e6f-9b0c-7d5e2a1f8c3b",
+                  "clientId": "7d5e2a1f-8c3b-4e6f-9b0c-3f2b9c4e8a1d",
+                  «"clientSecret": "Qx8~Hu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty6",»
+                  "subscriptionId": "9b0c3f2b-9c4e-8a1d-4e6f-7d5e2a1f8c3b"
+                }
+                """);
+        files.put("infra/terraform.tfstate", """
+                {
+                  "version": 4,
+                  "resources": [
+                    {
+                      "type": "aws_db_instance",
+                      "instances": [
+                        «{ "attributes": { "username": "orders", "password": "Ts6vK2mQ9xLtSt", "engine": "postgres" } }»
+                      ]
+                    }
+                  ]
+                }
+                """);
+        files.put("legacy/settings.gradle.kts", """
+                dependencyResolutionManagement {
+                    repositories {
+                        maven {
+                            url = uri("https://maven.hush.invalid/releases")
+                            credentials {
+                                username = "ci"
+                                «password = "Gk4vK8mQ2xLtKt"»
+                            }
+                        }
+                    }
+                }
+                """);
+        files.put("shop/application/config/database.php", """
+                <?php
+                $db['default']['hostname'] = 'db';
+                $db['default']['username'] = 'shop';
+                «$db['default']['password'] = 'Cd2vK8mQ5xLtCd';»
+                $db['default']['dbdriver'] = 'mysqli';
+                """);
+        files.put("legacy/src/main/resources/mail.properties", """
+                mail.smtp.host=smtp.hush.invalid
+                mail.smtp.user=alerts
+                «mail.smtp.password=changeme»
+                mail.smtp.port=587
+                """);
+        files.put("billing/src/Db.cs", """
+                class Db {
+                    «const string Conn = "Host=db;Username=app;Password=Np7vK3mQ9xLtNp;Database=app";»
+                    const string Schema = "billing";
+                }
+                """);
+        files.put("ops/deploy/id_ed25519", openSshKey());
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
         return files;
+    }
+
+    /** Returns a fresh Ed25519 key in OpenSSH's format, as ssh-keygen writes a deploy key, its first line marked as planted. */
+    private static String openSshKey() {
+        Ed25519KeyPairGenerator generator = new Ed25519KeyPairGenerator();
+        generator.init(new Ed25519KeyGenerationParameters(new SecureRandom()));
+        try {
+            byte[] blob = OpenSSHPrivateKeyUtil.encodePrivateKey(generator.generateKeyPair().getPrivate());
+            StringWriter out = new StringWriter();
+            try (PemWriter writer = new PemWriter(out)) {
+                writer.writeObject(new PemObject("OPENSSH PRIVATE KEY", blob));
+            }
+            return out.toString().replaceFirst("^(-----BEGIN OPENSSH PRIVATE KEY-----)", "«$1»");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Returns a fresh RSA private key as PEM, its first line marked as planted. */

@@ -261,8 +261,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             case "xml", "config", "xaml", "csproj", "pubxml", "jmx", "xsd" -> Syntax.XML;
             case "sql" -> Syntax.SQL;
             case "tf", "tfvars", "hcl" -> Syntax.HCL;
+            // A shell's history (.bash_history, .zsh_history, .sh_history) holds the commands as typed.
             case "sh", "bash", "zsh", "ksh", "bat", "cmd", "ps1", "mk", "makefile", "md", "txt", "rst", "adoc", "log", "tsv",
-                    "csv" ->
+                    "csv", "bash_history", "zsh_history", "sh_history", "history" ->
                     Syntax.SHELL;
             case "" -> Syntax.INI;
             default -> Syntax.CODE;

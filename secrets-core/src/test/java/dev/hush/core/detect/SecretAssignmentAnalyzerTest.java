@@ -80,6 +80,17 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsAShellHistoryAsTheCommandsTyped() {
+        String history = ": 1700000000:0;cd /srv/orders\n: 1700000100:0;export DATABASE_PASSWORD=Zh5vK8mQ2xLtZs\n"
+                + ": 1700000200:0;export DATABASE_PASSWORD=$(cat /run/secrets/db)\n";
+
+        assertThat(findings("home/ops/.zsh_history", history)).extracting(f -> f.key().orElseThrow(), f -> f.location().line())
+                .containsExactly(tuple("DATABASE_PASSWORD", 2));
+        assertThat(findings("home/ops/.bash_history", "export DATABASE_PASSWORD=Zh5vK8mQ2xLtZs\n"))
+                .extracting(f -> f.location().line()).containsExactly(1);
+    }
+
+    @Test
     void readsGitlabCiVariablesBesideAServicesListAsCiConfigNotCompose() {
         // GitLab's services: is a list of images, at the top or under a job; only a top-level mapping makes compose.
         String job = ".deploy:\n  services:\n    - docker:24-dind\n  variables:\n    REGISTRY_PASSWORD: \"Gl7vK3mQ9xLtRw2\"\n"
