@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 142;
+    private static final int FOUND = 145;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -1069,6 +1069,21 @@ class PlantedRepositoryRecallTest {
                 }
                 """);
         files.put("ops/deploy/id_ed25519", openSshKey());
+        files.put(".envrc", """
+                export AWS_PROFILE=orders
+                «export DATABASE_PASSWORD=Er4vK8mQ2xLtEv»
+                export DATABASE_URL="postgres://orders:${DATABASE_PASSWORD}@localhost/orders"
+                """);
+        files.put("gateway/src/config.rs", """
+                «const API_TOKEN: &str = "Rs7vK3mQ9xLtRustApiToken01";»
+                const API_VERSION: &str = "2024-06-20";
+                const TOKEN_HEADER: &str = "X-Api-Token";
+                """);
+        files.put("web-ui/src/api.ts", """
+                «const apiKey: string = 'Ts4vK8mQ2xLtTypedApiKey0';»
+                const tokenStorageKey: string = 'orders.token';
+                export const baseUrl: string = process.env.API_URL ?? '';
+                """);
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
         return files;
     }

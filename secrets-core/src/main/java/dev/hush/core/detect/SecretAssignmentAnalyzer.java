@@ -50,7 +50,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern SECRET_KIND = Pattern.compile(
             "^kind:[ \\t]*([\"']?)Secret\\1[ \\t]*(?:#.*)?\\r?$", Pattern.MULTILINE);
     private static final Pattern QUOTED = Pattern.compile(
-            "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?[ \\t]*(=>|:=|\\?\\?=|\\|\\|=|\\?=|=(?![=>~])|:(?!:)|,)[ \\t]*"
+            "([\"']?)([A-Za-z_$][\\w$-]{0,100})\\1\\]?[ \\t]*"
+                    // A declared type between the name and its '=': Rust's &str, TypeScript's string, Kotlin's and Swift's String.
+                    + "(?::[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w.<>?]{0,40}[ \\t]*(?==[^=>~]))?"
+                    + "(=>|:=|\\?\\?=|\\|\\|=|\\?=|=(?![=>~])|:(?!:)|,)[ \\t]*"
                     + "(?:@|[rbu]?(?=[\"']))?(?:new\\s+String\\(|String\\(|\\[\\]byte\\()?"
                     + "([\"'`])((?:(?!\\4)[^\\\\\\n]|\\\\.){1,1000}?)\\4[ \\t]*\\)?[ \\t]*(?=[;,)\\]}]|$|//|#|/\\*|--|\\r|\\\\[ \\t]*$)");
     /** A name compared with a quoted literal: {@code password == "..."}, {@code creds.Secret != '...'}. */
@@ -261,9 +264,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             case "xml", "config", "xaml", "csproj", "pubxml", "jmx", "xsd" -> Syntax.XML;
             case "sql" -> Syntax.SQL;
             case "tf", "tfvars", "hcl" -> Syntax.HCL;
-            // A shell's history (.bash_history, .zsh_history, .sh_history) holds the commands as typed.
+            // A shell's history (.bash_history, .zsh_history, .sh_history) holds the commands as typed; direnv's .envrc
+            // is a bash script (direnv.net).
             case "sh", "bash", "zsh", "ksh", "bat", "cmd", "ps1", "mk", "makefile", "md", "txt", "rst", "adoc", "log", "tsv",
-                    "csv", "bash_history", "zsh_history", "sh_history", "history" ->
+                    "csv", "bash_history", "zsh_history", "sh_history", "history", "envrc" ->
                     Syntax.SHELL;
             case "" -> Syntax.INI;
             default -> Syntax.CODE;
@@ -1256,10 +1260,43 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         if (i == operator) {
             return false;
         }
+        boolean colon = i == operator + 1 && text.charAt(operator) == ':';
         while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
+        if (colon && i < n && (text.charAt(i) == '&' || Character.isLetter(text.charAt(i)))
+                && "\"'`@rbunS[".indexOf(text.charAt(i)) < 0) {
+            i = afterDeclaredType(text, i, n);
+        }
         return i < n && "\"'`@rbunS[".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /**
+     * Returns where the literal after a declared type starts ({@code : &str = "..."}, {@code : string = '...'}), from the
+     * type at {@code at}, or {@code limit} when no {@code =} follows the type.
+     */
+    private static int afterDeclaredType(CharSequence text, int at, int limit) {
+        int i = at;
+        if (text.charAt(i) == '&') {
+            i++;
+        }
+        if (startsWith(text, "'static ", i)) {
+            i += "'static ".length();
+        }
+        while (i < limit && (Character.isLetterOrDigit(text.charAt(i)) || "_.<>?".indexOf(text.charAt(i)) >= 0)) {
+            i++;
+        }
+        while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i + 1 >= limit || text.charAt(i) != '=' || "=>~".indexOf(text.charAt(i + 1)) >= 0) {
+            return limit;
+        }
+        i++;
+        while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     /** Returns whether {@code word} is at {@code at} (in any case), then {@code =} after optional blanks. */
