@@ -1395,10 +1395,21 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return true;
     }
 
+    /**
+     * Returns whether the name at {@code quote} is the first argument of a call that sets it to the second: PHP's
+     * {@code define('NAME', '...')}, Sinatra's {@code set :name, '...'} (sinatrarb.com/configuration.html).
+     */
     private static boolean isDefine(CharSequence text, int quote) {
         int i = quote - 1;
         while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i--;
+        }
+        if (i >= 4 && text.charAt(i) == ':' && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            int end = i - 1;
+            while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            return end >= 3 && regionMatchesFolded(text, end - 3, "set") && (end == 3 || !isNameChar(text.charAt(end - 4)));
         }
         if (i < 0 || text.charAt(i) != '(') {
             return false;
