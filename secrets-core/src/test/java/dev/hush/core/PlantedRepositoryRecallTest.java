@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanReport;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -16,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
+import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
+import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 75;
+    private static final int FOUND = 155;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -647,8 +654,514 @@ class PlantedRepositoryRecallTest {
                 export PATH="$HOME/bin:$PATH"
                 export APP_VERSION=2.14.3
                 """);
+        files.put("ci/deploy.gitlab-ci.yml", """
+                .deploy:
+                  image: docker:24
+                  services:
+                    - docker:24-dind
+                  variables:
+                    DOCKER_TLS_CERTDIR: "/certs"
+                    «REGISTRY_PASSWORD: "Gl7vK3mQ9xLtRw2"»
+                    DEPLOY_TOKEN: $CI_DEPLOY_PASSWORD
+                  script:
+                    - docker login -u deployer -p "$REGISTRY_PASSWORD" registry.example.org
+                """);
+        files.put("bots/notifier.py", """
+                import telebot
+
+                «bot = telebot.TeleBot("7012345678:AAHushPlanted0123456789abcdefghijkL")»
+                CHAT_ID = -1001234567890
+                """);
+        files.put("provision/users.sh", """
+                #!/bin/bash
+                useradd -m -s /bin/bash deploy
+                «sh -c "echo \\"deploy:Ch4vK8mQ2xLt\\" | chpasswd"»
+                echo "deploy ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/deploy
+                """);
+        files.put("inventory/db.ini", """
+                [mysql]
+                host = db.hush.invalid
+                user = shop
+                «password = admin»
+                pool_size = 10
+                """);
+        files.put("tools/seed.py", """
+                import psycopg2
+
+                ADMIN_USER = "ops"
+                «ADMIN_PASSWORD = "purple tractor orbit lantern"»
+                PASSWORD_HINT = "at least twelve characters"
+                """);
+        files.put("legacy/src/main/resources/db.properties", """
+                db.driver=com.mysql.cj.jdbc.Driver
+                db.url=jdbc:mysql://db:3306/legacy
+                db.user=legacy
+                «db.password=pass123»
+                db.pool.size=8
+                """);
+        files.put("notify/mailer.js", """
+                const nodemailer = require('nodemailer');
+                const transport = nodemailer.createTransport({
+                  host: 'smtp.hush.invalid',
+                  port: 587,
+                  auth: { user: 'notify@example.org', «pass: 'Ml5vK9mQ2xLtSm'» },
+                });
+                const discord = '«https://discord.com/api/webhooks/123456789012345678/HushPlantedDiscordWebhook0123456789abcdefghijklmnopqrstuvwxyzABCD»';
+                """);
+        files.put("analysis/explore.ipynb", """
+                {
+                 "cells": [
+                  {
+                   "cell_type": "code",
+                   "execution_count": 1,
+                   "metadata": {},
+                   "outputs": [],
+                   "source": [
+                    "import os\\n",
+                    «"WEATHER_API_KEY = \\"9c4f2a7e1b8d3f6a0c5e2b9d7f1a4c8e\\"\\n",»
+                    "HOME = os.environ.get(\\"HOME\\")\\n"
+                   ]
+                  }
+                 ],
+                 "nbformat": 4,
+                 "nbformat_minor": 5
+                }
+                """);
+        files.put("ops/.bash_history", """
+                cd /srv/orders
+                «mysql -u root -pHs7vK2mQ9xLt orders»
+                «export AWS_SECRET_ACCESS_KEY=Zx3Cv5Bn7Mq9Wr2Et4Yu6Io8Pa1Sd/Fg+Hj0Kl3L»
+                docker ps
+                """);
+        files.put("billing/Web.config", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <connectionStrings>
+                    «<add name="Billing" connectionString="Data Source=sql.hush.invalid;Initial Catalog=billing;User ID=sa;Password=Wc4vK8mQ2xLt;" providerName="System.Data.SqlClient" />»
+                    <add name="Reports" connectionString="Data Source=sql.hush.invalid;Initial Catalog=reports;Integrated Security=True" />
+                  </connectionStrings>
+                  <appSettings>
+                    <add key="SmtpHost" value="smtp.hush.invalid" />
+                    «<add key="SmtpPassword" value="Sp6vK2mQ9xLtWc" />»
+                    <add key="Version" value="3.1.4" />
+                  </appSettings>
+                </configuration>
+                """);
+        files.put(".circleci/config.yml", """
+                version: 2.1
+                jobs:
+                  test:
+                    docker:
+                      - image: cimg/python:3.12
+                        auth:
+                          username: orders
+                          «password: Cc8vK3mQ6xLtCi»
+                      - image: cimg/postgres:16.2
+                        environment:
+                          POSTGRES_USER: circle
+                    steps:
+                      - checkout
+                """);
+        files.put("api/src/server.js", """
+                const express = require('express');
+                const session = require('express-session');
+                const app = express();
+                «app.use(session({ secret: 'Ex7vK2mQ9xLtSessionKey', resave: false }));»
+                const sgMail = require('@sendgrid/mail');
+                «sgMail.setApiKey('SG.HushPlanted01234567890.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ');»
+                app.listen(process.env.PORT || 3000);
+                """);
+        files.put("worker/mail.go", """
+                package main
+
+                import "net/smtp"
+
+                func auth() smtp.Auth {
+                	«return smtp.PlainAuth("", "worker@example.org", "Gs5vK8mQ2xLt", "smtp.hush.invalid")»
+                }
+                """);
+        files.put("inventory/hosts", """
+                [web]
+                «web1 ansible_host=10.0.0.5 ansible_user=deploy ansible_password=An5vK8mQ2xLt»
+                web2 ansible_host=10.0.0.6 ansible_user=deploy
+
+                [web:vars]
+                ansible_python_interpreter=/usr/bin/python3
+                """);
+        files.put("ops/google/client_secret.json", """
+                {
+                  "installed": {
+                    "client_id": "123456789012-hushplanted0123456789abcdefgh.apps.googleusercontent.com",
+                    "project_id": "hush-planted",
+                    "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+                    «"client_secret": "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",»
+                    "redirect_uris": ["http://localhost"]
+                  }
+                }
+                """);
+        files.put("shop/src/Mailer.php", """
+                <?php
+                $mail = new PHPMailer(true);
+                $mail->Host = 'smtp.hush.invalid';
+                $mail->Username = 'shop@example.org';
+                «$mail->Password = 'Pm3vK7mQ2xLtPh';»
+                $mail->Port = 587;
+                """);
+        files.put("ops/mysql/my.cnf", """
+                [client]
+                user = root
+                «password = root»
+                host = 127.0.0.1
+
+                [mysqld]
+                max_connections = 200
+                """);
+        files.put("ops/redis/redis.conf", """
+                bind 0.0.0.0
+                port 6379
+                «requirepass Rc6vK2mQ9xLtRd»
+                maxmemory 256mb
+                """);
+        files.put("k8s/configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: orders-config
+                data:
+                  LOG_LEVEL: info
+                  «SMTP_PASSWORD: "Km4vK8mQ2xLtCf"»
+                  FEATURE_FLAGS: "checkout,search"
+                """);
+        files.put("notify/teams.py", """
+                import requests
+
+                «TEAMS_WEBHOOK = "https://hushplanted.webhook.office.com/webhookb2/7d5e2a1f-8c3b-4e6f-9b0c-3f2b9c4e8a1d@3f2b9c4e-8a1d-4e6f-9b0c-7d5e2a1f8c3b/IncomingWebhook/0123456789abcdef0123456789abcdef/7d5e2a1f-8c3b-4e6f-9b0c-3f2b9c4e8a1d"»
+                «headers = {"Authorization": "Bearer Tm8vK3mQ6xLtHushPlantedBearer01"}»
+                TIMEOUT = 30
+                """);
+        files.put("legacy/src/main/java/org/example/legacy/Mail.java", """
+                package org.example.legacy;
+
+                import javax.mail.PasswordAuthentication;
+
+                final class Mail {
+                    PasswordAuthentication auth() {
+                        «return new PasswordAuthentication("legacy@example.org", "Jm2vK6mQ9xLtMa");»
+                    }
+                }
+                """);
+        files.put("ops/deploy.sh", """
+                #!/bin/bash
+                set -euo pipefail
+                «docker login -u deployer -p Dl4vK8mQ2xLtRg registry.example.org»
+                docker login -u deployer --password-stdin registry.example.org < /run/secrets/registry
+                «sshpass -p 'Sp7vK3mQ9xLtSh' ssh deploy@app.hush.invalid 'systemctl restart orders'»
+                «kubectl create secret generic orders-db --from-literal=password=Kc5vK8mQ2xLtKs»
+                kubectl create secret generic orders-tls --from-file=tls.crt=./tls.crt
+                «redis-cli -h cache.hush.invalid -a Rc3vK7mQ2xLtCl ping»
+                «git remote set-url origin https://deploy:Gt6vK2mQ9xLtRm@git.hush.invalid/ops/orders.git»
+                «mongosh "mongodb+srv://orders:Mg8vK3mQ6xLtAt@cluster0.hush.invalid/orders"»
+                «az login --service-principal -u 7d5e2a1f-8c3b-4e6f-9b0c-3f2b9c4e8a1d -p Az2vK8mQ5xLtSp --tenant 3f2b9c4e-8a1d-4e6f-9b0c-7d5e2a1f8c3b»
+                «wget --user=ci --password=Wg4vK8mQ2xLtWt https://artifacts.hush.invalid/orders.tar.gz»
+                keytool -list -keystore /etc/ssl/cacerts -storepass "$STOREPASS"
+                """);
+        files.put("orders-service/src/main/resources/application-prod.yml", """
+                spring:
+                  datasource:
+                    username: orders
+                    «password: ${DB_PASSWORD:Sd9vK3mQ7xLtDf}»
+                  mail:
+                    host: smtp.hush.invalid
+                    password: ${MAIL_PASSWORD:}
+                  rabbitmq:
+                    «addresses: amqp://orders:Aq5vK2mQ8xLtRb@rabbit.hush.invalid:5672»
+                """);
+        files.put("ops/ansible/group_vars/db.yml", """
+                mysql_root_user: root
+                «mysql_root_password: My7vK3mQ9xLtRt»
+                mysql_databases:
+                  - name: orders
+                «ansible_ssh_pass: As4vK8mQ2xLtSs»
+                mysql_replication_password: "{{ vault_replication_password }}"
+                """);
+        files.put("ops/helm/redis-values.yaml", """
+                architecture: standalone
+                auth:
+                  enabled: true
+                  «password: "Hr6vK2mQ9xLtRv"»
+                  existingSecret: ""
+                master:
+                  persistence:
+                    size: 8Gi
+                """);
+        files.put(".github/workflows/release.yml", """
+                name: release
+                on:
+                  push:
+                    tags: ['v*']
+                jobs:
+                  publish:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/login-action@v3
+                        with:
+                          username: orders
+                          «password: Gh8vK3mQ6xLtDl»
+                      - run: npm publish
+                        env:
+                          «NODE_AUTH_TOKEN: npm_Hu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty6U»
+                          NPM_CONFIG_PROVENANCE: true
+                """);
+        files.put(".travis.yml", """
+                language: python
+                env:
+                  global:
+                    - «SONAR_TOKEN=7f3a9c1e5b2d8f4a6c0e9b1d7f3a5c8e2b4d6f8a»
+                    - PYTHONUNBUFFERED=1
+                script: pytest
+                """);
+        files.put("rails/config/environments/production.rb", """
+                Rails.application.configure do
+                  config.action_mailer.smtp_settings = {
+                    address: 'smtp.hush.invalid',
+                    user_name: 'shop@example.org',
+                    «password: 'Rb4vK8mQ2xLtSm',»
+                    authentication: :plain
+                  }
+                end
+                """);
+        files.put("shop/auth.json", """
+                {
+                  "http-basic": {
+                    "repo.example.org": {
+                      "username": "shop",
+                      «"password": "Cp3vK7mQ2xLtAj"»
+                    }
+                  }
+                }
+                """);
+        files.put("tools/pip.conf", """
+                [global]
+                «index-url = https://ci:Pi5vK8mQ2xLtPc@pypi.hush.invalid/simple»
+                timeout = 60
+                """);
+        files.put("etl/s3.py", """
+                import boto3
+
+                «s3 = boto3.client("s3", aws_access_key_id="AKIAT4Y6U8I2O3P5HUSH", aws_secret_access_key="Bq7Wn3Er5Ty9Ui2Op4As6Df8Gh0Jk1Lz/Xc+Vb3M")»
+                BUCKET = "orders-exports"
+                """);
+        files.put("billing/src/Mailer.cs", """
+                using System.Net;
+
+                class Mailer {
+                    «NetworkCredential credential = new NetworkCredential("billing@example.org", "Nc6vK2mQ9xLtBl");»
+                    string host = "smtp.hush.invalid";
+                }
+                """);
+        files.put("phoenix/config/prod.secret.exs", """
+                import Config
+
+                config :orders, Orders.Repo,
+                  username: "orders",
+                  «password: "Px5vK8mQ2xLtEx",»
+                  pool_size: 10
+
+                config :orders, OrdersWeb.Endpoint,
+                  «secret_key_base: "Hk3mQ8vL2xRt7WzNp4Ys9Bc6Df1Gh5Jk0Lm3Nq8Rs2Tu7Vw4Xy9Za6Bc1De5Fg0Hi3Jk8Lm2"»
+                """);
+        files.put("worker/config.toml", """
+                [server]
+                port = 8080
+
+                [database]
+                user = "worker"
+                «password = "Tm4vK9mQ2xLtTo"»
+                max_open = 20
+                """);
+        files.put("ops/supervisord.conf", """
+                [inet_http_server]
+                port = 127.0.0.1:9001
+                username = ops
+                «password = Sv7vK3mQ9xLtSd»
+                """);
+        files.put("stripe/webhook.js", """
+                const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY);
+                «const endpointSecret = 'whsec_Hu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty';»
+                «const twilio = require('twilio')('AC7d5e2a1f8c3b4e6f9b0c3f2b9c4e8a1d', 'a3f9c1e5b7d2f4a6c8e0b9d1f7a3c5e8');»
+                const apiVersion = '2024-06-20';
+                """);
+        files.put("notify/cache.py", """
+                import redis
+
+                «REDIS_URL = "redis://:Rz4vK8mQ2xLtRu@cache.hush.invalid:6379/0"»
+                «r = redis.Redis(host="cache", port=6379, password="Ry7vK3mQ9xLtRp")»
+                CACHE_TTL = 300
+                """);
+        files.put("ops/.zsh_history", """
+                : 1700000000:0;cd /srv/orders
+                «: 1700000100:0;export DATABASE_PASSWORD=Zh5vK8mQ2xLtZs»
+                «: 1700000200:0;psql "postgresql://orders:Zp3vK7mQ2xLtPq@db.hush.invalid/orders"»
+                : 1700000300:0;git status
+                """);
+        files.put("api/.yarnrc.yml", """
+                nodeLinker: node-modules
+                npmRegistryServer: "https://npm.hush.invalid"
+                «npmAuthToken: "Yn6vK2mQ9xLtYarnHushToken01"»
+                """);
+        files.put("ops/.s3cfg", """
+                [default]
+                «access_key = AKIAW3E5R7T9Y2U4HUSH»
+                «secret_key = Cx8Vb2Nm4Qw6Er8Ty0Ui2Op4As6Df8Gh0Jk2Lz+X»
+                host_base = s3.hush.invalid
+                """);
+        files.put("ops/azure/sp.json", """
+                {
+                  "tenantId": "3f2b9c4e-8a1d-4e6f-9b0c-7d5e2a1f8c3b",
+                  "clientId": "7d5e2a1f-8c3b-4e6f-9b0c-3f2b9c4e8a1d",
+                  «"clientSecret": "Qx8~Hu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty6",»
+                  "subscriptionId": "9b0c3f2b-9c4e-8a1d-4e6f-7d5e2a1f8c3b"
+                }
+                """);
+        files.put("infra/terraform.tfstate", """
+                {
+                  "version": 4,
+                  "resources": [
+                    {
+                      "type": "aws_db_instance",
+                      "instances": [
+                        «{ "attributes": { "username": "orders", "password": "Ts6vK2mQ9xLtSt", "engine": "postgres" } }»
+                      ]
+                    }
+                  ]
+                }
+                """);
+        files.put("legacy/settings.gradle.kts", """
+                dependencyResolutionManagement {
+                    repositories {
+                        maven {
+                            url = uri("https://maven.hush.invalid/releases")
+                            credentials {
+                                username = "ci"
+                                «password = "Gk4vK8mQ2xLtKt"»
+                            }
+                        }
+                    }
+                }
+                """);
+        files.put("shop/application/config/database.php", """
+                <?php
+                $db['default']['hostname'] = 'db';
+                $db['default']['username'] = 'shop';
+                «$db['default']['password'] = 'Cd2vK8mQ5xLtCd';»
+                $db['default']['dbdriver'] = 'mysqli';
+                """);
+        files.put("legacy/src/main/resources/mail.properties", """
+                mail.smtp.host=smtp.hush.invalid
+                mail.smtp.user=alerts
+                «mail.smtp.password=changeme»
+                mail.smtp.port=587
+                """);
+        files.put("billing/src/Db.cs", """
+                class Db {
+                    «const string Conn = "Host=db;Username=app;Password=Np7vK3mQ9xLtNp;Database=app";»
+                    const string Schema = "billing";
+                }
+                """);
+        files.put("ops/deploy/id_ed25519", openSshKey());
+        files.put(".envrc", """
+                export AWS_PROFILE=orders
+                «export DATABASE_PASSWORD=Er4vK8mQ2xLtEv»
+                export DATABASE_URL="postgres://orders:${DATABASE_PASSWORD}@localhost/orders"
+                """);
+        files.put("gateway/src/config.rs", """
+                «const API_TOKEN: &str = "Rs7vK3mQ9xLtRustApiToken01";»
+                const API_VERSION: &str = "2024-06-20";
+                const TOKEN_HEADER: &str = "X-Api-Token";
+                """);
+        files.put("web-ui/src/api.ts", """
+                «const apiKey: string = 'Ts4vK8mQ2xLtTypedApiKey0';»
+                const tokenStorageKey: string = 'orders.token';
+                export const baseUrl: string = process.env.API_URL ?? '';
+                """);
+        files.put("ops/gh/hosts.yml", """
+                github.com:
+                    user: orders-bot
+                    «oauth_token: gho_Hu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty6U»
+                    git_protocol: https
+                """);
+        files.put("ops/.terraformrc", """
+                credentials "app.terraform.io" {
+                  «token = "Hu5hPl4nt3dK9mQ2x.atlasv1.Vb7Rw3Nz8Pq4Ty6UHu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty6UHu5hPl4nt3dK9mQ"»
+                }
+                """);
+        files.put("ops/.vault-token", """
+                «hvs.CAESIHu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty6UHu5h»
+                """);
+        files.put(".vscode/sftp.json", """
+                {
+                  "name": "prod",
+                  "host": "ftp.hush.invalid",
+                  "username": "deploy",
+                  «"password": "Vs4vK8mQ2xLtSf",»
+                  "remotePath": "/var/www"
+                }
+                """);
+        files.put("functions/local.settings.json", """
+                {
+                  "IsEncrypted": false,
+                  "Values": {
+                    «"AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=hushfunc;AccountKey=SHVzaFBsYW50ZWRGdW5jdGlvbktleTAxMjM0NTY3ODlhYmNkZWZnaGlqa2xtbm9wcXJzdA==;EndpointSuffix=core.windows.net",»
+                    "FUNCTIONS_WORKER_RUNTIME": "node"
+                  }
+                }
+                """);
+        files.put("edge/wrangler.toml", """
+                name = "orders-worker"
+                [vars]
+                «API_TOKEN = "Wr7vK3mQ9xLtWranglerToken01"»
+                ENVIRONMENT = "production"
+                """);
+        files.put("ops/wireguard/wg0.conf", """
+                [Interface]
+                Address = 10.0.0.2/24
+                «PrivateKey = Hu5hPl4nt3dK9mQ2xLtVb7Rw3Nz8Pq4Ty6UHu5hPl4=»
+                ListenPort = 51820
+                """);
+        files.put("lambda/serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  environment:
+                    «STRIPE_SECRET: sk_live_Hu5hPl4nt3dK9mQ2xLtVb7Rw3Nz»
+                    «DB_PASSWORD: Sl6vK2mQ9xLtSv»
+                    STAGE: ${sls:stage}
+                """);
+        files.put("status/app.rb", """
+                require 'sinatra'
+
+                «set :session_secret, 'Ss6vK2mQ9xLtRackSessionKey0'»
+                set :port, 4567
+                set :sessions, true
+                """);
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
         return files;
+    }
+
+    /** Returns a fresh Ed25519 key in OpenSSH's format, as ssh-keygen writes a deploy key, its first line marked as planted. */
+    private static String openSshKey() {
+        Ed25519KeyPairGenerator generator = new Ed25519KeyPairGenerator();
+        generator.init(new Ed25519KeyGenerationParameters(new SecureRandom()));
+        try {
+            byte[] blob = OpenSSHPrivateKeyUtil.encodePrivateKey(generator.generateKeyPair().getPrivate());
+            StringWriter out = new StringWriter();
+            try (PemWriter writer = new PemWriter(out)) {
+                writer.writeObject(new PemObject("OPENSSH PRIVATE KEY", blob));
+            }
+            return out.toString().replaceFirst("^(-----BEGIN OPENSSH PRIVATE KEY-----)", "«$1»");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Returns a fresh RSA private key as PEM, its first line marked as planted. */

@@ -135,6 +135,17 @@ final class AssignedValues {
      * before the rest ({@code long-long-long-long-secret-key}).
      */
     private static final Pattern REPEATED_UNIT = Pattern.compile("(.{1,16}?)\\1{2,}|(?i)([a-z]{2,12}[-_])\\2{3,}.*");
+    /** Three to six lower-case words, one blank apart: a passphrase's shape. */
+    private static final Pattern PASSPHRASE = Pattern.compile("[a-z]{3,12}(?: [a-z]{3,12}){2,5}");
+    /** Words that make a run of lower-case words a sentence, a message or a hint rather than a passphrase. */
+    private static final Set<String> SENTENCE_WORDS = Set.of(
+            "the", "and", "for", "you", "your", "are", "was", "were", "has", "have", "had", "not", "this", "that", "with",
+            "from", "into", "will", "can", "cannot", "must", "should", "does", "did", "please", "enter", "type", "input",
+            "password", "passwords", "passphrase", "secret", "token", "key", "user", "username", "login", "invalid",
+            "wrong", "incorrect", "required", "missing", "empty", "least", "characters", "letters", "digits", "match",
+            "confirm", "reset", "forgot", "change", "changed", "new", "old", "current", "field", "value", "here", "too",
+            "short", "long", "error", "failed", "expired", "sign", "show", "hide", "all", "any", "only", "more", "less",
+            "than", "contain", "contains", "one", "two", "set", "use", "its", "our", "their", "what", "which", "when");
 
     /** The length from which a value is taken for a token rather than a password a person chose. */
     private static final int TYPED_TOKEN_LENGTH = 16;
@@ -237,7 +248,8 @@ final class AssignedValues {
                 || URL.matcher(v).matches() || PATH.matcher(v).matches() || HASH.matcher(v).matches()
                 || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches()
                 || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
-                || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2 || isRun(v) || isTypedToken(v)) {
+                || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2 && !isPassphrase(v) || isRun(v)
+                || isTypedToken(v)) {
             return Verdict.NONE;
         }
         if (!login && (sameWords(name, v) || Placeholders.isPlaceholder(v)
@@ -249,6 +261,23 @@ final class AssignedValues {
             return Verdict.NONE;
         }
         return Verdict.PLACEHOLDER;
+    }
+
+    /**
+     * Returns whether {@code value} is a passphrase of the kind people pick ({@code purple tractor orbit lantern}): three
+     * to six lower-case words of three letters or more, and none of the small words or the words about passwords that
+     * a sentence, a message or a hint holds ({@code at least twelve characters}, {@code password is required}).
+     */
+    static boolean isPassphrase(String value) {
+        if (value.length() < 15 || !PASSPHRASE.matcher(value).matches()) {
+            return false;
+        }
+        for (String word : value.split(" ")) {
+            if (SENTENCE_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -61,9 +61,13 @@ public final class ComposeAnalyzer implements Analyzer {
     private static final Pattern CONFIG_SETTING = Pattern.compile(
             "(?m)^[ \\t]*(?:export[ \\t]+)?[\"']?([A-Za-z_][A-Za-z0-9_.-]{0,100})[\"']?[ \\t]*[:=][ \\t]*([^\\r\\n]+?)[ \\t]*\\r?$");
 
-    /** Cheap test before parsing a file that is not named like a compose file. */
-    private static final Pattern SERVICES_AT_LINE_START =
-            Pattern.compile("(?m)^\\uFEFF?[\"']?services[\"']?[ \\t]*:");
+    /**
+     * Cheap test before parsing a file that is not named like a compose file: a top-level {@code services:} whose
+     * value is a mapping, in flow or block style. GitLab CI's {@code services:} is a list of images, and a key
+     * indented under a job is not top-level: neither makes a compose file.
+     */
+    private static final Pattern SERVICES_MAP = Pattern.compile(
+            "(?m)^\\uFEFF?[\"']?services[\"']?[ \\t]*:[ \\t]*(?:\\{|(?:#[^\\n]*)?\\r?\\n(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*[ \\t]+[^\\s#-])");
 
     /**
      * Returns whether the engine should give {@code path} to this analyzer: any YAML file,
@@ -74,10 +78,15 @@ public final class ComposeAnalyzer implements Analyzer {
         return lower.endsWith(".yml") || lower.endsWith(".yaml");
     }
 
+    /** Returns whether {@code text}, of a file not named like a compose file, has a top-level {@code services} mapping. */
+    static boolean hasServicesMap(CharSequence text) {
+        return SERVICES_MAP.matcher(text).find();
+    }
+
     @Override
     public void analyze(FileAnalysis analysis) {
         SourceFile file = analysis.file();
-        if (!ComposeFile.isComposeName(file.name()) && !SERVICES_AT_LINE_START.matcher(file.text()).find()) {
+        if (!ComposeFile.isComposeName(file.name()) && !hasServicesMap(file.text())) {
             return;
         }
         ComposeFile compose = ComposeFile.parse(file);

@@ -203,10 +203,10 @@ public final class Detector {
         // them would otherwise lower-case again (String.toLowerCase returns a lower-case string itself).
         String path = file.path().toLowerCase(Locale.ROOT);
         List<Analyzer> analyzers = new ArrayList<>(5);
-        // A YAML file that is not named like a compose file is one only if it has a services key;
-        // the analyzer looks for it at a line start, and a file without the word cannot have it.
-        if (ComposeAnalyzer.appliesTo(path)
-                && (ComposeFile.isComposeName(file.name()) || providers.mentions(keywords, SERVICES))) {
+        // A YAML file that is not named like a compose file is one only if it has a top-level services map
+        // (a CI file's services list is not one); a file without the word cannot have it.
+        if (ComposeAnalyzer.appliesTo(path) && (ComposeFile.isComposeName(file.name())
+                || providers.mentions(keywords, SERVICES) && ComposeAnalyzer.hasServicesMap(file.text()))) {
             analyzers.add(compose);
         }
         if (DockerfileAnalyzer.appliesTo(path)) {

@@ -45,13 +45,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern SECRET_KIND = Pattern.compile(
             "^kind:[ \\t]*([\"']?)Secret\\1[ \\t]*(?:#.*)?\\r?$", Pattern.MULTILINE);
     /**
-     * A string type written between a name and its value, as typed declarations write it: Go's
-     * {@code var apiToken string = "..."}, TypeScript's and Kotlin's {@code token: String = "..."}, Rust's
-     * {@code TOKEN: &str = "..."}.
+     * A declared type between a name and its {@code =}: Rust's {@code TOKEN: &str}, TypeScript's {@code apiKey: string},
+     * Kotlin's and Swift's {@code String}, Python's {@code str}, and Go's {@code var apiToken string}, which has no colon.
      */
-    private static final String DECLARED_TYPE = "(?:[ \\t]*:?[ \\t]*(?:string|String|str|&str|&'static str)(?![\\w$]))?";
-    /** The types of {@link #DECLARED_TYPE}, longest first where one starts another. */
-    private static final String[] DECLARED_TYPES = {"string", "String", "str", "&str", "&'static str"};
+    private static final String DECLARED_TYPE = "(?:[ \\t]*:[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w.<>?]{0,40}[ \\t]*(?==[^=>~])"
+            + "|[ \\t]+string(?![\\w$]))?";
     /**
      * A quoted literal assigned to a name, from the name on: {@code password = "..."},
      * {@code 'password' => '...'}, {@code "password": "..."}, {@code $db['password'] = '...'},
@@ -134,6 +132,18 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * A connection string's key that says where it connects, ODBC's and ADO.NET's spellings, or one
      * only Azure's connection strings have: a line of one broken over several starts with its key.
      */
+    /** A variable's or a call's path in place of a value: {@code env.DB_PASSWORD}, {@code os.getenv("DB_PASSWORD")}. */
+    private static final Pattern REFERENCE_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+|[\\w$.]+\\(.*");
+    /**
+     * A netrc line that ends with a password (netrc(5): machine, login and password tokens, blank-separated), with the
+     * machine on the line or on one above.
+     */
+    private static final Pattern NETRC_PASSWORD = Pattern.compile(
+            "[ \\t]*((?:machine|default)[ \\t]+\\S+[ \\t]+)?(?:login[ \\t]+\\S+[ \\t]+)?password[ \\t]+([^\\s\"'`]+)[ \\t]*");
+    private static final Pattern NETRC_MACHINE = Pattern.compile("(?:machine[ \\t]+\\S+|default\\b)");
+    /** A key that names a login's user, at a line's start: {@code user =}, {@code Username=}, {@code db.login:}. */
+    private static final Pattern LOGIN_USER = Pattern.compile(
+            "(?i)(?:-[ \\t]+)?(?:export[ \\t]+)?[\"']?[\\w.-]*?(?:user|username|user_name|userid|user_id|login)[\"']?[ \\t]*[=:]");
     private static final Pattern CONNECTION_LINE = Pattern.compile(
             "(?i)(?:^|[;\"'\\s])(?:server|data source|host|database|initial catalog|uid|user id|driver|provider|dsn|accountname"
                     + "|accountkey|sharedaccesskey)[ \\t]*=[^;]*;");
@@ -212,6 +222,52 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         // Gradle's credentials { } block is read wherever it is pasted (a README, a CI script); a build file's calls all.
         scan.groovyCalls(text, name.endsWith(".gradle") || name.endsWith(".groovy"));
         scan.connectionStrings(text);
+        if (extension(name).equals("ipynb")) {
+            // A notebook's cells are Python in JSON strings, one source line per JSON line: read them unescaped too.
+            CharSequence cells = notebookCells(text);
+            new Scan(analysis, "python-secret-assignment", example, KeywordIndex.starts(KEYWORDS, cells)).quoted(cells, Syntax.CODE);
+        }
+    }
+
+    /**
+     * Returns {@code text}, a notebook's JSON, with each line that is one JSON string ({@code "x = \\"...\\"\\n",}, as
+     * a cell's source is written) turned into the code it holds: its quotes, comma and closing {@code \\n} blanked, its
+     * {@code \\"} and {@code \\\\} unescaped, and blanks put at its end. Every line keeps its offsets.
+     */
+    private static CharSequence notebookCells(CharSequence text) {
+        StringBuilder cells = new StringBuilder(text.length());
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = lineStart;
+            while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+                lineEnd++;
+            }
+            int open = lineStart;
+            while (open < lineEnd && (text.charAt(open) == ' ' || text.charAt(open) == '\t')) {
+                open++;
+            }
+            int close = lineEnd - 1;
+            while (close > open && (text.charAt(close) == ' ' || text.charAt(close) == ',')) {
+                close--;
+            }
+            if (close > open && text.charAt(open) == '"' && text.charAt(close) == '"') {
+                int to = close >= open + 3 && text.charAt(close - 2) == '\\' && text.charAt(close - 1) == 'n' ? close - 2 : close;
+                cells.append(text, lineStart, open).append(' ');
+                for (int i = open + 1; i < to; i++) {
+                    char c = text.charAt(i);
+                    cells.append(c == '\\' && i + 1 < to && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')
+                            ? text.charAt(++i) : c);
+                }
+                cells.append(" ".repeat(lineEnd - cells.length()));
+            } else {
+                cells.append(text, lineStart, lineEnd);
+            }
+            int next = lineEnd < text.length() && text.charAt(lineEnd) == '\r' ? lineEnd + 1 : lineEnd;
+            next = next < text.length() && text.charAt(next) == '\n' ? next + 1 : next;
+            cells.append(text, lineEnd, next);
+            lineStart = next;
+        }
+        return cells;
     }
 
     /** The part of a file name after its last dot, or "" when it has none. */
@@ -231,8 +287,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             case "xml", "config", "xaml", "csproj", "pubxml", "jmx", "xsd" -> Syntax.XML;
             case "sql" -> Syntax.SQL;
             case "tf", "tfvars", "hcl" -> Syntax.HCL;
+            // A shell's history (.bash_history, .zsh_history, .sh_history) holds the commands as typed; direnv's .envrc
+            // is a bash script (direnv.net).
             case "sh", "bash", "zsh", "ksh", "bat", "cmd", "ps1", "mk", "makefile", "md", "txt", "rst", "adoc", "log", "tsv",
-                    "csv" ->
+                    "csv", "bash_history", "zsh_history", "sh_history", "history", "envrc" ->
                     Syntax.SHELL;
             case "" -> Syntax.INI;
             default -> Syntax.CODE;
@@ -537,6 +595,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 // A commented-out line (# license_key: 0a14...) is read too: its value must look generated all the same.
                 Matcher m = CONFIG_LINE.matcher(line).region(afterCommentMarker(line), line.length());
                 if (!m.matches()) {
+                    pastedNetrc(line, start);
                     return;
                 }
                 String key = m.group(2);
@@ -552,8 +611,22 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 String value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
                 if (looksPastedSecret(key, value)) {
                     check(key, value, start + m.start(4) + raw.indexOf(value), false);
+                } else if (SecretKeys.isPassword(key) && afterCommentMarker(line) == 0) {
+                    String plain = unquoted(value);
+                    checkBesideLogin(key, plain, start + m.start(4) + raw.indexOf(plain), false);
                 }
             });
+        }
+
+        /**
+         * Reads a netrc entry pasted into prose or a script ({@code machine host login user password value}, on one line
+         * or over a few, as a README shows one): a password there is the login's, however weak.
+         */
+        private void pastedNetrc(String line, int start) {
+            Matcher m = NETRC_PASSWORD.matcher(line);
+            if (m.matches() && (m.group(1) != null || lineAbove(file.chars(), start, NETRC_MACHINE))) {
+                checkCredential("password", m.group(2), start + m.start(2), true);
+            }
         }
 
         /**
@@ -722,7 +795,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 searchedUntil = file.lineEndAround(equals);
                 m.region(lineStart, searchedUntil);
                 while (m.find()) {
-                    if (!isComment(text, lineStart, m.start(), Syntax.SHELL) || isCommentedOut(text, lineStart, m.start())) {
+                    if (!isComment(text, lineStart, m.start(), Syntax.SHELL)) {
+                        checkBesideLogin(m.group(1), m.group(2), m.start(2), true);
+                    } else if (isCommentedOut(text, lineStart, m.start())) {
                         check(m.group(1), m.group(2), m.start(2), false, true);
                     }
                 }
@@ -793,7 +868,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 if (m.matches()) {
                     String key = m.group(2);
                     String raw = m.group(4);
-                    scalar(key, raw, start + m.start(4), syntax == Syntax.TOML || syntax == Syntax.INI);
+                    scalar(key, raw, start + m.start(4), syntax == Syntax.TOML || syntax == Syntax.INI, true);
                 }
             });
             quoted(text, Syntax.CODE);
@@ -938,6 +1013,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
         /** Reports a scalar value written after a key: quoted (its content) or plain (to a comment). */
         private void scalar(String key, String raw, int offset, boolean hashComments) {
+            scalar(key, raw, offset, hashComments, false);
+        }
+
+        /** Reads a scalar as {@link #scalar(String, String, int, boolean)}; {@code besideLogin}: see {@link #checkBesideLogin}. */
+        private void scalar(String key, String raw, int offset, boolean hashComments, boolean besideLogin) {
             String value = raw;
             int valueOffset = offset;
             if (!value.isEmpty() && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
@@ -954,7 +1034,25 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 }
                 value = value.strip();
             }
-            check(key, value, valueOffset, false);
+            if (besideLogin) {
+                checkBesideLogin(key, value, valueOffset, false);
+            } else {
+                check(key, value, valueOffset, false);
+            }
+        }
+
+        /**
+         * Judges {@code value} as {@link #check(String, String, int, boolean, boolean)} does, but a password written in the
+         * same block as its login's user ({@link #loginAbove}) as a credential: there a weak word ({@code admin},
+         * {@code open_sesame}, {@code pass123}) is the password the login accepts, reported low, not a stand-in.
+         */
+        private void checkBesideLogin(String key, String value, int offset, boolean environment) {
+            if (SecretKeys.isPassword(lastSegment(key)) && !REFERENCE_PATH.matcher(value).matches()
+                    && loginAbove(file.chars(), file.lineStartAround(offset))) {
+                checkCredential(key, value, offset, true);
+            } else {
+                check(key, value, offset, false, environment);
+            }
         }
 
         private static int commentStart(String value) {
@@ -1194,6 +1292,41 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         }
     }
 
+    /** How many lines above a password its login's user is looked for. */
+    private static final int LOGIN_LINES = 4;
+
+    /**
+     * Returns whether one of the {@link #LOGIN_LINES} lines above the line at {@code lineStart} sets a user
+     * ({@code user = ...}, {@code Username=...}, {@code spring.datasource.username=...}) in the same block: no blank line
+     * and no {@code [section]} header between; comment lines count as lines.
+     */
+    private static boolean loginAbove(CharSequence text, int lineStart) {
+        return lineAbove(text, lineStart, LOGIN_USER);
+    }
+
+    /**
+     * Returns whether one of the {@link #LOGIN_LINES} lines above the line at {@code lineStart}, in the same block, starts
+     * as {@code key} does.
+     */
+    private static boolean lineAbove(CharSequence text, int lineStart, Pattern key) {
+        int end = lineStart;
+        for (int n = 0; n < LOGIN_LINES && end > 0; n++) {
+            int start = end - 1;
+            while (start > 0 && text.charAt(start - 1) != '\n') {
+                start--;
+            }
+            String line = text.subSequence(start, end).toString().strip();
+            if (line.isEmpty() || line.startsWith("[")) {
+                return false;
+            }
+            if (key.matcher(line).lookingAt()) {
+                return true;
+            }
+            end = start;
+        }
+        return false;
+    }
+
     /**
      * Returns whether the line at {@code lineStart} lies in Gradle's {@code credentials {} block: one opens in the
      * few lines before it and no brace closes or opens between ({@code credentials { username '...'; password '...' }}).
@@ -1263,8 +1396,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         while (i < n && (text.charAt(i) == '"' || text.charAt(i) == '\'' || text.charAt(i) == ']' || text.charAt(i) == '\\')) {
             i++;
         }
-        i = afterDeclaredType(text, skipBlanks(text, i, n), n);
-        i = skipBlanks(text, i, n);
+        i = skipBlanks(text, afterStringType(text, skipBlanks(text, i, n), n), n);
         int operator = i;
         while (i < n && "=:>?|,!+.<-".indexOf(text.charAt(i)) >= 0) {
             i++;
@@ -1272,7 +1404,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         if (i == operator) {
             return false;
         }
+        boolean colon = i == operator + 1 && text.charAt(operator) == ':';
         i = skipBlanks(text, i, n);
+        if (colon && i < n && (text.charAt(i) == '&' || Character.isLetter(text.charAt(i)))
+                && "\"'`@rbunS[".indexOf(text.charAt(i)) < 0) {
+            i = afterDeclaredType(text, i, n);
+        }
         return i < n && "\"'`@rbunS[\\".indexOf(text.charAt(i)) >= 0;
     }
 
@@ -1310,19 +1447,38 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return i;
     }
 
-    /** Returns where a {@link #DECLARED_TYPE} at {@code at} ends ({@code : string}, {@code &str}), or {@code at}. */
-    private static int afterDeclaredType(CharSequence text, int at, int to) {
-        int i = at < to && text.charAt(at) == ':' ? skipBlanks(text, at + 1, to) : at;
-        if (i >= to || text.charAt(i) != 's' && text.charAt(i) != 'S' && text.charAt(i) != '&') {
-            return at;
+    /** Returns where Go's {@code string} type between a name and its {@code =} ends ({@code var apiToken string = "..."}), or {@code at}. */
+    private static int afterStringType(CharSequence text, int at, int to) {
+        int end = at + "string".length();
+        return end < to && startsWith(text, "string", at) && !isNameChar(text.charAt(end)) ? end : at;
+    }
+
+    /**
+     * Returns where the literal after a declared type starts ({@code : &str = "..."}, {@code : string = '...'}), from the
+     * type at {@code at}, or {@code limit} when no {@code =} follows the type.
+     */
+    private static int afterDeclaredType(CharSequence text, int at, int limit) {
+        int i = at;
+        if (text.charAt(i) == '&') {
+            i++;
         }
-        for (String type : DECLARED_TYPES) {
-            int end = i + type.length();
-            if (end <= to && startsWith(text, type, i) && (end == to || !isNameChar(text.charAt(end)))) {
-                return end;
-            }
+        if (startsWith(text, "'static ", i)) {
+            i += "'static ".length();
         }
-        return at;
+        while (i < limit && (Character.isLetterOrDigit(text.charAt(i)) || "_.<>?".indexOf(text.charAt(i)) >= 0)) {
+            i++;
+        }
+        while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i + 1 >= limit || text.charAt(i) != '=' || "=>~".indexOf(text.charAt(i + 1)) >= 0) {
+            return limit;
+        }
+        i++;
+        while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     /** Returns whether {@code word} is at {@code at} (in any case), then {@code =} after optional blanks. */
@@ -1422,17 +1578,25 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     }
 
     /**
-     * Returns whether the quoted name at {@code quote} is the first argument of a call that sets the value named by
-     * it to the second: PHP's {@code define('DB_PASSWORD', '...')}, {@code props.put("api_token", "...")},
-     * {@code System.setProperty(...)}, Python's {@code os.environ.setdefault(...)}, {@code localStorage.setItem(...)}.
+     * Returns whether the name at {@code quote} is the first argument of a call that sets the value it names to the
+     * second: PHP's {@code define('DB_PASSWORD', '...')}, {@code props.put("api_token", "...")},
+     * {@code System.setProperty(...)}, Python's {@code os.environ.setdefault(...)}, {@code localStorage.setItem(...)}
+     * (a quoted name), Sinatra's {@code set :name, '...'} (sinatrarb.com/configuration.html).
      */
     private static boolean isSetterCall(CharSequence text, int quote) {
-        if (quote >= text.length() || text.charAt(quote) != '"' && text.charAt(quote) != '\'') {
-            return false;
-        }
         int i = quote - 1;
         while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i--;
+        }
+        if (i >= 4 && text.charAt(i) == ':' && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            int end = i - 1;
+            while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            return end >= 3 && regionMatchesFolded(text, end - 3, "set") && (end == 3 || !isNameChar(text.charAt(end - 4)));
+        }
+        if (quote >= text.length() || text.charAt(quote) != '"' && text.charAt(quote) != '\'') {
+            return false;
         }
         if (i < 0 || text.charAt(i) != '(') {
             return false;

@@ -69,6 +69,63 @@ class SecretAssignmentAnalyzerTest {
         assertThat(findings("notes/deploy.txt", "slack:\n  bot_token: >\n    ask the team\n")).isEmpty();
     }
 
+    @Test
+    void readsTheCodeInANotebooksCellsWhereItsLineIs() {
+        String notebook = "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [\n"
+                + "    \"import os\\n\",\n"
+                + "    \"WEATHER_API_KEY = \\\"9c4f2a7e1b8d3f6a0c5e2b9d7f1a4c8e\\\"\\n\",\n"
+                + "    \"TOKEN = os.environ.get(\\\"TOKEN\\\")\\n\",\n"
+                + "    \"password = \\\"password is required\\\"\"\n   ]\n  }\n ]\n}\n";
+
+        assertThat(findings("analysis/explore.ipynb", notebook))
+                .extracting(f -> f.key().orElseThrow(), f -> f.secret().orElseThrow().reveal(), f -> f.location().line())
+                .containsExactly(tuple("WEATHER_API_KEY", "9c4f2a7e1b8d3f6a0c5e2b9d7f1a4c8e", 7));
+    }
+
+    @Test
+    void reportsAWeakPasswordPastedBesideItsUserAtLowSeverity() {
+        String pasted = "Support site login:\nuser = hushsupport\n// rotated yearly\npassword = open_sesame\n\n"
+                + "password = open_sesame\nusername = hushops\npassword = env.OPS_PASSWORD\n";
+
+        assertThat(findings("ops/notes.txt", pasted))
+                .extracting(f -> f.location().line(), Finding::severity)
+                .containsExactly(tuple(4, Severity.LOW));
+    }
+
+    @Test
+    void readsANetrcEntryPastedIntoAReadme() {
+        String readme = "Put this in ~/.netrc:\n\n```\nmachine git.hush.invalid\n  login hushbot\n  password pass123\n```\n\n"
+                + "machine ci.hush.invalid login hushci password $CI_PASSWORD\n\nThe password field is required.\npassword reset\n";
+
+        assertThat(findings("README.md", readme))
+                .extracting(f -> f.secret().orElseThrow().reveal(), f -> f.location().line())
+                .containsExactly(tuple("pass123", 6));
+    }
+
+    @Test
+    void readsAShellHistoryAsTheCommandsTyped() {
+        String history = ": 1700000000:0;cd /srv/orders\n: 1700000100:0;export DATABASE_PASSWORD=Zh5vK8mQ2xLtZs\n"
+                + ": 1700000200:0;export DATABASE_PASSWORD=$(cat /run/secrets/db)\n";
+
+        assertThat(findings("home/ops/.zsh_history", history)).extracting(f -> f.key().orElseThrow(), f -> f.location().line())
+                .containsExactly(tuple("DATABASE_PASSWORD", 2));
+        assertThat(findings("home/ops/.bash_history", "export DATABASE_PASSWORD=Zh5vK8mQ2xLtZs\n"))
+                .extracting(f -> f.location().line()).containsExactly(1);
+    }
+
+    @Test
+    void readsGitlabCiVariablesBesideAServicesListAsCiConfigNotCompose() {
+        // GitLab's services: is a list of images, at the top or under a job; only a top-level mapping makes compose.
+        String job = ".deploy:\n  services:\n    - docker:24-dind\n  variables:\n    REGISTRY_PASSWORD: \"Gl7vK3mQ9xLtRw2\"\n"
+                + "    DEPLOY_TOKEN: $CI_DEPLOY_PASSWORD\n";
+        String global = "services:\n  - postgres:16\nvariables:\n  POSTGRES_PASSWORD: Pg4vK8mQ2xLtGl\n";
+
+        assertThat(findings("ci/deploy.gitlab-ci.yml", job)).extracting(f -> f.key().orElseThrow(), f -> f.location().line())
+                .containsExactly(tuple("REGISTRY_PASSWORD", 5));
+        assertThat(findings("ci/templates.yml", global)).extracting(f -> f.key().orElseThrow(), f -> f.location().line())
+                .containsExactly(tuple("POSTGRES_PASSWORD", 4));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "src/test/java/App.java, true", "docs/setup.md, true", "config.sample.yml, true", "app_fixtures/db.json, true",
