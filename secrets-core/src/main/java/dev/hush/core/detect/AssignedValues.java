@@ -28,8 +28,13 @@ final class AssignedValues {
     /** Templating and references: the value says where the secret comes from, not what it is. */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{|\\$\\(|^\\$\\$|\\{\\{|\\{%|<%|#\\{|%\\([\\w.-]+\\)[sd]|%[sdv]\\b|\\{\\d*}|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$"
-                    + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws:|^projects/[^/]+/secrets/"
+                    + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws[a-z-]*:|^projects/[^/]+/secrets/"
                     + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$");
+    /**
+     * Asterisks, perhaps after a separator: what code prints in place of a password it hides ({@code ":****"} after the
+     * user of a redacted URL), not a password.
+     */
+    private static final Pattern MASK = Pattern.compile("[:=@\\s]*\\*{3,}");
     /** Words joined by separators or case changes, without a digit: a name, a message key, a class. */
     private static final Pattern WORDS = Pattern.compile("[A-Za-z]+(?:[-_.:/ ]?[A-Za-z]+)*");
     /** An upper-case constant name such as {@code ER_EXTRA_TOKENS_2}. */
@@ -170,7 +175,7 @@ final class AssignedValues {
      */
     static Verdict judge(String name, String value, boolean strong, boolean environment) {
         String v = value.strip();
-        if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find()) {
+        if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || MASK.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (isLongerThanAnAwsSecretKey(name, v) || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v)) {
@@ -244,7 +249,8 @@ final class AssignedValues {
         if (verdict == Verdict.SECRET) {
             return verdict;
         }
-        if (v.length() < 4 || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || Placeholders.isTemplate(v)
+        if (v.length() < 4 || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || MASK.matcher(v).matches()
+                || Placeholders.isTemplate(v)
                 || URL.matcher(v).matches() || PATH.matcher(v).matches() || HASH.matcher(v).matches()
                 || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches()
                 || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
