@@ -233,6 +233,11 @@ class SecretAssignmentAnalyzerTest {
         // The name of an error code, with its number.
         "HushAuthenticationWithPassThruIsInvalid: Final = \"942199\"",
         "INVALID_TOKEN = 'hush-err-7q2vBn3kLw9Tx4'",
+        // A bare key naming an IAM condition's key or an S3 object, a filter's kind under pass.
+        "\"DecodedMessage\": \"{\\\"conditions\\\":{\\\"items\\\":[{\\\"key\\\":\\\"ec2:InstanceMarketType\\\"}]}}\"",
+        "\"Key\":\"HushRaceServer_build_123.zip\"",
+        "taps = firwin(ntaps, pass_zero='lowpass')",
+        "kinds = {'pass': 'bandpass'}",
     })
     void ignoresTheHandlesExpressionsArnsMasksAndErrorNamesOfApiCode(String line) {
         assertThat(findings("app/client.py", line)).isEmpty();
@@ -245,6 +250,9 @@ class SecretAssignmentAnalyzerTest {
         "password = ':Vb6Ms1Qe8Rw3'",
         "forward_auth_token = '9f8Kq2LmX7vB3nRt1cZw'",
         "\"ImportApiToken\": \"9f8Kq2LmX7vB3nRt1cZw\",",
+        "\"key\": \"hush:Zq8vN3kLx2Rt9Qw4\",",
+        "\"Key\": \"Zq8vN3kLx2Rt9Qw4Hush\",",
+        "db_pass = 'hushpass'",
     })
     void reportsTheCredentialsBesideThem(String line) {
         assertThat(findings("app/client.py", line)).hasSize(1);
