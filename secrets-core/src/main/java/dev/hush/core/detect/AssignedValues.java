@@ -32,16 +32,18 @@ final class AssignedValues {
                     + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$");
     /**
      * Asterisks, perhaps after a separator: what code prints in place of a password it hides ({@code ":****"} after the
-     * user of a redacted URL), not a password.
+     * user of a redacted URL, {@code \\****} in a JSON example), not a password.
      */
-    private static final Pattern MASK = Pattern.compile("[:=@\\s]*\\*{3,}");
+    private static final Pattern MASK = Pattern.compile("[:=@\\\\\\s]*\\*{3,}");
     /** Words joined by separators or case changes, without a digit: a name, a message key, a class. */
     private static final Pattern WORDS = Pattern.compile("[A-Za-z]+(?:[-_.:/ ]?[A-Za-z]+)*");
     /** An upper-case constant name such as {@code ER_EXTRA_TOKENS_2}. */
     /** Words before {@code TOKEN} that make a UUID under it a handle: AWS's clientToken, a task or upload token. */
     private static final Set<String> HANDLE_OWNERS = Set.of(
             "CLIENT", "ACTION", "TASK", "JOB", "UPLOAD", "RESUME", "EXECUTION", "NOTIFICATION", "TRANSACTION",
-            "CORRELATION", "TRACE", "CALLBACK", "WAIT", "RESULT", "QUERY", "STATE", "LOCK");
+            "CORRELATION", "TRACE", "CALLBACK", "WAIT", "RESULT", "QUERY", "STATE", "LOCK",
+            // AWS Network Firewall's UpdateToken: the version a change is made against, an optimistic lock.
+            "UPDATE");
     /** One lower-case word, without separators: {@code whiteduke}. */
     private static final Pattern ONE_WORD = Pattern.compile("[a-z]+");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");

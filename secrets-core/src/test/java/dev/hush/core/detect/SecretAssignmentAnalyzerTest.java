@@ -230,6 +230,8 @@ class SecretAssignmentAnalyzerTest {
         "\"WorkUnitToken\": \"7301948265hush4821\",",
         "\"HushSelfManageCredentials\": \"arn:aws-eusc:iam::aws:policy/HushSelfManageCredentials\",",
         "password = \":****\"",
+        "\"MasterUserPassword\": \"\\****\"",
+        "self.update_token = \"3f2a9c71-0b6a-4e1b-9d27-5c8e0b6a4f13\"",
         // The name of an error code, with its number.
         "HushAuthenticationWithPassThruIsInvalid: Final = \"942199\"",
         "INVALID_TOKEN = 'hush-err-7q2vBn3kLw9Tx4'",
