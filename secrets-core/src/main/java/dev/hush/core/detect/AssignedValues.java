@@ -28,15 +28,22 @@ final class AssignedValues {
     /** Templating and references: the value says where the secret comes from, not what it is. */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{|\\$\\(|^\\$\\$|\\{\\{|\\{%|<%|#\\{|%\\([\\w.-]+\\)[sd]|%[sdv]\\b|\\{\\d*}|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$"
-                    + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws:|^projects/[^/]+/secrets/"
+                    + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws[a-z-]*:|^projects/[^/]+/secrets/"
                     + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$");
+    /**
+     * Asterisks, perhaps after a separator: what code prints in place of a password it hides ({@code ":****"} after the
+     * user of a redacted URL, {@code \\****} in a JSON example), not a password.
+     */
+    private static final Pattern MASK = Pattern.compile("[:=@\\\\\\s]*\\*{3,}");
     /** Words joined by separators or case changes, without a digit: a name, a message key, a class. */
     private static final Pattern WORDS = Pattern.compile("[A-Za-z]+(?:[-_.:/ ]?[A-Za-z]+)*");
     /** An upper-case constant name such as {@code ER_EXTRA_TOKENS_2}. */
     /** Words before {@code TOKEN} that make a UUID under it a handle: AWS's clientToken, a task or upload token. */
     private static final Set<String> HANDLE_OWNERS = Set.of(
             "CLIENT", "ACTION", "TASK", "JOB", "UPLOAD", "RESUME", "EXECUTION", "NOTIFICATION", "TRANSACTION",
-            "CORRELATION", "TRACE", "CALLBACK", "WAIT", "RESULT", "QUERY", "STATE", "LOCK");
+            "CORRELATION", "TRACE", "CALLBACK", "WAIT", "RESULT", "QUERY", "STATE", "LOCK",
+            // AWS Network Firewall's UpdateToken: the version a change is made against, an optimistic lock.
+            "UPDATE");
     /** One lower-case word, without separators: {@code whiteduke}. */
     private static final Pattern ONE_WORD = Pattern.compile("[a-z]+");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
@@ -60,6 +67,12 @@ final class AssignedValues {
      * condition key ({@code ec2:ResourceTag/team}), a resource path. Two parts joined by a colon may be a user and a password.
      */
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z][\\w-]*(?:[.:/][A-Za-z][\\w-]*){2,}");
+    /** A name in a namespace: an IAM condition key ({@code ec2:InstanceMarketType}), an action ({@code s3:GetObject}). */
+    private static final Pattern NAMESPACED_NAME = Pattern.compile("[a-z][a-z0-9-]*:[A-Za-z]+");
+    /** A file's name, by an extension of an archive, a document or data: an S3 object's key ({@code build_123.zip}). */
+    private static final Pattern FILE_NAME = Pattern.compile(
+            "[\\w.-]+\\.(?:zip|tar|gz|tgz|bz2|xz|7z|jar|war|whl|rpm|deb|exe|msi|dmg|iso|json|ya?ml|xml|csv|txt|log|pdf|html?"
+                    + "|png|jpe?g|gif|svg|mp4|mp3|wav)", Pattern.CASE_INSENSITIVE);
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9_.,eE:x-]*");
@@ -170,7 +183,7 @@ final class AssignedValues {
      */
     static Verdict judge(String name, String value, boolean strong, boolean environment) {
         String v = value.strip();
-        if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find()) {
+        if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || MASK.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (isLongerThanAnAwsSecretKey(name, v) || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v)) {
@@ -217,9 +230,11 @@ final class AssignedValues {
             // Jenkins'), where a client, action or task token is an idempotency or callback handle.
             return isProductToken(name) ? Verdict.SECRET : Verdict.NONE;
         }
-        if ((DOTTED_NAME.matcher(v).matches() || QUALIFIED_NAME.matcher(v).matches()) && !hasRandomSegment(v)) {
+        if ((DOTTED_NAME.matcher(v).matches() || QUALIFIED_NAME.matcher(v).matches()) && !hasRandomSegment(v)
+                || NAMESPACED_NAME.matcher(v).matches() || FILE_NAME.matcher(v).matches()) {
             // A property name or a package: what a bare key or token names in code far more often than a credential;
-            // a dotted value with a random part (Vault's s.<24 characters>, a Mapbox pk.<...>) is a token.
+            // a dotted value with a random part (Vault's s.<24 characters>, a Mapbox pk.<...>) is a token. A name in a
+            // namespace or a file's name is what a bare key names (an IAM condition's key, an S3 object's key).
             return Verdict.NONE;
         }
         return looksRandom(v) || isBasicCredentials(v) || looksGenerated(v) ? Verdict.SECRET : Verdict.NONE;
@@ -244,7 +259,8 @@ final class AssignedValues {
         if (verdict == Verdict.SECRET) {
             return verdict;
         }
-        if (v.length() < 4 || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || Placeholders.isTemplate(v)
+        if (v.length() < 4 || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || MASK.matcher(v).matches()
+                || Placeholders.isTemplate(v)
                 || URL.matcher(v).matches() || PATH.matcher(v).matches() || HASH.matcher(v).matches()
                 || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches()
                 || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
@@ -256,6 +272,8 @@ final class AssignedValues {
                 // A value that spells out what it stands for (This-is-my-test-99!, PassWordMustBeAtLeast6Chars.) is
                 // labelled an example by its author; one that disguises it (super$ecret, P4ssw0rd!) is a weak password.
                 || SPELLED_EXAMPLE.matcher(v.toLowerCase(Locale.ROOT)).find()
+                // A word ending in pass that SecretKeys reads as no password (lowpass, bandpass: a filter's kind).
+                || ONE_WORD.matcher(v).matches() && v.endsWith("pass") && !SecretKeys.isSecret(v)
                 // A field's or a property's name (userPassword, javax.security.auth.login.password) is what it names.
                 || WORDS.matcher(v).matches() && (CAMEL_CASE.matcher(v).find() || v.indexOf('.') >= 0))) {
             return Verdict.NONE;

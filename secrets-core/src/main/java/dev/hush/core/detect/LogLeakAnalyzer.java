@@ -35,9 +35,12 @@ final class LogLeakAnalyzer implements Analyzer {
                     + "(?:logging|logger|log|LOG|LOGGER|logrus|zap|slog|Log|System\\.(?:out|err))\\.\\w+|"
                     + "fmt\\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|print_r|var_dump|var_export|error_log|"
                     + "puts|pp|p)(?:\\(|\\s+(?=ENV\\b))");
-    /** The whole environment, in the languages that have one object for it. */
+    /**
+     * The whole environment, in the languages that have one object for it; not where it is asked whether it holds a
+     * name ({@code print("HOME" in os.environ)}), which prints a boolean.
+     */
     private static final Pattern WHOLE_ENVIRONMENT = Pattern.compile(
-            "process\\.env\\s*(?:[,)}]|$)|\\bos\\.environ\\s*(?:[,)}]|\\.items\\(\\)|\\.copy\\(\\)|$)|System\\.getenv\\(\\s*\\)(?!\\s*\\.)"
+            "(?<!\\bin\\s)(?:process\\.env\\s*(?:[,)}]|$)|\\bos\\.environ\\s*(?:[,)}]|\\.items\\(\\)|\\.copy\\(\\)|$))|System\\.getenv\\(\\s*\\)(?!\\s*\\.)"
                     + "|\\bos\\.Environ\\(\\)(?!\\s*\\.)|\\bENV(?:\\.to_h)?\\s*(?:[,)]|$)|\\$_ENV\\s*[,)]|\\$_SERVER\\s*[,)]|getenv\\(\\s*\\)(?!\\s*\\.)");
     /** A variable read from the environment by name; group 1 or 2 is the name. */
     private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile(

@@ -57,12 +57,19 @@ final class SecretKeys {
             "ICON", "CLASS", "STYLE", "SELECTOR", "TITLE", "DESCRIPTION", "NAMESPACE", "INPUT", "OUTPUT", "LEXER",
             "LAST", "USED", "DATE", "TIME", "CREATED", "UPDATED", "CHANGED",
             // A digest of the secret: GRAYLOG_ROOT_PASSWORD_SHA2, GRAYLOG_SHA256_PASSWORD.
-            "SHA");
+            "SHA",
+            // An expression that says where a request carries its key (API Gateway's ApiKeySelectionExpression:
+            // $request.header.x-api-key), and the name of an error code (INVALID_TOKEN, braintree's ...PassThruIsInvalid).
+            "EXPRESSION", "INVALID");
 
     /** Words that make a following {@code TOKEN} a handle of a protocol, not a credential: page, sync, CSRF tokens. */
     private static final Set<String> HANDLE_TOKENS = Set.of(
             "NEXT", "PAGE", "PAGINATION", "CONTINUATION", "CHANGE", "SYNC", "IDEMPOTENCY", "CANCEL", "CANCELLATION",
-            "CSRF", "XSRF", "REQUEST", "LIFECYCLE", "GRANT", "TERM", "LEXER", "PARSER", "SYNTAX", "OUTPUT", "INPUT");
+            "CSRF", "XSRF", "REQUEST", "LIFECYCLE", "GRANT", "TERM", "LEXER", "PARSER", "SYNTAX", "OUTPUT", "INPUT",
+            // AWS's handles: a log stream's nextForwardToken and nextBackwardToken (pages), EC2's PurchaseToken (an
+            // offer's id), Lake Formation's WorkUnitToken, Payment Cryptography's ExportToken and ImportToken (the id of
+            // a set of wrapping parameters): what a call hands back to name a page, an offer or a job, not a credential.
+            "FORWARD", "BACKWARD", "PURCHASE", "UNIT", "EXPORT", "IMPORT");
 
     /**
      * Words that say where a secret is or whose it is when they follow the secret word

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Scans real code that holds (almost) no secrets, and prints every finding with its rule, file
  * and line (never its value): the JDK's own sources, the sources of the Maven artifacts in the
- * local repository, and an npm tree of large packages. Each finding left must be a credential or
+ * local repository, an npm tree of large packages, and this machine's Python installation (its
+ * standard library, test suite and site-packages). Each finding left must be a credential or
  * a documented example one; the counts are pinned. In the load profile: {@code mvn -Pload}.
  *
  * <p>Sources jars come from {@code mvn dependency:sources}; the npm tree is installed into
@@ -95,6 +96,85 @@ class RealCodePrecisionTest {
                 || f.contains("aws-sdk/clients/"));
         // AWS STS's example WebIdentityToken, filled with X's, is a typed stand-in (Placeholders.isTypedStandIn): not counted.
         assertThat(byRule).isEqualTo(Map.of("json-secret", 9, "jwt", 4, "azure-sas-token", 1, "url-basic-auth", 6));
+    }
+
+    /**
+     * What the Python tree this test was pinned on holds: its place, its file count and the sorted names of its
+     * site-packages' dist-info folders (name and version of each distribution), hashed.
+     */
+    private static final String PINNED_PYTHON = "/root/.pyenv/versions/3.11.7/lib/python3.11 files=33878 dists=8590f7e1be12ca5e";
+
+    /** Names whose values are a handle, an expression, an error code's name or a mask there: none may come back. */
+    private static final List<String> PYTHON_HANDLES = List.of(
+            " ApiKeySelectionExpression", " nextForwardToken", " nextBackwardToken", " PurchaseToken", " WorkUnitToken",
+            " ExportToken", " ImportToken", " update_token", "PassThruIsInvalid", " IAMSelfManageServiceSpecificCredentials");
+
+    @Test
+    void findsOnlyTestFixturesAndDocumentedExampleCredentialsInAPythonInstallation() throws Exception {
+        Path stdlib = pythonStdlib();
+        assumeTrue(stdlib != null, "no Python installation here");
+        List<String> findings = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(stdlib)) {
+            // Compiled modules come and go as Python runs: not part of what is pinned.
+            files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().contains("__pycache__")).sorted().toList();
+        }
+        for (Path file : files) {
+            if (Files.size(file) <= 10 * 1024 * 1024) {
+                findings.addAll(scan(stdlib.relativize(file).toString(), Files.readAllBytes(file)));
+            }
+        }
+        String fingerprint = pythonFingerprint(stdlib, files.size());
+        print("Python " + stdlib + " (" + fingerprint + ")", findings);
+        // awscli's and botocore's API handles (pages, offers, jobs), API Gateway's key expression, an ARN, braintree's
+        // error code names: what a scan of real code must not report, whatever version is installed.
+        assertThat(findings).noneMatch(f -> PYTHON_HANDLES.stream().anyMatch(f::contains));
+        if (!fingerprint.equals(PINNED_PYTHON)) {
+            System.out.println("  not the Python tree the counts were pinned on (" + PINNED_PYTHON + "): counts not checked");
+            return;
+        }
+        Map<String, Integer> byRule = new TreeMap<>();
+        findings.forEach(f -> byRule.merge(f.substring(0, f.indexOf(' ')), 1, Integer::sum));
+        // The stdlib's test suite (test/: its certdata keys, its login and zip passwords), awscli's examples and
+        // botocore's examples-1.json (AWS documentation's example keys, passwords and tokens), moto's fake server
+        // (its proxy's CA key, made-up tokens), IPython's and scipy's tests, joserfc's README JWT, urllib's docstring.
+        assertThat(findings).allMatch(f -> f.contains(" test/") || f.contains("/tests/") || f.contains("awscli/examples/")
+                || f.contains("botocore/data/") || f.contains("site-packages/moto/") || f.contains("dist-info/METADATA")
+                || f.contains("urllib/request.py"));
+        assertThat(byRule).isEqualTo(Map.of("private-key", 19, "generic-secret-assignment", 28, "python-secret-assignment", 18,
+                "cli-password-option", 13, "aws-access-key-id", 4, "json-secret", 3, "code-credential-arguments", 3,
+                "http-api-key-header", 1, "jwt", 1));
+    }
+
+    /** Returns this machine's Python standard library: pyenv's 3.11.7, else what python3 says, else null. */
+    private static Path pythonStdlib() throws Exception {
+        Path pyenv = Path.of(System.getProperty("user.home"), ".pyenv/versions/3.11.7/lib/python3.11");
+        if (Files.isDirectory(pyenv)) {
+            return pyenv;
+        }
+        try {
+            Process python = new ProcessBuilder("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return python.waitFor(1, TimeUnit.MINUTES) && python.exitValue() == 0 && Files.isDirectory(Path.of(out))
+                    ? Path.of(out) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Returns the tree's place (pyenv's names its version), file count and a hash of its sorted dist-info folders. */
+    private static String pythonFingerprint(Path stdlib, int fileCount) throws Exception {
+        List<String> dists = new ArrayList<>();
+        Path sitePackages = stdlib.resolve("site-packages");
+        if (Files.isDirectory(sitePackages)) {
+            try (Stream<Path> entries = Files.list(sitePackages)) {
+                entries.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".dist-info")).sorted().forEach(dists::add);
+            }
+        }
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(String.join("\n", dists).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return stdlib + " files=" + fileCount + " dists=" + java.util.HexFormat.of().formatHex(digest, 0, 8);
     }
 
     private static boolean installed(Path tree) throws Exception {

@@ -220,6 +220,46 @@ class SecretAssignmentAnalyzerTest {
         assertThat(findings("deploy.sh", line)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // An API's expression of where the key is, its page and offer handles, an ARN in another partition, a mask.
+        "\"ApiKeySelectionExpression\": \"$request.header.x-api-key\",",
+        "\"nextForwardToken\": \"f/38472910563829174650392817465039281746503928174650\",",
+        "\"PurchaseToken\": \"eyJ2IjoiMSIsImh1c2giOiJvZmZlci03IiwiYyI6LTF9\",",
+        "\"ExportToken\": \"export-token-hush7q2vbn3klw9tx\",",
+        "\"WorkUnitToken\": \"7301948265hush4821\",",
+        "\"HushSelfManageCredentials\": \"arn:aws-eusc:iam::aws:policy/HushSelfManageCredentials\",",
+        "password = \":****\"",
+        "\"MasterUserPassword\": \"\\****\"",
+        "self.update_token = \"3f2a9c71-0b6a-4e1b-9d27-5c8e0b6a4f13\"",
+        // The name of an error code, with its number.
+        "HushAuthenticationWithPassThruIsInvalid: Final = \"942199\"",
+        "INVALID_TOKEN = 'hush-err-7q2vBn3kLw9Tx4'",
+        // A bare key naming an IAM condition's key or an S3 object, a filter's kind under pass.
+        "\"DecodedMessage\": \"{\\\"conditions\\\":{\\\"items\\\":[{\\\"key\\\":\\\"ec2:InstanceMarketType\\\"}]}}\"",
+        "\"Key\":\"HushRaceServer_build_123.zip\"",
+        "taps = firwin(ntaps, pass_zero='lowpass')",
+        "kinds = {'pass': 'bandpass'}",
+    })
+    void ignoresTheHandlesExpressionsArnsMasksAndErrorNamesOfApiCode(String line) {
+        assertThat(findings("app/client.py", line)).isEmpty();
+        assertThat(findings("docs/get-log-events.rst", line)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SessionToken = 'FwoGZXIvYXdzEHushQ7vBn3kLw9Tx2Rm'",
+        "password = ':Vb6Ms1Qe8Rw3'",
+        "forward_auth_token = '9f8Kq2LmX7vB3nRt1cZw'",
+        "\"ImportApiToken\": \"9f8Kq2LmX7vB3nRt1cZw\",",
+        "\"key\": \"hush:Zq8vN3kLx2Rt9Qw4\",",
+        "\"Key\": \"Zq8vN3kLx2Rt9Qw4Hush\",",
+        "db_pass = 'hushpass'",
+    })
+    void reportsTheCredentialsBesideThem(String line) {
+        assertThat(findings("app/client.py", line)).hasSize(1);
+    }
+
     @Test
     void reportsALiteralWithItsKeyLineAndColumnAndNeverTheValueInTheMessage() {
         List<Finding> found = findings("config/app.yml", "db:\n  user: app\n  password: \"Zq8vN3kLx2Rt!7\"\n");

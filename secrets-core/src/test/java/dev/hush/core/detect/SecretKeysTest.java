@@ -14,7 +14,9 @@ class SecretKeysTest {
             "SIGNING_KEY", "AWS_SECRET_ACCESS_KEY", "SENTRY_DSN", "REDIS_HOST_PASSWORD", "DB_USER_PASSWORD",
             "SMTP_SERVER_PASSWORD", "CACHE_PASSWORD", "ID_TOKEN", "dbPassword2", "KEY",
             // A password glued to its owner's name (the issue's own ADMINPASS, paperless' PAPERLESS_DBPASS).
-            "ADMINPASS", "PAPERLESS_DBPASS", "ROOTPASS", "smtpPass", "MYSQLPASS"})
+            "ADMINPASS", "PAPERLESS_DBPASS", "ROOTPASS", "smtpPass", "MYSQLPASS",
+            // A handle's word before another secret word leaves it secret.
+            "FORWARD_AUTH_TOKEN", "IMPORT_API_TOKEN", "SessionToken", "EXPORT_PASSWORD"})
     void takesNamesThatHoldASecretForSecret(String name) {
         assertThat(SecretKeys.isSecret(name)).as(name).isTrue();
     }
@@ -29,7 +31,10 @@ class SecretKeysTest {
             "RENDERPASS", "ADMINPASS_FILE",
             // Settings about a secret: its scheme, a rate limit, a count, who may use it, where it is checked.
             "MAIL_PASSWORD_SCHEME", "AUTH_RATELIMIT", "RING_NUM_TOKENS", "ALLOWED_AUTH_PROVIDERS", "AUTH_BACKENDS",
-            "AUTH_DEFAULT_ROLES", "AUTH_ORIGIN"})
+            "AUTH_DEFAULT_ROLES", "AUTH_ORIGIN",
+            // An API's expression, its page, offer and job handles, an error code's name.
+            "ApiKeySelectionExpression", "nextForwardToken", "nextBackwardToken", "PurchaseToken", "WorkUnitToken",
+            "ExportToken", "ImportToken", "INVALID_TOKEN", "PasswordIsInvalid"})
     void takesNamesNextToASecretForNotSecret(String name) {
         assertThat(SecretKeys.isSecret(name)).as(name).isFalse();
     }
