@@ -63,6 +63,13 @@ final class AssignedValues {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9_.,eE:x-]*");
+    /**
+     * A version or a range of them, as a package manifest writes a dependency ({@code ^7.0.4}, {@code ~1.2}, {@code >=2.0.0},
+     * {@code 1.x}, {@code 8.0.0-rc.1}): npm's, Composer's and Cargo's ranges (https://docs.npmjs.com/cli/configuring-npm/package-json#dependencies).
+     */
+    private static final Pattern VERSION_RANGE = Pattern.compile(
+            "(?:(?:[~^]|[<>]=?|=|~>)v?\\d+|v?\\d+(?=\\.))(?:\\.(?:\\d+|[xX*])){0,3}(?:-[0-9A-Za-z]+(?:\\.[0-9A-Za-z]+)*)?"
+                    + "(?:\\+[0-9A-Za-z.]+)?");
     private static final Pattern PATH = Pattern.compile(
             "(?:[A-Za-z]:\\\\|\\\\\\\\|~/|\\./|\\.\\./|/(?:etc|var|run|usr|home|opt|tmp|srv|data|app|secrets|root)\\b"
                     + "|classpath:|file:|env:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|txt|json|ya?ml|xml|properties|conf|ini)$",
@@ -182,8 +189,8 @@ final class AssignedValues {
             return Verdict.NONE;
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (NUMBER.matcher(v).matches() || URL.matcher(v).matches() || PATH.matcher(v).matches()
-                || HASH.matcher(v).matches()) {
+        if (NUMBER.matcher(v).matches() || VERSION_RANGE.matcher(v).matches() || URL.matcher(v).matches()
+                || PATH.matcher(v).matches() || HASH.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (Placeholders.isPlaceholder(v) || isRun(v)) {
@@ -249,7 +256,7 @@ final class AssignedValues {
                 || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches()
                 || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
                 || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2 && !isPassphrase(v) || isRun(v)
-                || isTypedToken(v)) {
+                || isTypedToken(v) || VERSION_RANGE.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (!login && (sameWords(name, v) || Placeholders.isPlaceholder(v)
@@ -455,7 +462,7 @@ final class AssignedValues {
     }
 
     /** Returns whether the value spells the name itself ({@code TOKEN_KEY = "token_key"}). */
-    private static boolean sameWords(String name, String value) {
+    static boolean sameWords(String name, String value) {
         String n = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         String v = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         return !v.isEmpty() && (n.contains(v) || v.contains(n) && !n.isEmpty() && v.length() < n.length() + 4);
