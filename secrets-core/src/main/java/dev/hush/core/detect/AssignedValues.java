@@ -198,7 +198,7 @@ final class AssignedValues {
             // stand-in: a bare name holds a secret only when its value looks random.
             return !strong && WORDS.matcher(v).matches() ? Verdict.NONE : Verdict.PLACEHOLDER;
         }
-        if (isTypedToken(v)) {
+        if (isTypedToken(v) || isPublicKeyInfo(v)) {
             return Verdict.NONE;
         }
         if (v.chars().anyMatch(Character::isWhitespace) || CONSTANT.matcher(v).matches() || sameWords(name, v)) {
@@ -448,6 +448,54 @@ final class AssignedValues {
      */
     private static boolean isTypedToken(String value) {
         return value.length() >= TYPED_TOKEN_LENGTH && Placeholders.isTypedStandIn(value);
+    }
+
+    /**
+     * Returns whether {@code value} is a public key in base64 DER, X.509's SubjectPublicKeyInfo (RFC 5280 4.1): a SEQUENCE
+     * that opens with the algorithm's SEQUENCE and its OID, and ends with the key's BIT STRING, as a package manager
+     * pins its registry's signing key ({@code MFkwEwYHKoZIzj0CAQY...}). A private key's DER (PKCS#1, PKCS#8) opens with
+     * its version, an INTEGER.
+     */
+    private static boolean isPublicKeyInfo(String value) {
+        if (value.length() < 40 || !value.startsWith("M") || !BASE64.matcher(value).matches()) {
+            return false;
+        }
+        byte[] der;
+        try {
+            der = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int inner = headerEnd(der, 0);
+        if (inner < 0 || inner >= der.length || der[inner] != 0x30) {
+            return false;
+        }
+        int algorithm = headerEnd(der, inner);
+        int bitString = algorithm < 0 ? -1 : algorithm + derLength(der, inner);
+        return algorithm >= 0 && algorithm < der.length && der[algorithm] == 0x06
+                && bitString > 0 && bitString < der.length && der[bitString] == 0x03;
+    }
+
+    /** Returns where the contents of the DER element at {@code at} start, or -1 when its header does not fit. */
+    private static int headerEnd(byte[] der, int at) {
+        if (at + 1 >= der.length) {
+            return -1;
+        }
+        int first = der[at + 1] & 0xff;
+        return first < 0x80 ? at + 2 : first <= 0x82 && at + 2 + (first & 0x7f) <= der.length ? at + 2 + (first & 0x7f) : -1;
+    }
+
+    /** Returns the length of the contents of the DER element at {@code at}, whose header {@link #headerEnd} read. */
+    private static int derLength(byte[] der, int at) {
+        int first = der[at + 1] & 0xff;
+        if (first < 0x80) {
+            return first;
+        }
+        int length = 0;
+        for (int i = 0; i < (first & 0x7f); i++) {
+            length = length << 8 | der[at + 2 + i] & 0xff;
+        }
+        return length;
     }
 
     /** Returns whether {@code value} is one character repeated or a run such as {@code abcdefgh} or {@code 12345678}. */
