@@ -76,6 +76,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** The calls whose first argument names a setting and whose second is its value ({@link #isSetterCall}), lower case. */
     private static final Set<String> SETTERS = Set.of("define", "put", "set", "setdefault", "setproperty", "setitem",
             "setenv", "putenv", "add");
+    /** A field read in an object literal's member, as a guide's code shows it: {@code password: process.env.DB_PASS,}. */
+    private static final Pattern PASTED_EXPRESSION = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+[,;]");
     /** What JavaScript's typeof answers (https://tc39.es/ecma262/#sec-typeof-operator). */
     private static final Set<String> TYPE_NAMES = Set.of(
             "string", "number", "bigint", "boolean", "symbol", "undefined", "object", "function");
@@ -628,6 +630,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 }
                 int comment = raw.indexOf(" #");
                 String value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
+                if (key.endsWith("?") && m.group(3).equals(":") || PASTED_EXPRESSION.matcher(value).matches()) {
+                    return; // code in prose: a TypeScript optional property's type (password?: string), an object's member
+                }
                 if (looksPastedSecret(key, value)) {
                     check(key, value, start + m.start(4) + raw.indexOf(value), false);
                 } else if (SecretKeys.isPassword(key) && afterCommentMarker(line) == 0) {

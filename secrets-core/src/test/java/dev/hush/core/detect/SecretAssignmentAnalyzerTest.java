@@ -214,6 +214,10 @@ class SecretAssignmentAnalyzerTest {
         "\"password\": \"&lt;YOUR-PASSWORD&gt;\"",
         "Server=db;Database=app;Uid=app;Pwd=#{datastore['DBPASSWORD']};",
         "tokenizer: whitespace",
+        // Code pasted into a guide: a TypeScript optional property's type, an object literal's member read from the environment.
+        "    password?: string[]",
+        "    password: process.env.DB_PASS,",
+        "  clientSecret: config.oauth.clientSecret;",
     })
     void ignoresProsePlaceholdersAndHandlesInNotesAndScripts(String line) {
         assertThat(findings("notes.txt", line)).isEmpty();
