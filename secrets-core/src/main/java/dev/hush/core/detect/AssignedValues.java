@@ -71,7 +71,7 @@ final class AssignedValues {
             "(?:(?:[~^]|[<>]=?|=|~>)v?\\d+|v?\\d+(?=\\.))(?:\\.(?:\\d+|[xX*])){0,3}(?:-[0-9A-Za-z]+(?:\\.[0-9A-Za-z]+)*)?"
                     + "(?:\\+[0-9A-Za-z.]+)?");
     private static final Pattern PATH = Pattern.compile(
-            "(?:[A-Za-z]:\\\\|\\\\\\\\|~/|\\./|\\.\\./|/(?:etc|var|run|usr|home|opt|tmp|srv|data|app|secrets|root)\\b"
+            "(?:[A-Za-z]:\\\\|\\\\\\\\|~/|\\./|\\.\\./|/(?:etc|var|run|usr|home|opt|tmp|srv|data|app|secrets|root|Users)\\b"
                     + "|classpath:|file:|env:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|txt|json|ya?ml|xml|properties|conf|ini)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("[a-z][a-z0-9+.-]*://[^@]*", Pattern.CASE_INSENSITIVE);
@@ -84,7 +84,7 @@ final class AssignedValues {
     /** A lower-case letter followed by an upper-case one: {@code userPassword}, an identifier's case change. */
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][A-Z]");
     /** A lower-case user name and {@code @}, or a whole e-mail address: anonymous FTP's password (RFC 1635). */
-    private static final Pattern ANONYMOUS_LOGIN = Pattern.compile("[a-z][a-z._-]*@(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+)?");
+    private static final Pattern ANONYMOUS_LOGIN = Pattern.compile("-?[a-z][a-z._-]*@(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+)?");
     private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}");
 
     /** A URL that names a place and no credentials: {@code tcp://clickhouse:9000}, {@code smtp://127.0.0.1}. */
