@@ -571,6 +571,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 if (op.equals(",") && !isSetterCall(text, from)) {
                     continue;
                 }
+                if (op.equals(":") && syntax == Syntax.CODE && afterTernary(text, lineStart, from)) {
+                    continue; // cond ? "PASS" : "FAIL": a conditional's two values, not a key and its value
+                }
                 String value = matcher.group(5);
                 if (syntax == Syntax.CODE && (matcher.group(4).equals("`") && value.contains("${")
                         || isFormatted(text, matcher.start(4)))) {
@@ -598,6 +601,15 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 }
                 reportedUntil = m.end();
             }
+        }
+
+        /** Returns whether a {@code ?} opens the conditional whose first value starts at {@code from}. */
+        private static boolean afterTernary(CharSequence text, int lineStart, int from) {
+            int i = from - 1;
+            while (i >= lineStart && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i--;
+            }
+            return i >= lineStart && text.charAt(i) == '?';
         }
 
         /** Returns whether the comparison at {@code from} tests a type ({@code typeof config[KEY] !== 'string'}). */
