@@ -218,6 +218,8 @@ class SecretAssignmentAnalyzerTest {
         "Server=db;Database=app;Uid=app;Pwd=#{datastore['DBPASSWORD']};",
         "tokenizer: whitespace",
         // Code pasted into a guide: a TypeScript optional property's type, an object literal's member read from the environment.
+        "d_hushpasswd='define'",
+        "i_pwd='undef'",
         "    password?: string[]",
         "    password: process.env.DB_PASS,",
         "  clientSecret: config.oauth.clientSecret;",
