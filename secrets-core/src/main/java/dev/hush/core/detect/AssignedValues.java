@@ -76,8 +76,15 @@ final class AssignedValues {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9_.,eE:x-]*");
+    /**
+     * A version or a range of them, as a package manifest writes a dependency ({@code ^7.0.4}, {@code ~1.2}, {@code >=2.0.0},
+     * {@code 1.x}, {@code 8.0.0-rc.1}): npm's, Composer's and Cargo's ranges (https://docs.npmjs.com/cli/configuring-npm/package-json#dependencies).
+     */
+    private static final Pattern VERSION_RANGE = Pattern.compile(
+            "(?:(?:[~^]|[<>]=?|=|~>)v?\\d+|v?\\d+(?=\\.))(?:\\.(?:\\d+|[xX*])){0,3}(?:-[0-9A-Za-z]+(?:\\.[0-9A-Za-z]+)*)?"
+                    + "(?:\\+[0-9A-Za-z.]+)?");
     private static final Pattern PATH = Pattern.compile(
-            "(?:[A-Za-z]:\\\\|\\\\\\\\|~/|\\./|\\.\\./|/(?:etc|var|run|usr|home|opt|tmp|srv|data|app|secrets|root)\\b"
+            "(?:[A-Za-z]:\\\\|\\\\\\\\|~/|\\./|\\.\\./|/(?:etc|var|run|usr|home|opt|tmp|srv|data|app|secrets|root|Users)\\b"
                     + "|classpath:|file:|env:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|txt|json|ya?ml|xml|properties|conf|ini)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("[a-z][a-z0-9+.-]*://[^@]*", Pattern.CASE_INSENSITIVE);
@@ -90,7 +97,7 @@ final class AssignedValues {
     /** A lower-case letter followed by an upper-case one: {@code userPassword}, an identifier's case change. */
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][A-Z]");
     /** A lower-case user name and {@code @}, or a whole e-mail address: anonymous FTP's password (RFC 1635). */
-    private static final Pattern ANONYMOUS_LOGIN = Pattern.compile("[a-z][a-z._-]*@(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+)?");
+    private static final Pattern ANONYMOUS_LOGIN = Pattern.compile("-?[a-z][a-z._-]*@(?:[a-z0-9-]+(?:\\.[a-z0-9-]+)+)?");
     private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}");
 
     /** A URL that names a place and no credentials: {@code tcp://clickhouse:9000}, {@code smtp://127.0.0.1}. */
@@ -195,8 +202,8 @@ final class AssignedValues {
             return Verdict.NONE;
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (NUMBER.matcher(v).matches() || URL.matcher(v).matches() || PATH.matcher(v).matches()
-                || HASH.matcher(v).matches()) {
+        if (NUMBER.matcher(v).matches() || VERSION_RANGE.matcher(v).matches() || URL.matcher(v).matches()
+                || PATH.matcher(v).matches() || HASH.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (Placeholders.isPlaceholder(v) || isRun(v)) {
@@ -204,7 +211,7 @@ final class AssignedValues {
             // stand-in: a bare name holds a secret only when its value looks random.
             return !strong && WORDS.matcher(v).matches() ? Verdict.NONE : Verdict.PLACEHOLDER;
         }
-        if (isTypedToken(v)) {
+        if (isTypedToken(v) || isPublicKeyInfo(v)) {
             return Verdict.NONE;
         }
         if (v.chars().anyMatch(Character::isWhitespace) || CONSTANT.matcher(v).matches() || sameWords(name, v)) {
@@ -265,7 +272,7 @@ final class AssignedValues {
                 || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches()
                 || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
                 || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2 && !isPassphrase(v) || isRun(v)
-                || isTypedToken(v)) {
+                || isTypedToken(v) || VERSION_RANGE.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (!login && (sameWords(name, v) || Placeholders.isPlaceholder(v)
@@ -461,6 +468,54 @@ final class AssignedValues {
         return value.length() >= TYPED_TOKEN_LENGTH && Placeholders.isTypedStandIn(value);
     }
 
+    /**
+     * Returns whether {@code value} is a public key in base64 DER, X.509's SubjectPublicKeyInfo (RFC 5280 4.1): a SEQUENCE
+     * that opens with the algorithm's SEQUENCE and its OID, and ends with the key's BIT STRING, as a package manager
+     * pins its registry's signing key ({@code MFkwEwYHKoZIzj0CAQY...}). A private key's DER (PKCS#1, PKCS#8) opens with
+     * its version, an INTEGER.
+     */
+    private static boolean isPublicKeyInfo(String value) {
+        if (value.length() < 40 || !value.startsWith("M") || !BASE64.matcher(value).matches()) {
+            return false;
+        }
+        byte[] der;
+        try {
+            der = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int inner = headerEnd(der, 0);
+        if (inner < 0 || inner >= der.length || der[inner] != 0x30) {
+            return false;
+        }
+        int algorithm = headerEnd(der, inner);
+        int bitString = algorithm < 0 ? -1 : algorithm + derLength(der, inner);
+        return algorithm >= 0 && algorithm < der.length && der[algorithm] == 0x06
+                && bitString > 0 && bitString < der.length && der[bitString] == 0x03;
+    }
+
+    /** Returns where the contents of the DER element at {@code at} start, or -1 when its header does not fit. */
+    private static int headerEnd(byte[] der, int at) {
+        if (at + 1 >= der.length) {
+            return -1;
+        }
+        int first = der[at + 1] & 0xff;
+        return first < 0x80 ? at + 2 : first <= 0x82 && at + 2 + (first & 0x7f) <= der.length ? at + 2 + (first & 0x7f) : -1;
+    }
+
+    /** Returns the length of the contents of the DER element at {@code at}, whose header {@link #headerEnd} read. */
+    private static int derLength(byte[] der, int at) {
+        int first = der[at + 1] & 0xff;
+        if (first < 0x80) {
+            return first;
+        }
+        int length = 0;
+        for (int i = 0; i < (first & 0x7f); i++) {
+            length = length << 8 | der[at + 2 + i] & 0xff;
+        }
+        return length;
+    }
+
     /** Returns whether {@code value} is one character repeated or a run such as {@code abcdefgh} or {@code 12345678}. */
     private static boolean isRun(String value) {
         boolean same = true;
@@ -473,7 +528,7 @@ final class AssignedValues {
     }
 
     /** Returns whether the value spells the name itself ({@code TOKEN_KEY = "token_key"}). */
-    private static boolean sameWords(String name, String value) {
+    static boolean sameWords(String name, String value) {
         String n = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         String v = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         return !v.isEmpty() && (n.contains(v) || v.contains(n) && !n.isEmpty() && v.length() < n.length() + 4);

@@ -53,6 +53,8 @@ final class Placeholders {
 
     private static final Set<String> NOT_SECRETS = Set.of(
             "true", "false", "yes", "no", "on", "off", "1", "0", "enabled", "disabled", "required", "optional",
+            // Perl's Configure answers whether a feature is there (config.sh: d_getpwent='define', i_pwd='undef').
+            "define", "undef",
             // No value at all: YAML's null (Compose then passes the shell's variable through), Python's None.
             "null", "nil", "none", "undefined");
 

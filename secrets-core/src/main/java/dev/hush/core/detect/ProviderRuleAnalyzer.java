@@ -576,7 +576,9 @@ final class ProviderRuleAnalyzer implements Analyzer {
             if (YAML_ANCHOR_OR_ALIAS.matcher(secret).matches()) {
                 return null;
             }
-            if (rule.secretKeyRequired() && (key == null || !SecretKeys.isSecret(key) || looksLikeCode(secret, start))) {
+            if (rule.secretKeyRequired() && (key == null || !SecretKeys.isSecret(key) || looksLikeCode(secret, start)
+                    // A value that spells its own name (#define SN_auth_gost01 "AuthGOST01") names something, not a secret.
+                    || AssignedValues.sameWords(key, secret))) {
                 return null;
             }
             String body = issuerBody(rule, secret);

@@ -76,6 +76,15 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** The calls whose first argument names a setting and whose second is its value ({@link #isSetterCall}), lower case. */
     private static final Set<String> SETTERS = Set.of("define", "put", "set", "setdefault", "setproperty", "setitem",
             "setenv", "putenv", "add");
+    /** A field read in an object literal's member, as a guide's code shows it: {@code password: process.env.DB_PASS,}. */
+    private static final Pattern PASTED_EXPRESSION = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+[,;]");
+    /** What JavaScript's typeof answers (https://tc39.es/ecma262/#sec-typeof-operator). */
+    private static final Set<String> TYPE_NAMES = Set.of(
+            "string", "number", "bigint", "boolean", "symbol", "undefined", "object", "function");
+    /** A typeof right before the compared expression: {@code typeof config[KEY]}. */
+    private static final Pattern TYPEOF = Pattern.compile("\\btypeof[ \\t(]+[\\w$.\\[\\]\"']*$");
+    /** Credentials as one word: a login's set of values, compared with one string only as a mode. */
+    private static final Pattern CREDENTIALS_MODE = Pattern.compile("(?i)credentials?");
     /** A name compared with a quoted literal: {@code password == "..."}, {@code creds.Secret != '...'}. */
     private static final Pattern COMPARISON = Pattern.compile(
             "([\"']?)([A-Za-z_$][\\w$.-]{0,100})\\1\\]?[ \\t]*(?:===?|!==?)[ \\t]*([\"'])((?:(?!\\3)[^\\\\\\n]|\\\\.){1,200}?)\\3");
@@ -562,6 +571,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 if (op.equals(",") && !isSetterCall(text, from)) {
                     continue;
                 }
+                if (op.equals(":") && syntax == Syntax.CODE && afterTernary(text, lineStart, from)) {
+                    continue; // cond ? "PASS" : "FAIL": a conditional's two values, not a key and its value
+                }
                 String value = matcher.group(5);
                 if (syntax == Syntax.CODE && (matcher.group(4).equals("`") && value.contains("${")
                         || isFormatted(text, matcher.start(4)))) {
@@ -578,10 +590,31 @@ final class SecretAssignmentAnalyzer implements Analyzer {
          */
         private void comparison(CharSequence text, int from, int to, int lineStart, Syntax syntax) {
             Matcher m = COMPARISON.matcher(text).region(from, to);
-            if (m.lookingAt() && SecretKeys.isStrong(lastSegment(m.group(2))) && !isComment(text, lineStart, from, syntax)) {
-                checkCredential(m.group(2), m.group(4), m.start(4), false);
+            if (m.lookingAt() && SecretKeys.isStrong(lastSegment(m.group(2))) && !isComment(text, lineStart, from, syntax)
+                    && !isTypeTest(text, lineStart, from, m.group(4))) {
+                // A secret compared with a word is a weak one; but credentials, what a login is given, compared with one
+                // string names a mode (fetch's request.credentials === 'include'), judged as code's value is.
+                if (CREDENTIALS_MODE.matcher(lastSegment(m.group(2))).matches()) {
+                    check(m.group(2), m.group(4), m.start(4), true);
+                } else {
+                    checkCredential(m.group(2), m.group(4), m.start(4), false);
+                }
                 reportedUntil = m.end();
             }
+        }
+
+        /** Returns whether a {@code ?} opens the conditional whose first value starts at {@code from}. */
+        private static boolean afterTernary(CharSequence text, int lineStart, int from) {
+            int i = from - 1;
+            while (i >= lineStart && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i--;
+            }
+            return i >= lineStart && text.charAt(i) == '?';
+        }
+
+        /** Returns whether the comparison at {@code from} tests a type ({@code typeof config[KEY] !== 'string'}). */
+        private boolean isTypeTest(CharSequence text, int lineStart, int from, String value) {
+            return TYPE_NAMES.contains(value) && TYPEOF.matcher(text).region(Math.max(lineStart, from - 200), from).find();
         }
 
         /**
@@ -609,6 +642,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 }
                 int comment = raw.indexOf(" #");
                 String value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
+                if (key.endsWith("?") && m.group(3).equals(":") || PASTED_EXPRESSION.matcher(value).matches()) {
+                    return; // code in prose: a TypeScript optional property's type (password?: string), an object's member
+                }
                 if (looksPastedSecret(key, value)) {
                     check(key, value, start + m.start(4) + raw.indexOf(value), false);
                 } else if (SecretKeys.isPassword(key) && afterCommentMarker(line) == 0) {
@@ -1268,7 +1304,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             }
             boolean strong = SecretKeys.isStrong(name);
             AssignedValues.Verdict verdict = AssignedValues.judge(name, value, strong, environment);
-            if (verdict == AssignedValues.Verdict.NONE && !strong && value.contains("PRIVATE KEY")) {
+            if (verdict == AssignedValues.Verdict.NONE && !strong && value.contains("PRIVATE KEY")
+                    // A block whose body is XXXX or ... shows where a key goes (npm's docs of its key config).
+                    && (!value.contains("-----BEGIN") || PrivateKeyCheck.check(value).isPresent())) {
                 verdict = AssignedValues.Verdict.SECRET;
             }
             if (verdict == AssignedValues.Verdict.NONE || verdict == AssignedValues.Verdict.PLACEHOLDER && (example || code)) {

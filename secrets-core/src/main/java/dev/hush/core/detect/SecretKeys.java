@@ -39,7 +39,9 @@ final class SecretKeys {
      */
     private static final Set<String> NOT_A_PASSWORD_BEFORE_PASS = Set.of(
             "BY", "COM", "ENCOM", "SUR", "TRES", "OVER", "UNDER", "LOW", "HIGH", "BAND", "ALL", "MULTI", "SINGLE",
-            "ONE", "TWO", "FIRST", "SECOND", "RENDER", "SUB", "NO", "SKIP", "FAST", "SLOW");
+            "ONE", "TWO", "FIRST", "SECOND", "RENDER", "SUB", "NO", "SKIP", "FAST", "SLOW",
+            // GIT_ASKPASS, SSH_ASKPASS, SUDO_ASKPASS: the program that asks for the password (git-credential(7)).
+            "ASK");
 
     /**
      * Words that say the name is about a secret but does not hold one, wherever they stand:

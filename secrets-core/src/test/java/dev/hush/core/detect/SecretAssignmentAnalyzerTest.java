@@ -173,6 +173,9 @@ class SecretAssignmentAnalyzerTest {
         "\"PasswordLastUsed\": \"2016-09-08T21:47:36Z\",",
         "\"ClientRequestToken\": \"550e8400-e29b-41d4-a716-446655440000\",",
         "String message = \"password = Zq8vN3kLx2Rt\" + suffix;",
+        // The shell's working directory (a macOS home), and anonymous FTP's password with its leading dash (Net::FTP).
+        "PWD: '/Users/hush'",
+        "pass = '-anonymous@'",
     })
     void ignoresExpressionsReferencesPlaceholdersAndNonSecretValues(String line) {
         assertThat(findings("app/config.go", line)).isEmpty();
@@ -214,6 +217,12 @@ class SecretAssignmentAnalyzerTest {
         "\"password\": \"&lt;YOUR-PASSWORD&gt;\"",
         "Server=db;Database=app;Uid=app;Pwd=#{datastore['DBPASSWORD']};",
         "tokenizer: whitespace",
+        // Code pasted into a guide: a TypeScript optional property's type, an object literal's member read from the environment.
+        "d_hushpasswd='define'",
+        "i_pwd='undef'",
+        "    password?: string[]",
+        "    password: process.env.DB_PASS,",
+        "  clientSecret: config.oauth.clientSecret;",
     })
     void ignoresProsePlaceholdersAndHandlesInNotesAndScripts(String line) {
         assertThat(findings("notes.txt", line)).isEmpty();
