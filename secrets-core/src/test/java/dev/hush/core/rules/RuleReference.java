@@ -2,6 +2,8 @@ package dev.hush.core.rules;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Renders a catalogue as the Markdown rule reference that {@code docs/rules.md} holds. */
@@ -19,12 +21,21 @@ public final class RuleReference {
      * holds the lines of {@code credentials-corpus.expected} ({@code set family<TAB>tp a/b fp c/d}).
      */
     public static String markdown(RuleCatalogue catalogue, List<String> measured) {
+        return markdown(catalogue, measured, List.of());
+    }
+
+    /**
+     * Returns the reference with both measurements: {@code measured} as above, and {@code judged} the lines of
+     * {@code compose-judged.tsv} ({@code file<TAB>line<TAB>key<TAB>rule<TAB>verdict<TAB>reason}, {@code -} for a
+     * secret no rule reports), every inline-secret finding on the real compose catalogues judged by a reader.
+     */
+    public static String markdown(RuleCatalogue catalogue, List<String> measured, List<String> judged) {
         List<Rule> structured = catalogue.rules().stream().filter(rule -> rule.analyzer().isPresent()).toList();
         List<Rule> provider = catalogue.regexRules();
         StringBuilder md = new StringBuilder();
         md.append("# Rule reference\n\n")
                 .append("<!-- Generated from secrets-core/src/main/resources/dev/hush/core/rules/rules.yaml (and the measured\n")
-                .append("     figures of secrets-core/src/test/resources/credentials-corpus.expected) by\n")
+                .append("     figures of secrets-core/src/test/resources/credentials-corpus.expected and compose-judged.tsv) by\n")
                 .append("     RuleReference.markdown; do not edit by hand. Regenerate with\n")
                 .append("     mvn -pl secrets-core test -Dtest=RuleReferenceTest -Dhush.updateDocs=true -->\n\n")
                 .append("hush ships ").append(catalogue.rules().size()).append(" rules: ")
@@ -56,6 +67,9 @@ public final class RuleReference {
         }
         if (!measured.isEmpty()) {
             measured(md, measured);
+        }
+        if (!judged.isEmpty()) {
+            judged(md, judged);
         }
         md.append("\n## Rules in detail\n");
         for (Rule rule : catalogue.rules()) {
@@ -132,6 +146,36 @@ public final class RuleReference {
             md.append("| ").append(set).append(" | ").append(family).append(" | ")
                     .append(share(figures[1], all)).append(" | ").append(share(figures[3], all)).append(" |\n");
         }
+    }
+
+    private static void judged(StringBuilder md, List<String> lines) {
+        Map<String, int[]> byRule = new TreeMap<>();
+        int[] all = new int[3];
+        for (String line : lines) {
+            String[] cells = line.split("\t");
+            if (line.startsWith("#") || cells.length != 6 || cells[0].equals("file")) {
+                continue;
+            }
+            boolean secret = cells[4].equals("secret");
+            // Counts per rule: judged secrets it reports, findings judged no secret; a secret no rule reports is a miss.
+            int column = cells[3].equals("-") ? (secret ? 2 : -1) : (secret ? 0 : 1);
+            if (column >= 0) {
+                all[column]++;
+                if (column < 2) {
+                    byRule.computeIfAbsent(cells[3], rule -> new int[3])[column]++;
+                }
+            }
+        }
+        md.append("\n## Measured on real compose files\n\n")
+                .append("`ComposeCatalogueCorpusTest` scans the app catalogues of `shared/corpus/compose` and checks every ")
+                .append("inline-secret finding of the compose, dotenv and Dockerfile rules against `compose-judged.tsv`, ")
+                .append("where a reader judged each one (and listed the literal secrets no rule reports): a finding that ")
+                .append("appears or goes away fails the test until it is judged. In all: ").append(all[0])
+                .append(" findings that are secrets, ").append(all[1]).append(" that are not, ").append(all[2])
+                .append(" secrets missed.\n\n")
+                .append("| rule | findings judged secrets | findings judged no secret |\n| --- | --: | --: |\n");
+        byRule.forEach((rule, counts) -> md.append("| `").append(rule).append("` | ").append(counts[0]).append(" | ")
+                .append(counts[1]).append(" |\n"));
     }
 
     private static String share(String fraction, boolean bold) {

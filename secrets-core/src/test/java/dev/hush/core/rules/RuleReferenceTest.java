@@ -13,7 +13,9 @@ class RuleReferenceTest {
     void keepsDocsRulesMdInStepWithTheCatalogue() throws IOException {
         List<String> measured = Files.readAllLines(
                 Reactor.root().resolve("secrets-core/src/test/resources/credentials-corpus.expected"));
-        Reactor.assertGeneratedFileIsCurrent("docs/rules.md", RuleReference.markdown(RuleCatalogue.builtIn(), measured),
+        List<String> judged = Files.readAllLines(Reactor.root().resolve("secrets-core/src/test/resources/compose-judged.tsv"));
+        Reactor.assertGeneratedFileIsCurrent("docs/rules.md",
+                RuleReference.markdown(RuleCatalogue.builtIn(), measured, judged),
                 "mvn -pl secrets-core test -Dtest=RuleReferenceTest -Dhush.updateDocs=true");
     }
 
