@@ -137,10 +137,6 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\n]{8,2000})\"");
     private static final Pattern SEMICOLON_PAIR = Pattern.compile(
             "(?i)(?:^|;|\"|')[ \\t]*((?:password|pwd|accountkey|sharedaccesskey))[ \\t]*=[ \\t]*([^;\"'\\s]{4,200})(?=;|\"|'|[ \\t]*$)");
-    /**
-     * A connection string's key that says where it connects, ODBC's and ADO.NET's spellings, or one
-     * only Azure's connection strings have: a line of one broken over several starts with its key.
-     */
     /** A variable's or a call's path in place of a value: {@code env.DB_PASSWORD}, {@code os.getenv("DB_PASSWORD")}. */
     private static final Pattern REFERENCE_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+|[\\w$.]+\\(.*");
     /**
@@ -153,6 +149,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** A key that names a login's user, at a line's start: {@code user =}, {@code Username=}, {@code db.login:}. */
     private static final Pattern LOGIN_USER = Pattern.compile(
             "(?i)(?:-[ \\t]+)?(?:export[ \\t]+)?[\"']?[\\w.-]*?(?:user|username|user_name|userid|user_id|login)[\"']?[ \\t]*[=:]");
+    /**
+     * A connection string's key that says where it connects, ODBC's and ADO.NET's spellings, or one
+     * only Azure's connection strings have: a line of one broken over several starts with its key.
+     */
     private static final Pattern CONNECTION_LINE = Pattern.compile(
             "(?i)(?:^|[;\"'\\s])(?:server|data source|host|database|initial catalog|uid|user id|driver|provider|dsn|accountname"
                     + "|accountkey|sharedaccesskey)[ \\t]*=[^;]*;");
@@ -247,14 +247,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         StringBuilder cells = new StringBuilder(text.length());
         int lineStart = 0;
         while (lineStart < text.length()) {
-            int lineEnd = lineStart;
-            while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
-                lineEnd++;
-            }
-            int open = lineStart;
-            while (open < lineEnd && (text.charAt(open) == ' ' || text.charAt(open) == '\t')) {
-                open++;
-            }
+            int lineEnd = lineEnd(text, lineStart);
+            int open = skipBlanks(text, lineStart, lineEnd);
             int close = lineEnd - 1;
             while (close > open && (text.charAt(close) == ' ' || text.charAt(close) == ',')) {
                 close--;
@@ -756,11 +750,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             if (contentStart < 0) {
                 return;
             }
-            String content = text.subSequence(contentStart, lineEnd(text, contentStart)).toString();
+            String content = lineAt(text, contentStart);
             int closeStart = nextLineStart(text, contentStart + content.length());
             String value = content.strip();
             if (closeStart < 0 || value.isEmpty() || value.indexOf('<') >= 0
-                    || !text.subSequence(closeStart, lineEnd(text, closeStart)).toString().strip().equals("</" + name + ">")) {
+                    || !lineAt(text, closeStart).strip().equals("</" + name + ">")) {
                 return;
             }
             check(name, unescapeXml(value), contentStart + content.indexOf(value), true);
@@ -1024,12 +1018,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             if (contentStart < 0) {
                 return;
             }
-            String content = text.subSequence(contentStart, lineEnd(text, contentStart)).toString();
+            String content = lineAt(text, contentStart);
             if (content.isBlank() || indentation(content) <= indentation(line)) {
                 return;
             }
             int after = nextLineStart(text, contentStart + content.length());
-            String next = after < 0 ? "" : text.subSequence(after, lineEnd(text, after)).toString();
+            String next = after < 0 ? "" : lineAt(text, after);
             if (!next.isBlank() && indentation(next) > indentation(line)) {
                 return; // more than one line: a certificate, a script, prose
             }
@@ -1469,6 +1463,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return i;
     }
 
+    /** Returns the line that starts at {@code start}, without its line break. */
+    private static String lineAt(CharSequence text, int start) {
+        return text.subSequence(start, lineEnd(text, start)).toString();
+    }
+
     private static int indentation(String line) {
         int i = 0;
         while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
@@ -1506,17 +1505,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         while (i < limit && (Character.isLetterOrDigit(text.charAt(i)) || "_.<>?".indexOf(text.charAt(i)) >= 0)) {
             i++;
         }
-        while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
+        i = skipBlanks(text, i, limit);
         if (i + 1 >= limit || text.charAt(i) != '=' || "=>~".indexOf(text.charAt(i + 1)) >= 0) {
             return limit;
         }
-        i++;
-        while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        return i;
+        return skipBlanks(text, i + 1, limit);
     }
 
     /** Returns whether {@code word} is at {@code at} (in any case), then {@code =} after optional blanks. */
