@@ -56,6 +56,10 @@ final class HistoryCli implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: PATH/.hush.yaml).")
     Path config;
 
+    @Option(names = "--include-vendored", description = "Also read vendored dependencies (node_modules,"
+            + " vendor/github.com/..., site-packages), which are skipped and listed by default.")
+    boolean includeVendored;
+
     @Option(names = "--purge-plan", paramLabel = "FILE",
             description = "Also write a git filter-repo --replace-text file (mode 0600; it holds the secrets).")
     Path purgePlan;
@@ -79,8 +83,9 @@ final class HistoryCli implements Callable<Integer> {
         if (purgePlan != null) {
             OptionChecks.newFile("--purge-plan", purgePlan, force);
         }
+        HushConfig settings = config != null ? HushConfig.read(config) : HushConfig.forProject(path);
         HistoryCommand history = Hush.history().repository(path)
-                .config(config != null ? HushConfig.read(config) : HushConfig.forProject(path));
+                .config(includeVendored ? settings.withVendoredScanned() : settings);
         if (refs != null) {
             history.refs(refs);
         }

@@ -59,6 +59,9 @@ final class ScanCli implements Callable<Integer> {
                         .description("Report only findings not accepted in FILE (written by 'hush baseline').").build())
                 .addArg(OptionSpec.builder("--config").paramLabel("FILE").type(Path.class)
                         .description("Settings file (default: PATH/.hush.yaml).").build())
+                .addArg(OptionSpec.builder("--include-vendored").type(boolean.class)
+                        .description("Also scan vendored dependencies (node_modules, vendor/github.com/...,"
+                                + " site-packages), which are skipped and listed by default.").build())
                 .build());
         // Last, where the annotation puts them: the completion script lists the options in this order.
         HushCommand.addStandardHelpOptions(spec);
@@ -73,7 +76,8 @@ final class ScanCli implements Callable<Integer> {
     public Integer call() throws Exception {
         Path root = spec.positionalParameters().get(0).getValue();
         return scan(root, Boolean.TRUE.equals(spec.findOption("--staged").getValue()), spec.findOption("--diff").getValue(),
-                spec.findOption("--config").getValue(), spec.findOption("--baseline").getValue(), ReportOptions.of(spec),
+                spec.findOption("--config").getValue(), spec.findOption("--baseline").getValue(),
+                Boolean.TRUE.equals(spec.findOption("--include-vendored").getValue()), ReportOptions.of(spec),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
@@ -91,7 +95,7 @@ final class ScanCli implements Callable<Integer> {
         PrintWriter out = writer(System.out, "sun.stdout.encoding");
         PrintWriter err = writer(System.err, "sun.stderr.encoding");
         try {
-            return scan(Path.of("."), true, null, null, null, ReportOptions.defaults(), out, err);
+            return scan(Path.of("."), true, null, null, null, false, ReportOptions.defaults(), out, err);
         } catch (Exception e) {
             return HushCommand.report(e, err, false);
         } finally {
@@ -116,8 +120,8 @@ final class ScanCli implements Callable<Integer> {
     }
 
     /** Scans {@code path} (its staged changes, or those since {@code diff}), reports and returns the exit code. */
-    private static int scan(Path path, boolean staged, String diff, Path config, Path baseline, ReportOptions report,
-            PrintWriter out, PrintWriter err) throws Exception {
+    private static int scan(Path path, boolean staged, String diff, Path config, Path baseline, boolean includeVendored,
+            ReportOptions report, PrintWriter out, PrintWriter err) throws Exception {
         Path root = OptionChecks.readable(path);
         boolean git = staged || diff != null;
         ProjectScan scan = !git ? Hush.scan().root(root) : (staged ? Hush.stagedScan() : Hush.diffScan(diff)).root(root);
@@ -126,6 +130,9 @@ final class ScanCli implements Callable<Integer> {
         }
         if (baseline != null) {
             scan.baseline(Baseline.read(baseline));
+        }
+        if (includeVendored) {
+            scan.includeVendored();
         }
         ScanReport result = scan.call();
         report.write(result, root, out);

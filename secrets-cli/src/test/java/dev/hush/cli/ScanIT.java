@@ -60,6 +60,19 @@ class ScanIT {
     }
 
     @Test
+    void listsVendoredDependenciesAsSkippedAndScansThemWhenAsked() throws Exception {
+        Path module = Files.createDirectories(tmp.resolve("node_modules/pad"));
+        Files.writeString(module.resolve("test.env"), "DB_PASSWORD=hushTest-Pg-9c41e7aa02\n");
+        ProcessRun.Result skipped = HushProcess.run(tmp, "scan", ".");
+        assertThat(skipped.exitCode()).as(skipped.all()).isEqualTo(0);
+        assertThat(skipped.out()).contains("skipped: node_modules/: vendored dependencies (npm), not scanned;"
+                + " --include-vendored").contains("no findings");
+        ProcessRun.Result scanned = HushProcess.run(tmp, "scan", "--include-vendored", ".");
+        assertThat(scanned.exitCode()).as(scanned.all()).isEqualTo(1);
+        assertThat(scanned.out()).contains("node_modules/pad/test.env").doesNotContain("skipped:");
+    }
+
+    @Test
     void exitsZeroOnACleanProject() throws Exception {
         Files.writeString(tmp.resolve("compose.yaml"), "services:\n  web:\n    image: nginx\n");
         ProcessRun.Result result = HushProcess.run(tmp, "scan");

@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Holds a project's settings from {@code .hush.yaml}: extra rules, disabled rules, paths
- * and values to allow, and the file size limit.
+ * and values to allow, the file size limit, and whether vendored dependencies are scanned.
  *
  * <pre>
  * rules:            # extra rules, in the catalogue's format
@@ -34,6 +34,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   paths: ["test/fixtures/**"]
  *   values: ["^sk_test_"]
  * maxFileSize: 10485760
+ * scanVendored: false   # node_modules, vendor/github.com, site-packages... (VendoredFolders)
  * </pre>
  */
 public final class HushConfig {
@@ -52,6 +53,7 @@ public final class HushConfig {
     private final List<PathMatcher> allowedPaths;
     private final List<Pattern> allowedValues;
     private final long maxFileSize;
+    private final boolean scanVendored;
     private final Optional<Source> rules;
     private final Optional<Source> gitleaks;
 
@@ -60,7 +62,7 @@ public final class HushConfig {
     }
 
     private HushConfig(Set<String> disabledRules, List<String> allowedPathGlobs, List<Pattern> allowedValues,
-            long maxFileSize, Optional<Source> rules, Optional<Source> gitleaks) {
+            long maxFileSize, boolean scanVendored, Optional<Source> rules, Optional<Source> gitleaks) {
         this.disabledRules = Set.copyOf(disabledRules);
         this.allowedPathGlobs = List.copyOf(allowedPathGlobs);
         this.allowedPaths = allowedPathGlobs.stream()
@@ -68,13 +70,15 @@ public final class HushConfig {
                 .toList();
         this.allowedValues = List.copyOf(allowedValues);
         this.maxFileSize = maxFileSize;
+        this.scanVendored = scanVendored;
         this.rules = rules;
         this.gitleaks = gitleaks;
     }
 
     /** Returns the settings used when a project has no {@code .hush.yaml}. */
     public static HushConfig defaults() {
-        return new HushConfig(Set.of(), List.of(), List.of(), DEFAULT_MAX_FILE_SIZE, Optional.empty(), Optional.empty());
+        return new HushConfig(Set.of(), List.of(), List.of(), DEFAULT_MAX_FILE_SIZE, false, Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -92,7 +96,13 @@ public final class HushConfig {
 
     /** Returns these settings with the text of a {@code .gitleaks.toml} whose rules and allowlists apply too. */
     public HushConfig withGitleaks(Source toml) {
-        return new HushConfig(disabledRules, allowedPathGlobs, allowedValues, maxFileSize, rules, Optional.of(toml));
+        return new HushConfig(disabledRules, allowedPathGlobs, allowedValues, maxFileSize, scanVendored, rules,
+                Optional.of(toml));
+    }
+
+    /** Returns these settings with vendored dependencies scanned, as {@code --include-vendored} asks. */
+    public HushConfig withVendoredScanned() {
+        return new HushConfig(disabledRules, allowedPathGlobs, allowedValues, maxFileSize, true, rules, gitleaks);
     }
 
     /** Returns the text of the project's {@code .gitleaks.toml}, when it has one. */
@@ -145,7 +155,7 @@ public final class HushConfig {
         if (!(root instanceof Map<?, ?> map)) {
             throw new ConfigException(origin + ": expected a map of settings at the top");
         }
-        Set<String> known = Set.of("rules", "disable", "allow", "maxFileSize");
+        Set<String> known = Set.of("rules", "disable", "allow", "maxFileSize", "scanVendored");
         for (Object key : map.keySet()) {
             if (!known.contains(String.valueOf(key))) {
                 throw new ConfigException(origin + ": unknown setting '" + key + "'; known settings: " + new TreeSet<>(known));
@@ -176,8 +186,12 @@ public final class HushConfig {
             }
             maxFileSize = number.longValue();
         }
+        Object vendored = map.containsKey("scanVendored") ? map.get("scanVendored") : Boolean.FALSE;
+        if (!(vendored instanceof Boolean scanVendored)) {
+            throw new ConfigException(origin + ": 'scanVendored' must be true or false");
+        }
         Optional<Source> rules = map.containsKey("rules") ? Optional.of(new Source(yaml, origin)) : Optional.empty();
-        return new HushConfig(disabled, paths, values, maxFileSize, rules, Optional.empty());
+        return new HushConfig(disabled, paths, values, maxFileSize, scanVendored, rules, Optional.empty());
     }
 
     private static List<String> strings(Object value, String origin, String setting) {
@@ -211,6 +225,15 @@ public final class HushConfig {
         return maxFileSize;
     }
 
+    /**
+     * Returns whether scans read the folders package managers fill ({@code node_modules},
+     * {@code vendor/github.com}, {@code site-packages}: {@code dev.hush.core.git.VendoredFolders});
+     * by default they are left out, each listed as skipped.
+     */
+    public boolean scansVendored() {
+        return scanVendored;
+    }
+
     /** Returns the project's extra rules, when it has any. */
     public Optional<Source> rules() {
         return rules;
@@ -219,6 +242,7 @@ public final class HushConfig {
     @Override
     public String toString() {
         return "HushConfig[disabled=" + disabledRules + ", allowedPaths=" + allowedPathGlobs
-                + ", allowedValues=" + allowedValues.size() + ", maxFileSize=" + maxFileSize + "]";
+                + ", allowedValues=" + allowedValues.size() + ", maxFileSize=" + maxFileSize
+                + ", scanVendored=" + scanVendored + "]";
     }
 }

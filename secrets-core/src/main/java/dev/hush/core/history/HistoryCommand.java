@@ -8,6 +8,7 @@ import dev.hush.core.model.Location;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.detect.Detector;
 import dev.hush.core.git.GitRepositories;
+import dev.hush.core.git.VendoredFolders;
 import dev.hush.core.model.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.ReflogEntry;
 import org.eclipse.jgit.lib.ReflogReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Scans every blob a repository's history holds, once: {@code Hush.history().repository(path).call()}.
@@ -141,8 +143,11 @@ public final class HistoryCommand {
 
             List<HistoryWalk.Start> starts = refs.isEmpty() ? allRefs(repo) : chosenRefs(repo);
             List<HistoryWalk.Start> remotes = starts(repo.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES));
+            Optional<VendoredFolders.Filter> vendored = settings.scansVendored() ? Optional.empty()
+                    : Optional.of(VendoredFolders.treeFilter());
             HistoryWalk walk = new HistoryWalk(reader, this::stopRequested,
-                    w -> report(HistoryProgress.Phase.WALKING, w, null, false));
+                    w -> report(HistoryProgress.Phase.WALKING, w, null, false),
+                    vendored.isPresent() ? vendored.get() : TreeFilter.ALL);
             walk.walk(starts, remotes, since);
             headCommit(repo, walk).ifPresent(walk::markInHead);
             report(HistoryProgress.Phase.WALKING, walk, null, true);
@@ -188,7 +193,8 @@ public final class HistoryCommand {
                         || stopped && source.done() < walk.blobs().size();
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 return new HistoryReport(findings, errors, new HistoryReport.Stats(walk.commitsWalked(), scanned,
-                        source.bytes(), binary, source.oversized(), millis), partial);
+                        source.bytes(), binary, source.oversized(), millis), partial,
+                        vendored.map(f -> f.skipped("")).orElse(List.of()));
             }
         }
     }

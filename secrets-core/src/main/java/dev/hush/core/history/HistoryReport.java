@@ -4,6 +4,7 @@ import dev.hush.core.baseline.Fingerprints;
 import dev.hush.core.model.Finding;
 import dev.hush.core.model.ScanError;
 import dev.hush.core.model.ScanReport;
+import dev.hush.core.model.SkippedFile;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,13 +18,21 @@ import java.util.Objects;
  * @param stats how much was walked and read
  * @param partial whether something was not read: the scan was cancelled or cut short, or a
  *     commit, tree or blob could not be read (missing, damaged, or left on a partial clone's remote)
+ * @param skipped the folders not entered: vendored dependencies, unless the settings scan them
  */
-public record HistoryReport(List<HistoryFinding> findings, List<ScanError> errors, Stats stats, boolean partial) {
+public record HistoryReport(List<HistoryFinding> findings, List<ScanError> errors, Stats stats, boolean partial,
+        List<SkippedFile> skipped) {
     /** Copies the lists so the report cannot change after it is made. */
     public HistoryReport {
         findings = List.copyOf(findings);
         errors = List.copyOf(errors);
         Objects.requireNonNull(stats, "stats == null");
+        skipped = List.copyOf(skipped);
+    }
+
+    /** Creates a report of a history whose every folder was entered. */
+    public HistoryReport(List<HistoryFinding> findings, List<ScanError> errors, Stats stats, boolean partial) {
+        this(findings, errors, stats, partial, List.of());
     }
 
     /**
@@ -47,7 +56,7 @@ public record HistoryReport(List<HistoryFinding> findings, List<ScanError> error
      */
     public ScanReport toScanReport() {
         List<Finding> plain = findings.stream().map(HistoryFinding::finding).toList();
-        return new ScanReport(plain, Fingerprints.cache().ofAll(plain), errors, List.of(), List.of(),
+        return new ScanReport(plain, Fingerprints.cache().ofAll(plain), errors, skipped, List.of(),
                 new ScanReport.Stats(stats.blobsScanned(), stats.bytesScanned(), stats.binarySkipped(), stats.millis()),
                 partial);
     }

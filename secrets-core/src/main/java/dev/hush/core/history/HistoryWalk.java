@@ -26,6 +26,7 @@ import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
@@ -49,18 +50,29 @@ final class HistoryWalk {
     private final Map<String, String> paths = new HashMap<>();
     private final List<ScanError> errors = new ArrayList<>();
     private final Map<Integer, Commit> described = new HashMap<>();
+    private final TreeFilter folders;
     private volatile long commitsWalked;
     private boolean cutShort;
     private boolean missedObjects;
 
     /**
-     * Creates a walk reading through {@code reader}; {@code stop} is asked between commits
-     * whether to stop, {@code tick} is run between commits so progress can be shown.
+     * Creates a walk reading through {@code reader} every path of every commit; {@code stop} is
+     * asked between commits whether to stop, {@code tick} is run between commits so progress can
+     * be shown.
      */
     HistoryWalk(ObjectReader reader, BooleanSupplier stop, Consumer<HistoryWalk> tick) {
+        this(reader, stop, tick, TreeFilter.ALL);
+    }
+
+    /**
+     * Creates a walk as above that enters only the folders {@code folders} passes, such as
+     * {@link dev.hush.core.git.VendoredFolders#treeFilter()}.
+     */
+    HistoryWalk(ObjectReader reader, BooleanSupplier stop, Consumer<HistoryWalk> tick, TreeFilter folders) {
         this.reader = reader;
         this.stop = stop;
         this.tick = tick;
+        this.folders = folders;
     }
 
     /**
@@ -187,7 +199,8 @@ final class HistoryWalk {
             for (RevCommit parent : commit.getParents()) {
                 trees.addTree(parent.getTree());
             }
-            trees.setFilter(commit.getParentCount() == 0 ? TreeFilter.ALL : TreeFilter.ANY_DIFF);
+            trees.setFilter(AndTreeFilter.create(commit.getParentCount() == 0 ? TreeFilter.ALL : TreeFilter.ANY_DIFF,
+                    folders));
             MutableObjectId id = new MutableObjectId();
             while (trees.next()) {
                 if (!isFile(trees.getRawMode(0)) || inAParent(trees)) {

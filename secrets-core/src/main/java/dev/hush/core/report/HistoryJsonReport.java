@@ -35,6 +35,7 @@ public final class HistoryJsonReport {
         }
         json.endArray();
         JsonReport.writeErrors(json, report.errors());
+        JsonReport.writeSkipped(json, report.skipped());
         json.member("partial", report.partial());
         HistoryReport.Stats stats = report.stats();
         json.name("stats").beginObject()

@@ -35,11 +35,7 @@ public final class JsonReport implements Reporter {
         }
         json.endArray();
         writeErrors(json, report.errors());
-        json.name("skipped").beginArray();
-        for (SkippedFile file : report.skipped()) {
-            json.beginObject().member("path", file.path()).member("reason", file.reason()).endObject();
-        }
-        json.endArray();
+        writeSkipped(json, report.skipped());
         json.name("staleBaseline").beginArray();
         report.staleBaselineEntries().forEach(json::value);
         json.endArray();
@@ -105,6 +101,15 @@ public final class JsonReport implements Reporter {
         for (ScanError error : errors) {
             json.beginObject().member("path", error.path()).member("line", error.line())
                     .member("message", error.message()).endObject();
+        }
+        json.endArray();
+    }
+
+    /** Writes the {@code skipped} member: each file or folder not read, with why. */
+    static void writeSkipped(JsonWriter json, List<SkippedFile> skipped) {
+        json.name("skipped").beginArray();
+        for (SkippedFile file : skipped) {
+            json.beginObject().member("path", file.path()).member("reason", file.reason()).endObject();
         }
         json.endArray();
     }

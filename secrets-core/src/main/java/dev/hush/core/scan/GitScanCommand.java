@@ -3,6 +3,7 @@ package dev.hush.core.scan;
 import dev.hush.core.detect.GitFacts;
 import dev.hush.core.git.GitRepositories;
 import dev.hush.core.git.GitScanException;
+import dev.hush.core.git.VendoredFolders;
 import dev.hush.core.git.WorkTree;
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Commit;
@@ -96,7 +97,7 @@ public final class GitScanCommand extends ScanSetup<GitScanCommand> {
 
     @Override
     Source source(Path folder, HushConfig settings) throws IOException {
-        Changes changes = new Changes(settings.maxFileSize());
+        Changes changes = new Changes(settings);
         try (Repository repository = openRepository(); ObjectReader reader = repository.newObjectReader()) {
             String prefix = prefix(repository);
             if (mode == Mode.STAGED && repository.isBare()) {
@@ -111,6 +112,7 @@ public final class GitScanCommand extends ScanSetup<GitScanCommand> {
             } else {
                 workTreeFiles(repository, reader, prefix, changes);
             }
+            changes.vendored.ifPresent(filter -> changes.skipped.addAll(filter.skipped(prefix)));
         }
         return files -> {
             changes.files.values().forEach(files);
@@ -143,11 +145,19 @@ public final class GitScanCommand extends ScanSetup<GitScanCommand> {
     /** Collects the changed files, each distinct content once, and the ones skipped. */
     private static final class Changes {
         final long maxFileSize;
+        /** Keeps the walks out of vendored folders, unless the settings scan them. */
+        final Optional<VendoredFolders.Filter> vendored;
         final Map<String, Fragment> files = new LinkedHashMap<>();
         final List<SkippedFile> skipped = new ArrayList<>();
 
-        Changes(long maxFileSize) {
-            this.maxFileSize = maxFileSize;
+        Changes(HushConfig settings) {
+            this.maxFileSize = settings.maxFileSize();
+            this.vendored = settings.scansVendored() ? Optional.empty() : Optional.of(VendoredFolders.treeFilter());
+        }
+
+        /** Returns {@code filter}, and the vendored filter's test after it when there is one. */
+        TreeFilter andNotVendored(TreeFilter filter) {
+            return vendored.<TreeFilter>map(v -> AndTreeFilter.create(filter, v)).orElse(filter);
         }
 
         /** Reads blob {@code id} at {@code path} unless it is too large or already read at that path. */
@@ -204,7 +214,7 @@ public final class GitScanCommand extends ScanSetup<GitScanCommand> {
             ObjectId head = repository.resolve(Constants.HEAD + "^{tree}");
             walk.addTree(head == null ? new EmptyTreeIterator() : treeParser(reader, head));
             int index = walk.addTree(new DirCacheIterator(repository.readDirCache()));
-            walk.setFilter(under(prefix, TreeFilter.ANY_DIFF));
+            walk.setFilter(under(prefix, changes.andNotVendored(TreeFilter.ANY_DIFF)));
             while (walk.next()) {
                 DirCacheIterator staged = walk.getTree(index, DirCacheIterator.class);
                 // A path only in HEAD is a deletion; a stage above 0 is an unresolved conflict, which git refuses to commit.
@@ -232,7 +242,8 @@ public final class GitScanCommand extends ScanSetup<GitScanCommand> {
             int workTree = walk.addTree(files);
             files.setDirCacheIterator(walk, index);
             // Untracked files are not part of a diff; skipping them also keeps the walk out of node_modules.
-            walk.setFilter(under(prefix, AndTreeFilter.create(new Tracked(index), TreeFilter.ANY_DIFF)));
+            walk.setFilter(under(prefix,
+                    changes.andNotVendored(AndTreeFilter.create(new Tracked(index), TreeFilter.ANY_DIFF))));
             while (walk.next()) {
                 WorkingTreeIterator file = walk.getTree(workTree, WorkingTreeIterator.class);
                 if (file == null || !isFile(file.getEntryFileMode())) {
@@ -301,7 +312,7 @@ public final class GitScanCommand extends ScanSetup<GitScanCommand> {
                     if (commit.getParentCount() == 0) {
                         walk.addTree(new EmptyTreeIterator());
                     }
-                    walk.setFilter(under(prefix, TreeFilter.ANY_DIFF));
+                    walk.setFilter(under(prefix, changes.andNotVendored(TreeFilter.ANY_DIFF)));
                     while (walk.next()) {
                         if (isFile(walk.getFileMode(self)) && differsFromEveryParent(walk, self)) {
                             changes.addBlob(reader, walk.getPathString().substring(prefix.length()),

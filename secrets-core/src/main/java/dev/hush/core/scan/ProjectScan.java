@@ -18,6 +18,12 @@ public interface ProjectScan {
     ProjectScan baseline(Baseline baseline);
 
     /**
+     * Reads vendored dependencies too ({@code node_modules}, {@code vendor/github.com},
+     * {@code site-packages}: {@code dev.hush.core.git.VendoredFolders}), whatever the settings say.
+     */
+    ProjectScan includeVendored();
+
+    /**
      * Runs the scan.
      *
      * @throws IOException when the files or the repository cannot be read

@@ -1,7 +1,9 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.config.HushConfig;
 import dev.hush.core.detect.DotenvAnalyzer;
 import dev.hush.core.git.IgnoreRules;
+import dev.hush.core.git.VendoredFolders;
 import dev.hush.core.git.WorkTree;
 import dev.hush.core.model.SkippedFile;
 import java.io.IOException;
@@ -20,7 +22,9 @@ import java.util.function.Consumer;
  * Lists the files of a project that a scan reads: it never follows a symbolic link, skips
  * the {@code .git} and {@code .hush} folders, what {@code .hushignore} excludes, what
  * {@code .gitignore} excludes (except dotenv files, whose values end up in containers
- * whether git sees them or not), files that are not regular, and files over the size limit.
+ * whether git sees them or not), vendored dependencies unless the settings scan them
+ * ({@link VendoredFolders}: each such folder is listed as skipped), files that are not
+ * regular, and files over the size limit.
  */
 final class ProjectWalk {
     private static final Set<String> NEVER_ENTERED = Set.of(".git", ".hush");
@@ -33,30 +37,27 @@ final class ProjectWalk {
     private final WorkTree workTree;
     private final IgnoreRules hushIgnore;
     private final long maxFileSize;
+    private final boolean scanVendored;
     private final Consumer<Entry> found;
     private final List<Entry> entries = new ArrayList<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
 
-    private ProjectWalk(Path root, WorkTree workTree, long maxFileSize, Consumer<Entry> found) {
+    private ProjectWalk(Path root, WorkTree workTree, HushConfig settings, Consumer<Entry> found) {
         this.root = root;
         this.workTree = workTree;
         this.hushIgnore = new IgnoreRules(root, ".hushignore", Optional.empty());
-        this.maxFileSize = maxFileSize;
+        this.maxFileSize = settings.maxFileSize();
+        this.scanVendored = settings.scansVendored();
         this.found = found;
-    }
-
-    /** Walks {@code root} and returns what to scan and what was skipped. */
-    static ProjectWalk of(Path root, WorkTree workTree, long maxFileSize) throws IOException {
-        return of(root, workTree, maxFileSize, entry -> { });
     }
 
     /**
      * Walks {@code root}, giving each file to scan to {@code found} as soon as the walk meets
      * it (so that reading can start before the walk ends), and returns what to scan and what
-     * was skipped.
+     * was skipped; {@code settings} give the size limit and whether vendored folders are read.
      */
-    static ProjectWalk of(Path root, WorkTree workTree, long maxFileSize, Consumer<Entry> found) throws IOException {
-        ProjectWalk walk = new ProjectWalk(root, workTree, maxFileSize, found);
+    static ProjectWalk of(Path root, WorkTree workTree, HushConfig settings, Consumer<Entry> found) throws IOException {
+        ProjectWalk walk = new ProjectWalk(root, workTree, settings, found);
         if (Files.isRegularFile(root)) {
             // A single file given as the root: scan just that file.
             walk.add(new Entry(root, root.getFileName().toString(), Files.size(root)));
@@ -93,6 +94,11 @@ final class ProjectWalk {
             if (NEVER_ENTERED.contains(dir.getFileName().toString())
                     || hushIgnore.matches(path, true)
                     || workTree.matches(path, true)) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            Optional<String> vendored = scanVendored ? Optional.empty() : VendoredFolders.installedBy(path);
+            if (vendored.isPresent()) {
+                skipped.add(VendoredFolders.skipped(path, vendored.get()));
                 return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;

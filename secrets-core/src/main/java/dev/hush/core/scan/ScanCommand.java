@@ -30,6 +30,6 @@ public final class ScanCommand extends ScanSetup<ScanCommand> {
 
     @Override
     Source source(Path folder, HushConfig settings) throws IOException {
-        return new WorkTreeSource(root, folder, WorkTree.of(folder), settings.maxFileSize());
+        return new WorkTreeSource(root, folder, WorkTree.of(folder), settings);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the work-tree scan and the git scans share: their options (root, settings, baseline)
+ * What the work-tree scan and the git scans share: their options (root, settings, baseline,
+ * vendored folders)
  * and the start of {@code call()}, which guards the one call, reads the settings and starts
  * compiling the rules while the subclass finds what to scan.
  *
@@ -23,6 +24,7 @@ abstract sealed class ScanSetup<S extends ScanSetup<S>> implements ProjectScan p
     Path root = Path.of(".");
     private Optional<HushConfig> config = Optional.empty();
     private Optional<Baseline> baseline = Optional.empty();
+    private boolean includeVendored;
 
     /**
      * Creates the options of the command named {@code command}; {@code reportsStaleEntries} when
@@ -54,11 +56,18 @@ abstract sealed class ScanSetup<S extends ScanSetup<S>> implements ProjectScan p
     }
 
     @Override
+    public S includeVendored() {
+        this.includeVendored = true;
+        return self();
+    }
+
+    @Override
     public final ScanReport call() throws IOException {
         guard.markCalled();
         long start = System.nanoTime();
         Path folder = folder();
-        HushConfig settings = config.isPresent() ? config.get() : HushConfig.forProject(folder);
+        HushConfig read = config.isPresent() ? config.get() : HushConfig.forProject(folder);
+        HushConfig settings = includeVendored ? read.withVendoredScanned() : read;
         // Loading the rules takes tens of milliseconds of a cold start, as does finding what to
         // scan: build the detector on a second core meanwhile.
         ScanEngine.Rules rules = ScanEngine.Rules.compile(settings);

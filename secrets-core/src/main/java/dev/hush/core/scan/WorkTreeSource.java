@@ -1,5 +1,6 @@
 package dev.hush.core.scan;
 
+import dev.hush.core.config.HushConfig;
 import dev.hush.core.git.WorkTree;
 import dev.hush.core.model.SkippedFile;
 import java.io.IOException;
@@ -19,23 +20,23 @@ final class WorkTreeSource implements Source {
     private final Path root;
     private final Path folder;
     private final WorkTree workTree;
-    private final long maxFileSize;
+    private final HushConfig settings;
 
     /**
      * Creates the source of {@code root}, a folder or a single file in {@code folder}.
      *
-     * @param maxFileSize the largest file to read, in bytes
+     * @param settings the largest file to read, and whether vendored folders are read
      */
-    WorkTreeSource(Path root, Path folder, WorkTree workTree, long maxFileSize) {
+    WorkTreeSource(Path root, Path folder, WorkTree workTree, HushConfig settings) {
         this.root = root;
         this.folder = folder;
         this.workTree = workTree;
-        this.maxFileSize = maxFileSize;
+        this.settings = settings;
     }
 
     @Override
     public List<SkippedFile> offer(Consumer<Fragment> files) throws IOException {
-        return ProjectWalk.of(root, workTree, maxFileSize,
+        return ProjectWalk.of(root, workTree, settings,
                 entry -> files.accept(Fragment.onDisk(entry.path(), entry.file(), entry.size(), workTree))).skipped();
     }
 

@@ -38,6 +38,21 @@ class HushConfigTest {
     }
 
     @Test
+    void leavesVendoredFoldersOutUnlessTheSettingOrTheCallerScansThem() {
+        assertThat(HushConfig.defaults().scansVendored()).isFalse();
+        assertThat(HushConfig.parse("maxFileSize: 2048\n", ".hush.yaml").scansVendored()).isFalse();
+        HushConfig scanned = HushConfig.parse("scanVendored: true\nmaxFileSize: 2048\n", ".hush.yaml");
+        assertThat(scanned.scansVendored()).isTrue();
+        assertThat(scanned.maxFileSize()).isEqualTo(2048);
+        HushConfig asked = HushConfig.parse("maxFileSize: 2048\n", ".hush.yaml").withVendoredScanned();
+        assertThat(asked.scansVendored()).isTrue();
+        assertThat(asked.maxFileSize()).isEqualTo(2048);
+        assertThatThrownBy(() -> HushConfig.parse("scanVendored: yes please\n", "proj/.hush.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("proj/.hush.yaml: 'scanVendored' must be true or false");
+    }
+
+    @Test
     void anEmptyFileMeansTheDefaults() {
         assertThat(HushConfig.parse("", ".hush.yaml").maxFileSize()).isEqualTo(HushConfig.defaults().maxFileSize());
     }

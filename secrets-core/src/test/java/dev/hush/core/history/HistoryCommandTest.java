@@ -96,6 +96,26 @@ class HistoryCommandTest {
     }
 
     @Test
+    void leavesOutVendoredFoldersAndListsThemUnlessTheSettingsScanThem() throws Exception {
+        try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
+            repo.write("app/config.yml", "token: FAKE_SECRET_OWN\n")
+                    .write("vendor/github.com/acme/db/fixture.yml", "token: FAKE_SECRET_VENDORED\n").commit("vendor");
+            repo.write("web/node_modules/pad/test.yml", "token: FAKE_SECRET_NPM\n").commit("npm");
+
+            HistoryReport report = scan(repo.workTree);
+            assertThat(report.findings()).extracting(f -> f.finding().location().path()).containsExactly("app/config.yml");
+            assertThat(report.skipped()).extracting(s -> s.path())
+                    .containsExactly("vendor/github.com/", "web/node_modules/");
+            assertThat(report.toScanReport().skipped()).hasSize(2);
+
+            HistoryReport all = Hush.history().repository(repo.workTree).config(HushConfig.defaults().withVendoredScanned())
+                    .analyzer(new GitFixture.FakeAnalyzer()).call();
+            assertThat(all.findings()).hasSize(3);
+            assertThat(all.skipped()).isEmpty();
+        }
+    }
+
+    @Test
     void readsEachDistinctBlobOnceAtTheFirstPathItAppearedAt() throws Exception {
         try (GitFixture repo = GitFixture.init(temp.resolve("repo"))) {
             repo.write("first.txt", "same content\n").commit("one");

@@ -91,6 +91,28 @@ class GitScanCommandTest {
     }
 
     @Test
+    void leavesOutStagedAndCommittedVendoredFoldersUnlessAsked() throws Exception {
+        try (Git git = Git.init().setDirectory(root.toFile()).call()) {
+            write("app/vendor/github.com/acme/db/fixture.env", STAGED_SECRET);
+            write("app/node_modules/pad/test.env", STAGED_SECRET);
+            write("app/app.env", OTHER_SECRET);
+            git.add().addFilepattern(".").call();
+            ScanReport staged = Hush.stagedScan().root(root.resolve("app")).call();
+            assertThat(paths(staged)).containsExactly("app.env");
+            assertThat(staged.skipped()).extracting(s -> s.path())
+                    .containsExactly("node_modules/", "vendor/github.com/");
+            assertThat(paths(Hush.stagedScan().root(root.resolve("app")).includeVendored().call()))
+                    .containsExactlyInAnyOrder("app.env", "node_modules/pad/test.env", "vendor/github.com/acme/db/fixture.env");
+
+            RevCommit first = commit(git, "vendored");
+            ScanReport emptyTreeRange = Hush.diffScan(".." + first.name()).root(root).call();
+            assertThat(paths(emptyTreeRange)).containsExactly("app/app.env");
+            assertThat(emptyTreeRange.skipped()).extracting(s -> s.path())
+                    .containsExactly("app/node_modules/", "app/vendor/github.com/");
+        }
+    }
+
+    @Test
     void reportsPathsRelativeToASubfolderAndReadsOnlyUnderIt() throws Exception {
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
             write("app/app.env", STAGED_SECRET);

@@ -65,6 +65,37 @@ class ScanCommandTest {
     }
 
     @Test
+    void skipsVendoredDependenciesAndListsEachFolderUnlessAsked() throws IOException {
+        Files.createDirectories(root.resolve("web/node_modules/left-pad"));
+        Files.writeString(root.resolve("web/node_modules/left-pad/test.env"), PASSWORD_LINE);
+        Files.createDirectories(root.resolve("vendor/github.com/acme/db"));
+        Files.writeString(root.resolve("vendor/github.com/acme/db/fixture.env"), PASSWORD_LINE);
+        Files.createDirectories(root.resolve("vendor/acme"));
+        Files.writeString(root.resolve("vendor/acme/app.env"), PASSWORD_LINE);
+        Files.writeString(root.resolve("app.env"), PASSWORD_LINE);
+
+        ScanReport report = scan();
+        assertThat(paths(report)).containsExactlyInAnyOrder("app.env", "vendor/acme/app.env");
+        assertThat(report.skipped()).extracting(s -> s.path())
+                .containsExactlyInAnyOrder("web/node_modules/", "vendor/github.com/");
+
+        ScanReport all = Hush.scan().root(root).config(HushConfig.defaults()).includeVendored().call();
+        assertThat(paths(all)).containsExactlyInAnyOrder("app.env", "vendor/acme/app.env",
+                "web/node_modules/left-pad/test.env", "vendor/github.com/acme/db/fixture.env");
+        assertThat(all.skipped()).isEmpty();
+        ScanReport configured = Hush.scan().root(root).config(HushConfig.parse("scanVendored: true\n", ".hush.yaml")).call();
+        assertThat(paths(configured)).hasSize(4);
+    }
+
+    @Test
+    void scansAVendoredFolderGivenAsTheRoot() throws IOException {
+        Path modules = Files.createDirectories(root.resolve("node_modules/left-pad"));
+        Files.writeString(modules.resolve("test.env"), PASSWORD_LINE);
+        ScanReport report = Hush.scan().root(root.resolve("node_modules")).config(HushConfig.defaults()).call();
+        assertThat(paths(report)).containsExactly("left-pad/test.env");
+    }
+
+    @Test
     void skipsAFileOverTheSizeLimitWithANotice() throws IOException {
         try (RandomAccessFile big = new RandomAccessFile(root.resolve("dump.env").toFile(), "rw")) {
             big.setLength(20L * 1024 * 1024);
