@@ -88,6 +88,20 @@ final class AssignedValues {
                     + "|classpath:|file:|env:).*|.*\\.(?:pem|key|crt|cer|p12|pfx|jks|txt|json|ya?ml|xml|properties|conf|ini)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("[a-z][a-z0-9+.-]*://[^@]*", Pattern.CASE_INSENSITIVE);
+    /**
+     * A host and a path without a scheme: a Go import path ({@code github.com/jcmturner/gokrb5/v8/sessionCredentials},
+     * a context key named after its package), a registry's image, a repository's address.
+     */
+    /**
+     * A path of two or more names or numbers: a key in a store ({@code /1234/raftAttributes}, etcd's and Consul's keys), a
+     * route, a file ({@code /path/to/process}). Each name is words in lower case, camel case or snake case, so a
+     * random value that starts with a slash (a base64 key) is none.
+     */
+    private static final Pattern SLASH_PATH = Pattern.compile(
+            "(?:/(?:\\d+|_?[a-z][a-z0-9_.-]*(?:[A-Z][a-z0-9_.-]+)*|[A-Z][a-z0-9_.-]+(?:[A-Z][a-z0-9_.-]+)*)){2,}/?");
+    /** Lower-case words, and a number of up to three digits, joined by dashes or underscores: {@code client-valid-token-1}. */
+    private static final Pattern SPELLED_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)*(?:[-_]?\\d{1,3})?");
+    private static final Pattern HOST_PATH = Pattern.compile("(?:[a-z0-9-]+\\.)+[a-z]{2,12}(?:/[\\w.@~+-]+)+/?");
     /** Password hashes: what a login checks against, not what it accepts. */
     private static final Pattern HASH = Pattern.compile(
             "\\$(?:2[abxy]?|1|5|6|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\\w-]*|y|7)\\$.*|\\{(?:SSHA|SHA|MD5|CRYPT|bcrypt|noop)}.*"
@@ -203,7 +217,8 @@ final class AssignedValues {
         }
         String lower = v.toLowerCase(Locale.ROOT);
         if (NUMBER.matcher(v).matches() || VERSION_RANGE.matcher(v).matches() || URL.matcher(v).matches()
-                || PATH.matcher(v).matches() || HASH.matcher(v).matches()) {
+                || HOST_PATH.matcher(v).matches() || SLASH_PATH.matcher(v).matches() || PATH.matcher(v).matches()
+                || HASH.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (Placeholders.isPlaceholder(v) || isRun(v)) {
@@ -223,7 +238,7 @@ final class AssignedValues {
             return environment && strong && v.length() >= 6 && ONE_WORD.matcher(v).matches() && !EXAMPLE_WORDS.matcher(v).find()
                     ? Verdict.SECRET : Verdict.NONE;
         }
-        if (EXAMPLE_WORDS.matcher(lower).find()) {
+        if (EXAMPLE_WORDS.matcher(lower).find() || namesItsKind(name, v)) {
             return Verdict.PLACEHOLDER;
         }
         if (DATE.matcher(v).matches()) {
@@ -268,8 +283,8 @@ final class AssignedValues {
         }
         if (v.length() < 4 || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || MASK.matcher(v).matches()
                 || Placeholders.isTemplate(v)
-                || URL.matcher(v).matches() || PATH.matcher(v).matches() || HASH.matcher(v).matches()
-                || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches()
+                || URL.matcher(v).matches() || HOST_PATH.matcher(v).matches() || PATH.matcher(v).matches()
+                || HASH.matcher(v).matches() || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches()
                 || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
                 || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2 && !isPassphrase(v) || isRun(v)
                 || isTypedToken(v) || VERSION_RANGE.matcher(v).matches()) {
@@ -528,6 +543,19 @@ final class AssignedValues {
     }
 
     /** Returns whether the value spells the name itself ({@code TOKEN_KEY = "token_key"}). */
+    /**
+     * Returns whether {@code value} is words that say what it stands for, the name's own secret word among them:
+     * {@code outToken: "client-valid-token-1"}, {@code apiKey = "my-api-key"}; a test's or a guide's label, not a token.
+     */
+    private static boolean namesItsKind(String name, String value) {
+        if (!SPELLED_WORDS.matcher(value).matches()) {
+            return false;
+        }
+        List<String> words = List.of(value.toUpperCase(Locale.ROOT).split("[-_\\d]+"));
+        List<String> nameWords = SecretKeys.words(name);
+        return !nameWords.isEmpty() && words.contains(nameWords.get(nameWords.size() - 1));
+    }
+
     static boolean sameWords(String name, String value) {
         String n = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         String v = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);

@@ -30,7 +30,9 @@ final class Placeholders {
             "example123", "password123", "secret123", "mysecret", "mypassword", "yourpassword", "fake",
             "notasecret", "insecure", "demo", "1234", "12345", "123456", "12345678",
             // The metasyntactic variables after foo and bar (RFC 3092).
-            "baz", "qux", "quux");
+            "baz", "qux", "quux",
+            // The internet's joke of a password (bash.org #244321), which API docs use as the example one.
+            "hunter2");
 
     private static final Pattern SHAPES = Pattern.compile(
             "(?i)x{3,}|" + PREFIXED_XS + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|my|some|insert|enter|replace)[-_ ].*"
@@ -109,13 +111,18 @@ final class Placeholders {
         return c >= 'a' && c <= 'z';
     }
 
+    /** xkcd 936's example passphrase (https://xkcd.com/936/), in any spelling: with blanks, dashes, underscores or none. */
+    private static final Pattern XKCD_PASSPHRASE = Pattern.compile("correct[-_ ]?horse[-_ ]?battery[-_ ]?staple");
+
     /**
-     * Returns whether {@code value} is AWS's documented example access key or secret key, which AWS never issues
-     * (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html): not even a weak password.
+     * Returns whether {@code value} is an example that documentation gives, not even a weak password: AWS's example access
+     * key or secret key, which AWS never issues (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html), xkcd's
+     * passphrase, or a value cut short to show its start ({@code "SecretAccessKey": "/7PC5om...."}): the secret is not there.
      */
     static boolean isDocumentedExample(String value) {
         String lower = value.trim().toLowerCase(Locale.ROOT);
-        return lower.startsWith("akiaiosfodnn7") || lower.startsWith("wjalrxutnfemi/k7mdeng");
+        return lower.startsWith("akiaiosfodnn7") || lower.startsWith("wjalrxutnfemi/k7mdeng")
+                || XKCD_PASSPHRASE.matcher(lower).matches() || lower.endsWith("...") || lower.endsWith("\u2026");
     }
 
     /** Returns whether {@code value} is a stand-in for a real secret. */

@@ -3,6 +3,7 @@ package dev.hush.core.detect;
 import dev.hush.core.format.SourceFile;
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Finding;
+import dev.hush.core.model.SecretValue;
 import dev.hush.core.model.Severity;
 import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
@@ -10,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +39,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             "identified");
     /** Lines longer than this are minified code or data: only quoted assignments are searched in them. */
     private static final int LONG_LINE = 4096;
+    /**
+     * In a test's or an example's file, this many distinct values under one name make a table of test vectors
+     * ({@code key: "4077517b..."} for each case of a cipher's tests), not settings: none is reported.
+     */
+    static final int TEST_VECTORS = 8;
 
     /** The words that make a path an example, a test fixture or documentation: a part of it between / . _ - */
     private static final Set<String> EXAMPLE_WORDS = Set.of("example", "examples", "sample", "samples", "template",
@@ -194,6 +202,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         if (rule.equals("kubernetes-secret")) {
             // A Secret's values are its data, judged decoded; read raw, base64 looks random whatever it holds.
             scan.kubernetesSecret(text);
+            scan.finish();
             return;
         }
         if (syntax == Syntax.SHELL || syntax == Syntax.YAML || syntax == Syntax.INI || syntax == Syntax.JSON) {
@@ -234,8 +243,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         if (extension(name).equals("ipynb")) {
             // A notebook's cells are Python in JSON strings, one source line per JSON line: read them unescaped too.
             CharSequence cells = notebookCells(text);
-            new Scan(analysis, "python-secret-assignment", example, KeywordIndex.starts(KEYWORDS, cells)).quoted(cells, Syntax.CODE);
+            Scan cellScan = new Scan(analysis, "python-secret-assignment", example, KeywordIndex.starts(KEYWORDS, cells));
+            cellScan.quoted(cells, Syntax.CODE);
+            cellScan.finish();
         }
+        scan.finish();
     }
 
     /**
@@ -500,6 +512,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private final boolean example;
         private final int[] keywordStarts;
         private final Interpolation interpolation;
+        private final List<Finding> found = new ArrayList<>();
         private int reportedUntil = -1;
 
         Scan(FileAnalysis analysis, String ruleId, boolean example, int[] keywordStarts) {
@@ -1314,13 +1327,46 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             if (placeholder) {
                 message.append(" (the value looks like a placeholder; keep real values out of the file)");
             }
-            analysis.add(Finding.builder(rule.id(), Card.INLINE_SECRET, FindingLocation.of(file, offset))
+            found.add(Finding.builder(rule.id(), Card.INLINE_SECRET, FindingLocation.of(file, offset))
                     .severity(placeholder ? Severity.LOW : rule.severity())
                     .key(key)
                     .secret(value)
                     .message(message.append('.').toString())
                     .fix(rule.fix())
                     .build());
+        }
+
+        /**
+         * Hands the findings to the analysis, but in a test's or an example's file those of a name that holds
+         * {@link #TEST_VECTORS} distinct values or more: a table of test cases, whatever each value looks like.
+         */
+        void finish() {
+            Set<String> tables = example && found.size() >= TEST_VECTORS ? testVectorNames() : Set.of();
+            for (Finding finding : found) {
+                if (!tables.contains(nameOf(finding))) {
+                    analysis.add(finding);
+                }
+            }
+            found.clear();
+        }
+
+        /** Returns the names that hold {@link #TEST_VECTORS} distinct values or more among the findings. */
+        private Set<String> testVectorNames() {
+            Map<String, Set<String>> values = new HashMap<>();
+            for (Finding finding : found) {
+                values.computeIfAbsent(nameOf(finding), n -> new HashSet<>()).add(finding.secret().map(SecretValue::reveal).orElse(""));
+            }
+            Set<String> names = new HashSet<>();
+            values.forEach((name, distinct) -> {
+                if (distinct.size() >= TEST_VECTORS) {
+                    names.add(name);
+                }
+            });
+            return names;
+        }
+
+        private static String nameOf(Finding finding) {
+            return lastSegment(finding.key().orElse("")).toLowerCase(Locale.ROOT);
         }
     }
 

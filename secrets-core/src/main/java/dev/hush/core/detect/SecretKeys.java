@@ -62,7 +62,10 @@ final class SecretKeys {
             "SHA",
             // An expression that says where a request carries its key (API Gateway's ApiKeySelectionExpression:
             // $request.header.x-api-key), and the name of an error code (INVALID_TOKEN, braintree's ...PassThruIsInvalid).
-            "EXPRESSION", "INVALID");
+            "EXPRESSION", "INVALID",
+            // Go's error values (ErrPwd, errBadPassword: the error a check returns) and an object identifier's name
+            // (passwordModifyOID: RFC 3062's 1.3.6.1.4.1.4203.1.11.1).
+            "ERR", "OID");
 
     /** Words that make a following {@code TOKEN} a handle of a protocol, not a credential: page, sync, CSRF tokens. */
     private static final Set<String> HANDLE_TOKENS = Set.of(
@@ -81,7 +84,7 @@ final class SecretKeys {
     private static final Set<String> NOT_A_VALUE_AFTER = Set.of(
             "FILE", "PATH", "DIR", "DIRECTORY", "URL", "URI", "ENDPOINT", "HOST", "PORT", "ID", "NAME", "USER",
             "USERNAME", "USERS", "SERVER", "DOMAIN", "BACKEND", "BACKENDS", "PROVIDER", "PROVIDERS", "CACHE", "STORE", "SOURCE",
-            "ROLE", "ROLES", "RESET", "ORIGIN");
+            "ROLE", "ROLES", "RESET", "ORIGIN", "FOLDER");
 
     /** Words that carry a secret even when a {@link #NOT_A_VALUE_AFTER} word follows: {@code CONNECTION_STRING}. */
     private static final List<List<String>> PHRASES = List.of(
@@ -258,8 +261,12 @@ final class SecretKeys {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
+            // A capital starts a word after a lower-case letter, and ends a run of capitals of two or more when a
+            // lower-case letter follows it (TTLHeader: TTL, Header; APIKey: API, Key), but not after one (OAuth).
             boolean boundary = !Character.isLetter(c)
-                    || i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
+                    || i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1))
+                    || i > 1 && Character.isUpperCase(c) && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))
+                            && Character.isUpperCase(name.charAt(i - 1)) && Character.isUpperCase(name.charAt(i - 2));
             if (boundary && word.length() > 0) {
                 words.add(word.toString().toUpperCase(Locale.ROOT));
                 word.setLength(0);

@@ -47,6 +47,23 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void leavesOutATestsTableOfVectorsButNotTheSameNamesInSettings() {
+        StringBuilder vectors = new StringBuilder("var chachaVectors = []struct{ key, nonce string }{\n");
+        StringBuilder settings = new StringBuilder();
+        for (int i = 0; i < SecretAssignmentAnalyzer.TEST_VECTORS; i++) {
+            String value = Integer.toHexString(0x5a3c9e17 * (i + 3)) + "e8512d17c6f5805b38e4c9b9c0" + (i + 1) + "961a5232";
+            vectors.append("\t{key: \"").append(value).append("\", nonce: \"00\"},\n");
+            settings.append("  service").append(i).append(":\n    password: \"").append(value).append("\"\n");
+        }
+        vectors.append("}\n");
+        assertThat(findings("crypto/chacha20/vectors_test.go", vectors.toString())).isEmpty();
+        // One case fewer is a test's own few keys, each reported; the same values in settings are each a secret.
+        String fewer = vectors.toString().replaceFirst("\t\\{key: [^\n]*\n", "");
+        assertThat(findings("crypto/chacha20/vectors_test.go", fewer)).hasSize(SecretAssignmentAnalyzer.TEST_VECTORS - 1);
+        assertThat(findings("config/services.yml", settings.toString())).hasSize(SecretAssignmentAnalyzer.TEST_VECTORS);
+    }
+
+    @Test
     void readsTheNameAndValueRowsOfCsvAndTsvFiles() {
         assertThat(findings("exports/settings.csv",
                 "name,value,notes\napiToken,hK3mP9qL2vX7nB4tR8wZ,deploy\nlabel,Release token,\ntokenCount,42,\n\"db_password\",\"Zq8vN3kLx2Rt7Wp\"\n"))
