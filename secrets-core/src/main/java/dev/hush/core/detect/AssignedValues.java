@@ -99,6 +99,8 @@ final class AssignedValues {
      */
     private static final Pattern SLASH_PATH = Pattern.compile(
             "(?:/(?:\\d+|_?[a-z][a-z0-9_.-]*(?:[A-Z][a-z0-9_.-]+)*|[A-Z][a-z0-9_.-]+(?:[A-Z][a-z0-9_.-]+)*)){2,}/?");
+    /** Three or more words of letters with blanks between, and a full stop or an exclamation mark at most. */
+    private static final Pattern PROSE = Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){2,}[.!]?");
     /** Lower-case words, and a number of up to three digits, joined by dashes or underscores: {@code client-valid-token-1}. */
     private static final Pattern SPELLED_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)*(?:[-_]?\\d{1,3})?");
     private static final Pattern HOST_PATH = Pattern.compile("(?:[a-z0-9-]+\\.)+[a-z]{2,12}(?:/[\\w.@~+-]+)+/?");
@@ -226,7 +228,7 @@ final class AssignedValues {
             // stand-in: a bare name holds a secret only when its value looks random.
             return !strong && WORDS.matcher(v).matches() ? Verdict.NONE : Verdict.PLACEHOLDER;
         }
-        if (isTypedToken(v) || isPublicKeyInfo(v)) {
+        if (isTypedToken(v) || isPublicKeyInfo(v) || v.regionMatches(true, 0, "urn:", 0, 4) || isBase64OfProse(v)) {
             return Verdict.NONE;
         }
         if (v.chars().anyMatch(Character::isWhitespace) || CONSTANT.matcher(v).matches() || sameWords(name, v)) {
@@ -445,6 +447,22 @@ final class AssignedValues {
         return value.length() >= 16 && TOKEN_ALPHABET.matcher(value).matches()
                 && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter)
                 && Entropy.shannon(value) >= 3.3;
+    }
+
+    /**
+     * Returns whether {@code value} is the base64 of a sentence ({@code dGhpcyBpcyBub3QgYSByZWFsIHZhbHVl}: "this is not a
+     * real value"): three or more words of letters, as a test writes a stand-in that must look encoded.
+     */
+    private static boolean isBase64OfProse(String value) {
+        if (value.length() < 12 || value.length() > 1024 || !BASE64.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.ISO_8859_1);
+            return PROSE.matcher(decoded).matches();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Returns whether {@code value} is the base64 of {@code user:password}, as HTTP Basic auth and registries store it. */

@@ -1306,7 +1306,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         /** Judges and reports as {@link #check(String, String, int, boolean)}; {@code environment}: a NAME=value line. */
         private void check(String key, String value, int offset, boolean code, boolean environment) {
             String name = code ? lastSegment(key) : key;
-            if (!SecretKeys.isSecret(name) || isVariables(value, offset)) {
+            if (!SecretKeys.isSecret(name) || isVariables(value, offset) || code && SecretKeys.namesAStandIn(name)) {
                 return;
             }
             boolean strong = SecretKeys.isStrong(name);

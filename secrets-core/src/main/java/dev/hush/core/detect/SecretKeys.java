@@ -84,7 +84,9 @@ final class SecretKeys {
     private static final Set<String> NOT_A_VALUE_AFTER = Set.of(
             "FILE", "PATH", "DIR", "DIRECTORY", "URL", "URI", "ENDPOINT", "HOST", "PORT", "ID", "NAME", "USER",
             "USERNAME", "USERS", "SERVER", "DOMAIN", "BACKEND", "BACKENDS", "PROVIDER", "PROVIDERS", "CACHE", "STORE", "SOURCE",
-            "ROLE", "ROLES", "RESET", "ORIGIN", "FOLDER");
+            "ROLE", "ROLES", "RESET", "ORIGIN", "FOLDER",
+            // A request or response about credentials, and the options of a token's signer (CredsRequestBody, TokenOpts).
+            "BODY", "REQUEST", "REQ", "RESPONSE", "RESP", "OPTS", "OPTIONS");
 
     /** Words that carry a secret even when a {@link #NOT_A_VALUE_AFTER} word follows: {@code CONNECTION_STRING}. */
     private static final List<List<String>> PHRASES = List.of(
@@ -92,6 +94,19 @@ final class SecretKeys {
             List.of("DB", "URL"));
 
     private SecretKeys() {
+    }
+
+    /** First words that name a test's or a guide's own value: {@code testAPIKey}, {@code exampleSecret}, {@code FAKE_TOKEN}. */
+    private static final Set<String> STAND_IN_OWNERS = Set.of(
+            "TEST", "TESTING", "EXAMPLE", "SAMPLE", "FAKE", "DUMMY", "MOCK", "STUB", "BOGUS");
+
+    /**
+     * Returns whether {@code name} says its value stands in for a secret ({@code testAPIKey}, {@code exampleAPIKey},
+     * {@code FAKE_TOKEN}): in code, a test's or a guide's constant, not a credential of the program.
+     */
+    static boolean namesAStandIn(String name) {
+        List<String> words = words(name);
+        return words.size() > 1 && STAND_IN_OWNERS.contains(words.get(0));
     }
 
     /** Returns whether {@code name} holds a secret value. */
