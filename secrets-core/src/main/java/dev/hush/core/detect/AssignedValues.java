@@ -576,7 +576,8 @@ final class AssignedValues {
 
     static boolean sameWords(String name, String value) {
         String n = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        String v = value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        // A string's escapes are no letters of it: "PASS\r\n" is a protocol's PASS command.
+        String v = value.replaceAll("\\\\[nrt0]", "").replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         return !v.isEmpty() && (n.contains(v) || v.contains(n) && !n.isEmpty() && v.length() < n.length() + 4);
     }
 }

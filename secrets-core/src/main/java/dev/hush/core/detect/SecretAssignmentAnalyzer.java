@@ -1306,7 +1306,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         /** Judges and reports as {@link #check(String, String, int, boolean)}; {@code environment}: a NAME=value line. */
         private void check(String key, String value, int offset, boolean code, boolean environment) {
             String name = code ? lastSegment(key) : key;
-            if (!SecretKeys.isSecret(name) || isVariables(value, offset) || code && SecretKeys.namesAStandIn(name)) {
+            // A name with a comma is a row of data read as name=value (a go.sum-like CSV's h1:...= column).
+            if (!SecretKeys.isSecret(name) || isVariables(value, offset) || code && SecretKeys.namesAStandIn(name)
+                    || name.indexOf(',') >= 0) {
                 return;
             }
             boolean strong = SecretKeys.isStrong(name);

@@ -75,6 +75,10 @@ class SecretAssignmentAnalyzerTest {
                 "apiToken,${API_TOKEN},\ntoken_help,Paste your token here,\nThe token is,hK3mP9qL2vX7nB4tR8wZ,\n")).isEmpty();
         // Elsewhere a comma is an argument list's, not a row's.
         assertThat(findings("src/Client.java", "client(apiToken, hK3mP9qL2vX7nB4tR8wZ);\n")).isEmpty();
+        // A row of data whose base64 column ends in = is no name=value line (Go's zip_sums.csv: module, version, h1:hash).
+        assertThat(findings("sums/zip_sums.csv", "github.com/hush-dev/gopass,v0.0.0-20190910152052-7cb4b85ec19c,"
+                + "h1:aY2hhxLhjEAbfXOx2nRJxCXezC6CO2V/yN+OCr1srtk=,83560b6c9a6220bcbb4ad2f043e5a190ab11a013b77c1bbff9a3a67ed74d4b37\n"))
+                .isEmpty();
     }
 
     @Test
