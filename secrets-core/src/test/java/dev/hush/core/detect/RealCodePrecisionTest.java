@@ -43,6 +43,8 @@ class RealCodePrecisionTest {
     private static final String GLOBAL_NPM = "corepack@0.34.6 npm@11.19.1";
     /** The C headers as the machine image ships them: OpenSSL's version and how many files there are. */
     private static final String SYSTEM_HEADERS = "OpenSSL 3.0.19 27 Jan 2026, 7935 files";
+    /** Go's standard library as Debian's golang-1.19-src ships it (.ci/run installs it): its version and files. */
+    private static final String GO_SOURCES = "go1.19, 8183 files";
 
     @Test
     void findsNoSecretInTheJdksSources() throws IOException {
@@ -147,6 +149,31 @@ class RealCodePrecisionTest {
         assertThat(findings).noneMatch(f -> f.contains("obj_mac.h") || f.contains("gnutls/x509.h"));
         if (fingerprint.equals(SYSTEM_HEADERS)) {
             assertThat(findings).isEmpty();
+        }
+    }
+
+    @Test
+    void findsOnlyTestKeysAndPasswordsInGosStandardLibrary() throws IOException {
+        Path tree = Path.of("/usr/share/go-1.19/src");
+        assumeTrue(Files.isDirectory(tree.resolve("crypto")), "no Go sources here (Debian's golang-1.19-src)");
+        List<String> findings = scanTree(tree, tree);
+        long files;
+        try (Stream<Path> all = Files.walk(tree)) {
+            files = all.filter(Files::isRegularFile).count();
+        }
+        String fingerprint = "go1.19, " + files + " files";
+        print("Go standard library " + tree + " (" + fingerprint + ")", findings);
+        // Struct fields named after netrc's tokens, a go.sum-like CSV's rows, FTP's PASS command: never a finding.
+        assertThat(findings).noneMatch(f -> f.contains("auth/netrc.go") || f.contains("zip_sums.csv")
+                || f.contains("test2json.go"));
+        // What is left is a test's: crypto/tls's and x509's test keys and PEM passwords, net/url's parser cases,
+        // cmd/go's netrc fixtures.
+        assertThat(findings).allMatch(f -> f.contains("_test.go:") || f.contains("/testdata/"));
+        if (fingerprint.equals(GO_SOURCES)) {
+            Map<String, Integer> byRule = new TreeMap<>();
+            findings.forEach(f -> byRule.merge(f.substring(0, f.indexOf(' ')), 1, Integer::sum));
+            assertThat(byRule).isEqualTo(Map.of("generic-secret-assignment", 12, "url-basic-auth", 5, "private-key", 3,
+                    "netrc-inline-password", 2, "client-password-argument", 1));
         }
     }
 
