@@ -137,10 +137,7 @@ class RealCodePrecisionTest {
         Path tree = Path.of("/usr/include");
         assumeTrue(Files.isDirectory(tree.resolve("openssl")), "no OpenSSL headers here");
         List<String> findings = scanTree(tree, tree);
-        long files;
-        try (Stream<Path> all = Files.walk(tree)) {
-            files = all.filter(Files::isRegularFile).count();
-        }
+        long files = regularFiles(tree);
         java.util.regex.Matcher openssl = java.util.regex.Pattern.compile("OPENSSL_VERSION_TEXT\\s+\"([^\"]+)\"")
                 .matcher(Files.readString(tree.resolve("openssl/opensslv.h")));
         String fingerprint = (openssl.find() ? openssl.group(1) : "?") + ", " + files + " files";
@@ -157,11 +154,7 @@ class RealCodePrecisionTest {
         Path tree = Path.of("/usr/share/go-1.19/src");
         assumeTrue(Files.isDirectory(tree.resolve("crypto")), "no Go sources here (Debian's golang-1.19-src)");
         List<String> findings = scanTree(tree, tree);
-        long files;
-        try (Stream<Path> all = Files.walk(tree)) {
-            files = all.filter(Files::isRegularFile).count();
-        }
-        String fingerprint = "go1.19, " + files + " files";
+        String fingerprint = "go1.19, " + regularFiles(tree) + " files";
         print("Go standard library " + tree + " (" + fingerprint + ")", findings);
         // Struct fields named after netrc's tokens, a go.sum-like CSV's rows, FTP's PASS command: never a finding.
         assertThat(findings).noneMatch(f -> f.contains("auth/netrc.go") || f.contains("zip_sums.csv")
@@ -174,6 +167,13 @@ class RealCodePrecisionTest {
             findings.forEach(f -> byRule.merge(f.substring(0, f.indexOf(' ')), 1, Integer::sum));
             assertThat(byRule).isEqualTo(Map.of("generic-secret-assignment", 12, "url-basic-auth", 5, "private-key", 3,
                     "netrc-inline-password", 2, "client-password-argument", 1));
+        }
+    }
+
+    /** Returns how many regular files {@code tree} holds: what a pinned count was measured on. */
+    private static long regularFiles(Path tree) throws IOException {
+        try (Stream<Path> all = Files.walk(tree)) {
+            return all.filter(Files::isRegularFile).count();
         }
     }
 
