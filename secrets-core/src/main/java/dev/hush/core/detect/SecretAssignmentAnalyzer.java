@@ -153,6 +153,11 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      */
     private static final Pattern NETRC_PASSWORD = Pattern.compile(
             "[ \\t]*((?:machine|default)[ \\t]+\\S+[ \\t]+)?(?:login[ \\t]+\\S+[ \\t]+)?password[ \\t]+([^\\s\"'`]+)[ \\t]*");
+    /** A password's key and its value with blanks between, ending the line: {@code password "X"}, {@code passwd X # note}. */
+    private static final Pattern SPACED_PASSWORD = Pattern.compile(
+            "(?:^|[ \\t])([A-Za-z_]*pass(?:word|wd)?)[ \\t]+(\"[^\"\\s]{1,200}\"|'[^'\\s]{1,200}'|[^\\s\"'#;=:]{1,200})"
+                    + "[ \\t]*(?:[#;].*)?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NETRC_MACHINE = Pattern.compile("(?:machine[ \\t]+\\S+|default\\b)");
     /** A key that names a login's user, at a line's start: {@code user =}, {@code Username=}, {@code db.login:}. */
     private static final Pattern LOGIN_USER = Pattern.compile(
@@ -305,10 +310,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             // A shell's history (.bash_history, .zsh_history, .sh_history) holds the commands as typed; direnv's .envrc
             // is a bash script (direnv.net).
             case "sh", "bash", "zsh", "ksh", "bat", "cmd", "ps1", "mk", "makefile", "md", "txt", "rst", "adoc", "log", "tsv",
-                    "csv", "bash_history", "zsh_history", "sh_history", "history", "envrc" ->
+                    "csv", "bash_history", "zsh_history", "sh_history", "history", "envrc", "bashrc", "zshrc", "kshrc",
+                    "cshrc", "profile", "bash_profile", "zprofile" ->
                     Syntax.SHELL;
             case "" -> Syntax.INI;
-            default -> Syntax.CODE;
+            // A dotfile named ...rc is a program's settings (.hgrc, .msmtprc, .fetchmailrc, .offlineimaprc, .curlrc).
+            default -> name.startsWith(".") && ext.endsWith("rc") && name.indexOf('.', 1) < 0 ? Syntax.INI : Syntax.CODE;
         };
     }
 
@@ -912,9 +919,22 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     String key = m.group(2);
                     String raw = m.group(4);
                     scalar(key, raw, start + m.start(4), syntax == Syntax.TOML || syntax == Syntax.INI, true);
+                } else if (syntax == Syntax.INI) {
+                    spacedPassword(line, start);
                 }
             });
             quoted(text, Syntax.CODE);
+        }
+
+        /**
+         * Reads a password written after its key with blanks only, as msmtp's {@code password X} and fetchmail's
+         * {@code poll host user "ann" password "X"} lines write it: the last word of its line but a comment.
+         */
+        private void spacedPassword(String line, int start) {
+            Matcher m = SPACED_PASSWORD.matcher(line);
+            if (m.find() && SecretKeys.isPassword(m.group(1))) {
+                scalar(m.group(1), m.group(2), start + m.start(2), true, true);
+            }
         }
 
         /** Searches {@code key: value} lines of YAML; block scalars, anchors and tags are not literal values here. */

@@ -64,6 +64,26 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsTheDotfilesOfMailAndVersionControlClientsAsSettings() {
+        // msmtp's and fetchmail's key and value have blanks between; Mercurial's and OfflineIMAP's an =.
+        assertThat(findings(".msmtprc", "account default\nhost smtp.hush.invalid\nuser ann\npassword Wq7Er4Ty1Ui8Op\n"))
+                .extracting(f -> f.secret().orElseThrow().reveal(), f -> f.location().line())
+                .containsExactly(tuple("Wq7Er4Ty1Ui8Op", 4));
+        assertThat(findings(".fetchmailrc", "poll mail.hush.invalid protocol imap user \"ann\" password \"Fg6Hj3Kl9Zx2Cv\"\n"))
+                .extracting(f -> f.secret().orElseThrow().reveal()).containsExactly("Fg6Hj3Kl9Zx2Cv");
+        assertThat(findings(".hgrc", "[auth]\nhush.prefix = https://hg.hush.invalid\nhush.password = Zx3Cv6Bn9Mq2We\n"))
+                .extracting(f -> f.secret().orElseThrow().reveal()).containsExactly("Zx3Cv6Bn9Mq2We");
+        assertThat(findings(".offlineimaprc", "[Repository Remote]\nremoteuser = ann\nremotepass = Bn5Mq2Wr8Et4Yt\n"))
+                .extracting(f -> f.secret().orElseThrow().reveal()).containsExactly("Bn5Mq2Wr8Et4Yt");
+        // What is no password there: sshd's settings, a variable, a way around, prose; and a shell's rc file is a script.
+        assertThat(findings(".msmtprc", "password $MAIL_PASSWORD\nbypass on\n# password Wq7Er4Ty1Ui8Op\n")).isEmpty();
+        assertThat(findings("sshd_config", "PasswordAuthentication yes\nPermitEmptyPasswords no\n")).isEmpty();
+        assertThat(findings("notes.txt", "Set the password here in the admin panel\n")).isEmpty();
+        assertThat(findings(".bashrc", "alias password pwgen\nexport API_TOKEN=hK3mP9qL2vX7nB4tR8wZ\n"))
+                .extracting(f -> f.key().orElseThrow()).containsExactly("API_TOKEN");
+    }
+
+    @Test
     void readsTheNameAndValueRowsOfCsvAndTsvFiles() {
         assertThat(findings("exports/settings.csv",
                 "name,value,notes\napiToken,hK3mP9qL2vX7nB4tR8wZ,deploy\nlabel,Release token,\ntokenCount,42,\n\"db_password\",\"Zq8vN3kLx2Rt7Wp\"\n"))
