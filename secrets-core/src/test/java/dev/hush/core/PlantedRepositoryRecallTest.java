@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 155;
+    private static final int FOUND = 160;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -1143,6 +1143,41 @@ class PlantedRepositoryRecallTest {
                 «set :session_secret, 'Ss6vK2mQ9xLtRackSessionKey0'»
                 set :port, 4567
                 set :sessions, true
+                """);
+        // A host's and a user's own configuration, committed with a dotfiles or provisioning repository.
+        files.put("provision/files/wpa_supplicant.conf", """
+                ctrl_interface=/run/wpa_supplicant
+                network={
+                    ssid="hush-office"
+                    psk="«Qv7mT2xLp9Wz4Rb»"
+                    key_mgmt=WPA-PSK
+                }
+                """);
+        files.put("provision/files/fstab", """
+                UUID=0a1b2c3d /boot ext4 defaults 0 2
+                //fs01.hush.invalid/backups /mnt/backups cifs username=svc_backup,password=«Mk3Jd9Tq2Wz7Px»,uid=1000 0 0
+                //fs01.hush.invalid/public /mnt/public cifs credentials=/root/.smbcredentials,uid=1000 0 0
+                """);
+        files.put("dotfiles/.msmtprc", """
+                defaults
+                auth on
+                tls on
+                account hush
+                host smtp.hush.invalid
+                user ann@hush.invalid
+                password «Wq7Er4Ty1Ui8Op»
+                account default : hush
+                """);
+        files.put("dotfiles/.hgrc", """
+                [ui]
+                username = Ann <ann@hush.invalid>
+                [auth]
+                hush.prefix = https://hg.hush.invalid
+                hush.username = ann
+                hush.password = «Zx3Cv6Bn9Mq2We»
+                """);
+        files.put("dotfiles/.passwd-s3fs", """
+                «AKIAZ7HUSHQ2EXMPL3QA:Jk8Lz5Xc2Vb9Nm6Qw3Er0Ty7Ui4Op1As8Df5Gh2»
                 """);
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
         return files;
