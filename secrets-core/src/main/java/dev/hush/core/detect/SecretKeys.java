@@ -27,7 +27,9 @@ final class SecretKeys {
             "PRESHARED",
             // An admin key is the admin's password (Foundry VTT's FOUNDRY_ADMIN_KEY), an ENC key an encryption key
             // (Supabase Realtime's DB_ENC_KEY).
-            "ADMIN", "ENC");
+            "ADMIN", "ENC",
+            // A keyed hash's key (HASH_KEY; Drupal's hash_salt is a SALT).
+            "HASH");
 
     /** Endings that make a glued word secret: {@code PGPASSWORD}, {@code GHTOKEN}. */
     private static final List<String> GLUED_ENDINGS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY");
@@ -115,7 +117,7 @@ final class SecretKeys {
         int lastSecretWord = -1;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (NOT_A_VALUE.contains(word)
+            if (NOT_A_VALUE.contains(word) && !isSaltOfAHash(words, i)
                     || word.startsWith("TOKEN") && i > 0 && HANDLE_TOKENS.contains(words.get(i - 1))) {
                 return false;
             }
@@ -138,6 +140,15 @@ final class SecretKeys {
             }
         }
         return true;
+    }
+
+    /**
+     * Returns whether the word at {@code index} is a {@code HASH} that a {@code SALT} or {@code KEY} follows: Drupal's
+     * {@code hash_salt}, a {@code HASH_KEY} (the secret a hash is keyed with), not a digest of the secret.
+     */
+    private static boolean isSaltOfAHash(List<String> words, int index) {
+        return words.get(index).equals("HASH") && index + 1 < words.size()
+                && (words.get(index + 1).equals("SALT") || words.get(index + 1).equals("KEY"));
     }
 
     /** Returns whether the {@code KEY} at {@code index} is followed by what it is for: {@code ENTE_KEY_ENCRYPTION}. */

@@ -16,7 +16,9 @@ class SecretKeysTest {
             // A password glued to its owner's name (the issue's own ADMINPASS, paperless' PAPERLESS_DBPASS).
             "ADMINPASS", "PAPERLESS_DBPASS", "ROOTPASS", "smtpPass", "MYSQLPASS",
             // A handle's word before another secret word leaves it secret.
-            "FORWARD_AUTH_TOKEN", "IMPORT_API_TOKEN", "SessionToken", "EXPORT_PASSWORD"})
+            "FORWARD_AUTH_TOKEN", "IMPORT_API_TOKEN", "SessionToken", "EXPORT_PASSWORD",
+            // A hash's salt or key (Drupal's hash_salt); a run of capitals is a word of its own (DBPassword, APIKey).
+            "hash_salt", "HASH_KEY", "DBPassword", "APIKey", "JWTSecret"})
     void takesNamesThatHoldASecretForSecret(String name) {
         assertThat(SecretKeys.isSecret(name)).as(name).isTrue();
     }
@@ -34,7 +36,10 @@ class SecretKeysTest {
             "AUTH_DEFAULT_ROLES", "AUTH_ORIGIN",
             // An API's expression, its page, offer and job handles, an error code's name.
             "ApiKeySelectionExpression", "nextForwardToken", "nextBackwardToken", "PurchaseToken", "WorkUnitToken",
-            "ExportToken", "ImportToken", "INVALID_TOKEN", "PasswordIsInvalid"})
+            "ExportToken", "ImportToken", "INVALID_TOKEN", "PasswordIsInvalid",
+            // A digest of the password, Go's error values, an OID's and a header's names, a folder, a request's body.
+            "PASSWORD_HASH", "password_hashed", "ErrPwd", "errBadPassword", "passwordModifyOID", "tokenRequestTTLHeader",
+            "PASS_FOLDER", "baseCredsRequestBody", "authTokenOpts", "OAuthProvider"})
     void takesNamesNextToASecretForNotSecret(String name) {
         assertThat(SecretKeys.isSecret(name)).as(name).isFalse();
     }
