@@ -6,6 +6,8 @@ import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
 import dev.hush.core.rules.BuiltInRules;
 import dev.hush.core.rules.Rule;
+import dev.hush.core.rules.RuleCatalogue;
+import dev.hush.core.format.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,17 +32,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProviderSyntaxMatrixTest {
     private static final Detector DETECTOR = Detector.create(HushConfig.defaults());
+    private static final ProviderRuleAnalyzer PROVIDERS = new ProviderRuleAnalyzer(RuleCatalogue.builtIn());
     private static final Map<Syntax, String> FIGURES = new ConcurrentSkipListMap<>();
     private static final Map<Syntax, String> NEAR_MISSES = new ConcurrentSkipListMap<>();
     /** How many provider secrets each syntax must find: raise it with the change that earns it, never lower it. */
     private static final Map<Syntax, Integer> PINNED_FOUND = new EnumMap<>(Map.ofEntries(
-            Map.entry(Syntax.JAVA, 211), Map.entry(Syntax.GO, 225), Map.entry(Syntax.PYTHON, 225),
-            Map.entry(Syntax.JAVASCRIPT, 211), Map.entry(Syntax.PHP, 225), Map.entry(Syntax.RUBY, 225),
-            Map.entry(Syntax.JSON, 225), Map.entry(Syntax.YAML, 215), Map.entry(Syntax.YAML_NESTED, 168), Map.entry(Syntax.XML, 225),
-            Map.entry(Syntax.INI, 225), Map.entry(Syntax.TOML, 215), Map.entry(Syntax.MAKEFILE, 219),
-            Map.entry(Syntax.SHELL, 225), Map.entry(Syntax.DOTENV, 244), Map.entry(Syntax.PROPERTIES, 215)));
+            Map.entry(Syntax.JAVA, 243), Map.entry(Syntax.GO, 246), Map.entry(Syntax.PYTHON, 246),
+            Map.entry(Syntax.JAVASCRIPT, 243), Map.entry(Syntax.PHP, 246), Map.entry(Syntax.RUBY, 246),
+            Map.entry(Syntax.JSON, 246), Map.entry(Syntax.YAML, 244), Map.entry(Syntax.YAML_NESTED, 233), Map.entry(Syntax.XML, 247),
+            Map.entry(Syntax.INI, 247), Map.entry(Syntax.TOML, 244), Map.entry(Syntax.MAKEFILE, 247),
+            Map.entry(Syntax.SHELL, 246), Map.entry(Syntax.DOTENV, 260), Map.entry(Syntax.PROPERTIES, 244)));
     /** How many rules may take a near miss (one short, or a '#' in the tail) of their fixed-length format. */
-    private static final int PINNED_NEAR_MISSES = 14;
+    private static final int PINNED_NEAR_MISSES = 6;
 
     /** One way of writing {@code key = secret}: the file it sits in and the line, with the key's three spellings. */
     enum Syntax {
@@ -109,6 +112,7 @@ class ProviderSyntaxMatrixTest {
     @MethodSource("syntaxes")
     void takesNoMoreThanThePinnedNearMissesInEachSyntax(Syntax syntax, int pinnedFound) {
         List<String> taken = new ArrayList<>();
+        List<String> flagged = new ArrayList<>();
         for (Rule rule : providerRules()) {
             String secret = firstSecret(rule);
             // A format whose length varies (sk_live_ and 10 to 99 characters) takes its token three short: no near miss of length.
@@ -122,10 +126,15 @@ class ProviderSyntaxMatrixTest {
             if (foundBy(rule, syntax, shorter) || foundBy(rule, syntax, broken)) {
                 taken.add(rule.id());
             }
+            if (foundByAny(syntax, provider(rule), shorter) || foundByAny(syntax, provider(rule), broken)) {
+                flagged.add(rule.id());
+            }
         }
-        NEAR_MISSES.put(syntax, taken.size() + " rules take a near miss " + taken);
+        NEAR_MISSES.put(syntax, taken.size() + " rules take a near miss of their format " + taken
+                + "; any rule flags the near misses of " + flagged.size() + " " + flagged);
         assertThat(taken).as("rules that take a near miss of their fixed-length format in %s", syntax)
                 .hasSizeLessThanOrEqualTo(PINNED_NEAR_MISSES);
+
     }
 
     static Stream<Arguments> syntaxes() {
@@ -139,10 +148,18 @@ class ProviderSyntaxMatrixTest {
         NEAR_MISSES.forEach((syntax, figures) -> System.out.printf(Locale.ROOT, "  %-11s %s%n", syntax, figures));
     }
 
+    /** Returns whether the provider rules alone report {@code rule} on {@code value}: the whole scan keeps one finding of several. */
     private static boolean foundBy(Rule rule, Syntax syntax, String value) {
-        return scan(syntax.path, syntax.wrap(provider(rule), value)).stream()
+        FileAnalysis analysis = new FileAnalysis(new SourceFile(syntax.path, syntax.wrap(provider(rule), value)), GitFacts.NONE);
+        PROVIDERS.analyze(analysis);
+        return analysis.findings().stream()
                 .filter(finding -> finding.ruleId().equals(rule.id()))
                 .anyMatch(finding -> finding.secret().map(s -> value.contains(s.reveal())).orElse(false));
+    }
+
+    private static boolean foundByAny(Syntax syntax, String provider, String value) {
+        return scan(syntax.path, syntax.wrap(provider, value)).stream()
+                .anyMatch(finding -> finding.secret().map(s -> value.contains(s.reveal()) || s.reveal().contains(value)).orElse(false));
     }
 
     private static Predicate<Finding> covering(String secret) {
@@ -154,8 +171,42 @@ class ProviderSyntaxMatrixTest {
         return DETECTOR.analyzeCommitted(path, text.getBytes(StandardCharsets.UTF_8)).findings();
     }
 
+    /**
+     * Returns the rule's first true secret with its body redrawn at random, class by class (a digit for a digit, a-f
+     * for a-f, g-z for g-z, in each case), its prefix and separators kept: a sample value is a typed run
+     * ({@code abcdef0123}) that only the rule itself takes, where a user's token is random and the assignment
+     * analyzers judge it too. A checksum in the token (GitHub's, npm's) does not survive: as in a generated sample.
+     */
     private static String firstSecret(Rule rule) {
-        return rule.samples().positives().stream().flatMap(sample -> sample.secret().stream()).findFirst().orElse("");
+        String secret = rule.samples().positives().stream().flatMap(sample -> sample.secret().stream()).findFirst().orElse("");
+        String lower = secret.toLowerCase(Locale.ROOT);
+        if (rule.verification() != dev.hush.core.rules.Verification.NONE) {
+            return secret;  // a JWT's or a key's structure is checked: a redrawn one is no longer one
+        }
+        // The issuer's prefix stays: a keyword it opens with (AIza), or all up to its last separator (sk-proj-, dop_v1_).
+        int separator = 0;
+        for (int i = 0; i < Math.min(16, secret.length()); i++) {
+            separator = "-_.".indexOf(secret.charAt(i)) >= 0 ? i + 1 : separator;
+        }
+        int keep = Math.max(separator, rule.keywords().stream().filter(lower::startsWith).mapToInt(String::length).max().orElse(0));
+        java.util.Random random = new java.util.Random(rule.id().hashCode());
+        StringBuilder redrawn = new StringBuilder(secret.substring(0, keep));
+        for (char c : secret.substring(keep).toCharArray()) {
+            redrawn.append(redraw(c, random));
+        }
+        return redrawn.toString();
+    }
+
+    private static char redraw(char c, java.util.Random random) {
+        if (c >= '0' && c <= '9') {
+            return (char) ('0' + random.nextInt(10));
+        }
+        for (char[] range : new char[][] {{'a', 'f'}, {'g', 'z'}, {'A', 'F'}, {'G', 'Z'}}) {
+            if (c >= range[0] && c <= range[1]) {
+                return (char) (range[0] + random.nextInt(range[1] - range[0] + 1));
+            }
+        }
+        return c;
     }
 
     /** Returns the provider's name as a key would spell it: the rule id's first word ({@code github} of {@code github-pat}). */
