@@ -285,12 +285,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return cells;
     }
 
-    /** The part of a file name after its last dot, or "" when it has none. */
     /** Returns whether the lower-cased file {@code name} is one GNU make reads: Makefile, GNUmakefile, *.mk. */
     private static boolean isMakefile(String name) {
         return name.equals("makefile") || name.equals("gnumakefile") || name.endsWith(".mk");
     }
 
+    /** The part of a file name after its last dot, or "" when it has none. */
     private static String extension(String name) {
         return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
     }
