@@ -37,11 +37,11 @@ class ProviderSyntaxMatrixTest {
     private static final Map<Syntax, String> NEAR_MISSES = new ConcurrentSkipListMap<>();
     /** How many provider secrets each syntax must find: raise it with the change that earns it, never lower it. */
     private static final Map<Syntax, Integer> PINNED_FOUND = new EnumMap<>(Map.ofEntries(
-            Map.entry(Syntax.JAVA, 249), Map.entry(Syntax.GO, 252), Map.entry(Syntax.PYTHON, 252),
-            Map.entry(Syntax.JAVASCRIPT, 249), Map.entry(Syntax.PHP, 252), Map.entry(Syntax.RUBY, 252),
-            Map.entry(Syntax.JSON, 252), Map.entry(Syntax.YAML, 250), Map.entry(Syntax.YAML_NESTED, 237), Map.entry(Syntax.XML, 253),
-            Map.entry(Syntax.INI, 253), Map.entry(Syntax.TOML, 250), Map.entry(Syntax.MAKEFILE, 253),
-            Map.entry(Syntax.SHELL, 252), Map.entry(Syntax.DOTENV, 262), Map.entry(Syntax.PROPERTIES, 250)));
+            Map.entry(Syntax.JAVA, 249), Map.entry(Syntax.GO, 253), Map.entry(Syntax.PYTHON, 253),
+            Map.entry(Syntax.JAVASCRIPT, 249), Map.entry(Syntax.PHP, 253), Map.entry(Syntax.RUBY, 253),
+            Map.entry(Syntax.JSON, 253), Map.entry(Syntax.YAML, 250), Map.entry(Syntax.YAML_NESTED, 237), Map.entry(Syntax.XML, 254),
+            Map.entry(Syntax.INI, 254), Map.entry(Syntax.TOML, 250), Map.entry(Syntax.MAKEFILE, 254),
+            Map.entry(Syntax.SHELL, 253), Map.entry(Syntax.DOTENV, 262), Map.entry(Syntax.PROPERTIES, 250)));
     /** How many rules may take a near miss (one short, or a '#' in the tail) of their fixed-length format. */
     private static final int PINNED_NEAR_MISSES = 8;
 
