@@ -3,11 +3,11 @@ package dev.hush.core.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hush.core.config.HushConfig;
+import dev.hush.core.format.SourceFile;
 import dev.hush.core.model.Finding;
 import dev.hush.core.rules.BuiltInRules;
 import dev.hush.core.rules.Rule;
 import dev.hush.core.rules.RuleCatalogue;
-import dev.hush.core.format.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,15 +20,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Wraps each provider rule's first true secret in the syntaxes that code and configuration hold a
- * token in, under a key named after the provider ({@code github_token}, {@code GithubApiKey},
- * {@code GITHUB_TOKEN}), and asserts that a whole scan finds it in each; then asserts that the rule
- * does not take the secret one character short, nor with a character from outside any token
- * alphabet in its place. This is how a user's files hold a token, where a rule's own samples show
- * one or two ways; the per-syntax figures are printed at the end.
+ * Wraps each provider rule's first true secret, redrawn at random, in the syntaxes that code and
+ * configuration hold a token in, under a key named after the provider ({@code github_token},
+ * {@code GithubApiKey}, {@code GITHUB_TOKEN}), and pins per syntax how many of them a whole scan
+ * finds; then pins how many rules take their secret one character short, or with a character from
+ * outside any token alphabet in its place. This is how a user's files hold a token, where a rule's
+ * own samples show one or two ways; the per-syntax figures, with what was missed, are printed at
+ * the end. A better figure is welcome: raise the pin with the change that earned it.
  */
 class ProviderSyntaxMatrixTest {
     private static final Detector DETECTOR = Detector.create(HushConfig.defaults());
@@ -109,8 +111,8 @@ class ProviderSyntaxMatrixTest {
     }
 
     @ParameterizedTest(name = "near misses written in {0}")
-    @MethodSource("syntaxes")
-    void takesNoMoreThanThePinnedNearMissesInEachSyntax(Syntax syntax, int pinnedFound) {
+    @EnumSource(Syntax.class)
+    void takesNoMoreThanThePinnedNearMissesInEachSyntax(Syntax syntax) {
         List<String> taken = new ArrayList<>();
         List<String> flagged = new ArrayList<>();
         for (Rule rule : providerRules()) {
@@ -134,7 +136,6 @@ class ProviderSyntaxMatrixTest {
                 + "; any rule flags the near misses of " + flagged.size() + " " + flagged);
         assertThat(taken).as("rules that take a near miss of their fixed-length format in %s", syntax)
                 .hasSizeLessThanOrEqualTo(PINNED_NEAR_MISSES);
-
     }
 
     static Stream<Arguments> syntaxes() {
@@ -157,14 +158,16 @@ class ProviderSyntaxMatrixTest {
                 .anyMatch(finding -> finding.secret().map(s -> value.contains(s.reveal())).orElse(false));
     }
 
+    /** Returns whether a whole scan reports a secret that holds {@code value} or is held by it. */
     private static boolean foundByAny(Syntax syntax, String provider, String value) {
         return scan(syntax.path, syntax.wrap(provider, value)).stream()
                 .anyMatch(finding -> finding.secret().map(s -> value.contains(s.reveal()) || s.reveal().contains(value)).orElse(false));
     }
 
     private static Predicate<Finding> covering(String secret) {
-        return finding -> finding.secret().map(s -> s.reveal().contains(secret) || secret.contains(s.reveal())
-                && s.length() * 2 >= secret.length()).orElse(false);
+        // The finding holds the secret, or at least half of it (a rule that takes the token's body without its prefix).
+        return finding -> finding.secret().map(s -> s.reveal().contains(secret)
+                || (secret.contains(s.reveal()) && s.length() * 2 >= secret.length())).orElse(false);
     }
 
     private static List<Finding> scan(String path, String text) {
