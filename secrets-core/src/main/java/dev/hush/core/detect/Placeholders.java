@@ -22,6 +22,8 @@ final class Placeholders {
 
     /** An instruction in place of a value, in one word or several: {@code putYourSecretHere}, {@code paste-token-here}. */
     private static final String PUT_HERE = "(put|paste|insert|enter)[-_ ]?.*here";
+    /** An instruction after a provider's prefix, as documentation writes a key: {@code AIzaSy-your-api-key}, {@code sk_live_your_key}. */
+    private static final String PREFIXED_YOUR = "[a-z0-9]{1,12}(?:[-_][a-z0-9]{1,12}){0,3}[-_](your|insert|enter|replace)[-_].*";
 
     private static final Set<String> WORDS = Set.of(
             "example", "changeme", "change_me", "change-me", "changeit", "password", "passwd", "secret",
@@ -35,7 +37,7 @@ final class Placeholders {
             "hunter2");
 
     private static final Pattern SHAPES = Pattern.compile(
-            "(?i)x{3,}|" + PREFIXED_XS + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|my|some|insert|enter|replace)[-_ ].*"
+            "(?i)x{3,}|" + PREFIXED_XS + "|" + PREFIXED_YOUR + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|my|some|insert|enter|replace)[-_ ].*"
                     + "|.*(example|changeme|change[-_]me|change[-_]?this|placeholder|dummy|fake|redacted).*"
                     + "|" + PUT_HERE
                     // AWS documentation's example key pair, on its stems (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html).
@@ -46,7 +48,7 @@ final class Placeholders {
             "placeholder", "todo", "tbd", "redacted", "yourpassword");
 
     private static final Pattern TEMPLATE_SHAPES = Pattern.compile(
-            "(?i)x{3,}|" + PREFIXED_XS + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|insert|enter|replace)[-_ ].*|.*[-_ ]here"
+            "(?i)x{3,}|" + PREFIXED_XS + "|" + PREFIXED_YOUR + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|insert|enter|replace)[-_ ].*|.*[-_ ]here"
                     + "|.*(placeholder|redacted).*|" + PUT_HERE);
 
     /** Defaults that documentation examples spread: examplepass, changeme123, my-secret-pw. */

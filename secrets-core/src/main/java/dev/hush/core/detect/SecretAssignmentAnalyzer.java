@@ -136,6 +136,15 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern ENVIRONMENT_STYLE = Pattern.compile(
             "(?<![\\w$.\\-])([A-Z][A-Z0-9_]{1,80})=([^\\s'\"`;|&<>()$\\\\]{6,300})(?=[\\s;'\"]|$)");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]{1,80}");
+    /**
+     * A Makefile variable set to an unquoted value, as GNU make writes one with any of its flavours
+     * (gnu.org/software/make/manual/html_node/Setting.html): {@code TOKEN ?= ...}, {@code TOKEN := ...},
+     * {@code TOKEN ::= ...}, {@code TOKEN += ...}, {@code override TOKEN = ...}. A value that expands a
+     * variable ({@code $(TOKEN)}) or runs a command ({@code !=}) is left to the references' test.
+     */
+    private static final Pattern MAKE_ASSIGNMENT = Pattern.compile(
+            "^[ \\t]*(?:(?:override|export)[ \\t]+)?([A-Za-z_][\\w.-]{0,80})[ \\t]*(\\?=|:{1,3}=|\\+=|=)[ \\t]*"
+                    + "([^\\s#'\"`][^\\s#]{5,300})[ \\t]*(?:#.*)?$");
     /** The rest of a Terraform variable block after its name, to its default: {@code " { type = string default = "..."}. */
     private static final Pattern VARIABLE_DEFAULT = Pattern.compile(
             "\"[ \\t]*\\{[^{}]{0,300}?\\bdefault[ \\t]*=[ \\t]*\"((?:[^\"\\\\\\n]|\\\\.){1,500})\"");
@@ -217,6 +226,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             scan.pastedConfigLines();
             scan.variableDefaults(text);
         }
+        if (isMakefile(name)) {
+            scan.makeAssignments();
+        }
         if (syntax == Syntax.SHELL || syntax == Syntax.CODE) {
             scan.pastedKeyValueElements();
             scan.sqlStatements();
@@ -290,12 +302,20 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return cells;
     }
 
+    /** Returns whether the lower-cased file {@code name} is one GNU make reads: Makefile, GNUmakefile, *.mk. */
+    private static boolean isMakefile(String name) {
+        return name.equals("makefile") || name.equals("gnumakefile") || name.endsWith(".mk");
+    }
+
     /** The part of a file name after its last dot, or "" when it has none. */
     private static String extension(String name) {
         return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
     }
 
     private static Syntax syntaxOf(String name) {
+        if (isMakefile(name)) {
+            return Syntax.SHELL;
+        }
         String ext = extension(name);
         return switch (ext) {
             case "json", "tfstate", "ipynb", "jsonc", "backup" -> Syntax.JSON;
@@ -707,6 +727,16 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     }
                 }
             }
+        }
+
+        /** Searches a Makefile's variables set to unquoted values ({@link #MAKE_ASSIGNMENT}); quoted ones are code's. */
+        void makeAssignments() {
+            forEachLine((line, start) -> {
+                Matcher m = MAKE_ASSIGNMENT.matcher(line);
+                if (m.matches()) {
+                    check(m.group(1), m.group(3), start + m.start(3), false, true);
+                }
+            });
         }
 
         /**

@@ -43,8 +43,13 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * rules read as {@code (?i)datadog%ASSIGN%([a-f0-9]{32})}.
  */
 public final class RuleCatalogue {
-    /** What {@code %ASSIGN%} stands for in a rule's regex. */
-    static final String ASSIGN = "[\\w.-]{0,40}?[\"']?[ \\t]{0,3}(?:=>|:=|\\?=|=|:)[ \\t]{0,3}[\"'`]?";
+    /**
+     * What {@code %ASSIGN%} stands for in a rule's regex: the rest of the key, a closing quote and
+     * bracket ({@code $config['key'] = }), then the operator: {@code =}, {@code :}, {@code =>},
+     * Make's {@code ?=}, {@code :=}, {@code ::=} and {@code :::=}, R's {@code <-}, an XML element's
+     * {@code >} ({@code <datadogApiKey>...}) or an argument's {@code ,} ({@code define('KEY', '...')}).
+     */
+    static final String ASSIGN = "[\\w.-]{0,40}?[\"']?\\]?[ \\t]{0,3}(?:=>|:{1,3}=|\\?=|<-|=|:|>|,)[ \\t]{0,3}[\"'`]?";
 
     /** The built-in catalogue's source, a resource beside this class. */
     static final String RESOURCE = "rules.yaml";

@@ -59,4 +59,25 @@ class GitleaksCompatibilityTest {
         assertThat(result.errors()).anySatisfy(e -> assertThat(e.toString()).contains("'commits' is not supported"));
         assertThat(detector.analyzeCommitted("src/other.toml", toml).errors()).isEmpty();
     }
+
+    @Test
+    void namesOnlyRulesThatExistInTheGitleaksRuleTable() throws java.io.IOException {
+        String page = Files.readString(dev.hush.core.testing.Reactor.root().resolve("docs/gitleaks.md"));
+        List<String> rows = page.substring(page.indexOf("## gitleaks default rules")).lines()
+                .filter(line -> line.matches("\\| `[a-z0-9-]+` \\|.*")).toList();
+        java.util.Set<String> ids = dev.hush.core.rules.RuleCatalogue.builtIn().rules().stream()
+                .map(dev.hush.core.rules.Rule::id).collect(java.util.stream.Collectors.toSet());
+
+        assertThat(rows).hasSize(218);
+        // The hush column, and the notes' rule ids (kebab-case with a hyphen, e.g. `mapbox-secret-token`).
+        java.util.regex.Pattern ruleId = java.util.regex.Pattern.compile("`([a-z0-9]+(?:-[a-z0-9]+)+)`");
+        for (String row : rows) {
+            String[] cells = row.split("\\|");
+            assertThat(cells[2].trim()).as(row).matches("`[a-z0-9-]+`|assignment analyzers|—");
+            java.util.regex.Matcher named = ruleId.matcher(cells[2] + cells[3]);
+            while (named.find()) {
+                assertThat(ids).as("hush rule named in: %s", row).contains(named.group(1));
+            }
+        }
+    }
 }

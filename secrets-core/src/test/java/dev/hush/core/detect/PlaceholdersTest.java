@@ -29,7 +29,7 @@ class PlaceholdersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"changeme", "hunter2-not-real-0001", "2", "trueish"})
+    @ValueSource(strings = {"changeme", "hunter2-not-real-0001", "2", "trueish", "k3Yo-yourt_Qm7xK2vR9t"})
     void keepsEverythingElseAsAPossibleSecret(String value) {
         assertThat(Placeholders.isNotASecret(value)).as(value).isFalse();
     }
@@ -44,7 +44,8 @@ class PlaceholdersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"<password>", "<your-db-password>", "your-password-here", "your_password", "xxxxxxxx",
-            "********", "...", "{{ db_password }}", "placeholder", "REDACTED", "insert-token-here", "todo"})
+            "********", "...", "{{ db_password }}", "placeholder", "REDACTED", "insert-token-here", "todo",
+            "AIzaSy-your-api-key-goes-in-00000000000", "sk_live_your_secret_key_0000", "xoxb-replace-with-bot-token"})
     void takesTemplateShapesForPlaceholdersNotWeakDefaults(String value) {
         assertThat(Placeholders.isTemplate(value)).as(value).isTrue();
         assertThat(Placeholders.isWeakDefault(value)).as(value).isFalse();

@@ -32,6 +32,32 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsAMakefilesVariablesInEachFlavourButNotTheirReferencesOrCommands() {
+        String makefile = """
+                # deploy settings
+                DEPLOY_TOKEN ?= Vq3mT8xLr2Kp9Wz5Nc7H
+                override API_SECRET := Rk9vT2pLm6Qx4Zb8Yc1W
+                export REGISTRY_PASSWORD ::= Hn5cQ8rW2mTz7Kv4Lp9X
+                SIGNING_KEY = $(shell cat .secrets/signing.key)
+                NPM_TOKEN ?= ${NPM_TOKEN}
+                GIT_SHA != git rev-parse HEAD
+                TOKEN_FILE := /run/secrets/deploy_token
+                DB_PASSWORD ?= changeme
+
+                deploy:
+                	./deploy --token "$(DEPLOY_TOKEN)"
+                """;
+
+        for (String path : List.of("Makefile", "build/GNUmakefile", "mk/deploy.mk")) {
+            assertThat(findings(path, makefile)).as(path).extracting(f -> f.key().orElseThrow(), f -> f.location().line())
+                    .containsExactly(tuple("DEPLOY_TOKEN", 2), tuple("API_SECRET", 3), tuple("REGISTRY_PASSWORD", 4),
+                            tuple("DB_PASSWORD", 9));
+        }
+        assertThat(findings("Makefile", makefile)).filteredOn(f -> f.key().orElseThrow().equals("DB_PASSWORD"))
+                .extracting(Finding::severity).containsExactly(dev.hush.core.model.Severity.LOW);
+    }
+
+    @Test
     void readsEnvironmentAssignmentsAndConnectionStringsOnLongLinesToo() {
         // Only the lines that can hold a match are searched: a line longer than the per-line limit must not be one left out.
         String padding = "echo " + "x".repeat(5000) + "; ";

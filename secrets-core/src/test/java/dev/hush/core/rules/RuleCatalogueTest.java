@@ -30,7 +30,8 @@ class RuleCatalogueTest {
             "docker-config-auth", "cloud-credentials", "env-logged", "env-dumped-in-script",
             "netrc-password", "git-credentials-password", "pgpass-password", "htpasswd-credential", "shadow-password-hash",
             "ftp-client-password", "database-gui-password", "database-gui-credentials", "browser-password-export",
-            "putty-private-key", "keystore-private-key", "rails-master-key", "rails-secret-key-base");
+            "putty-private-key", "keystore-private-key", "rails-master-key", "rails-secret-key-base",
+            "pgbouncer-userlist-password", "ansible-vault-password");
 
     @Test
     void shipsAtLeastEightyProviderRulesAndEveryStructuredRule() {
