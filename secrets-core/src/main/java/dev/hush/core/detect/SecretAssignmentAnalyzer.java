@@ -1406,7 +1406,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private Set<String> testVectorNames() {
             Map<String, Set<String>> values = new HashMap<>();
             for (Finding finding : found) {
-                values.computeIfAbsent(nameOf(finding), n -> new HashSet<>()).add(finding.secret().map(SecretValue::reveal).orElse(""));
+                String value = finding.secret().map(SecretValue::reveal).orElse("");
+                values.computeIfAbsent(nameOf(finding), n -> new HashSet<>()).add(value);
             }
             Set<String> names = new HashSet<>();
             values.forEach((name, distinct) -> {
