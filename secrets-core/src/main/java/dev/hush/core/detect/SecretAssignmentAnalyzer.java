@@ -1554,25 +1554,34 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * marker and one run of blanks; 0 when the line is not such a comment.
      */
     private static int afterCommentMarker(String line) {
-        int i = 0;
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+        return afterCommentMarker(line, 0, line.length());
+    }
+
+    /**
+     * Returns where the text of {@code text[from, to)}, a line or its start, commented with {@code #} or {@code //}
+     * starts, as {@link #afterCommentMarker(String)} does, in offsets of {@code text}; {@code from} when it is no such
+     * comment. It reads the text in place: a copy of the range cost a minified line's length for each keyword on it.
+     */
+    private static int afterCommentMarker(CharSequence text, int from, int to) {
+        int i = from;
+        while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
         int marker = i;
-        if (line.startsWith("#", i)) {
+        if (i < to && text.charAt(i) == '#') {
             i++;
-        } else if (line.startsWith("//", i)) {
+        } else if (i + 1 < to && text.charAt(i) == '/' && text.charAt(i + 1) == '/') {
             i += 2;
         } else {
-            return 0;
+            return from;
         }
-        if (i < line.length() && (line.charAt(i) == '#' || line.charAt(i) == '!' || line.charAt(i) == '/')) {
-            return 0; // ##, #! and /// open headings, shebangs and doc comments, not code commented out
+        if (i < to && (text.charAt(i) == '#' || text.charAt(i) == '!' || text.charAt(i) == '/')) {
+            return from; // ##, #! and /// open headings, shebangs and doc comments, not code commented out
         }
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+        while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
-        return i > marker ? i : 0;
+        return i > marker ? i : from;
     }
 
     /** Returns a scalar without its quotes and a trailing comment, as {@code scalar} reads it. */
@@ -1591,7 +1600,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * commented out, whose value is as committed as a live one. Prose around it is not.
      */
     private static boolean isCommentedOut(CharSequence text, int lineStart, int at) {
-        int i = lineStart + afterCommentMarker(text.subSequence(lineStart, at).toString());
+        int i = afterCommentMarker(text, lineStart, at);
         if (i == lineStart) {
             return false;
         }
@@ -1645,9 +1654,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
     /** Returns whether {@code text[from, to)} is blank, as {@code text.substring(from, to).isBlank()} is, without the copy. */
     private static boolean isBlank(CharSequence text, int from, int to) {
-        if (text instanceof String string) {
-            return string.substring(from, to).isBlank();
-        }
+        // No supplementary code point is white space, so a char-wise test answers as isBlank's code-point one. It stops
+        // at the first other char: a copy of the range cost a minified line's length for each keyword on it.
         for (int i = from; i < to; i++) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 return false;
