@@ -365,20 +365,30 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 if (!holdsLiteral(r, start, windowStart, windowEnd)) {
                     continue;
                 }
-                int[] reach = rule.multiline() ? reachOfKeyword(r) : null;
-                if (reach == null) {
-                    run(r, windowStart, windowEnd);
-                } else {
+                // The regex is tried only where a match can start: near a hit of a keyword it bounds, else at one of its
+                // leading literals; a regex of neither shape runs over the whole window.
+                int[] reach = reachOfKeyword(r);
+                if (reach != null) {
                     int[] pairs = starts(r, reach);
-                    MatchStarts.find(rule.regex().orElseThrow(), text, windowStart, windowEnd, pairs, pairs.length,
-                            (matcher, offset) -> {
-                                if (matcher.start() + offset >= reportedUntil[r]) {
-                                    reportedUntil[r] = matcher.end() + offset;
-                                    report(rule, matcher, offset);
-                                }
-                            });
+                    tryAt(r, windowStart, windowEnd, pairs, pairs.length);
+                } else if (literals[r] != null) {
+                    int[] pairs = MatchStarts.ofLiterals(text, literals[r], windowStart, windowEnd);
+                    tryAt(r, windowStart, windowEnd, pairs, pairs.length);
+                } else {
+                    run(r, windowStart, windowEnd);
                 }
             }
+        }
+
+        /** Reports the matches of rule {@code r} in {@code text[from..to)} that start where {@code pairs} allow ({@link MatchStarts}). */
+        private void tryAt(int r, int from, int to, int[] pairs, int count) {
+            Rule rule = rules.get(r);
+            MatchStarts.find(rule.regex().orElseThrow(), text, from, to, pairs, count, (matcher, offset) -> {
+                if (matcher.start() + offset >= reportedUntil[r]) {
+                    reportedUntil[r] = matcher.end() + offset;
+                    report(rule, matcher, offset);
+                }
+            });
         }
 
         /**
@@ -388,34 +398,17 @@ final class ProviderRuleAnalyzer implements Analyzer {
          */
         private boolean holdsLiteral(int r, int start, int from, int to) {
             String[] wanted = literals[r];
-            if (wanted == null || holdsAt(wanted, start, to)) {
+            if (wanted == null || MatchStarts.literalAt(text, wanted, start, to)) {
                 return true;
             }
             for (int i = from; i < to; i++) {
-                if (holdsAt(wanted, i, to)) {
+                if (MatchStarts.literalAt(text, wanted, i, to)) {
                     return true;
                 }
             }
             return false;
         }
 
-        private boolean holdsAt(String[] wanted, int at, int to) {
-            for (String literal : wanted) {
-                if (at + literal.length() <= to && text.charAt(at) == literal.charAt(0) && holds(literal, at)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean holds(String literal, int at) {
-            for (int j = 1; j < literal.length(); j++) {
-                if (text.charAt(at + j) != literal.charAt(j)) {
-                    return false;
-                }
-            }
-            return true;
-        }
 
         /** Returns rule {@code r}'s keyword hits in this file as sorted pairs of start and reach ({@link MatchStarts}). */
         private int[] starts(int r, int[] reach) {
