@@ -68,6 +68,11 @@ final class MatchStarts {
      * hit's start and its reach, as {@link #reach} gives) allow.
      */
     static void find(Pattern regex, CharSequence text, int from, int to, int[] starts, int count, Found found) {
+        find(regex.matcher(""), text, from, to, starts, count, found);
+    }
+
+    /** {@link #find(Pattern, CharSequence, int, int, int[], int, Found)} with {@code matcher}, a matcher of the regex, reused. */
+    static void find(Matcher matcher, CharSequence text, int from, int to, int[] starts, int count, Found found) {
         if (count == 0) {
             return;
         }
@@ -89,7 +94,7 @@ final class MatchStarts {
             return;
         }
         Arrays.sort(intervals, 0, n);
-        Matcher matcher = regex.matcher(new Window(text, from, to));
+        matcher.reset(new Window(text, from, to));
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int length = to - from;
         int next = 0;

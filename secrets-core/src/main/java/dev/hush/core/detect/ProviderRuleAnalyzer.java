@@ -69,6 +69,10 @@ final class ProviderRuleAnalyzer implements Analyzer {
      * regex bounds none ({@link MatchStarts}), so its windows are searched whole.
      */
     private final Map<Integer, int[]> reachOfKeyword = new ConcurrentHashMap<>();
+    /** For each list of extra words {@link #startsOf} was asked for, the keyword numbers it holds. */
+    private final Map<List<String>, boolean[]> wantedWords = new ConcurrentHashMap<>();
+    /** Each thread's {@link RuleState}: the analyzer is shared by the workers. */
+    private final ThreadLocal<RuleState> states;
 
     ProviderRuleAnalyzer(RuleCatalogue catalogue) {
         this(catalogue, List.of());
@@ -81,6 +85,8 @@ final class ProviderRuleAnalyzer implements Analyzer {
     ProviderRuleAnalyzer(RuleCatalogue catalogue, List<String> words) {
         Objects.requireNonNull(catalogue, "catalogue == null");
         this.rules = catalogue.regexRules();
+        int ruleCount = rules.size();
+        this.states = ThreadLocal.withInitial(() -> new RuleState(ruleCount));
         Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
         for (int r = 0; r < rules.size(); r++) {
             for (String keyword : rules.get(r).keywords()) {
@@ -263,14 +269,18 @@ final class ProviderRuleAnalyzer implements Analyzer {
 
     /** Returns where the extra {@code words} start where {@code found} was searched, in increasing order. */
     int[] startsOf(KeywordIndex.Occurrences found, List<String> words) {
-        boolean[] wanted = new boolean[keywordLength.length];
-        for (String word : words) {
-            Integer number = this.words.get(word);
-            if (number == null) {
-                throw new IllegalArgumentException("not a word the search looks for: " + word);
+        // Each file asks for the same few lists: each list's keyword numbers are worked out once.
+        boolean[] wanted = wantedWords.computeIfAbsent(words, list -> {
+            boolean[] numbers = new boolean[keywordLength.length];
+            for (String word : list) {
+                Integer number = this.words.get(word);
+                if (number == null) {
+                    throw new IllegalArgumentException("not a word the search looks for: " + word);
+                }
+                numbers[number] = true;
             }
-            wanted[number] = true;
-        }
+            return numbers;
+        });
         int[][] starts = {new int[16]};
         int[] count = {0};
         found.forEach((keyword, end) -> {
@@ -289,15 +299,80 @@ final class ProviderRuleAnalyzer implements Analyzer {
     /** Runs the rules of the keywords that {@link #find} found in the analysed file. */
     void analyze(FileAnalysis analysis, KeywordIndex.Occurrences found) {
         SourceFile file = analysis.file();
-        Scan scan = new Scan(file, found);
+        RuleState state = states.get();
+        if (state.inUse) {
+            state = new RuleState(rules.size()); // a scan within a scan on this thread
+        }
+        state.inUse = true;
+        Scan scan = new Scan(file, found, state);
         try {
             found.forEach(scan::hit);
         } catch (StackOverflowError e) {
             // A pathological line can exhaust java.util.regex's recursion; report it and keep the findings so far.
             analysis.error(0, "a line is too long or too repetitive for the provider rules; findings in it may be missing");
+        } finally {
+            state.reset();
         }
         for (Candidate candidate : scan.resolved()) {
             analysis.add(candidate.toFinding(file));
+        }
+    }
+
+    /**
+     * A thread's per-rule state of a file's search, reused from file to file: a file's search touches a few rules of
+     * the catalogue, and these arrays, one entry per rule, were most of what a scan of the JDK's sources allocated.
+     * {@link #reset} clears the entries of the rules that the last file touched.
+     */
+    private static final class RuleState {
+        /** Offset up to which each rule's regex has already run; a hit before it is covered. */
+        final int[] scannedUntil;
+        /** Whether each rule applies to this file's path: 0 unknown (not touched yet), 1 yes, -1 no. */
+        final byte[] applies;
+        /** Each rule's matcher over the file's text, and over a window of it ({@link MatchStarts}); kept for the next file. */
+        final Matcher[] matchers;
+        final Matcher[] windowMatchers;
+        /** End of the last match each rule reported: overlapping windows of a long line report a match once. */
+        final int[] reportedUntil;
+        /** For each rule with {@link MatchStarts}: its keyword hits' starts and reaches, in pairs, sorted. */
+        final int[][] starts;
+        /** The rules this file touched, whose applies entry is set. */
+        private int[] touched = new int[16];
+        private int count;
+        boolean inUse;
+
+        RuleState(int rules) {
+            scannedUntil = new int[rules];
+            applies = new byte[rules];
+            matchers = new Matcher[rules];
+            windowMatchers = new Matcher[rules];
+            reportedUntil = new int[rules];
+            starts = new int[rules][];
+        }
+
+        void touched(int r) {
+            if (count == touched.length) {
+                touched = Arrays.copyOf(touched, 2 * count);
+            }
+            touched[count++] = r;
+        }
+
+        /** Clears what the last file set, and lets go of its text. */
+        void reset() {
+            for (int i = 0; i < count; i++) {
+                int r = touched[i];
+                scannedUntil[r] = 0;
+                applies[r] = 0;
+                reportedUntil[r] = 0;
+                starts[r] = null;
+                if (matchers[r] != null) {
+                    matchers[r].reset("");
+                }
+                if (windowMatchers[r] != null) {
+                    windowMatchers[r].reset("");
+                }
+            }
+            count = 0;
+            inUse = false;
         }
     }
 
@@ -306,21 +381,24 @@ final class ProviderRuleAnalyzer implements Analyzer {
         private final SourceFile file;
         /** The file's text, or a view of its ASCII bytes that spares a copy of the file. */
         private CharSequence text;
-        /** Offset up to which each rule's regex has already run; a hit before it is covered. */
-        private final int[] scannedUntil = new int[rules.size()];
-        /** Whether each rule applies to this file's path: 0 unknown, 1 yes, -1 no. */
-        private final byte[] applies = new byte[rules.size()];
-        private final Matcher[] matchers = new Matcher[rules.size()];
+        private final int[] scannedUntil;
+        private final byte[] applies;
+        private final Matcher[] matchers;
         private final List<Candidate> candidates = new ArrayList<>();
-        /** End of the last match each rule reported: overlapping windows of a long line report a match once. */
-        private final int[] reportedUntil = new int[rules.size()];
+        private final int[] reportedUntil;
         private final KeywordIndex.Occurrences found;
-        /** For each multi-line rule with {@link MatchStarts}: its keyword hits' starts and reaches, in pairs, sorted. */
-        private final int[][] starts = new int[rules.size()][];
+        private final int[][] starts;
+        private final RuleState state;
 
-        Scan(SourceFile file, KeywordIndex.Occurrences found) {
+        Scan(SourceFile file, KeywordIndex.Occurrences found, RuleState state) {
             this.file = file;
             this.found = found;
+            this.state = state;
+            this.scannedUntil = state.scannedUntil;
+            this.applies = state.applies;
+            this.matchers = state.matchers;
+            this.reportedUntil = state.reportedUntil;
+            this.starts = state.starts;
         }
 
         void hit(int keyword, int end) {
@@ -383,7 +461,12 @@ final class ProviderRuleAnalyzer implements Analyzer {
         /** Reports the matches of rule {@code r} in {@code text[from..to)} that start where {@code pairs} allow ({@link MatchStarts}). */
         private void tryAt(int r, int from, int to, int[] pairs, int count) {
             Rule rule = rules.get(r);
-            MatchStarts.find(rule.regex().orElseThrow(), text, from, to, pairs, count, (matcher, offset) -> {
+            Matcher windows = state.windowMatchers[r];
+            if (windows == null) {
+                windows = rule.regex().orElseThrow().matcher("");
+                state.windowMatchers[r] = windows;
+            }
+            MatchStarts.find(windows, text, from, to, pairs, count, (matcher, offset) -> {
                 if (matcher.start() + offset >= reportedUntil[r]) {
                     reportedUntil[r] = matcher.end() + offset;
                     report(rule, matcher, offset);
@@ -437,6 +520,10 @@ final class ProviderRuleAnalyzer implements Analyzer {
         private boolean applies(int r) {
             if (applies[r] == 0) {
                 applies[r] = (byte) (rules.get(r).appliesTo(file.path()) ? 1 : -1);
+                state.touched(r);
+                if (matchers[r] != null) {
+                    matchers[r].reset(text);
+                }
             }
             return applies[r] > 0;
         }

@@ -39,6 +39,29 @@ class ProviderRuleAnalyzerTest {
     }
 
     @Test
+    void startsEachFileAfreshThoughAThreadKeepsTheRulesStateFromFileToFile() {
+        // The first file covers the rule's windows far into its text and its rule applies to no path of the second
+        // kind; the next files, read by the same thread, must still be searched from their start.
+        String token = "ghp_0123456789abcdefghijklmnopqrstuvwxyz";
+        String longFile = "x".repeat(5_000) + "\nA=" + token + "\n" + "y".repeat(5_000) + "\nB=" + token + "\n";
+        RuleCatalogue catalogue = RuleCatalogue.parse("""
+                rules:
+                  - id: acme-token
+                    description: ACME token
+                    regex: '\\b(acme_[0-9a-f]{16})\\b'
+                    keywords: [acme_]
+                    paths: ['*.properties']
+                """, ".hush.yaml");
+        ProviderRuleAnalyzer analyzer = new ProviderRuleAnalyzer(catalogue);
+
+        assertThat(analyse(BUILT_IN, "long.txt", longFile)).extracting(f -> f.location().line()).containsExactly(2, 4);
+        assertThat(analyse(BUILT_IN, "short.txt", "A=" + token + "\n")).extracting(f -> f.location().line()).containsExactly(1);
+        assertThat(analyse(analyzer, "a.txt", "acme_0123456789abcdef\n")).isEmpty();
+        assertThat(analyse(analyzer, "app.properties", "acme_0123456789abcdef\n")).hasSize(1);
+        assertThat(analyse(analyzer, "b.txt", "acme_0123456789abcdef\n")).isEmpty();
+    }
+
+    @Test
     void findsEveryTokenOnALineThatHasSeveral() {
         String line = "A=ghp_0123456789abcdefghijklmnopqrstuvwxyz B=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n";
 
