@@ -853,11 +853,21 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             // are searched, each whole, long ones too, so the literals are those a search of the whole text finds.
             Matcher literal = DOUBLE_QUOTED.matcher(text);
             int searchedUntil = -1;
-            for (int at : keywordStarts) {
+            for (int k = 0; k < keywordStarts.length; k++) {
+                int at = keywordStarts[k];
                 if (at <= searchedUntil) {
                     continue;
                 }
                 searchedUntil = file.lineEndAround(at);
+                // A pair's key (password, pwd, accountkey, sharedaccesskey, then =) holds a keyword: a line without
+                // such a key holds no pair, and its literals are not searched (a minified line has many).
+                boolean keyed = false;
+                for (int j = k; j < keywordStarts.length && keywordStarts[j] < searchedUntil && !keyed; j++) {
+                    keyed = isPairKey(text, keywordStarts[j]);
+                }
+                if (!keyed) {
+                    continue;
+                }
                 literal.region(file.lineStartAround(at), searchedUntil);
                 while (literal.find()) {
                     String value = literal.group(1);
@@ -1513,6 +1523,17 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     }
 
     /** Returns whether {@code word} is at {@code at} (in any case), then {@code =} after optional blanks. */
+    /**
+     * Returns whether the keyword at {@code at} is in the key of a connection string's pair, as {@link #SEMICOLON_PAIR}
+     * reads one: {@code password}, {@code pwd}, or the {@code key} of {@code accountkey} or {@code sharedaccesskey},
+     * then blanks and {@code =}.
+     */
+    private static boolean isPairKey(CharSequence text, int at) {
+        return equalsFollows(text, at, "password") || equalsFollows(text, at, "pwd")
+                || at >= 7 && equalsFollows(text, at - 7, "accountkey")
+                || at >= 12 && equalsFollows(text, at - 12, "sharedaccesskey");
+    }
+
     private static boolean equalsFollows(CharSequence text, int at, String word) {
         if (!regionMatchesFolded(text, at, word)) {
             return false;
