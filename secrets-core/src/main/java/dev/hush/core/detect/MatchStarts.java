@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a multi-line rule's matches can start, from its keywords' hits. For a regex whose every
+ * Where a rule's matches can start, from its keywords' hits. For a regex whose every
  * match holds one of the rule's keywords (as literal text of the regex, in any case) at most
  * {@code reach} characters after the match's start, a match can start only in
  * {@code [hit - reach, hit]} of some hit of that keyword. {@link #find} tries the regex there

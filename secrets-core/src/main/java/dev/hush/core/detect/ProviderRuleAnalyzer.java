@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 /**
  * Runs the catalogue's regex rules over any text file. One pass of a {@link KeywordIndex}
  * finds where each rule's keywords occur; a rule's regex then runs only on the line of a hit
- * (or, for a multi-line rule, on the lines from the hit on, and only where {@link MatchStarts}
- * says a match can start when its regex bounds that), and at most once per window.
- * Immutable once built: one instance serves every worker thread.
+ * (or, for a multi-line rule, on the lines from the hit on), at most once per window, and there
+ * only where a match can start: where {@link MatchStarts} says so when the regex bounds its
+ * keywords, else at its leading literals when it has some, else at every offset.
+ * Immutable once built: one instance serves every worker thread (each keeps its own {@code RuleState}).
  */
 final class ProviderRuleAnalyzer implements Analyzer {
     /** How far a multi-line rule (a PEM block, a key file) may reach past the line of its keyword. */
@@ -64,9 +65,9 @@ final class ProviderRuleAnalyzer implements Analyzer {
     /** The number of each word that {@link #mentions} answers for. */
     private final Map<String, Integer> words = new HashMap<>();
     /**
-     * For each multi-line rule, once its first window is searched: how far after a match's start each
+     * For each rule, once its first window is searched: how far after a match's start each
      * keyword (by number) may begin, -1 for a keyword that bounds none; no entry's array when the rule's
-     * regex bounds none ({@link MatchStarts}), so its windows are searched whole.
+     * regex bounds none ({@link MatchStarts}), so its windows are tried at its leading literals, or at every offset.
      */
     private final Map<Integer, int[]> reachOfKeyword = new ConcurrentHashMap<>();
     /** For each list of extra words {@link #startsOf} was asked for, the keyword numbers it holds. */
@@ -748,7 +749,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
     }
 
     /**
-     * Returns how far after a match's start of multi-line rule {@code r} each keyword (by number) may
+     * Returns how far after a match's start of rule {@code r} each keyword (by number) may
      * begin, -1 where it bounds none; null when the rule's regex is not of that shape ({@link MatchStarts}).
      */
     private int[] reachOfKeyword(int r) {
