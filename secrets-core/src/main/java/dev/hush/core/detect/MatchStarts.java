@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a multi-line rule's matches can start, from its keywords' hits. For a regex whose every
+ * Where a rule's matches can start, from its keywords' hits. For a regex whose every
  * match holds one of the rule's keywords (as literal text of the regex, in any case) at most
  * {@code reach} characters after the match's start, a match can start only in
  * {@code [hit - reach, hit]} of some hit of that keyword. {@link #find} tries the regex there
@@ -68,17 +68,25 @@ final class MatchStarts {
      * hit's start and its reach, as {@link #reach} gives) allow.
      */
     static void find(Pattern regex, CharSequence text, int from, int to, int[] starts, int count, Found found) {
+        find(regex.matcher(""), text, from, to, starts, count, found);
+    }
+
+    /** {@link #find(Pattern, CharSequence, int, int, int[], int, Found)} with {@code matcher}, a matcher of the regex, reused. */
+    static void find(Matcher matcher, CharSequence text, int from, int to, int[] starts, int count, Found found) {
         if (count == 0) {
             return;
         }
-        // The intervals [hit - reach, hit] within the window, sorted by their start and merged.
-        long[] intervals = new long[count / 2];
+        // The intervals [hit - reach, hit] within the window, sorted by their start and merged. The hits are sorted by
+        // their start: a window, one line of a file that has a hit on each, reads its own hits only.
+        int first = firstAtOrAfter(starts, count, from);
+        int last = first;
+        while (last < count && starts[last] < to) {
+            last += 2;
+        }
+        long[] intervals = new long[(last - first) / 2];
         int n = 0;
-        for (int h = 0; h < count; h += 2) {
+        for (int h = first; h < last; h += 2) {
             int hit = starts[h];
-            if (hit < from || hit >= to) {
-                continue;
-            }
             int lo = Math.max(from, hit - starts[h + 1]);
             intervals[n++] = (long) lo << 32 | hit;
         }
@@ -86,7 +94,7 @@ final class MatchStarts {
             return;
         }
         Arrays.sort(intervals, 0, n);
-        Matcher matcher = regex.matcher(new Window(text, from, to));
+        matcher.reset(new Window(text, from, to));
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         int length = to - from;
         int next = 0;
@@ -103,6 +111,60 @@ final class MatchStarts {
                 }
             }
         }
+    }
+
+    /**
+     * Returns where one of {@code literals} occurs whole in {@code text[from..to)}, as pairs of a start and a reach of 0
+     * for {@link #find}: the starts of a regex whose every match starts with one of them, in this case
+     * ({@link ProviderRuleAnalyzer#leadingLiterals}), as {@code find()} would try it at every offset.
+     */
+    static int[] ofLiterals(CharSequence text, String[] literals, int from, int to) {
+        int[] pairs = new int[16];
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (literalAt(text, literals, i, to)) {
+                if (count == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, 2 * count);
+                }
+                pairs[count] = i;
+                count += 2;
+            }
+        }
+        return Arrays.copyOf(pairs, count);
+    }
+
+    /** Returns whether one of {@code literals}, in this case, starts at {@code at} of {@code text} and ends by {@code to}. */
+    static boolean literalAt(CharSequence text, String[] literals, int at, int to) {
+        for (String literal : literals) {
+            if (at + literal.length() <= to && text.charAt(at) == literal.charAt(0) && holds(text, literal, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holds(CharSequence text, String literal, int at) {
+        for (int j = 1; j < literal.length(); j++) {
+            if (text.charAt(at + j) != literal.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the index of the first pair of {@code starts[0..count)} whose start is at least {@code from}, or count. */
+    private static int firstAtOrAfter(int[] starts, int count, int from) {
+        int lo = 0;
+        int hi = count / 2;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[2 * mid] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return 2 * lo;
     }
 
     /** A view of {@code text[from..to)} that copies nothing. */

@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 /**
  * Runs the catalogue's regex rules over any text file. One pass of a {@link KeywordIndex}
  * finds where each rule's keywords occur; a rule's regex then runs only on the line of a hit
- * (or, for a multi-line rule, on the lines from the hit on, and only where {@link MatchStarts}
- * says a match can start when its regex bounds that), and at most once per window.
- * Immutable once built: one instance serves every worker thread.
+ * (or, for a multi-line rule, on the lines from the hit on), at most once per window, and there
+ * only where a match can start: where {@link MatchStarts} says so when the regex bounds its
+ * keywords, else at its leading literals when it has some, else at every offset.
+ * Immutable once built: one instance serves every worker thread (each keeps its own {@code RuleState}).
  */
 final class ProviderRuleAnalyzer implements Analyzer {
     /** How far a multi-line rule (a PEM block, a key file) may reach past the line of its keyword. */
@@ -64,11 +65,15 @@ final class ProviderRuleAnalyzer implements Analyzer {
     /** The number of each word that {@link #mentions} answers for. */
     private final Map<String, Integer> words = new HashMap<>();
     /**
-     * For each multi-line rule, once its first window is searched: how far after a match's start each
+     * For each rule, once its first window is searched: how far after a match's start each
      * keyword (by number) may begin, -1 for a keyword that bounds none; no entry's array when the rule's
-     * regex bounds none ({@link MatchStarts}), so its windows are searched whole.
+     * regex bounds none ({@link MatchStarts}), so its windows are tried at its leading literals, or at every offset.
      */
     private final Map<Integer, int[]> reachOfKeyword = new ConcurrentHashMap<>();
+    /** For each list of extra words {@link #startsOf} was asked for, the keyword numbers it holds. */
+    private final Map<List<String>, boolean[]> wantedWords = new ConcurrentHashMap<>();
+    /** Each thread's {@link RuleState}: the analyzer is shared by the workers. */
+    private final ThreadLocal<RuleState> states;
 
     ProviderRuleAnalyzer(RuleCatalogue catalogue) {
         this(catalogue, List.of());
@@ -81,6 +86,8 @@ final class ProviderRuleAnalyzer implements Analyzer {
     ProviderRuleAnalyzer(RuleCatalogue catalogue, List<String> words) {
         Objects.requireNonNull(catalogue, "catalogue == null");
         this.rules = catalogue.regexRules();
+        int ruleCount = rules.size();
+        this.states = ThreadLocal.withInitial(() -> new RuleState(ruleCount));
         Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
         for (int r = 0; r < rules.size(); r++) {
             for (String keyword : rules.get(r).keywords()) {
@@ -263,14 +270,18 @@ final class ProviderRuleAnalyzer implements Analyzer {
 
     /** Returns where the extra {@code words} start where {@code found} was searched, in increasing order. */
     int[] startsOf(KeywordIndex.Occurrences found, List<String> words) {
-        boolean[] wanted = new boolean[keywordLength.length];
-        for (String word : words) {
-            Integer number = this.words.get(word);
-            if (number == null) {
-                throw new IllegalArgumentException("not a word the search looks for: " + word);
+        // Each file asks for the same few lists: each list's keyword numbers are worked out once.
+        boolean[] wanted = wantedWords.computeIfAbsent(words, list -> {
+            boolean[] numbers = new boolean[keywordLength.length];
+            for (String word : list) {
+                Integer number = this.words.get(word);
+                if (number == null) {
+                    throw new IllegalArgumentException("not a word the search looks for: " + word);
+                }
+                numbers[number] = true;
             }
-            wanted[number] = true;
-        }
+            return numbers;
+        });
         int[][] starts = {new int[16]};
         int[] count = {0};
         found.forEach((keyword, end) -> {
@@ -289,15 +300,80 @@ final class ProviderRuleAnalyzer implements Analyzer {
     /** Runs the rules of the keywords that {@link #find} found in the analysed file. */
     void analyze(FileAnalysis analysis, KeywordIndex.Occurrences found) {
         SourceFile file = analysis.file();
-        Scan scan = new Scan(file, found);
+        RuleState state = states.get();
+        if (state.inUse) {
+            state = new RuleState(rules.size()); // a scan within a scan on this thread
+        }
+        state.inUse = true;
+        Scan scan = new Scan(file, found, state);
         try {
             found.forEach(scan::hit);
         } catch (StackOverflowError e) {
             // A pathological line can exhaust java.util.regex's recursion; report it and keep the findings so far.
             analysis.error(0, "a line is too long or too repetitive for the provider rules; findings in it may be missing");
+        } finally {
+            state.reset();
         }
         for (Candidate candidate : scan.resolved()) {
             analysis.add(candidate.toFinding(file));
+        }
+    }
+
+    /**
+     * A thread's per-rule state of a file's search, reused from file to file: a file's search touches a few rules of
+     * the catalogue, and these arrays, one entry per rule, were most of what a scan of the JDK's sources allocated.
+     * {@link #reset} clears the entries of the rules that the last file touched.
+     */
+    private static final class RuleState {
+        /** Offset up to which each rule's regex has already run; a hit before it is covered. */
+        final int[] scannedUntil;
+        /** Whether each rule applies to this file's path: 0 unknown (not touched yet), 1 yes, -1 no. */
+        final byte[] applies;
+        /** Each rule's matcher over the file's text, and over a window of it ({@link MatchStarts}); kept for the next file. */
+        final Matcher[] matchers;
+        final Matcher[] windowMatchers;
+        /** End of the last match each rule reported: overlapping windows of a long line report a match once. */
+        final int[] reportedUntil;
+        /** For each rule with {@link MatchStarts}: its keyword hits' starts and reaches, in pairs, sorted. */
+        final int[][] starts;
+        /** The rules this file touched, whose applies entry is set. */
+        private int[] touched = new int[16];
+        private int count;
+        boolean inUse;
+
+        RuleState(int rules) {
+            scannedUntil = new int[rules];
+            applies = new byte[rules];
+            matchers = new Matcher[rules];
+            windowMatchers = new Matcher[rules];
+            reportedUntil = new int[rules];
+            starts = new int[rules][];
+        }
+
+        void touched(int r) {
+            if (count == touched.length) {
+                touched = Arrays.copyOf(touched, 2 * count);
+            }
+            touched[count++] = r;
+        }
+
+        /** Clears what the last file set, and lets go of its text. */
+        void reset() {
+            for (int i = 0; i < count; i++) {
+                int r = touched[i];
+                scannedUntil[r] = 0;
+                applies[r] = 0;
+                reportedUntil[r] = 0;
+                starts[r] = null;
+                if (matchers[r] != null) {
+                    matchers[r].reset("");
+                }
+                if (windowMatchers[r] != null) {
+                    windowMatchers[r].reset("");
+                }
+            }
+            count = 0;
+            inUse = false;
         }
     }
 
@@ -306,21 +382,24 @@ final class ProviderRuleAnalyzer implements Analyzer {
         private final SourceFile file;
         /** The file's text, or a view of its ASCII bytes that spares a copy of the file. */
         private CharSequence text;
-        /** Offset up to which each rule's regex has already run; a hit before it is covered. */
-        private final int[] scannedUntil = new int[rules.size()];
-        /** Whether each rule applies to this file's path: 0 unknown, 1 yes, -1 no. */
-        private final byte[] applies = new byte[rules.size()];
-        private final Matcher[] matchers = new Matcher[rules.size()];
+        private final int[] scannedUntil;
+        private final byte[] applies;
+        private final Matcher[] matchers;
         private final List<Candidate> candidates = new ArrayList<>();
-        /** End of the last match each rule reported: overlapping windows of a long line report a match once. */
-        private final int[] reportedUntil = new int[rules.size()];
+        private final int[] reportedUntil;
         private final KeywordIndex.Occurrences found;
-        /** For each multi-line rule with {@link MatchStarts}: its keyword hits' starts and reaches, in pairs, sorted. */
-        private final int[][] starts = new int[rules.size()][];
+        private final int[][] starts;
+        private final RuleState state;
 
-        Scan(SourceFile file, KeywordIndex.Occurrences found) {
+        Scan(SourceFile file, KeywordIndex.Occurrences found, RuleState state) {
             this.file = file;
             this.found = found;
+            this.state = state;
+            this.scannedUntil = state.scannedUntil;
+            this.applies = state.applies;
+            this.matchers = state.matchers;
+            this.reportedUntil = state.reportedUntil;
+            this.starts = state.starts;
         }
 
         void hit(int keyword, int end) {
@@ -365,20 +444,35 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 if (!holdsLiteral(r, start, windowStart, windowEnd)) {
                     continue;
                 }
-                int[] reach = rule.multiline() ? reachOfKeyword(r) : null;
-                if (reach == null) {
-                    run(r, windowStart, windowEnd);
-                } else {
+                // The regex is tried only where a match can start: near a hit of a keyword it bounds, else at one of its
+                // leading literals; a regex of neither shape runs over the whole window.
+                int[] reach = reachOfKeyword(r);
+                if (reach != null) {
                     int[] pairs = starts(r, reach);
-                    MatchStarts.find(rule.regex().orElseThrow(), text, windowStart, windowEnd, pairs, pairs.length,
-                            (matcher, offset) -> {
-                                if (matcher.start() + offset >= reportedUntil[r]) {
-                                    reportedUntil[r] = matcher.end() + offset;
-                                    report(rule, matcher, offset);
-                                }
-                            });
+                    tryAt(r, windowStart, windowEnd, pairs, pairs.length);
+                } else if (literals[r] != null) {
+                    int[] pairs = MatchStarts.ofLiterals(text, literals[r], windowStart, windowEnd);
+                    tryAt(r, windowStart, windowEnd, pairs, pairs.length);
+                } else {
+                    run(r, windowStart, windowEnd);
                 }
             }
+        }
+
+        /** Reports the matches of rule {@code r} in {@code text[from..to)} that start where {@code pairs} allow ({@link MatchStarts}). */
+        private void tryAt(int r, int from, int to, int[] pairs, int count) {
+            Rule rule = rules.get(r);
+            Matcher windows = state.windowMatchers[r];
+            if (windows == null) {
+                windows = rule.regex().orElseThrow().matcher("");
+                state.windowMatchers[r] = windows;
+            }
+            MatchStarts.find(windows, text, from, to, pairs, count, (matcher, offset) -> {
+                if (matcher.start() + offset >= reportedUntil[r]) {
+                    reportedUntil[r] = matcher.end() + offset;
+                    report(rule, matcher, offset);
+                }
+            });
         }
 
         /**
@@ -388,34 +482,17 @@ final class ProviderRuleAnalyzer implements Analyzer {
          */
         private boolean holdsLiteral(int r, int start, int from, int to) {
             String[] wanted = literals[r];
-            if (wanted == null || holdsAt(wanted, start, to)) {
+            if (wanted == null || MatchStarts.literalAt(text, wanted, start, to)) {
                 return true;
             }
             for (int i = from; i < to; i++) {
-                if (holdsAt(wanted, i, to)) {
+                if (MatchStarts.literalAt(text, wanted, i, to)) {
                     return true;
                 }
             }
             return false;
         }
 
-        private boolean holdsAt(String[] wanted, int at, int to) {
-            for (String literal : wanted) {
-                if (at + literal.length() <= to && text.charAt(at) == literal.charAt(0) && holds(literal, at)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean holds(String literal, int at) {
-            for (int j = 1; j < literal.length(); j++) {
-                if (text.charAt(at + j) != literal.charAt(j)) {
-                    return false;
-                }
-            }
-            return true;
-        }
 
         /** Returns rule {@code r}'s keyword hits in this file as sorted pairs of start and reach ({@link MatchStarts}). */
         private int[] starts(int r, int[] reach) {
@@ -444,6 +521,10 @@ final class ProviderRuleAnalyzer implements Analyzer {
         private boolean applies(int r) {
             if (applies[r] == 0) {
                 applies[r] = (byte) (rules.get(r).appliesTo(file.path()) ? 1 : -1);
+                state.touched(r);
+                if (matchers[r] != null) {
+                    matchers[r].reset(text);
+                }
             }
             return applies[r] > 0;
         }
@@ -668,7 +749,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
     }
 
     /**
-     * Returns how far after a match's start of multi-line rule {@code r} each keyword (by number) may
+     * Returns how far after a match's start of rule {@code r} each keyword (by number) may
      * begin, -1 where it bounds none; null when the rule's regex is not of that shape ({@link MatchStarts}).
      */
     private int[] reachOfKeyword(int r) {

@@ -903,11 +903,21 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             // are searched, each whole, long ones too, so the literals are those a search of the whole text finds.
             Matcher literal = DOUBLE_QUOTED.matcher(text);
             int searchedUntil = -1;
-            for (int at : keywordStarts) {
+            for (int k = 0; k < keywordStarts.length; k++) {
+                int at = keywordStarts[k];
                 if (at <= searchedUntil) {
                     continue;
                 }
                 searchedUntil = file.lineEndAround(at);
+                // A pair's key (password, pwd, accountkey, sharedaccesskey, then =) holds a keyword: a line without
+                // such a key holds no pair, and its literals are not searched (a minified line has many).
+                boolean keyed = false;
+                for (int j = k; j < keywordStarts.length && keywordStarts[j] < searchedUntil && !keyed; j++) {
+                    keyed = isPairKey(text, keywordStarts[j]);
+                }
+                if (!keyed) {
+                    continue;
+                }
                 literal.region(file.lineStartAround(at), searchedUntil);
                 while (literal.find()) {
                     String value = literal.group(1);
@@ -1612,6 +1622,17 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     }
 
     /** Returns whether {@code word} is at {@code at} (in any case), then {@code =} after optional blanks. */
+    /**
+     * Returns whether the keyword at {@code at} is in the key of a connection string's pair, as {@link #SEMICOLON_PAIR}
+     * reads one: {@code password}, {@code pwd}, or the {@code key} of {@code accountkey} or {@code sharedaccesskey},
+     * then blanks and {@code =}.
+     */
+    private static boolean isPairKey(CharSequence text, int at) {
+        return equalsFollows(text, at, "password") || equalsFollows(text, at, "pwd")
+                || at >= 7 && equalsFollows(text, at - 7, "accountkey")
+                || at >= 12 && equalsFollows(text, at - 12, "sharedaccesskey");
+    }
+
     private static boolean equalsFollows(CharSequence text, int at, String word) {
         if (!regionMatchesFolded(text, at, word)) {
             return false;
@@ -1653,25 +1674,34 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * marker and one run of blanks; 0 when the line is not such a comment.
      */
     private static int afterCommentMarker(String line) {
-        int i = 0;
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+        return afterCommentMarker(line, 0, line.length());
+    }
+
+    /**
+     * Returns where the text of {@code text[from, to)}, a line or its start, commented with {@code #} or {@code //}
+     * starts, as {@link #afterCommentMarker(String)} does, in offsets of {@code text}; {@code from} when it is no such
+     * comment. It reads the text in place: a copy of the range cost a minified line's length for each keyword on it.
+     */
+    private static int afterCommentMarker(CharSequence text, int from, int to) {
+        int i = from;
+        while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
         int marker = i;
-        if (line.startsWith("#", i)) {
+        if (i < to && text.charAt(i) == '#') {
             i++;
-        } else if (line.startsWith("//", i)) {
+        } else if (i + 1 < to && text.charAt(i) == '/' && text.charAt(i + 1) == '/') {
             i += 2;
         } else {
-            return 0;
+            return from;
         }
-        if (i < line.length() && (line.charAt(i) == '#' || line.charAt(i) == '!' || line.charAt(i) == '/')) {
-            return 0; // ##, #! and /// open headings, shebangs and doc comments, not code commented out
+        if (i < to && (text.charAt(i) == '#' || text.charAt(i) == '!' || text.charAt(i) == '/')) {
+            return from; // ##, #! and /// open headings, shebangs and doc comments, not code commented out
         }
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+        while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
-        return i > marker ? i : 0;
+        return i > marker ? i : from;
     }
 
     /** Returns a scalar without its quotes and a trailing comment, as {@code scalar} reads it. */
@@ -1690,7 +1720,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      * commented out, whose value is as committed as a live one. Prose around it is not.
      */
     private static boolean isCommentedOut(CharSequence text, int lineStart, int at) {
-        int i = lineStart + afterCommentMarker(text.subSequence(lineStart, at).toString());
+        int i = afterCommentMarker(text, lineStart, at);
         if (i == lineStart) {
             return false;
         }
@@ -1744,9 +1774,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
 
     /** Returns whether {@code text[from, to)} is blank, as {@code text.substring(from, to).isBlank()} is, without the copy. */
     private static boolean isBlank(CharSequence text, int from, int to) {
-        if (text instanceof String string) {
-            return string.substring(from, to).isBlank();
-        }
+        // No supplementary code point is white space, so a char-wise test answers as isBlank's code-point one. It stops
+        // at the first other char: a copy of the range cost a minified line's length for each keyword on it.
         for (int i = from; i < to; i++) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 return false;

@@ -126,6 +126,22 @@ class KeywordIndexTest {
     }
 
     @Test
+    void findsAByteThatIsNotAsciiWhereverItIsInTheWordsOfEight() {
+        KeywordIndex index = new KeywordIndex(List.of("key"));
+        int length = 4000;
+        for (int at : new int[] {0, 1, 7, 8, 9, 999, 1000, 1001, 1999, 2000, 3000, 3991, 3992, 3993, 3998, 3999}) {
+            byte[] bytes = ("x".repeat(at) + "\u00e9" + "x".repeat(length - at - 1) + "KEY").getBytes(StandardCharsets.UTF_8);
+            // The two bytes of the UTF-8 e-acute both have their high bit set.
+            assertThat(index.searchAscii(bytes, bytes.length)).as("non-ASCII at %d", at).isNull();
+            assertThat(index.searchAscii(bytes, at)).as("ASCII before %d", at).isNotNull();
+            assertThat(KeywordIndex.isAscii(bytes, at + 1)).isFalse();
+            assertThat(KeywordIndex.isAscii(bytes, at)).isTrue();
+        }
+        byte[] ascii = ("x".repeat(length - 3) + "KEY").getBytes(StandardCharsets.UTF_8);
+        assertThat(asciiHits(index, new String(ascii, StandardCharsets.US_ASCII))).containsExactly("key@" + length);
+    }
+
+    @Test
     void tellsWhetherAKeywordOccurs() {
         KeywordIndex index = new KeywordIndex(List.of("token", "services"));
         byte[] bytes = "x: 1\nServices:\n".getBytes(StandardCharsets.UTF_8);

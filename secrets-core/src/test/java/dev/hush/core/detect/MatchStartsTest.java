@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -104,10 +105,7 @@ class MatchStartsTest {
             pairs[2 * h] = (int) hits.get(h)[0];
             pairs[2 * h + 1] = (int) hits.get(h)[1];
         }
-        List<String> matches = new ArrayList<>();
-        MatchStarts.find(rule.regex().orElseThrow(), text, from, to, pairs, pairs.length,
-                (matcher, offset) -> matches.add(describe(matcher, offset)));
-        return matches;
+        return viaPairs(rule, text, from, to, pairs);
     }
 
     /** Text of keywords in any case, separators, pieces of the rule's true samples and random bodies. */
@@ -149,49 +147,97 @@ class MatchStartsTest {
         return text.toString();
     }
 
-    @Test
-    void findsWhatFindFindsForEveryBoundedRuleOfTheCatalogue() {
-        Random random = new Random(20261202);
+    /** The matches of {@link MatchStarts#find} over {@code text[from..to)} from the given pairs, as {@link #reference} lists them. */
+    private static List<String> viaPairs(Rule rule, String text, int from, int to, int[] pairs) {
+        List<String> matches = new ArrayList<>();
+        MatchStarts.find(rule.regex().orElseThrow(), text, from, to, pairs, pairs.length,
+                (matcher, offset) -> matches.add(describe(matcher, offset)));
+        return matches;
+    }
+
+    /** A search of a window of a text: {@code find()}'s matches there are what it must report. */
+    private interface WindowSearch {
+        List<String> matches(String text, int from, int to);
+    }
+
+    /**
+     * Asserts that {@code search} finds what {@code find()} finds on 400 generated texts for {@code rule}, over the
+     * whole text, a window of lines (as the analyzer searches) or any region; returns how many matches there were.
+     */
+    private static int assertFindsWhatFindFinds(Rule rule, Random random, WindowSearch search) {
+        Pattern regex = rule.regex().orElseThrow();
+        int matched = 0;
+        for (int round = 0; round < 400; round++) {
+            String text = generate(rule, random);
+            int from = 0;
+            int to = text.length();
+            if (round % 2 == 1 && !text.isEmpty()) {
+                int a = random.nextInt(text.length() + 1);
+                int b = random.nextInt(text.length() + 1);
+                from = Math.min(a, b);
+                to = Math.max(a, b);
+                if (round % 4 == 1) {
+                    from = text.lastIndexOf('\n', Math.max(from - 1, 0)) + 1;
+                    int end = text.indexOf('\n', to);
+                    to = end < 0 ? text.length() : end;
+                    from = Math.min(from, to);
+                }
+            }
+            List<String> expected = reference(regex, text, from, to);
+            assertThat(search.matches(text, from, to))
+                    .as("%s on %s [%d, %d)", rule.id(), text, from, to)
+                    .isEqualTo(expected);
+            matched += expected.size();
+        }
+        return matched;
+    }
+
+    /**
+     * Asserts {@link #assertFindsWhatFindFinds} for every rule of the catalogue that {@code searchOf} has a search for
+     * (null for none), and that this is not vacuous: many rules have one, and the generated texts match most of them.
+     */
+    private static void assertFindsWhatFindFindsForTheCatalogue(long seed, Function<Rule, WindowSearch> searchOf) {
+        Random random = new Random(seed);
         int rulesChecked = 0;
         int matched = 0;
         for (Rule rule : BuiltInRules.withSamples().regexRules()) {
-            Pattern regex = rule.regex().orElseThrow();
-            MatchStarts starts = MatchStarts.of(regex, rule.keywords());
-            if (starts == null) {
+            WindowSearch search = searchOf.apply(rule);
+            if (search == null) {
                 continue;
             }
             rulesChecked++;
-            int ruleMatched = 0;
-            for (int round = 0; round < 400; round++) {
-                String text = generate(rule, random);
-                int from = 0;
-                int to = text.length();
-                if (round % 2 == 1 && !text.isEmpty()) {
-                    // A window of lines, as the analyzer searches, or any region.
-                    int a = random.nextInt(text.length() + 1);
-                    int b = random.nextInt(text.length() + 1);
-                    from = Math.min(a, b);
-                    to = Math.max(a, b);
-                    if (round % 4 == 1) {
-                        from = text.lastIndexOf('\n', Math.max(from - 1, 0)) + 1;
-                        int end = text.indexOf('\n', to);
-                        to = end < 0 ? text.length() : end;
-                        from = Math.min(from, to);
-                    }
-                }
-                List<String> expected = reference(regex, text, from, to);
-                assertThat(viaStarts(rule, starts, text, from, to))
-                        .as("%s on %s [%d, %d)", rule.id(), text, from, to)
-                        .isEqualTo(expected);
-                ruleMatched += expected.size();
-            }
-            if (ruleMatched > 0) {
+            if (assertFindsWhatFindFinds(rule, random, search) > 0) {
                 matched++;
             }
         }
-        // Not vacuous: many rules are bounded, and the generated texts match most of them.
         assertThat(rulesChecked).isGreaterThan(50);
         assertThat(matched).isGreaterThan(rulesChecked * 3 / 4);
+    }
+
+    @Test
+    void findsWhatFindFindsForEveryBoundedRuleOfTheCatalogue() {
+        assertFindsWhatFindFindsForTheCatalogue(20261202, rule -> {
+            MatchStarts starts = MatchStarts.of(rule.regex().orElseThrow(), rule.keywords());
+            return starts == null ? null : (text, from, to) -> viaStarts(rule, starts, text, from, to);
+        });
+    }
+
+    @Test
+    void findsWhatFindFindsTryingOnlyTheLeadingLiteralsOfEveryRuleThatHasThem() {
+        assertFindsWhatFindFindsForTheCatalogue(20261204, rule -> {
+            String[] literals = rule.regexFlags() == 0 ? ProviderRuleAnalyzer.leadingLiterals(rule.regexSource().orElseThrow()) : null;
+            return literals == null ? null
+                    : (text, from, to) -> viaPairs(rule, text, from, to, MatchStarts.ofLiterals(text, literals, from, to));
+        });
+    }
+
+    @Test
+    void triesALiteralOnlyWhereItStandsWholeInTheWindowAndInItsCase() {
+        String text = "xEAAb EAAc eaad EA";
+        assertThat(MatchStarts.ofLiterals(text, new String[] {"EAA", "sq0"}, 0, text.length())).containsExactly(1, 0, 6, 0);
+        // The window ends inside the second: it is not there whole.
+        assertThat(MatchStarts.ofLiterals(text, new String[] {"EAA"}, 2, 8)).isEmpty();
+        assertThat(MatchStarts.ofLiterals(text, new String[] {"EAA"}, 0, 9)).containsExactly(1, 0, 6, 0);
     }
 
     @Test

@@ -17,6 +17,15 @@ import org.junit.jupiter.api.Test;
 
 class ProviderRuleAnalyzerTest {
     private static final ProviderRuleAnalyzer BUILT_IN = new ProviderRuleAnalyzer(RuleCatalogue.builtIn());
+    /** A user's rule that applies to properties files only. */
+    private static final RuleCatalogue ACME_PROPERTIES = RuleCatalogue.parse("""
+            rules:
+              - id: acme-token
+                description: ACME token
+                regex: '\\b(acme_[0-9a-f]{16})\\b'
+                keywords: [acme_]
+                paths: ['*.properties']
+            """, ".hush.yaml");
 
     private static List<Finding> analyse(ProviderRuleAnalyzer analyzer, String path, String text) {
         FileAnalysis analysis = new FileAnalysis(new SourceFile(path, text), GitFacts.NONE);
@@ -36,6 +45,21 @@ class ProviderRuleAnalyzerTest {
             assertThat(finding.fix()).contains("https://dashboard.stripe.com/apikeys").contains("Compose secret");
             assertThat(finding.preview()).isEqualTo("sk_l…");
         });
+    }
+
+    @Test
+    void startsEachFileAfreshThoughAThreadKeepsTheRulesStateFromFileToFile() {
+        // A thread's search keeps each rule's state from file to file: after a file whose windows reach far into it, a
+        // short one is still searched from its start, and a path the rule skipped does not make it skip the next.
+        String token = "ghp_0123456789abcdefghijklmnopqrstuvwxyz";
+        String longFile = "x".repeat(5_000) + "\nA=" + token + "\n" + "y".repeat(5_000) + "\nB=" + token + "\n";
+        ProviderRuleAnalyzer analyzer = new ProviderRuleAnalyzer(ACME_PROPERTIES);
+
+        assertThat(analyse(BUILT_IN, "long.txt", longFile)).extracting(f -> f.location().line()).containsExactly(2, 4);
+        assertThat(analyse(BUILT_IN, "short.txt", "A=" + token + "\n")).extracting(f -> f.location().line()).containsExactly(1);
+        assertThat(analyse(analyzer, "a.txt", "acme_0123456789abcdef\n")).isEmpty();
+        assertThat(analyse(analyzer, "app.properties", "acme_0123456789abcdef\n")).hasSize(1);
+        assertThat(analyse(analyzer, "b.txt", "acme_0123456789abcdef\n")).isEmpty();
     }
 
     @Test
@@ -70,15 +94,7 @@ class ProviderRuleAnalyzerTest {
 
     @Test
     void runsAUserRuleOnlyOnTheFilesItsPathsName() {
-        RuleCatalogue catalogue = RuleCatalogue.parse("""
-                rules:
-                  - id: acme-token
-                    description: ACME token
-                    regex: '\\b(acme_[0-9a-f]{16})\\b'
-                    keywords: [acme_]
-                    paths: ['*.properties']
-                """, ".hush.yaml");
-        ProviderRuleAnalyzer analyzer = new ProviderRuleAnalyzer(catalogue);
+        ProviderRuleAnalyzer analyzer = new ProviderRuleAnalyzer(ACME_PROPERTIES);
         String text = "acme.token=acme_0123456789abcdef\n";
 
         assertThat(analyse(analyzer, "conf/app.properties", text)).extracting(Finding::ruleId).containsExactly("acme-token");

@@ -421,6 +421,18 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void searchesTheLiteralsOfEveryLineThatHoldsAConnectionStringsKey() {
+        // Lines whose keywords are in no pair's key are passed over; the ones after them, and a key with blanks before
+        // its =, are still read.
+        String minified = "var a=\"token;secret;key;\";var b=\"pass;auth;pwd\";var c=\"keys;password\";\n";
+        String text = minified + "String c = \"Server=db;Database=app;User Id=app;Password=Zq8vN3kLx2Rt7Wp;\";\n"
+                + minified + "String d = \"Server=db;Database=app;Uid=app;Pwd =Vb6Ms1Qe8Rw3;\";\n";
+
+        assertThat(findings("src/App.java", text)).extracting(f -> f.location().line(), f -> f.key().orElseThrow())
+                .containsExactly(tuple(2, "Password"), tuple(4, "Pwd"));
+    }
+
+    @Test
     void reportsTheStandInPasswordsOfALoginsOwnFieldsLow() {
         // A connection string or a credentials block is what the server is given: its stand-in word is the password.
         for (String line : List.of("String conn = \"Server=db;User Id=app;Password=secret;\";",
