@@ -3,11 +3,9 @@ package dev.hush.core.detect;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Queue;
 
 /**
  * Finds every occurrence of a set of keywords in one pass over a text, ignoring case: an
@@ -46,7 +44,6 @@ final class KeywordIndex {
     private final int[] classOf = new int[128];
     /** The length of the longest keyword: after that many characters, a pass is in the same state wherever it began. */
     private final int longest;
-    private final int width;
     /** Transitions: {@code delta[row + ascii]} is the next row (state times {@value #COLUMNS}), negated past a keyword end. */
     private final int[] delta;
     /** Keywords that end in a state, by state number; null where none ends. */
@@ -75,85 +72,91 @@ final class KeywordIndex {
         for (char c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }
-        this.width = classes;
+        int width = classes;
         if (classes > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("keywords use more than 126 distinct characters");
         }
+        // The columns of each class: a lower-case letter and its capital, or the one other character.
+        int[][] columnsOfClass = new int[width][];
+        for (int c = 0; c < OTHER; c++) {
+            int cls = classOf[fold((char) c)];
+            if (cls > 0) {
+                columnsOfClass[cls] = append(columnsOfClass[cls], c);
+            }
+        }
 
-        // The trie, with goto entries of -1 where there is no edge yet.
-        List<int[]> gotos = new ArrayList<>();
+        // The trie: each state's edges as a list of children (first child, next sibling, the class of
+        // the edge into it), and the keywords that end in it.
+        int capacity = 1;
+        for (String keyword : this.keywords) {
+            capacity += keyword.length();
+        }
+        int[] firstChild = new int[capacity];
+        int[] nextSibling = new int[capacity];
+        int[] edgeClass = new int[capacity];
         List<int[]> ends = new ArrayList<>();
-        gotos.add(newRow());
         ends.add(null);
+        int states = 1;
         for (int k = 0; k < this.keywords.size(); k++) {
             String keyword = this.keywords.get(k);
             int state = 0;
             for (int i = 0; i < keyword.length(); i++) {
                 int cls = classOf[fold(keyword.charAt(i))];
-                if (gotos.get(state)[cls] < 0) {
-                    gotos.get(state)[cls] = gotos.size();
-                    gotos.add(newRow());
+                int child = firstChild[state];
+                while (child != 0 && edgeClass[child] != cls) {
+                    child = nextSibling[child];
+                }
+                if (child == 0) {
+                    child = states++;
+                    edgeClass[child] = cls;
+                    nextSibling[child] = firstChild[state];
+                    firstChild[state] = child;
                     ends.add(null);
                 }
-                state = gotos.get(state)[cls];
+                state = child;
             }
             ends.set(state, append(ends.get(state), k));
         }
 
-        // Breadth-first: failure links, inherited outputs, and the full transition function.
-        int states = gotos.size();
+        // Breadth-first, so that a state's failure state (a proper suffix, so nearer the start) comes
+        // before it: a state's row of the table is its failure state's, copied, with the columns of its
+        // own edges set, and its failure state is where its parent's failure state goes on its edge.
+        // Filling every row column by column, through a row of classes per state, took most of the
+        // detector's start.
         int[] fail = new int[states];
-        int[][] next = new int[states][];
-        next[0] = gotos.get(0).clone();
-        Queue<Integer> queue = new ArrayDeque<>();
-        for (int cls = 0; cls < width; cls++) {
-            if (next[0][cls] < 0) {
-                next[0][cls] = 0;
-            } else {
-                fail[next[0][cls]] = 0;
-                queue.add(next[0][cls]);
+        this.delta = new int[states * COLUMNS];
+        int[] queue = new int[states];
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int state = queue[head++];
+            int base = state * COLUMNS;
+            if (state != 0) {
+                System.arraycopy(delta, fail[state] * COLUMNS, delta, base, COLUMNS);
             }
-        }
-        while (!queue.isEmpty()) {
-            int state = queue.remove();
-            int[] out = ends.get(fail[state]);
-            if (out != null) {
-                for (int k : out) {
-                    ends.set(state, append(ends.get(state), k));
+            for (int child = firstChild[state]; child != 0; child = nextSibling[child]) {
+                int[] columns = columnsOfClass[edgeClass[child]];
+                int failure = state == 0 ? 0 : row(delta[fail[state] * COLUMNS + columns[0]]) / COLUMNS;
+                fail[child] = failure;
+                int[] inherited = ends.get(failure);
+                if (inherited != null) {
+                    for (int k : inherited) {
+                        ends.set(child, append(ends.get(child), k));
+                    }
                 }
-            }
-            next[state] = gotos.get(state).clone();
-            for (int cls = 0; cls < width; cls++) {
-                int child = next[state][cls];
-                if (child < 0) {
-                    next[state][cls] = next[fail[state]][cls];
-                } else {
-                    fail[child] = next[fail[state]][cls];
-                    queue.add(child);
+                int target = ends.get(child) != null ? -child * COLUMNS - 1 : child * COLUMNS;
+                for (int c : columns) {
+                    delta[base + c] = target;
                 }
+                queue[tail++] = child;
             }
         }
         this.outputs = ends.toArray(new int[0][]);
-        int[] columnClass = new int[COLUMNS];
-        for (int c = 0; c < OTHER; c++) {
-            columnClass[c] = classOf[fold((char) c)];
-        }
-        this.delta = new int[states * COLUMNS];
-        for (int state = 0; state < states; state++) {
-            int[] targets = next[state];
-            int base = state * COLUMNS;
-            for (int c = 0; c < COLUMNS; c++) {
-                int target = targets[columnClass[c]];
-                int row = target * COLUMNS;
-                delta[base + c] = outputs[target] != null ? -row - 1 : row;
-            }
-        }
     }
 
-    private int[] newRow() {
-        int[] row = new int[width];
-        Arrays.fill(row, -1);
-        return row;
+    /** Returns the row that a table entry leads to, whether a keyword ends there or not. */
+    private static int row(int entry) {
+        return entry < 0 ? -entry - 1 : entry;
     }
 
     private static int[] append(int[] list, int value) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,13 +56,20 @@ final class ProviderRuleAnalyzer implements Analyzer {
     private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[-_.][a-z]+)+");
     private static final Pattern SEPARATORS = Pattern.compile("[-_.]");
 
+    /** What {@link #literals} holds for a rule whose matches start with no known literal. */
+    private static final String[] NO_LITERALS = {};
+
     private final List<Rule> rules;
     private final KeywordIndex index;
     /** For each keyword number, the numbers of the rules that list it. */
     private final int[][] rulesOfKeyword;
     private final int[] keywordLength;
-    /** For each rule, the literals one of which every match holds in this case ({@link #leadingLiterals}); null if unknown. */
-    private final String[][] literals;
+    /**
+     * For each rule, once a keyword of it first occurs: the literals one of which every match holds in
+     * this case ({@link #leadingLiterals}), or {@link #NO_LITERALS}. Read on first use, as the regexes
+     * compile: reading the catalogue's regexes up front was a sixth of a hook's detector start.
+     */
+    private final AtomicReferenceArray<String[]> literals;
     /** The number of each word that {@link #mentions} answers for. */
     private final Map<String, Integer> words = new HashMap<>();
     /**
@@ -115,12 +123,21 @@ final class ProviderRuleAnalyzer implements Analyzer {
             }
             keywordLength[k] = keywords.get(k).length();
         }
-        this.literals = new String[rules.size()][];
-        for (int r = 0; r < rules.size(); r++) {
-            // The source, not the pattern: a rule's regex compiles when its keyword first occurs.
+        this.literals = new AtomicReferenceArray<>(rules.size());
+    }
+
+    /** Returns rule {@code r}'s leading literals ({@link #leadingLiterals}), or null when it has none. */
+    private String[] literals(int r) {
+        String[] known = literals.get(r);
+        if (known == null) {
+            // The source, not the pattern: the regex compiles only when a window is searched. Threads that
+            // meet the rule at once each read the same literals.
             Rule rule = rules.get(r);
-            literals[r] = rule.regexFlags() == 0 ? leadingLiterals(rule.regexSource().orElseThrow()) : null;
+            String[] read = rule.regexFlags() == 0 ? leadingLiterals(rule.regexSource().orElseThrow()) : null;
+            known = read == null ? NO_LITERALS : read;
+            literals.set(r, known);
         }
+        return known == NO_LITERALS ? null : known;
     }
 
     /**
@@ -447,11 +464,12 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 // The regex is tried only where a match can start: near a hit of a keyword it bounds, else at one of its
                 // leading literals; a regex of neither shape runs over the whole window.
                 int[] reach = reachOfKeyword(r);
+                String[] leading = reach == null ? literals(r) : null;
                 if (reach != null) {
                     int[] pairs = starts(r, reach);
                     tryAt(r, windowStart, windowEnd, pairs, pairs.length);
-                } else if (literals[r] != null) {
-                    int[] pairs = MatchStarts.ofLiterals(text, literals[r], windowStart, windowEnd);
+                } else if (leading != null) {
+                    int[] pairs = MatchStarts.ofLiterals(text, leading, windowStart, windowEnd);
                     tryAt(r, windowStart, windowEnd, pairs, pairs.length);
                 } else {
                     run(r, windowStart, windowEnd);
@@ -481,7 +499,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
          * without one is not searched; it is counted as covered all the same, as a search finding nothing.
          */
         private boolean holdsLiteral(int r, int start, int from, int to) {
-            String[] wanted = literals[r];
+            String[] wanted = literals(r);
             if (wanted == null || MatchStarts.literalAt(text, wanted, start, to)) {
                 return true;
             }

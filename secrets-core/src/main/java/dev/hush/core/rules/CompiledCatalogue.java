@@ -2,14 +2,17 @@ package dev.hush.core.rules;
 
 import dev.hush.core.model.Card;
 import dev.hush.core.model.Severity;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 
 /**
@@ -46,6 +49,26 @@ final class CompiledCatalogue {
     }
 
     /**
+     * Returns the checksum of the resource at {@code url} without reading it when the resource is an
+     * entry of a jar, whose directory records the entry's CRC-32 and size: what {@link #checksum}
+     * computes from its bytes (a hook's JVM inflated the 330 KB of rules.yaml only to check it). Empty
+     * for a resource that is a file (the tests' class path), or an entry whose record lacks them.
+     */
+    static OptionalLong checksumInJar(URL url) {
+        if (!url.getProtocol().equals("jar")) {
+            return OptionalLong.empty();
+        }
+        try {
+            JarEntry entry = ((JarURLConnection) url.openConnection()).getJarEntry();
+            long crc = entry.getCrc();
+            long size = entry.getSize();
+            return crc < 0 || size < 0 ? OptionalLong.empty() : OptionalLong.of(crc << 32 | size & 0xFFFFFFFFL);
+        } catch (IOException | ClassCastException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
      * Returns the rules of {@code compiled}, or empty when it is missing, of another format
      * version, or written from YAML other than the one with {@code checksum}.
      */
@@ -53,7 +76,8 @@ final class CompiledCatalogue {
         if (compiled == null) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(compiled))) {
+        try {
+            Input in = new Input(compiled);
             if (in.readInt() != MAGIC || in.readInt() != VERSION || in.readLong() != checksum) {
                 return Optional.empty();
             }
@@ -63,66 +87,96 @@ final class CompiledCatalogue {
                 rules.add(readRule(in));
             }
             return Optional.of(rules);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // A damaged file is as good as a missing one: the YAML is still there.
             return Optional.empty();
         }
     }
 
-    private static Rule readRule(DataInputStream in) throws IOException {
-        String id = readString(in);
-        Rule.Builder rule = Rule.builder(id, readString(in));
-        rule.description(readString(in));
-        rule.card(RuleCatalogue.byId(Card.values(), Card::id, readString(in)).orElseThrow());
-        rule.severity(RuleCatalogue.byId(Severity.values(), Severity::id, readString(in)).orElseThrow());
-        readOptional(in).ifPresent(rule::analyzer);
+    private static Rule readRule(Input in) {
+        String id = in.readString();
+        Rule.Builder rule = Rule.builder(id, in.readString());
+        rule.description(in.readString());
+        rule.card(RuleCatalogue.byId(Card.values(), Card::id, in.readString()).orElseThrow());
+        rule.severity(RuleCatalogue.byId(Severity.values(), Severity::id, in.readString()).orElseThrow());
         if (in.readBoolean()) {
-            String regex = readString(in);
+            rule.analyzer(in.readString());
+        }
+        if (in.readBoolean()) {
+            String regex = in.readString();
             int flags = in.readInt();
             int secretGroup = in.readInt();
             int keyGroup = in.readInt();
             rule.regex(Rule.LazyPattern.ofSource(regex, flags), secretGroup, keyGroup);
-            rule.keywords(readList(in));
-            rule.entropy(in.readBoolean() ? OptionalDouble.of(in.readDouble()) : OptionalDouble.empty());
-            rule.paths(readList(in));
-            List<String> allowed = readList(in);
+            rule.keywords(in.readList());
+            rule.entropy(in.readBoolean() ? OptionalDouble.of(Double.longBitsToDouble(in.readLong())) : OptionalDouble.empty());
+            rule.paths(in.readList());
+            List<String> allowed = in.readList();
             List<Rule.LazyPattern> allow = new ArrayList<>(allowed.size());
             for (String source : allowed) {
                 allow.add(Rule.LazyPattern.ofSource(source));
             }
             rule.allow(allow);
-            rule.stopwords(readList(in));
+            rule.stopwords(in.readList());
             rule.multiline(in.readBoolean());
             rule.anchored(in.readBoolean());
             rule.placeholders(in.readBoolean() ? PlaceholderPolicy.SKIP : PlaceholderPolicy.LOW);
             rule.fallback(in.readBoolean());
             rule.secretKeyRequired(in.readBoolean());
-            rule.verification(RuleCatalogue.byId(Verification.values(), Verification::id, readString(in)).orElseThrow());
+            rule.verification(RuleCatalogue.byId(Verification.values(), Verification::id, in.readString()).orElseThrow());
         }
-        rule.fix(readString(in));
+        rule.fix(in.readString());
         if (in.readBoolean()) {
-            rule.rotation(new RotationHint(readString(in), readString(in)));
+            rule.rotation(new RotationHint(in.readString(), in.readString()));
         }
         return rule.build();
     }
 
+    /**
+     * Reads what {@code DataOutputStream} wrote (big-endian numbers, a boolean as a byte, a string as
+     * its length and UTF-8 bytes) straight from the array: a hook's JVM interprets this, and
+     * {@code DataInputStream} went through a stream, a copy and a variable handle for every number.
+     * Reading past the end throws {@link IndexOutOfBoundsException}.
+     */
+    private static final class Input {
+        private final byte[] bytes;
+        private int at;
 
-    private static String readString(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-    }
-
-
-    private static Optional<String> readOptional(DataInputStream in) throws IOException {
-        return in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
-    }
-
-
-    private static List<String> readList(DataInputStream in) throws IOException {
-        int size = in.readInt();
-        List<String> values = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            values.add(readString(in));
+        Input(byte[] bytes) {
+            this.bytes = bytes;
         }
-        return values;
+
+        int readInt() {
+            Objects.checkFromIndexSize(at, Integer.BYTES, bytes.length);
+            int value = (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8
+                    | bytes[at + 3] & 0xFF;
+            at += Integer.BYTES;
+            return value;
+        }
+
+        long readLong() {
+            return (long) readInt() << 32 | readInt() & 0xFFFFFFFFL;
+        }
+
+        boolean readBoolean() {
+            return bytes[at++] != 0;
+        }
+
+        String readString() {
+            int length = readInt();
+            Objects.checkFromIndexSize(at, length, bytes.length);
+            String value = new String(bytes, at, length, StandardCharsets.UTF_8);
+            at += length;
+            return value;
+        }
+
+        List<String> readList() {
+            int size = readInt();
+            List<String> values = new ArrayList<>(Math.min(size, bytes.length - at));
+            for (int i = 0; i < size; i++) {
+                values.add(readString());
+            }
+            return values;
+        }
     }
 }

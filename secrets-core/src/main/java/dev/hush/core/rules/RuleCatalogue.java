@@ -8,6 +8,7 @@ import dev.hush.core.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -201,13 +202,24 @@ public final class RuleCatalogue {
     private static final class BuiltIn {
         static final RuleCatalogue CATALOGUE = load();
 
-        /** Reads the binary form written from rules.yaml, or parses rules.yaml when that form is stale. */
+        /**
+         * Reads the binary form written from rules.yaml, or parses rules.yaml when that form is stale.
+         * From a jar, the YAML's checksum is its entry's, and the YAML is read only to be parsed.
+         */
         private static RuleCatalogue load() {
-            byte[] yaml = resource(RESOURCE).orElseThrow(
-                    () -> new IllegalStateException("missing resource dev/hush/core/rules/" + RESOURCE));
-            return CompiledCatalogue.read(resource(CompiledCatalogue.RESOURCE).orElse(null), CompiledCatalogue.checksum(yaml))
+            URL url = RuleCatalogue.class.getResource(RESOURCE);
+            if (url == null) {
+                throw new IllegalStateException("missing resource dev/hush/core/rules/" + RESOURCE);
+            }
+            long checksum = CompiledCatalogue.checksumInJar(url).orElseGet(() -> CompiledCatalogue.checksum(yaml()));
+            return CompiledCatalogue.read(resource(CompiledCatalogue.RESOURCE).orElse(null), checksum)
                     .map(RuleCatalogue::new)
-                    .orElseGet(() -> parse(new String(yaml, StandardCharsets.UTF_8), ORIGIN));
+                    .orElseGet(() -> parse(new String(yaml(), StandardCharsets.UTF_8), ORIGIN));
+        }
+
+        private static byte[] yaml() {
+            return resource(RESOURCE).orElseThrow(
+                    () -> new IllegalStateException("missing resource dev/hush/core/rules/" + RESOURCE));
         }
     }
 

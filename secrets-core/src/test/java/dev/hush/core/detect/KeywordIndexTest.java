@@ -151,4 +151,41 @@ class KeywordIndexTest {
         assertThat(index.find("a token, caf\u00e9").contains(0)).isTrue();
         assertThat(index.find("a token, caf\u00e9").contains(1)).isFalse();
     }
+    @Test
+    void findsWhatComparingEveryKeywordAtEveryOffsetFinds() {
+        // Many short keywords over a small alphabet: deep failure chains, where a state's row is
+        // mostly its failure state's, and keywords that end inside others.
+        Random random = new Random(7);
+        String alphabet = "abAB_-1.";
+        for (int round = 0; round < 200; round++) {
+            List<String> keywords = new ArrayList<>();
+            int count = 1 + random.nextInt(40);
+            while (keywords.size() < count) {
+                String keyword = randomText(random, alphabet, 1 + random.nextInt(6));
+                if (keywords.stream().noneMatch(keyword::equalsIgnoreCase)) {
+                    keywords.add(keyword);
+                }
+            }
+            KeywordIndex index = new KeywordIndex(keywords);
+            String text = randomText(random, alphabet + "xyz", random.nextInt(300));
+            List<String> naive = new ArrayList<>();
+            for (int end = 1; end <= text.length(); end++) {
+                for (String keyword : keywords) {
+                    int start = end - keyword.length();
+                    if (start >= 0 && text.regionMatches(true, start, keyword, 0, keyword.length())) {
+                        naive.add(keyword + "@" + end);
+                    }
+                }
+            }
+            assertThat(hits(index, text)).as("keywords %s in %s", keywords, text).containsExactlyInAnyOrderElementsOf(naive);
+        }
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
 }

@@ -4,6 +4,7 @@ import dev.hush.core.testing.Reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
+import java.net.URL;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +12,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CompiledCatalogueTest {
     private static final String UPDATE = "mvn -pl secrets-core test -Dtest=CompiledCatalogueTest -Dhush.updateRules=true";
@@ -81,6 +87,34 @@ class CompiledCatalogueTest {
             return list.stream().map(CompiledCatalogueTest::comparable).toList();
         }
         return value;
+    }
+
+    @Test
+    void takesTheChecksumOfYamlInAJarFromTheJarsDirectory(@TempDir Path folder) throws Exception {
+        Path jar = folder.resolve("rules.jar");
+        byte[] edited = (new String(yaml(), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("dev/hush/core/rules/rules.yaml"));
+            out.write(yaml());
+            out.closeEntry();
+            // Stored, so that its sizes and CRC stand in the directory only, not beside a deflated stream.
+            JarEntry stored = new JarEntry("edited.yaml");
+            stored.setMethod(ZipEntry.STORED);
+            stored.setSize(edited.length);
+            CRC32 crc = new CRC32();
+            crc.update(edited);
+            stored.setCrc(crc.getValue());
+            out.putNextEntry(stored);
+            out.write(edited);
+            out.closeEntry();
+        }
+
+        assertThat(CompiledCatalogue.checksumInJar(new URL("jar:" + jar.toUri() + "!/dev/hush/core/rules/rules.yaml")))
+                .hasValue(CompiledCatalogue.checksum(yaml()));
+        assertThat(CompiledCatalogue.checksumInJar(new URL("jar:" + jar.toUri() + "!/edited.yaml")))
+                .hasValue(CompiledCatalogue.checksum(edited));
+        assertThat(CompiledCatalogue.checksumInJar(jar.toUri().toURL())).isEmpty();
+        assertThat(CompiledCatalogue.checksumInJar(new URL("jar:" + jar.toUri() + "!/missing.yaml"))).isEmpty();
     }
 
     @Test
