@@ -89,10 +89,6 @@ final class AssignedValues {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("[a-z][a-z0-9+.-]*://[^@]*", Pattern.CASE_INSENSITIVE);
     /**
-     * A host and a path without a scheme: a Go import path ({@code github.com/jcmturner/gokrb5/v8/sessionCredentials},
-     * a context key named after its package), a registry's image, a repository's address.
-     */
-    /**
      * A path of two or more names or numbers: a key in a store ({@code /1234/raftAttributes}, etcd's and Consul's keys), a
      * route, a file ({@code /path/to/process}). Each name is words in lower case, camel case or snake case, so a
      * random value that starts with a slash (a base64 key) is none.
@@ -103,6 +99,10 @@ final class AssignedValues {
     private static final Pattern PROSE = Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){2,}[.!]?");
     /** Lower-case words, and a number of up to three digits, joined by dashes or underscores: {@code client-valid-token-1}. */
     private static final Pattern SPELLED_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)*(?:[-_]?\\d{1,3})?");
+    /**
+     * A host and a path without a scheme: a Go import path ({@code github.com/jcmturner/gokrb5/v8/sessionCredentials},
+     * a context key named after its package), a registry's image, a repository's address.
+     */
     private static final Pattern HOST_PATH = Pattern.compile("(?:[a-z0-9-]+\\.)+[a-z]{2,12}(?:/[\\w.@~+-]+)+/?");
     /** Password hashes: what a login checks against, not what it accepts. */
     private static final Pattern HASH = Pattern.compile(
@@ -454,28 +454,33 @@ final class AssignedValues {
      * real value"): three or more words of letters, as a test writes a stand-in that must look encoded.
      */
     private static boolean isBase64OfProse(String value) {
-        if (value.length() < 12 || value.length() > 1024 || !BASE64.matcher(value).matches()) {
-            return false;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.ISO_8859_1);
-            return PROSE.matcher(decoded).matches();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        String decoded = value.length() < 12 ? null : decodedBase64(value);
+        return decoded != null && PROSE.matcher(decoded).matches();
     }
 
     /** Returns whether {@code value} is the base64 of {@code user:password}, as HTTP Basic auth and registries store it. */
     static boolean isBasicCredentials(String value) {
-        if (value.length() < 8 || value.length() > 1024 || !BASE64.matcher(value).matches()) {
+        String decoded = value.length() < 8 ? null : decodedBase64(value);
+        if (decoded == null) {
             return false;
         }
+        int colon = decoded.indexOf(':');
+        return colon > 0 && colon < decoded.length() - 1 && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    /**
+     * Returns the bytes that {@code value}, base64 of at most 1,024 characters, encodes, each byte as one char
+     * (ISO-8859-1: the tests above ask for ASCII text, which reads the same in any of its encodings), or null when it
+     * is not such base64.
+     */
+    private static String decodedBase64(String value) {
+        if (value.length() > 1024 || !BASE64.matcher(value).matches()) {
+            return null;
+        }
         try {
-            String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon > 0 && colon < decoded.length() - 1 && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+            return new String(Base64.getDecoder().decode(value), StandardCharsets.ISO_8859_1);
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
     }
 
@@ -560,7 +565,6 @@ final class AssignedValues {
         return same || ascending;
     }
 
-    /** Returns whether the value spells the name itself ({@code TOKEN_KEY = "token_key"}). */
     /**
      * Returns whether {@code value} is words that say what it stands for, the name's own secret word among them:
      * {@code outToken: "client-valid-token-1"}, {@code apiKey = "my-api-key"}; a test's or a guide's label, not a token.
@@ -574,6 +578,7 @@ final class AssignedValues {
         return !nameWords.isEmpty() && words.contains(nameWords.get(nameWords.size() - 1));
     }
 
+    /** Returns whether the value spells the name itself ({@code TOKEN_KEY = "token_key"}). */
     static boolean sameWords(String name, String value) {
         String n = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         // A string's escapes are no letters of it: "PASS\r\n" is a protocol's PASS command.

@@ -329,7 +329,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             case "tf", "tfvars", "hcl" -> Syntax.HCL;
             // A shell's history (.bash_history, .zsh_history, .sh_history) holds the commands as typed; direnv's .envrc
             // is a bash script (direnv.net).
-            case "sh", "bash", "zsh", "ksh", "bat", "cmd", "ps1", "mk", "makefile", "md", "txt", "rst", "adoc", "log", "tsv",
+            case "sh", "bash", "zsh", "ksh", "bat", "cmd", "ps1", "makefile", "md", "txt", "rst", "adoc", "log", "tsv",
                     "csv", "bash_history", "zsh_history", "sh_history", "history", "envrc", "bashrc", "zshrc", "kshrc",
                     "cshrc", "profile", "bash_profile", "zprofile" ->
                     Syntax.SHELL;
