@@ -157,6 +157,28 @@ class PrivateKeyRuleTest {
     }
 
     @Test
+    void reportsAKeyWithAGarbledCharacterAsLowAndThreeGarbledAsNothing() throws Exception {
+        List<String> lines = pem(rsa.getPrivate()).lines().toList();
+        String line = lines.get(10);
+
+        String once = pem(rsa.getPrivate()).replace(line, line.substring(0, 20) + "\u00a1" + line.substring(21));
+        String thrice = pem(rsa.getPrivate()).replace(line, "`\u00a1" + line.substring(2, 40) + "\u00a1" + line.substring(41));
+
+        assertThat(keysIn("id_rsa", once)).singleElement()
+                .satisfies(finding -> assertThat(finding.severity()).isEqualTo(Severity.LOW));
+        assertThat(keysIn("id_rsa", thrice)).isEmpty();
+    }
+
+    @Test
+    void doesNotReportAShortBlockWithAGarbledCharacter() throws Exception {
+        List<String> lines = pem(rsa.getPrivate()).lines().toList();
+        String shortBlock = lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2).substring(0, 30) + "\u00a1\n"
+                + lines.get(3) + "\n" + lines.get(lines.size() - 1) + "\n";
+
+        assertThat(keysIn("id_rsa", shortBlock)).isEmpty();
+    }
+
+    @Test
     void doesNotReportPlaceholderOrShortBlocks() {
         String text = """
                 -----BEGIN RSA PRIVATE KEY-----
