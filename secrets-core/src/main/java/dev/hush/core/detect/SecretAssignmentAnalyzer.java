@@ -162,9 +162,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      */
     private static final Pattern NETRC_PASSWORD = Pattern.compile(
             "[ \\t]*((?:machine|default)[ \\t]+\\S+[ \\t]+)?(?:login[ \\t]+\\S+[ \\t]+)?password[ \\t]+([^\\s\"'`]+)[ \\t]*");
-    /** A password's key and its value with blanks between, ending the line: {@code password "X"}, {@code passwd X # note}. */
+    /**
+     * A password's key and its value with blanks between, ending the line: {@code password "X"}, {@code passwd X # note}.
+     * A bare value does not end in a sentence's punctuation ({@code ... from the password database),}).
+     */
     private static final Pattern SPACED_PASSWORD = Pattern.compile(
-            "(?:^|[ \\t])([A-Za-z_]*pass(?:word|wd)?)[ \\t]+(\"[^\"\\s]{1,200}\"|'[^'\\s]{1,200}'|[^\\s\"'#;=:]{1,200})"
+            "(?:^|[ \\t])([A-Za-z_]*pass(?:word|wd)?)[ \\t]+(\"[^\"\\s]{1,200}\"|'[^'\\s]{1,200}'|[^\\s\"'#;=:]{0,199}[^\\s\"'#;=:.,)])"
                     + "[ \\t]*(?:[#;].*)?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NETRC_MACHINE = Pattern.compile("(?:machine[ \\t]+\\S+|default\\b)");
@@ -210,7 +213,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         String path = file.path();
         String name = file.name().toLowerCase(Locale.ROOT);
         boolean example = isExample(path);
-        Syntax syntax = syntaxOf(name);
+        Syntax syntax = syntaxOf(file.name());
         String rule = ruleFor(path, name, syntax, text);
         Scan scan = new Scan(analysis, rule, example, keywordStarts);
         if (rule.equals("kubernetes-secret")) {
@@ -312,7 +315,12 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
     }
 
-    private static Syntax syntaxOf(String name) {
+    /** The name of a project's prose file without an extension: in capitals (README, NEWS, WHATSNEW), or a change log. */
+    private static final Pattern PROSE_FILE_NAME = Pattern.compile("[A-Z][A-Z0-9_-]*|Change[Ll]og|Changes|History");
+
+    /** Returns how the file named {@code fileName} writes its values. */
+    private static Syntax syntaxOf(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (isMakefile(name)) {
             return Syntax.SHELL;
         }
@@ -333,7 +341,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     "csv", "bash_history", "zsh_history", "sh_history", "history", "envrc", "bashrc", "zshrc", "kshrc",
                     "cshrc", "profile", "bash_profile", "zprofile" ->
                     Syntax.SHELL;
-            case "" -> Syntax.INI;
+            // A project's prose (README, NEWS, INSTALL, ChangeLog) is text; another name without a dot is a program's settings.
+            case "" -> PROSE_FILE_NAME.matcher(fileName).matches() ? Syntax.SHELL : Syntax.INI;
             // A dotfile named ...rc is a program's settings (.hgrc, .msmtprc, .fetchmailrc, .offlineimaprc, .curlrc).
             default -> name.startsWith(".") && ext.endsWith("rc") && name.indexOf('.', 1) < 0 ? Syntax.INI : Syntax.CODE;
         };

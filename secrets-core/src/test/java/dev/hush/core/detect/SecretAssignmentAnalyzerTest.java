@@ -110,6 +110,23 @@ class SecretAssignmentAnalyzerTest {
     }
 
     @Test
+    void readsAProjectsProseFilesWithoutAnExtensionAsProseNotSettings() {
+        // README, NEWS, WHATSNEW, INSTALL: sentences that end in a word after "password" (Debian's /usr/share/doc).
+        String prose = "(in actual fact, all these values are taken from the password database),\n"
+                + "all logins, not just when using password authentication.\n"
+                + "- zip -P Wq7Er4Ty encrypts entries in the zip file with password Wq7Er4Ty\n";
+        for (String name : List.of("README", "NEWS", "WHATSNEW", "INSTALL", "ChangeLog", "docs/TODO")) {
+            assertThat(findings(name, prose)).as(name).isEmpty();
+        }
+        // A sentence's last word ends in its punctuation even in a settings file; a settings file without an
+        // extension still reads its blank-separated password.
+        assertThat(findings("config", "# comes from the password database),\nnot just when using password auth.\n"))
+                .isEmpty();
+        assertThat(findings("config", "user ann\npassword Wq7Er4Ty1Ui8Op\n"))
+                .extracting(f -> f.secret().orElseThrow().reveal()).containsExactly("Wq7Er4Ty1Ui8Op");
+    }
+
+    @Test
     void readsTheNameAndValueRowsOfCsvAndTsvFiles() {
         assertThat(findings("exports/settings.csv",
                 "name,value,notes\napiToken,hK3mP9qL2vX7nB4tR8wZ,deploy\nlabel,Release token,\ntokenCount,42,\n\"db_password\",\"Zq8vN3kLx2Rt7Wp\"\n"))
