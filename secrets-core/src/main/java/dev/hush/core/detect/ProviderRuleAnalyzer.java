@@ -669,7 +669,8 @@ final class ProviderRuleAnalyzer implements Analyzer {
                     }
                 }
             }
-            if (REFERENCE.matcher(secret).find() || Placeholders.isNotASecret(secret)) {
+            if (REFERENCE.matcher(secret).find() || Placeholders.isNotASecret(secret)
+                    || Placeholders.isDocumentedExample(secret)) {
                 return null;
             }
             if (YAML_ANCHOR_OR_ALIAS.matcher(secret).matches()) {

@@ -74,4 +74,17 @@ class PlaceholdersTest {
     void takesGeneratedValuesAndZeroBytesForRealTokens(String value) {
         assertThat(Placeholders.isTypedStandIn(value)).as(value).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "mF_9.B5f-4.1JqM", "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+            "kd94hf93k423kf44", "AKIAIOSFODNN7EXAMPLE", "correct horse battery staple", "/7PC5om...."})
+    void recognisesTheExamplesThatSpecificationsAndProvidersDocument(String value) {
+        assertThat(Placeholders.isDocumentedExample(value)).as(value).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2YotnFZFEjr1zCsicMWpAB", "2yotnfzfejr1zcsicmwpaa", "Zq8vN3kLx2Rt", "mF_9.B5f-4.1JqMx"})
+    void takesATokenOneCharacterAwayFromADocumentedOneForARealOne(String value) {
+        assertThat(Placeholders.isDocumentedExample(value)).as(value).isFalse();
+    }
 }
