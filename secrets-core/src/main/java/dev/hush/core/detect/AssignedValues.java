@@ -25,9 +25,12 @@ final class AssignedValues {
         SECRET
     }
 
-    /** Templating and references: the value says where the secret comes from, not what it is. */
+    /**
+     * Templating and references: the value says where the secret comes from, not what it is. {@code $name::key} is
+     * OpenSSL's reference to another section's value (config(5)) and Perl's package variable.
+     */
     private static final Pattern REFERENCE = Pattern.compile(
-            "\\$\\{|\\$\\(|^\\$\\$|\\{\\{|\\{%|<%|#\\{|%\\([\\w.-]+\\)[sd]|%[sdv]\\b|\\{\\d*}|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$"
+            "\\$\\{|\\$\\(|^\\$\\$|\\{\\{|\\{%|<%|#\\{|%\\([\\w.-]+\\)[sd]|%[sdv]\\b|\\{\\d*}|^\\$[A-Za-z_]\\w*(?:::\\w+)*$|^%[A-Za-z_]\\w*%$"
                     + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws[a-z-]*:|^projects/[^/]+/secrets/"
                     + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$");
     /**
@@ -99,6 +102,8 @@ final class AssignedValues {
     private static final Pattern PROSE = Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){2,}[.!]?");
     /** Lower-case words, and a number of up to three digits, joined by dashes or underscores: {@code client-valid-token-1}. */
     private static final Pattern SPELLED_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)*(?:[-_]?\\d{1,3})?");
+    /** A class's name, capitalised words run together: {@code _EllipticCurvePrivateKey}, {@code OAuthAccessToken}. */
+    private static final Pattern TYPE_NAME = Pattern.compile("_*[A-Z][a-z]+(?:[A-Z][a-z]+)+");
     /**
      * A host and a path without a scheme: a Go import path ({@code github.com/jcmturner/gokrb5/v8/sessionCredentials},
      * a context key named after its package), a registry's image, a repository's address.
@@ -568,14 +573,20 @@ final class AssignedValues {
     /**
      * Returns whether {@code value} is words that say what it stands for, the name's own secret word among them:
      * {@code outToken: "client-valid-token-1"}, {@code apiKey = "my-api-key"}; a test's or a guide's label, not a token.
+     * A class's name that ends in that word is the type of what the name holds: Python's string annotation
+     * {@code private_key: "_EllipticCurvePrivateKey"}, a registry's {@code token = "OAuthAccessToken"}.
      */
     private static boolean namesItsKind(String name, String value) {
-        if (!SPELLED_WORDS.matcher(value).matches()) {
+        List<String> nameWords = SecretKeys.words(name);
+        if (nameWords.isEmpty()) {
             return false;
         }
-        List<String> words = List.of(value.toUpperCase(Locale.ROOT).split("[-_\\d]+"));
-        List<String> nameWords = SecretKeys.words(name);
-        return !nameWords.isEmpty() && words.contains(nameWords.get(nameWords.size() - 1));
+        String kind = nameWords.get(nameWords.size() - 1);
+        if (TYPE_NAME.matcher(value).matches()) {
+            List<String> words = SecretKeys.words(value);
+            return words.size() > 1 && words.get(words.size() - 1).equals(kind);
+        }
+        return SPELLED_WORDS.matcher(value).matches() && List.of(value.toUpperCase(Locale.ROOT).split("[-_\\d]+")).contains(kind);
     }
 
     /** Returns whether the value spells the name itself ({@code TOKEN_KEY = "token_key"}). */
