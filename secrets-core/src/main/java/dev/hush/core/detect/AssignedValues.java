@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -100,10 +101,29 @@ final class AssignedValues {
             "(?:/(?:\\d+|_?[a-z][a-z0-9_.-]*(?:[A-Z][a-z0-9_.-]+)*|[A-Z][a-z0-9_.-]+(?:[A-Z][a-z0-9_.-]+)*)){2,}/?");
     /** Three or more words of letters with blanks between, and a full stop or an exclamation mark at most. */
     private static final Pattern PROSE = Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){2,}[.!]?");
-    /** Lower-case words, and a number of up to three digits, joined by dashes or underscores: {@code client-valid-token-1}. */
-    private static final Pattern SPELLED_WORDS = Pattern.compile("[a-z]+(?:[-_][a-z]+)*(?:[-_]?\\d{1,3})?");
+    /**
+     * Lower-case words, each with a digit at most ({@code oauth2}), and a number of up to three digits, joined by dashes or
+     * underscores: {@code client-valid-token-1}.
+     */
+    private static final Pattern SPELLED_WORDS = Pattern.compile("[a-z]+\\d?(?:[-_][a-z]+\\d?)*(?:[-_]?\\d{1,3})?");
+    /** A command line's option, what a constant named ..._OPTION holds: {@code --with_passphrase}, {@code --password}. */
+    private static final Pattern FLAG = Pattern.compile("--[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*=?");
+    /** A string's escapes alone: {@code \\x02}, {@code \\0\\n}, a protocol's bytes rather than a password. */
+    private static final Pattern ESCAPES = Pattern.compile("(?:\\\\x[0-9A-Fa-f]{2}|\\\\u[0-9A-Fa-f]{4}|\\\\[0nrt])+");
+    /** The letters of the keyboard's home row, where a hand that types a stand-in rests: {@code sdlfkj}, {@code asdf}. */
+    private static final String HOME_ROW = "asdfghjkl";
+
     /** A class's name, capitalised words run together: {@code _EllipticCurvePrivateKey}, {@code OAuthAccessToken}. */
     private static final Pattern TYPE_NAME = Pattern.compile("_*[A-Z][a-z]+(?:[A-Z][a-z]+)+");
+    /**
+     * A type as generated clients and annotations write it: a class's name, perhaps in a module
+     * ({@code oauth2client.client.OAuth2Credentials}) or a container's brackets ({@code list[V1ObjectReference]},
+     * {@code dict(str, V1SecretKeySelector)}).
+     */
+    private static final Pattern TYPE_EXPRESSION = Pattern.compile(
+            "(?:(?:list|dict|set|tuple|List|Dict|Set|Tuple|Optional)[\\[(](?:str, ?)?)?(?:[a-z_][a-z0-9_]*\\.)*(_*[A-Z][A-Za-z0-9]+)[\\])]?");
+    /** A capitalised word of a class's name: {@code Local}, {@code Key}. */
+    private static final Pattern TYPE_WORD = Pattern.compile("[A-Z][a-z]{2,}");
     /**
      * A host and a path without a scheme: a Go import path ({@code github.com/jcmturner/gokrb5/v8/sessionCredentials},
      * a context key named after its package), a registry's image, a repository's address.
@@ -214,7 +234,8 @@ final class AssignedValues {
         if (v.isEmpty() || Placeholders.isNotASecret(v) || REFERENCE.matcher(v).find() || MASK.matcher(v).matches()) {
             return Verdict.NONE;
         }
-        if (isLongerThanAnAwsSecretKey(name, v) || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v)) {
+        if (isLongerThanAnAwsSecretKey(name, v) || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v)
+                || isNoText(v) || FLAG.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (URL_WITH_PASSWORD.matcher(v).matches()) {
@@ -227,6 +248,9 @@ final class AssignedValues {
                 || HOST_PATH.matcher(v).matches() || SLASH_PATH.matcher(v).matches() || PATH.matcher(v).matches()
                 || HASH.matcher(v).matches()) {
             return Verdict.NONE;
+        }
+        if (isBasicOfStandIn(v) || isKeyboardMash(v)) {
+            return Verdict.PLACEHOLDER;
         }
         if (Placeholders.isPlaceholder(v) || isRun(v)) {
             // Under a bare key or token a word is what it names (a Kubernetes secretKeyRef's key: password), not a
@@ -247,6 +271,11 @@ final class AssignedValues {
         }
         if (EXAMPLE_WORDS.matcher(lower).find() || namesItsKind(name, v)) {
             return Verdict.PLACEHOLDER;
+        }
+        if (!SecretKeys.isPassword(name) && isTypeName(v)) {
+            // What a token, a key or a reference holds, named by its type (a generated client's map of field types, a
+            // string annotation); a password's CamelCase words (PurpleTractorOrbit) are the password someone chose.
+            return Verdict.NONE;
         }
         if (DATE.matcher(v).matches()) {
             return Verdict.NONE;
@@ -294,7 +323,7 @@ final class AssignedValues {
                 || HASH.matcher(v).matches() || CONSTANT.matcher(v).matches() || NAME_AS_VALUE.matcher(v).matches()
                 || isAnonymousLogin(v) || Placeholders.isDocumentedExample(v) || DATE.matcher(v).matches()
                 || v.chars().anyMatch(c -> c < 0x20) || v.split("\\s+").length > 2 && !isPassphrase(v) || isRun(v)
-                || isTypedToken(v) || VERSION_RANGE.matcher(v).matches()) {
+                || isTypedToken(v) || VERSION_RANGE.matcher(v).matches() || isNoText(v) || FLAG.matcher(v).matches()) {
             return Verdict.NONE;
         }
         if (!login && (sameWords(name, v) || Placeholders.isPlaceholder(v)
@@ -463,6 +492,22 @@ final class AssignedValues {
         return decoded != null && PROSE.matcher(decoded).matches();
     }
 
+    /**
+     * Returns whether {@code value} is the base64 of {@code user:password} whose password is a stand-in
+     * ({@link Placeholders#isPlaceholder}): {@code dGVzdDp0ZXN0} (test:test), {@code dXNlcm5hbWU6cGFzc3dvcmQ=}.
+     */
+    static boolean isBasicOfStandIn(String value) {
+        String password = basicPassword(value);
+        return !password.isEmpty() && Placeholders.isPlaceholder(password);
+    }
+
+    /** Returns the password of {@code value} when it is the base64 of {@code user:password}, else "". */
+    static String basicPassword(String value) {
+        String decoded = value.length() < 8 ? null : decodedBase64(value);
+        int colon = decoded == null ? -1 : decoded.indexOf(':');
+        return colon > 0 ? decoded.substring(colon + 1) : "";
+    }
+
     /** Returns whether {@code value} is the base64 of {@code user:password}, as HTTP Basic auth and registries store it. */
     static boolean isBasicCredentials(String value) {
         String decoded = value.length() < 8 ? null : decodedBase64(value);
@@ -559,6 +604,84 @@ final class AssignedValues {
         return length;
     }
 
+    /** A word, capitalised or not: what is left of {@code abc123}, {@code P4ssword} or {@code newtoken123}. */
+    private static final Pattern TYPED_WORD = Pattern.compile("[A-Za-z][a-z]+");
+    /** Digits and symbols that spell letters in a password typed to look strong, and the letters they spell. */
+    private static final String LEET = "43105$7@";
+    private static final String UNLEET = "aeiossta";
+
+    /**
+     * Returns whether {@code value} holds no letter and no digit ({@code %!*'();:@&=+$,/?#[] }, a test of a URL's
+     * escaping) or only a string's escapes ({@link #ESCAPES}): no password anyone types.
+     */
+    private static boolean isNoText(String value) {
+        return value.chars().noneMatch(Character::isLetterOrDigit) || ESCAPES.matcher(value).matches();
+    }
+
+    /**
+     * Returns whether {@code value} was typed by a hand resting on the keyboard's home row: five letters or more, seven
+     * in ten of them from {@link #HOME_ROW} ({@code sdlfkj452}, {@code askfjh234as9sd8}, {@code lsdajfh923874}, as
+     * OAuth libraries' docstrings write a token). Hex is left alone: a, d and f are half its letters.
+     */
+    static boolean isKeyboardMash(String value) {
+        int letters = 0;
+        int home = 0;
+        boolean hex = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                letters++;
+                home += HOME_ROW.indexOf(c) >= 0 ? 1 : 0;
+                hex &= c <= 'f';
+            } else if (!(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return !hex && letters >= 5 && home * 10 >= letters * 7;
+    }
+
+    /**
+     * Returns whether {@code value} is a word typed as a password, perhaps with a number after it or its letters
+     * spelled with digits and symbols ({@code abc123}, {@code P4ssword}, {@code p4ssw0rd}, {@code geheim$parole}): what a
+     * test or a guide makes up, where a generated value mixes capitals and digits inside ({@code Zq8vN3kLx2Rt}).
+     */
+    static boolean isTypedWord(String value) {
+        if (value.length() > 16) {
+            return false;
+        }
+        String digitsOff = value.replaceFirst("\\d{1,4}$", "");
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < digitsOff.length(); i++) {
+            char c = digitsOff.charAt(i);
+            int leet = LEET.indexOf(c);
+            letters.append(leet >= 0 ? UNLEET.charAt(leet) : c);
+        }
+        return TYPED_WORD.matcher(letters).matches();
+    }
+
+    /**
+     * Returns whether {@code value} names a type ({@link #TYPE_EXPRESSION}): two capitalised words or more (one in a
+     * module) that make four fifths of the class's name at least ({@code V1LocalObjectReference}, {@code ExistingLabelKey1}), where a
+     * random token's capitals are seldom followed by two lower-case letters ({@code Xk9QmLp2VbNw}).
+     */
+    private static boolean isTypeName(String value) {
+        Matcher type = TYPE_EXPRESSION.matcher(value);
+        if (!type.matches()) {
+            return false;
+        }
+        String className = type.group(1);
+        int words = 0;
+        int inWords = 0;
+        Matcher word = TYPE_WORD.matcher(className);
+        while (word.find()) {
+            words++;
+            inWords += word.end() - word.start();
+        }
+        // One word is a class's name in a module (google_oauth2.Credentials); bare, it may be a word someone chose.
+        boolean qualified = type.start(1) > 0 && value.charAt(type.start(1) - 1) == '.';
+        return (words >= 2 || qualified && words == 1) && inWords * 5 >= className.replace("_", "").length() * 4;
+    }
+
     /** Returns whether {@code value} is one character repeated or a run such as {@code abcdefgh} or {@code 12345678}. */
     private static boolean isRun(String value) {
         boolean same = true;
@@ -586,7 +709,12 @@ final class AssignedValues {
             List<String> words = SecretKeys.words(value);
             return words.size() > 1 && words.get(words.size() - 1).equals(kind);
         }
-        return SPELLED_WORDS.matcher(value).matches() && List.of(value.toUpperCase(Locale.ROOT).split("[-_\\d]+")).contains(kind);
+        if (!SPELLED_WORDS.matcher(value).matches()) {
+            return false;
+        }
+        // The name's secret word, or the word it keeps under a key ({@code _CREDENTIALS_KEY = 'google_oauth2_credentials'}).
+        List<String> words = List.of(value.toUpperCase(Locale.ROOT).split("[-_]+|(?<=[A-Z])\\d+"));
+        return words.contains(kind) || kind.equals("KEY") && nameWords.size() > 1 && words.contains(nameWords.get(nameWords.size() - 2));
     }
 
     /** Returns whether the value spells the name itself ({@code TOKEN_KEY = "token_key"}). */

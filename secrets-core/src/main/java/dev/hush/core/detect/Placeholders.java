@@ -39,6 +39,8 @@ final class Placeholders {
     private static final Pattern SHAPES = Pattern.compile(
             "(?i)x{3,}|" + PREFIXED_XS + "|" + PREFIXED_YOUR + "|\\*{3,}|\\.{3,}|<[^<>]*>|\\{\\{[^}]*}}|(your|my|some|insert|enter|replace)[-_ ].*"
                     + "|.*(example|changeme|change[-_]me|change[-_]?this|placeholder|dummy|fake|redacted).*"
+                    // What says it is none: not_a_real_password, notarealtoken.
+                    + "|not[-_ ]?(?:a[-_ ]?)?real[-_ ]?.*"
                     + "|" + PUT_HERE
                     // AWS documentation's example key pair, on its stems (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html).
                     + "|akiaiosfodnn7.*|wjalrxutnfemi/k7mdeng.*");

@@ -44,7 +44,9 @@ final class ProviderRuleAnalyzer implements Analyzer {
     static final int LONG_LINE = 16 * REACH;
 
     private static final Pattern REFERENCE = Pattern.compile(
-            "\\$\\{|\\$\\(|\\{\\{|%\\([\\w.-]+\\)s|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$|^<[^>]*>$");
+            "\\$\\{|\\$\\(|\\{\\{|%\\([\\w.-]+\\)s|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$|^<[^>]*>$"
+                    // A Secret Manager secret's name (cloud.google.com/secret-manager/docs): where the value is kept.
+                    + "|^projects/[^/]+/secrets/");
     /**
      * A YAML anchor ({@code &db-credentials}) or alias ({@code *app-env}): a label, not a value.
      * A name with a digit is left to the other checks, as a password may start with * or &.
@@ -690,6 +692,16 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 // A weak stand-in (secret, changeme) may be the value a service runs with; one that says what to fill in
                 // (YOUR_PASSWORD, REPLACE_WITH_TOKEN, <token>) is not a value at all.
                 return rule.placeholders() == PlaceholderPolicy.SKIP || Placeholders.isTemplate(secret) ? null : Severity.LOW;
+            }
+            if (AssignedValues.isBasicOfStandIn(secret)) {
+                // Basic credentials of stand-in words (test:test, username:password, admin:admin): a test's or a guide's
+                // request there, and elsewhere the weak login a server takes, reported low.
+                return SecretAssignmentAnalyzer.isExample(file.path()) ? null : Severity.LOW;
+            }
+            if (SecretAssignmentAnalyzer.isTest(file.path()) && (AssignedValues.isTypedWord(secret)
+                    || AssignedValues.isTypedWord(AssignedValues.basicPassword(secret)))) {
+                // A test's made-up password: p4ssw0rd in a proxy URL, wrongpass given to a client, xuser:xpassword.
+                return null;
             }
             if (rule.entropy().isPresent() && Entropy.shannon(secret) < rule.entropy().getAsDouble()) {
                 // A token that names its issuer by its prefix (sk_live_, tskey-) around another stand-in body (AAAA)

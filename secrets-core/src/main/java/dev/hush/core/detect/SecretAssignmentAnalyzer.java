@@ -453,6 +453,17 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 || endsWith(lower, ".adoc", ascii) || endsWith(lower, ".txt", ascii);
     }
 
+    /** A folder or a part of a file's name that says the file is a test's: {@code tests/}, {@code test_auth.py}, {@code db_test.go}. */
+    private static final Pattern TEST_PART = Pattern.compile(
+            "(?i)(?:^|[/._-])(?:tests?|specs?|testing|testdata|fixtures?|mocks?|__tests__)(?:[/._-]|$)");
+    /** A test class's file: {@code PaymentClientTest.java}, {@code AuthSpec.scala}, {@code GitScanIT.java}. */
+    private static final Pattern TEST_CLASS = Pattern.compile("[a-z0-9](?:Tests?|Spec|IT)\\.[A-Za-z]+$");
+
+    /** Returns whether {@code path} is a test's file or lies in a test's folder. */
+    static boolean isTest(String path) {
+        return TEST_PART.matcher(path).find() || TEST_CLASS.matcher(path).find();
+    }
+
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
@@ -546,6 +557,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         private final SourceFile file;
         private final Rule rule;
         private final boolean example;
+        /** Whether the file is a test's: there a made-up password ({@code abc123}, {@code P4ssword}) is a fixture's. */
+        private final boolean test;
         private final int[] keywordStarts;
         private final Interpolation interpolation;
         private final List<Finding> found = new ArrayList<>();
@@ -557,6 +570,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             this.file = analysis.file();
             this.rule = catalogue.find(ruleId).orElseThrow(() -> new IllegalStateException("no rule " + ruleId));
             this.example = example;
+            this.test = isTest(file.path());
             this.interpolation = Interpolation.of(file.name().toLowerCase(Locale.ROOT));
         }
 
@@ -1353,7 +1367,8 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 return;
             }
             AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value, login);
-            if (verdict != AssignedValues.Verdict.NONE) {
+            // A test's made-up password (abc123, P4ssword) is left, but not a login's: there it is the password the login takes.
+            if (verdict != AssignedValues.Verdict.NONE && (login || !test || !AssignedValues.isTypedWord(value.strip()))) {
                 report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
             }
         }
@@ -1387,7 +1402,10 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     && (!value.contains("-----BEGIN") || PrivateKeyCheck.check(value).isPresent())) {
                 verdict = AssignedValues.Verdict.SECRET;
             }
-            if (verdict == AssignedValues.Verdict.NONE || verdict == AssignedValues.Verdict.PLACEHOLDER && (example || code)) {
+            if (verdict == AssignedValues.Verdict.NONE || verdict == AssignedValues.Verdict.PLACEHOLDER && (example || code)
+                    // A test's made-up password (abc123, P4ssword); a generated value there is a fixture's key. A guide's
+                    // weak password (super$ecret in a README) may be the one its readers run with: reported.
+                    || test && AssignedValues.isTypedWord(value.strip())) {
                 return;
             }
             report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);

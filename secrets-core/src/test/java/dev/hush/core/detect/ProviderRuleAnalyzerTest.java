@@ -232,4 +232,27 @@ class ProviderRuleAnalyzerTest {
         assertThat(analyse(BUILT_IN, "zones.txt", text)).extracting(f -> f.ruleId(), f -> f.location().toString())
                 .containsExactly(tuple("aws-access-key-id", "zones.txt:2:25"));
     }
+
+    @Test
+    void reportsBasicCredentialsOfStandInWordsLowAndNotAtAllInATest() {
+        // test:test, username:password, admin:admin; and a generated password beside them.
+        String headers = "curl -H 'Authorization: Basic dGVzdDp0ZXN0' https://api.hush.invalid/\n"
+                + "curl -H 'Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=' https://api.hush.invalid/\n"
+                + "curl -H 'Authorization: Basic YWRtaW46YWRtaW4=' https://api.hush.invalid/\n"
+                + "curl -H 'Authorization: Basic aHVzaDpabTh2TjNrTHgyUnQ=' https://api.hush.invalid/\n";
+
+        assertThat(analyse(BUILT_IN, "deploy/check.sh", headers)).extracting(f -> f.location().line(), Finding::severity)
+                .containsExactly(tuple(1, Severity.LOW), tuple(2, Severity.LOW), tuple(3, Severity.LOW), tuple(4, Severity.HIGH));
+        assertThat(analyse(BUILT_IN, "tests/test_auth.py", headers)).extracting(f -> f.location().line()).containsExactly(4);
+    }
+
+    @Test
+    void leavesATestsMadeUpPasswordInAUrlButReportsItInAnApplicationsSettings() {
+        String url = "proxy = \"http://john.doe:p4ssw0rd@proxy.hush.internal:8180\"\n";
+
+        assertThat(analyse(BUILT_IN, "tests/unit/test_connection.py", url)).isEmpty();
+        assertThat(analyse(BUILT_IN, "app/config.py", url)).extracting(Finding::ruleId).containsExactly("url-basic-auth");
+        assertThat(analyse(BUILT_IN, "tests/unit/test_connection.py", url.replace("p4ssw0rd", "Kq8vN3kLx2Rt")))
+                .extracting(Finding::ruleId).containsExactly("url-basic-auth");
+    }
 }

@@ -545,4 +545,48 @@ class SecretAssignmentAnalyzerTest {
         assertThat(DETECTOR.analyze("deploy/aws.ini", key.getBytes(StandardCharsets.UTF_8), GitFacts.COMMITTED, false)
                 .findings()).isNotEmpty();
     }
+
+    @Test
+    void leavesATestsMadeUpPasswordsButReportsItsGeneratedOnesAndTheSameWordsInSettings() {
+        String made = "MAIL_SMTP_PASSWORD = 'abc123'\nself.master_password = 'P4ssword'\nconn.proxy_pass = \"p4ssw0rd\"\n"
+                + "refresh_token = \"newtoken123\"\npasswd = 'geheim$parole'\n";
+        assertThat(findings("tests/unit/test_connection.py", made)).isEmpty();
+        // The same words in an application's settings are its passwords.
+        assertThat(findings("app/settings.py", made)).extracting(f -> f.location().line()).contains(1, 2, 3);
+        // A generated value in a test is a fixture's key, reported as the rules say.
+        assertThat(findings("tests/unit/test_connection.py", "MAIL_SMTP_PASSWORD = 'Zq8vN3kLx2Rt'\n"
+                + "api_token = \"Tr0ub4dor3xYz\"\n")).hasSize(2);
+    }
+
+    @Test
+    void takesATypesNameUnderATokenOrAKeyForWhatItIsNotForAValue() {
+        String types = "openapi_types = {\n    'secret_ref': 'V1LocalObjectReference',\n"
+                + "    'image_pull_secrets': 'list[V1LocalObjectReference]',\n"
+                + "    'service_account_token': 'V1ServiceAccountTokenProjection',\n}\n"
+                + "def load(credentials: 'google_oauth2.Credentials', oauth2_creds: 'oauth2client.client.OAuth2Credentials'):\n"
+                + "_CREDENTIALS_KEY = 'google_oauth2_credentials'\n"
+                + "loader = get_loader(token_filename=\"not_exists_file_1123\")\n";
+        assertThat(findings("kubernetes/client/models/v1_pod_spec.py", types)).isEmpty();
+        // A random token's capitals are not words, nor is a module's name before a random one.
+        assertThat(findings("app/settings.py", "SIGNING_TOKEN = 'Xk9QmLp2VbNwRt7H'\nAPI_TOKEN = 'hush.Kq8vN3kLx2RtWp'\n"))
+                .extracting(f -> f.key().orElseThrow()).containsExactly("SIGNING_TOKEN", "API_TOKEN");
+    }
+
+    @Test
+    void leavesKeyboardMashesEscapesFlagsAndBasicStandInsButNotTheTokensBesideThem() {
+        // OAuth libraries' docstrings mash the home row; a test's Basic pair of stand-ins; a URL-escaping test's
+        // punctuation; a protocol's bytes; a constant naming a command line's option.
+        String code = "token = {'access_token': 'sdlfkj452', 'oauth_token_secret': 'lsdajfh923874'}\n"
+                + "BASIC_AUTH_ENCODING = \"dXNlcm5hbWU6cGFzc3dvcmQ=\"\n"
+                + "USER = PASSWORD = \"%!*'();:@&=+$,/?#[] \"\n"
+                + "SOCKS_NEGOTIATION_PASSWORD = b\"\\x02\"\n"
+                + "_CERT_PASSPHRASE_OPTION = \"--with_passphrase\"\n"
+                + "SESSION_SECRET = '--hush-Kq8vN3kLx2Rt'\n";
+        assertThat(findings("oauthlib/oauth2/parameters.py", code)).extracting(f -> f.key().orElseThrow())
+                .containsExactly("SESSION_SECRET");
+        // Hex is no mash (a, d and f are half its letters), nor is a token whose letters leave the home row.
+        assertThat(findings("app/settings.py", "API_TOKEN = 'a565c27146791cfbad'\nREFRESH_TOKEN = 'kjerht2309uxqw'\n"))
+                .hasSize(2);
+        assertThat(findings("app/settings.py", "AUTH = \"aHVzaDpabTh2TjNrTHgyUnQ=\"\n")).hasSize(1);
+    }
 }
