@@ -604,12 +604,6 @@ final class AssignedValues {
         return length;
     }
 
-    /** A word, capitalised or not: what is left of {@code abc123}, {@code P4ssword} or {@code newtoken123}. */
-    private static final Pattern TYPED_WORD = Pattern.compile("[A-Za-z][a-z]+");
-    /** Digits and symbols that spell letters in a password typed to look strong, and the letters they spell. */
-    private static final String LEET = "43105$7@";
-    private static final String UNLEET = "aeiossta";
-
     /**
      * Returns whether {@code value} holds no letter and no digit ({@code %!*'();:@&=+$,/?#[] }, a test of a URL's
      * escaping) or only a string's escapes ({@link #ESCAPES}): no password anyone types.
@@ -641,11 +635,27 @@ final class AssignedValues {
     }
 
     /**
-     * Returns whether {@code value} is a word typed as a password, perhaps with a number after it or its letters
-     * spelled with digits and symbols ({@code abc123}, {@code P4ssword}, {@code p4ssw0rd}, {@code geheim$parole}): what a
-     * test or a guide makes up, where a generated value mixes capitals and digits inside ({@code Zq8vN3kLx2Rt}).
+     * Up to four words, capitalised or not, and numbers of up to four digits, run together: what is left of
+     * {@code abc123}, {@code P4ssword}, {@code FooBar123}, {@code user1-123} or {@code very-secure} once its
+     * separators are out and its digits and symbols read as the letters they spell.
      */
-    static boolean isTypedWord(String value) {
+    private static final Pattern TYPED_WORD = Pattern.compile("(?:[A-Za-z][a-z]+\\d{0,4}){1,4}");
+    /** Digits and symbols that spell letters in a password typed to look strong, and the letters they spell. */
+    private static final String LEET = "43105$7@";
+    private static final String UNLEET = "aeiossta";
+
+    /**
+     * Returns whether {@code value}, or the password of a base64 {@code user:password}, is words typed as a password,
+     * perhaps with numbers after them or their letters spelled with digits and symbols ({@code abc123}, {@code P4ssword},
+     * {@code p4ssw0rd}, {@code geheim$parole}, {@code FooBar123}, {@code am9lam9lOmhlbGxv}: joejoe:hello): what a test
+     * or a guide makes up, where a generated value mixes capitals and digits inside its words ({@code Zq8vN3kLx2Rt}).
+     */
+    static boolean isMadeUp(String value) {
+        return isTypedWord(value) || isTypedWord(basicPassword(value));
+    }
+
+    /** Returns whether {@code value} is words typed as a password: see {@link #TYPED_WORD}. */
+    private static boolean isTypedWord(String value) {
         if (value.length() > 16) {
             return false;
         }
@@ -654,7 +664,11 @@ final class AssignedValues {
         for (int i = 0; i < digitsOff.length(); i++) {
             char c = digitsOff.charAt(i);
             int leet = LEET.indexOf(c);
-            letters.append(leet >= 0 ? UNLEET.charAt(leet) : c);
+            // A digit after a letter spells one (p4ss); after a separator or a digit it is a number (user1-123).
+            boolean spells = leet >= 0 && (c > '9' || i > 0 && Character.isLetter(digitsOff.charAt(i - 1)));
+            if (c != '-' && c != '_') {
+                letters.append(spells ? UNLEET.charAt(leet) : c);
+            }
         }
         return TYPED_WORD.matcher(letters).matches();
     }

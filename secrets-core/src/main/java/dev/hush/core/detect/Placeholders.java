@@ -119,15 +119,17 @@ final class Placeholders {
      * The tokens and client secrets that the OAuth specifications give as examples, which OAuth libraries copy into
      * their docstrings and tests: RFC 6749's (sections 2.3.1, 4.1, 5.1 and 7.1: https://www.rfc-editor.org/rfc/rfc6749,
      * its Basic header is {@code s6BhdRkqt3:gX1fBat3bV}), RFC 6750's bearer token (section 2.1), RFC 5849's OAuth 1.0
-     * credentials (sections 1.2 and 3.1: https://www.rfc-editor.org/rfc/rfc5849), and the consumer key and token of
-     * X's (Twitter's) "Authorizing a request" page (developer.x.com, OAuth 1.0a).
+     * credentials (sections 1.2 and 3.1: https://www.rfc-editor.org/rfc/rfc5849), the consumer key and token of
+     * X's (Twitter's) "Authorizing a request" page (developer.x.com, OAuth 1.0a), and the access and secret key of
+     * MinIO's public playground, play.min.io, which MinIO's docs and SDK examples give to everyone (min.io/docs).
      */
-    private static final Set<String> OAUTH_EXAMPLES = Set.of(
+    private static final Set<String> DOCUMENTED_TOKENS = Set.of(
             "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "7Fjfp0ZBr1KtDRbnfVdmIw",
             "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "mF_9.B5f-4.1JqM", "h480djs93hd8", "adijq39jdlaska9asud",
             "dpf43f3p2l4k3l03", "kd94hf93k423kf44", "hh5s93j4hdidpola", "hdhd0244k9j7ao03", "nnch734d00sl2jdk",
             "pfkkdhi9sl3r4s00", "9djdj82h48djs9d2", "kkk9d7dh3k39sjv7", "0685bd9184jfhq22", "ad180jjd733klru7",
-            "xvz1evFS4wEEPTGEFPHBog", "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb");
+            "xvz1evFS4wEEPTGEFPHBog", "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
+            "Q3AM3UQ867SPQQA43P2F", "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG");
 
     /** xkcd 936's example passphrase (https://xkcd.com/936/), in any spelling: with blanks, dashes, underscores or none. */
     private static final Pattern XKCD_PASSPHRASE = Pattern.compile("correct[-_ ]?horse[-_ ]?battery[-_ ]?staple");
@@ -135,11 +137,11 @@ final class Placeholders {
     /**
      * Returns whether {@code value} is an example that documentation gives, not even a weak password: AWS's example access
      * key or secret key, which AWS never issues (docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html), the
-     * OAuth specifications' example tokens ({@link #OAUTH_EXAMPLES}), xkcd's passphrase, or a value cut short to show
-     * its start ({@code "SecretAccessKey": "/7PC5om...."}): the secret is not there.
+     * OAuth specifications' and MinIO's playground's tokens ({@link #DOCUMENTED_TOKENS}), xkcd's passphrase, or a
+     * value cut short to show its start ({@code "SecretAccessKey": "/7PC5om...."}): the secret is not there.
      */
     static boolean isDocumentedExample(String value) {
-        if (OAUTH_EXAMPLES.contains(value.strip())) {
+        if (DOCUMENTED_TOKENS.contains(value.strip())) {
             return true;
         }
         String lower = value.trim().toLowerCase(Locale.ROOT);

@@ -698,8 +698,7 @@ final class ProviderRuleAnalyzer implements Analyzer {
                 // request there, and elsewhere the weak login a server takes, reported low.
                 return SecretAssignmentAnalyzer.isExample(file.path()) ? null : Severity.LOW;
             }
-            if (SecretAssignmentAnalyzer.isTest(file.path()) && (AssignedValues.isTypedWord(secret)
-                    || AssignedValues.isTypedWord(AssignedValues.basicPassword(secret)))) {
+            if (SecretAssignmentAnalyzer.isTest(file.path()) && AssignedValues.isMadeUp(secret)) {
                 // A test's made-up password: p4ssw0rd in a proxy URL, wrongpass given to a client, xuser:xpassword.
                 return null;
             }

@@ -1368,7 +1368,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             }
             AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value, login);
             // A test's made-up password (abc123, P4ssword) is left, but not a login's: there it is the password the login takes.
-            if (verdict != AssignedValues.Verdict.NONE && (login || !test || !AssignedValues.isTypedWord(value.strip()))) {
+            if (verdict != AssignedValues.Verdict.NONE && (login || !test || !AssignedValues.isMadeUp(value.strip()))) {
                 report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
             }
         }
@@ -1405,7 +1405,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
             if (verdict == AssignedValues.Verdict.NONE || verdict == AssignedValues.Verdict.PLACEHOLDER && (example || code)
                     // A test's made-up password (abc123, P4ssword); a generated value there is a fixture's key. A guide's
                     // weak password (super$ecret in a README) may be the one its readers run with: reported.
-                    || test && AssignedValues.isTypedWord(value.strip())) {
+                    || test && AssignedValues.isMadeUp(value.strip())) {
                 return;
             }
             report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);

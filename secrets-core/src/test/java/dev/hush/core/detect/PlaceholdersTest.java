@@ -77,7 +77,7 @@ class PlaceholdersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "mF_9.B5f-4.1JqM", "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
-            "kd94hf93k423kf44", "AKIAIOSFODNN7EXAMPLE", "correct horse battery staple", "/7PC5om...."})
+            "kd94hf93k423kf44", "Q3AM3UQ867SPQQA43P2F", "AKIAIOSFODNN7EXAMPLE", "correct horse battery staple", "/7PC5om...."})
     void recognisesTheExamplesThatSpecificationsAndProvidersDocument(String value) {
         assertThat(Placeholders.isDocumentedExample(value)).as(value).isTrue();
     }

@@ -549,13 +549,14 @@ class SecretAssignmentAnalyzerTest {
     @Test
     void leavesATestsMadeUpPasswordsButReportsItsGeneratedOnesAndTheSameWordsInSettings() {
         String made = "MAIL_SMTP_PASSWORD = 'abc123'\nself.master_password = 'P4ssword'\nconn.proxy_pass = \"p4ssw0rd\"\n"
-                + "refresh_token = \"newtoken123\"\npasswd = 'geheim$parole'\n";
+                + "refresh_token = \"newtoken123\"\npasswd = 'geheim$parole'\npassphrase = 'FooBar123'\n"
+                + "etcd_password = \"user1-123\"\nconfig = {\"auth\": \"am9lam9lOmhlbGxv\"}\n";
         assertThat(findings("tests/unit/test_connection.py", made)).isEmpty();
         // The same words in an application's settings are its passwords.
         assertThat(findings("app/settings.py", made)).extracting(f -> f.location().line()).contains(1, 2, 3);
         // A generated value in a test is a fixture's key, reported as the rules say.
         assertThat(findings("tests/unit/test_connection.py", "MAIL_SMTP_PASSWORD = 'Zq8vN3kLx2Rt'\n"
-                + "api_token = \"Tr0ub4dor3xYz\"\n")).hasSize(2);
+                + "api_token = \"Vb6Ms1Qe8Rw3Ty\"\n")).hasSize(2);
     }
 
     @Test

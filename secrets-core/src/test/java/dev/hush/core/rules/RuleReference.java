@@ -193,24 +193,25 @@ public final class RuleReference {
             | a JDK's sources (`lib/src.zip`, 219 MB) | 0 | |
             | the sources jars of hush's Maven dependencies | 0 | |
             | `/usr/include` (the C headers, OpenSSL's among them) | 0 | |
-            | Go's standard library (Debian's `golang-1.19-src`, 8,183 files) | 15 | crypto/tls's and crypto/x509's test keys, net/url's parser cases, cmd/go's netrc fixtures |
+            | Go's standard library (Debian's `golang-1.19-src`, 8,183 files) | 14 | crypto/tls's and crypto/x509's test keys, net/url's parser cases, cmd/go's netrc fixtures |
             | an npm tree (typescript, webpack, aws-sdk, eslint, babel, npm, express, react, next, lodash) | 26 | documented examples (aws-sdk's, next's guides, npm's READMEs) |
             | a Python installation's standard library and site-packages | 71 | the test suite's keys, awscli's and botocore's documented examples, moto's fake server |
-            | the Google Cloud SDK 528.0.0 (gcloud, gsutil, bq and the libraries they bundle: 47,809 files, 1.9 GB) | 81 | Google's published installed-app client secrets and API keys, test keys and keystores, help texts' example passwords, the bundled libraries' test passwords |
+            | the Google Cloud SDK 528.0.0 (gcloud, gsutil, bq and the libraries they bundle: 47,809 files, 1.9 GB) | 79 | Google's published installed-app client secrets and API keys, test keys and keystores, help texts' example passwords, the bundled libraries' test passwords |
 
             A test's made-up passwords (`abc123`, `P4ssword`, `pass:asdf`: a word, perhaps spelled with digits or
             symbols and a number after it) are not reported in a test's files; its generated values are, as
             fixtures' keys. On 4 December 2026 these filters, with the OAuth specifications' example tokens, type
             names in generated clients and keyboard mashes in docstrings, took the Google Cloud SDK from 195 findings
-            to 81, the Go library from 23 to 15 and the Python tree from 87 to 71.
+            to 79, the Go library from 23 to 14 and the Python tree from 87 to 71.
 
             Scans leave out the folders package managers fill (`node_modules`, Go's `vendor/<domain>/...`,
             `site-packages`, `vendor/bundle`, `Pods`, `bower_components`): other projects' code, whose test keys and
             examples a team can neither rotate nor remove. Each such folder is listed once as skipped;
             `--include-vendored` (or `scanVendored: true`) reads them, as the test above does. On Debian's Go
             libraries (`/usr/share/gocode/src`: aws-sdk-go, docker, etcd, golang.org/x, 635 MB, the code a Go
-            project vendors) a scan that reads them gives 364 findings, from 588 before the filters of 4 December
-            2026; in a project's `vendor/` folder they are skipped.
+            project vendors) a scan that reads them gives 232 findings (79 of them private keys and 68 JWTs of the jwt
+            libraries' tests), from 588 and then 364 before the filters of 4 December 2026; in a project's `vendor/`
+            folder they are skipped.
             """;
 
     private static String share(String fraction, boolean bold) {
