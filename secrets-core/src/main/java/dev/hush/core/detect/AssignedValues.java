@@ -102,16 +102,26 @@ final class AssignedValues {
     /** Three or more words of letters with blanks between, and a full stop or an exclamation mark at most. */
     private static final Pattern PROSE = Pattern.compile("[A-Za-z]+(?: [A-Za-z]+){2,}[.!]?");
     /**
-     * Lower-case words, each with a digit at most ({@code oauth2}), and a number of up to three digits, joined by dashes or
-     * underscores: {@code client-valid-token-1}.
+     * Lower-case words, each with a digit at most ({@code oauth2}), and a number of up to three digits, joined by
+     * dashes or underscores: {@code client-valid-token-1}.
      */
     private static final Pattern SPELLED_WORDS = Pattern.compile("[a-z]+\\d?(?:[-_][a-z]+\\d?)*(?:[-_]?\\d{1,3})?");
-    /** A command line's option, what a constant named ..._OPTION holds: {@code --with_passphrase}, {@code --password}. */
+    /** A command line's option, as a constant named ..._OPTION holds it: {@code --with_passphrase}. */
     private static final Pattern FLAG = Pattern.compile("--[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*=?");
     /** A string's escapes alone: {@code \\x02}, {@code \\0\\n}, a protocol's bytes rather than a password. */
     private static final Pattern ESCAPES = Pattern.compile("(?:\\\\x[0-9A-Fa-f]{2}|\\\\u[0-9A-Fa-f]{4}|\\\\[0nrt])+");
-    /** The letters of the keyboard's home row, where a hand that types a stand-in rests: {@code sdlfkj}, {@code asdf}. */
+    /** The letters of the keyboard's home row, where a hand typing a stand-in rests: {@code sdlfkj}. */
     private static final String HOME_ROW = "asdfghjkl";
+
+    /**
+     * Up to four words, capitalised or not, and numbers of up to four digits, run together: what is left of
+     * {@code abc123}, {@code P4ssword}, {@code FooBar123}, {@code user1-123} or {@code very-secure} once its
+     * separators are out and its digits and symbols read as the letters they spell.
+     */
+    private static final Pattern TYPED_WORD = Pattern.compile("(?:[A-Za-z][a-z]+\\d{0,4}){1,4}");
+    /** Digits and symbols that spell letters in a password typed to look strong, and the letters they spell. */
+    private static final String LEET = "43105$7@";
+    private static final String UNLEET = "aeiossta";
 
     /** A class's name, capitalised words run together: {@code _EllipticCurvePrivateKey}, {@code OAuthAccessToken}. */
     private static final Pattern TYPE_NAME = Pattern.compile("_*[A-Z][a-z]+(?:[A-Z][a-z]+)+");
@@ -121,7 +131,8 @@ final class AssignedValues {
      * {@code dict(str, V1SecretKeySelector)}).
      */
     private static final Pattern TYPE_EXPRESSION = Pattern.compile(
-            "(?:(?:list|dict|set|tuple|List|Dict|Set|Tuple|Optional)[\\[(](?:str, ?)?)?(?:[a-z_][a-z0-9_]*\\.)*(_*[A-Z][A-Za-z0-9]+)[\\])]?");
+            "(?:(?:list|dict|set|tuple|List|Dict|Set|Tuple|Optional)[\\[(](?:str, ?)?)?"
+                    + "(?:[a-z_][a-z0-9_]*\\.)*(_*[A-Z][A-Za-z0-9]+)[\\])]?");
     /** A capitalised word of a class's name: {@code Local}, {@code Key}. */
     private static final Pattern TYPE_WORD = Pattern.compile("[A-Z][a-z]{2,}");
     /**
@@ -635,20 +646,11 @@ final class AssignedValues {
     }
 
     /**
-     * Up to four words, capitalised or not, and numbers of up to four digits, run together: what is left of
-     * {@code abc123}, {@code P4ssword}, {@code FooBar123}, {@code user1-123} or {@code very-secure} once its
-     * separators are out and its digits and symbols read as the letters they spell.
-     */
-    private static final Pattern TYPED_WORD = Pattern.compile("(?:[A-Za-z][a-z]+\\d{0,4}){1,4}");
-    /** Digits and symbols that spell letters in a password typed to look strong, and the letters they spell. */
-    private static final String LEET = "43105$7@";
-    private static final String UNLEET = "aeiossta";
-
-    /**
-     * Returns whether {@code value}, or the password of a base64 {@code user:password}, is words typed as a password,
-     * perhaps with numbers after them or their letters spelled with digits and symbols ({@code abc123}, {@code P4ssword},
-     * {@code p4ssw0rd}, {@code geheim$parole}, {@code FooBar123}, {@code am9lam9lOmhlbGxv}: joejoe:hello): what a test
-     * or a guide makes up, where a generated value mixes capitals and digits inside its words ({@code Zq8vN3kLx2Rt}).
+     * Returns whether {@code value}, or the password of a base64 {@code user:password}, is words typed as a
+     * password, perhaps with numbers after them or their letters spelled with digits and symbols ({@code abc123},
+     * {@code P4ssword}, {@code p4ssw0rd}, {@code geheim$parole}, {@code FooBar123}, {@code am9lam9lOmhlbGxv}:
+     * joejoe:hello): what a test or a guide makes up, where a generated value mixes capitals and digits inside its
+     * words ({@code Zq8vN3kLx2Rt}).
      */
     static boolean isMadeUp(String value) {
         return isTypedWord(value) || isTypedWord(basicPassword(value));
@@ -675,8 +677,9 @@ final class AssignedValues {
 
     /**
      * Returns whether {@code value} names a type ({@link #TYPE_EXPRESSION}): two capitalised words or more (one in a
-     * module) that make four fifths of the class's name at least ({@code V1LocalObjectReference}, {@code ExistingLabelKey1}), where a
-     * random token's capitals are seldom followed by two lower-case letters ({@code Xk9QmLp2VbNw}).
+     * module) that make four fifths of the class's name at least ({@code V1LocalObjectReference},
+     * {@code ExistingLabelKey1}), where a random token's capitals are seldom followed by two lower-case letters
+     * ({@code Xk9QmLp2VbNw}).
      */
     private static boolean isTypeName(String value) {
         Matcher type = TYPE_EXPRESSION.matcher(value);
@@ -726,9 +729,10 @@ final class AssignedValues {
         if (!SPELLED_WORDS.matcher(value).matches()) {
             return false;
         }
-        // The name's secret word, or the word it keeps under a key ({@code _CREDENTIALS_KEY = 'google_oauth2_credentials'}).
+        // The name's secret word, or the word it keeps under a key (_CREDENTIALS_KEY = 'google_oauth2_credentials').
         List<String> words = List.of(value.toUpperCase(Locale.ROOT).split("[-_]+|(?<=[A-Z])\\d+"));
-        return words.contains(kind) || kind.equals("KEY") && nameWords.size() > 1 && words.contains(nameWords.get(nameWords.size() - 2));
+        return words.contains(kind)
+                || kind.equals("KEY") && nameWords.size() > 1 && words.contains(nameWords.get(nameWords.size() - 2));
     }
 
     /** Returns whether the value spells the name itself ({@code TOKEN_KEY = "token_key"}). */

@@ -20,8 +20,9 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * material is a leaked key, certainly (high, or medium when it is encrypted); a block whose body
  * is {@code ...}, {@code <key here>}, words, or under 100 characters of base64 that do not parse
  * is documentation and not reported; a longer block that does not parse may be a real key cut
- * short or altered, and is reported low, as is a long one with a character or two garbled in a copy. A key pasted into a log keeps the log's prefix on every
- * line ({@code 2026-01-07 09:41:37 | DEBUG | -----BEGIN ...}): the prefix is taken off first.
+ * short or altered, and is reported low, as is a long one with a character or two garbled in a
+ * copy. A key pasted into a log keeps the log's prefix on every line
+ * ({@code 2026-01-07 09:41:37 | DEBUG | -----BEGIN ...}): the prefix is taken off first.
  * A PGP private key block is left to the catalogue's {@code pgp-private-key-block} rule, whose
  * rotation hint says how to revoke it (BouncyCastle's OpenPGP part is not a dependency).
  */
@@ -36,7 +37,7 @@ final class PrivateKeyCheck {
     private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=\\s]*");
     /** The characters outside base64 that a long body may hold and still be a key: a byte or two garbled in a copy. */
     private static final int DAMAGED_CHARACTERS = 2;
-    /** The shortest body read as a damaged key: a 2048-bit RSA key's is about 1,600 characters, an EC key's 160 to 220. */
+    /** The shortest body read as a damaged key: a 2048-bit RSA key's is about 1,600 characters, an EC key's 160. */
     private static final int MIN_DAMAGED_BODY = 400;
     private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -49,9 +50,8 @@ final class PrivateKeyCheck {
         String body = body(pem);
         if (!BASE64_BODY.matcher(body).matches()) {
             // Words or junk in the body: a look-alike, unless a long body of base64 holds a garbled byte or two.
-            return isDamaged(body)
-                    ? Optional.of(new Verdict(Severity.LOW, "a private key block with a garbled character (damaged in a copy?)"))
-                    : Optional.empty();
+            String note = "a private key block with a garbled character (damaged in a copy?)";
+            return isDamaged(body) ? Optional.of(new Verdict(Severity.LOW, note)) : Optional.empty();
         }
         int bodyLength = body.replaceAll("[^A-Za-z0-9+/=]", "").length();
         // A short block is documentation unless it parses (a bare P-256 key is 52 characters).
@@ -88,14 +88,15 @@ final class PrivateKeyCheck {
 
     /**
      * Returns whether {@code body}, which holds characters outside base64, is a key's body with at most
-     * {@link #DAMAGED_CHARACTERS} of them garbled: {@link #MIN_DAMAGED_BODY} base64 characters or more, and no placeholder.
+     * {@link #DAMAGED_CHARACTERS} of them garbled: {@link #MIN_DAMAGED_BODY} base64 characters or more, and no
+     * placeholder.
      */
     private static boolean isDamaged(String body) {
         int base64 = 0;
         int other = 0;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=') {
+            if (Character.isLetterOrDigit(c) && c < 0x80 || c == '+' || c == '/' || c == '=') {
                 base64++;
             } else if (!Character.isWhitespace(c) && ++other > DAMAGED_CHARACTERS) {
                 return false;

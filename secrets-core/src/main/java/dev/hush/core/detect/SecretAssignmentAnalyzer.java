@@ -315,7 +315,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
     }
 
-    /** The name of a project's prose file without an extension: in capitals (README, NEWS, WHATSNEW), or a change log. */
+    /** The name of a project's prose file without an extension: in capitals (README, NEWS), or a change log. */
     private static final Pattern PROSE_FILE_NAME = Pattern.compile("[A-Z][A-Z0-9_-]*|Change[Ll]og|Changes|History");
 
     /** Returns how the file named {@code fileName} writes its values. */
@@ -341,7 +341,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                     "csv", "bash_history", "zsh_history", "sh_history", "history", "envrc", "bashrc", "zshrc", "kshrc",
                     "cshrc", "profile", "bash_profile", "zprofile" ->
                     Syntax.SHELL;
-            // A project's prose (README, NEWS, INSTALL, ChangeLog) is text; another name without a dot is a program's settings.
+            // A project's prose (README, NEWS, ChangeLog) is text; another name without a dot is a program's settings.
             case "" -> PROSE_FILE_NAME.matcher(fileName).matches() ? Syntax.SHELL : Syntax.INI;
             // A dotfile named ...rc is a program's settings (.hgrc, .msmtprc, .fetchmailrc, .offlineimaprc, .curlrc).
             default -> name.startsWith(".") && ext.endsWith("rc") && name.indexOf('.', 1) < 0 ? Syntax.INI : Syntax.CODE;
@@ -453,7 +453,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 || endsWith(lower, ".adoc", ascii) || endsWith(lower, ".txt", ascii);
     }
 
-    /** A folder or a part of a file's name that says the file is a test's: {@code tests/}, {@code test_auth.py}, {@code db_test.go}. */
+    /** A folder or a part of a file's name that says it is a test's: {@code tests/}, {@code db_test.go}. */
     private static final Pattern TEST_PART = Pattern.compile(
             "(?i)(?:^|[/._-])(?:tests?|specs?|testing|testdata|fixtures?|mocks?|__tests__)(?:[/._-]|$)");
     /** A test class's file: {@code PaymentClientTest.java}, {@code AuthSpec.scala}, {@code GitScanIT.java}. */
@@ -1367,7 +1367,7 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 return;
             }
             AssignedValues.Verdict verdict = AssignedValues.judgeCredential(name, value, login);
-            // A test's made-up password (abc123, P4ssword) is left, but not a login's: there it is the password the login takes.
+            // A test's made-up password (abc123, P4ssword) is left, but not a login's: the password the login takes.
             if (verdict != AssignedValues.Verdict.NONE && (login || !test || !AssignedValues.isMadeUp(value.strip()))) {
                 report(key, value, offset, verdict == AssignedValues.Verdict.PLACEHOLDER);
             }

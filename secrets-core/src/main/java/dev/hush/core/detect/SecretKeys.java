@@ -84,9 +84,9 @@ final class SecretKeys {
      * real secret when they come first ({@code REDIS_HOST_PASSWORD}, {@code DB_USER_PASSWORD}).
      */
     private static final Set<String> NOT_A_VALUE_AFTER = Set.of(
-            "FILE", "FILENAME", "FILEPATH", "PATH", "DIR", "DIRECTORY", "URL", "URI", "ENDPOINT", "HOST", "PORT", "ID", "NAME", "USER",
-            "USERNAME", "USERS", "SERVER", "DOMAIN", "BACKEND", "BACKENDS", "PROVIDER", "PROVIDERS", "CACHE", "STORE", "SOURCE",
-            "ROLE", "ROLES", "RESET", "ORIGIN", "FOLDER",
+            "FILE", "FILENAME", "FILEPATH", "PATH", "DIR", "DIRECTORY", "URL", "URI", "ENDPOINT", "HOST", "PORT",
+            "ID", "NAME", "USER", "USERNAME", "USERS", "SERVER", "DOMAIN", "BACKEND", "BACKENDS", "PROVIDER",
+            "PROVIDERS", "CACHE", "STORE", "SOURCE", "ROLE", "ROLES", "RESET", "ORIGIN", "FOLDER",
             // A request or response about credentials, the options of a token's signer (CredsRequestBody, TokenOpts) and
             // a command line's option or flag for one (PASSPHRASE_OPTION = "--with_passphrase").
             "BODY", "REQUEST", "REQ", "RESPONSE", "RESP", "OPTS", "OPTION", "OPTIONS", "FLAG");
