@@ -45,9 +45,9 @@ public final class WorkTree implements GitFacts {
      * thread of its own, which {@link #isTracked(String)} waits for: a walk of the tree asks only
      * the ignore rules, and the index's reading (JGit's file-system detection, the SHA-1 of the
      * index: 30-40 ms of a cold start) would hold it back. The caller must use no JGit meanwhile
-     * but its ignore package (as a walk does), whose classes are initialised before the thread starts
-     * and refer to none of the index's but JGit's message bundle: no two threads initialise classes
-     * that wait on each other.
+     * but its ignore package (as a walk does), whose classes refer to none of those the index's
+     * reading initialises but JGit's message bundle, which refers to neither: no two threads
+     * initialise classes that wait on each other.
      */
     public static WorkTree readingIndexAside(Path root) {
         return of(root, true);
