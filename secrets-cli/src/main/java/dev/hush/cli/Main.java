@@ -12,12 +12,20 @@ public final class Main {
     /** Runs hush with the given arguments and exits with its exit code. */
     public static void main(String[] args) {
         if (readsGit(args)) {
-            // A pre-commit hook's scan: JGit's one-time set-up and the built-in rules are read on other
-            // cores while picocli parses.
+            // A pre-commit hook's scan: JGit's one-time set-up is done on another core while picocli parses.
             GitRepositories.prepare();
+        }
+        if (detects(args)) {
+            // And the built-in rules are read on another core, which would idle while picocli parses
+            // (a tree scan's rules thread otherwise starts them after the parse, beside git's index).
             RuleCatalogue.prepareBuiltIn();
         }
         System.exit(ScanCli.isHookLine(args) ? ScanCli.runHookLine() : HushCommand.commandLine(args).execute(args));
+    }
+
+    /** Returns whether {@code args} ask for a command that runs the detector: a scan of any kind, or a history. */
+    static boolean detects(String[] args) {
+        return args.length > 0 && (args[0].equals("scan") || args[0].equals("history"));
     }
 
     /** Returns whether {@code args} ask for a scan of git's index or of a diff. */

@@ -51,6 +51,15 @@ class LauncherScriptsTest {
     }
 
     @Test
+    void theShellLauncherGivesOnlyATreesScanItsSmallerYoungGeneration() throws IOException {
+        String launcher = Files.readString(BIN.resolve("hush"));
+        assertThat(group(launcher, "^      \\*\\) kind=\"-scan\" heap=(\\S+) ;;$")).isEqualTo("-Xmn32m");
+        // Every start of the JVM passes it beside the hooks' flag (the hooks' own line, which
+        // theShellLauncherStartsAHooksScanWithTheFlagOfTheHooks pins, sets no heap).
+        assertThat(launcher.split("\\$jit \\$heap ", -1)).hasSize(5);
+    }
+
+    @Test
     void everyLauncherKnowsEverySubcommand() throws IOException {
         Set<String> expected = archivedSubcommands();
         Set<String> sh = new LinkedHashSet<>(List.of("scan"));

@@ -21,6 +21,17 @@ class MainTest {
     }
 
     @Test
+    void readsTheRulesAheadForTheCommandsThatDetect() {
+        assertThat(Main.detects(new String[] {"scan"})).isTrue();
+        assertThat(Main.detects(new String[] {"scan", "--format", "json", "."})).isTrue();
+        assertThat(Main.detects(new String[] {"scan", "--staged"})).isTrue();
+        assertThat(Main.detects(new String[] {"history", "."})).isTrue();
+        assertThat(Main.detects(new String[] {})).isFalse();
+        assertThat(Main.detects(new String[] {"rules"})).isFalse();
+        assertThat(Main.detects(new String[] {"migrate", "scan"})).isFalse();
+    }
+
+    @Test
     void takesOnlyTheHookLineExactlyPastPicocli() {
         assertThat(ScanCli.isHookLine(new String[] {"scan", "--staged"})).isTrue();
         assertThat(ScanCli.isHookLine(new String[] {"scan", "--staged", "."})).isFalse();

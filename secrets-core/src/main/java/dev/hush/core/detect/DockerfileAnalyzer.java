@@ -52,12 +52,39 @@ final class DockerfileAnalyzer implements Analyzer {
             "CA", "CACERT", "CERT", "CERTS", "CERTIFICATE", "CHAIN", "FULLCHAIN", "BUNDLE", "PUB", "PUBLIC", "ROOT",
             "GPG", "APT", "KEYRING", "ARMOR", "ASC");
 
-    /** Returns whether {@code path} names a Dockerfile or Containerfile, in any case. */
+    /**
+     * Returns whether {@code path} names a Dockerfile or Containerfile, in any case. A scan asks it
+     * of every file, several times (the analyzers' choice, the build contexts): an ASCII name is
+     * compared in place, where cutting and lower-casing it cost two copies each time.
+     */
     static boolean appliesTo(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return name.equals("dockerfile") || name.equals("containerfile") || name.startsWith("dockerfile.")
-                || name.endsWith(".dockerfile") || name.startsWith("containerfile.")
-                || name.endsWith(".containerfile");
+        int start = path.lastIndexOf('/') + 1;
+        for (int i = start; i < path.length(); i++) {
+            if (path.charAt(i) >= 0x80) {
+                // Lower-casing a name that is not ASCII may change its length or make ASCII of it (the Kelvin
+                // sign), which a comparison ignoring case does not follow (it takes a dotless i for an i).
+                return namesDockerfile(path.substring(start).toLowerCase(Locale.ROOT), 0, false);
+            }
+        }
+        return namesDockerfile(path, start, true);
+    }
+
+    /** Returns whether the name that starts at {@code start} of {@code path} is a Dockerfile's. */
+    private static boolean namesDockerfile(String path, int start, boolean ignoreCase) {
+        int length = path.length() - start;
+        return length == 10 && starts(path, start, "dockerfile", ignoreCase)
+                || length == 13 && starts(path, start, "containerfile", ignoreCase)
+                || starts(path, start, "dockerfile.", ignoreCase) || ends(path, start, ".dockerfile", ignoreCase)
+                || starts(path, start, "containerfile.", ignoreCase) || ends(path, start, ".containerfile", ignoreCase);
+    }
+
+    private static boolean starts(String path, int start, String prefix, boolean ignoreCase) {
+        return path.regionMatches(ignoreCase, start, prefix, 0, prefix.length());
+    }
+
+    private static boolean ends(String path, int start, String suffix, boolean ignoreCase) {
+        int from = path.length() - suffix.length();
+        return from >= start && path.regionMatches(ignoreCase, from, suffix, 0, suffix.length());
     }
 
     @Override

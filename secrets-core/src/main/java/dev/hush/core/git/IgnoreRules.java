@@ -26,6 +26,12 @@ public final class IgnoreRules {
     private final Map<String, IgnoreNode> nodes = new ConcurrentHashMap<>();
     /** For each folder, the rule files that apply in it, deepest first, folders without one left out. */
     private final Map<String, Chain> chains = new ConcurrentHashMap<>();
+    /** The folder asked about last and its chain: a walk asks about a folder's files one after another. */
+    private volatile Folder last = new Folder("", null);
+
+    /** A folder (relative to the base, "" for the base) and the rule files that apply in it. */
+    private record Folder(String dir, Chain chain) {
+    }
 
     /**
      * The folders from one folder up to the base that hold rules, deepest first: where each
@@ -68,7 +74,7 @@ public final class IgnoreRules {
     public boolean matches(String path, boolean isDirectory) {
         // A walk asks about every file of every folder: the folders without rules are skipped once per folder, not per path.
         int slash = path.lastIndexOf('/');
-        Chain chain = chain(slash < 0 ? "" : path.substring(0, slash));
+        Chain chain = chainOf(path, slash);
         for (int i = 0; i < chain.ends.length; i++) {
             int end = chain.ends[i];
             Boolean ignored = chain.rules[i].checkIgnored(end < 0 ? path : path.substring(end + 1), isDirectory);
@@ -78,6 +84,23 @@ public final class IgnoreRules {
         }
         Boolean excluded = extra.checkIgnored(path, isDirectory);
         return excluded != null && excluded;
+    }
+
+    /**
+     * Returns the chain of the folder of {@code path}, whose last slash is at {@code slash}: the last
+     * folder's when it is the same one (compared in place, where cutting the folder out of the path
+     * and hashing it cost a copy and a pass for each file of a walk).
+     */
+    private Chain chainOf(String path, int slash) {
+        Folder seen = last;
+        int length = Math.max(slash, 0);
+        if (seen.chain != null && seen.dir.length() == length && path.startsWith(seen.dir)) {
+            return seen.chain;
+        }
+        String dir = path.substring(0, length);
+        Chain chain = chain(dir);
+        last = new Folder(dir, chain);
+        return chain;
     }
 
     /** Returns the folders with rules from {@code dir} (relative to the base, "" for the base) up, deepest first. */

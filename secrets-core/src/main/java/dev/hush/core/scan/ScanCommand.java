@@ -30,6 +30,7 @@ public final class ScanCommand extends ScanSetup<ScanCommand> {
 
     @Override
     Source source(Path folder, HushConfig settings) throws IOException {
-        return new WorkTreeSource(root, folder, WorkTree.of(folder), settings);
+        // The walk starts once the ignore rules are read; the index, which only a dotenv finding asks about, meanwhile.
+        return new WorkTreeSource(root, folder, WorkTree.readingIndexAside(folder), settings);
     }
 }

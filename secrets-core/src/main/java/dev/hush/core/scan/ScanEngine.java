@@ -449,6 +449,8 @@ public final class ScanEngine {
     /** Reads files into one buffer, reused from file to file: a worker's, never shared. */
     private static final class ReadBuffer {
         private byte[] buffer = new byte[64 * 1024];
+        /** The buffer as the channel reads into it. */
+        private ByteBuffer view = ByteBuffer.wrap(buffer);
 
         Outcome read(ContentAnalyzer analyzer, Fragment fragment, boolean asDotenv) {
             if (fragment.content() != null) {
@@ -464,7 +466,7 @@ public final class ScanEngine {
                                     analyzer.analyze(fragment.path(), content, content.length, fragment.git(), asDotenv),
                                     Optional.empty());
                 }
-                int length = readFully(fragment.onDisk().orElseThrow());
+                int length = readFully(fragment.onDisk().orElseThrow(), fragment.size());
                 return new Outcome(fragment, length,
                         analyzer.analyze(fragment.path(), buffer, length, fragment.git(), asDotenv), Optional.empty());
             } catch (IOException | OutOfMemoryError e) {
@@ -473,13 +475,15 @@ public final class ScanEngine {
             }
         }
 
-        /** Reads {@code file} to its end, which may lie past the size it had when the source saw it. */
-        private int readFully(Path file) throws IOException {
+        /**
+         * Reads {@code file} to its end, which may lie past the {@code size} it had when the source
+         * saw it: the source's size saves asking the file's (a system call per file of a tree).
+         */
+        private int readFully(Path file, long size) throws IOException {
+            if (size >= MAX_LENGTH) {
+                throw new OutOfMemoryError("file too large for an array");
+            }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                long size = channel.size();
-                if (size >= MAX_LENGTH) {
-                    throw new OutOfMemoryError("file too large for an array");
-                }
                 // One byte more than the size, so that the read that finds the end needs no larger buffer.
                 ensureCapacity((int) size + 1);
                 int length = 0;
@@ -490,7 +494,8 @@ public final class ScanEngine {
                         }
                         ensureCapacity((int) Math.min(MAX_LENGTH, 2L * length));
                     }
-                    int read = channel.read(ByteBuffer.wrap(buffer, length, buffer.length - length));
+                    view.limit(buffer.length).position(length);
+                    int read = channel.read(view);
                     if (read < 0) {
                         return length;
                     }
@@ -502,6 +507,7 @@ public final class ScanEngine {
         private void ensureCapacity(int capacity) {
             if (buffer.length < capacity) {
                 buffer = Arrays.copyOf(buffer, (int) Math.max(capacity, Math.min(MAX_LENGTH, 2L * buffer.length)));
+                view = ByteBuffer.wrap(buffer);
             }
         }
     }

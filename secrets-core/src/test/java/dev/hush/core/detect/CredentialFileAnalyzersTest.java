@@ -33,6 +33,19 @@ class CredentialFileAnalyzersTest {
     }
 
     @Test
+    void takesAnsibleVaultPasswordFilesByNameAndNothingWithoutTheWordVault() {
+        VaultPasswordFileAnalyzer vault = new VaultPasswordFileAnalyzer();
+        for (String name : List.of(".vault_pass", "vault-password.txt", "ansible-vault-pass", "ansible.vault_password",
+                "vault_pass.prod", "vaultpass", ".vault-pass-staging.txt")) {
+            assertThat(vault.appliesTo("deploy/" + name, name)).as(name).isTrue();
+        }
+        for (String name : List.of("vault_pass.py", "vault-pass.sh", "pass.txt", "vault", "password.txt", "my-vault-pass",
+                "vaul_pass", "v-a-u-l-t-pass")) {
+            assertThat(vault.appliesTo("deploy/" + name, name)).as(name).isFalse();
+        }
+    }
+
+    @Test
     void readsVsCodeSftpJsonWithItsHostUserAndProfiles() {
         List<Finding> found = scan(".vscode/sftp.json", """
                 {

@@ -113,6 +113,19 @@ class DockerfileAnalyzerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Dockerfile", "DOCKERFILE", "a/b/dockerFile", "Dockerfile.", ".dockerfile", "x.DockerFile",
+        "dockerfile.dockerfile", "Containerfile", "a/CONTAINERFILE.dev", "b.containerFile", "dockerfil", "ockerfile",
+        "dockerfile-x", "xdockerfile", "a.dockerfile/b", "", "/", "a/", "Docker\u212Afile", "doc\u212Aerfile",
+        "dockerf\u0131le", "Dockerf\u0130le", "d\u00f6ckerfile", "\u00e9.dockerfile", "Dockerfile.\u00e9",
+        "dir\u00e9/Dockerfile", "containerf\u0131le.x", "\u0130.containerfile", "DOC\u212AERFILE.prod"})
+    void comparesADockerfilesNameAsLowerCasingItWould(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        boolean lowerCased = name.equals("dockerfile") || name.equals("containerfile") || name.startsWith("dockerfile.")
+                || name.endsWith(".dockerfile") || name.startsWith("containerfile.") || name.endsWith(".containerfile");
+        assertThat(DockerfileAnalyzer.appliesTo(path)).as(path).isEqualTo(lowerCased);
+    }
+
+    @ParameterizedTest
     @CsvSource({
         ".env, true",
         "config/.env.production, true",

@@ -27,6 +27,23 @@ class IgnoreRulesTest {
     }
 
     @Test
+    void answersForEachPathsOwnFolderWhateverWasAskedBefore() throws IOException {
+        for (String folder : new String[] {"a", "ab", "b", "b/a", "a/b"}) {
+            Files.createDirectories(root.resolve(folder));
+        }
+        Files.writeString(root.resolve("a/.gitignore"), "*.x\n");
+        Files.writeString(root.resolve("b/.gitignore"), "*.y\n");
+        IgnoreRules rules = new IgnoreRules(root, ".gitignore", Optional.empty());
+        // Folders of one length, a folder that starts another's name, a folder inside another, the base.
+        String[][] asked = {{"a/f.x", "true"}, {"b/f.x", "false"}, {"b/f.y", "true"}, {"a/f.y", "false"},
+            {"ab/f.x", "false"}, {"a/f.x", "true"}, {"f.x", "false"}, {"a/b/f.x", "true"}, {"b/a/f.x", "false"},
+            {"b/a/f.y", "true"}, {"a/f.x", "true"}, {"/f.x", "false"}, {"a/b/f.y", "false"}, {"b/f.x", "false"}};
+        for (String[] ask : asked) {
+            assertThat(rules.matches(ask[0], false)).as(ask[0]).isEqualTo(Boolean.parseBoolean(ask[1]));
+        }
+    }
+
+    @Test
     void anchorsEachFoldersRulesAtItsFolderAcrossFoldersWithoutRules() throws IOException {
         Files.createDirectories(root.resolve("a/b/c/d"));
         Files.writeString(root.resolve(".gitignore"), "/top.txt\n*.tmp\n");

@@ -26,6 +26,29 @@ class WorkTreeTest {
     }
 
     @Test
+    void readingTheIndexAsideKnowsWhatReadingItFirstKnows() throws Exception {
+        Files.createDirectories(root.resolve("app/deep"));
+        try (Git git = Git.init().setDirectory(root.toFile()).call()) {
+            Files.writeString(root.resolve(".gitignore"), "*.local\n");
+            for (String path : new String[] {"app/.env", "app/deep/prod.env", "app/untracked.env", "app/x.local"}) {
+                Files.writeString(root.resolve(path), "A=b\n");
+            }
+            git.add().addFilepattern("app/.env").addFilepattern("app/deep/prod.env").call();
+        }
+        WorkTree read = WorkTree.of(root.resolve("app"));
+        WorkTree aside = WorkTree.readingIndexAside(root.resolve("app"));
+        for (String path : new String[] {".env", "deep/prod.env", "untracked.env", "x.local", "deep"}) {
+            assertThat(aside.isTracked(path)).as(path).isEqualTo(read.isTracked(path));
+            assertThat(aside.isIgnored(path)).as(path).isEqualTo(read.isIgnored(path));
+            assertThat(aside.matches(path, false)).as(path).isEqualTo(read.matches(path, false));
+        }
+        assertThat(aside.isTracked("deep/prod.env")).isTrue();
+        assertThat(aside.isTracked("untracked.env")).isFalse();
+        assertThat(aside.matches("x.local", false)).isTrue();
+        assertThat(aside.isRepository()).isTrue();
+    }
+
+    @Test
     void translatesPathsWhenTheScannedFolderIsInsideTheWorkTree() throws Exception {
         Files.createDirectories(root.resolve("app"));
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
