@@ -25,11 +25,16 @@ final class AssignedValues {
         SECRET
     }
 
-    /** Templating and references: the value says where the secret comes from, not what it is. */
+    /**
+     * Templating and references: the value says where the secret comes from, not what it is. Among them Grafana's
+     * {@code $__env{NAME}}, {@code $__file{path}} and {@code $__vault{...}} (grafana.com/docs/grafana/latest/setup-grafana/
+     * configure-grafana/, "Variable expansion") and PowerShell's {@code $env:NAME}.
+     */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{|\\$\\(|^\\$\\$|\\{\\{|\\{%|<%|#\\{|%\\([\\w.-]+\\)[sd]|%[sdv]\\b|\\{\\d*}|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$"
                     + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws[a-z-]*:|^projects/[^/]+/secrets/"
-                    + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$");
+                    + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$"
+                    + "|^\\$__(?:env|file|vault)\\{|^\\$env:[A-Za-z_]\\w*$");
     /**
      * Asterisks, perhaps after a separator: what code prints in place of a password it hides ({@code ":****"} after the
      * user of a redacted URL, {@code \\****} in a JSON example), not a password.
