@@ -29,7 +29,44 @@ class CredentialFileAnalyzersTest {
         assertThat(ids).containsExactlyInAnyOrder("netrc-password", "git-credentials-password", "pgpass-password",
                 "htpasswd-credential", "shadow-password-hash", "ftp-client-password", "database-gui-password",
                 "database-gui-credentials", "browser-password-export", "putty-private-key", "keystore-private-key",
-                "rails-master-key", "rails-secret-key-base", "pgbouncer-userlist-password", "ansible-vault-password");
+                "rails-master-key", "rails-secret-key-base", "pgbouncer-userlist-password", "ansible-vault-password",
+                "windows-answer-file-password", "jetty-realm-password", "postfix-sasl-password", "solana-keypair");
+    }
+
+    @Test
+    void namesTheAccountOfEachAnswerFilePasswordAndSaysWhenItIsOnlyEncoded() {
+        List<Finding> found = scan("packer/autounattend.xml", """
+                <unattend>
+                  <LocalAccount>
+                    <Password>
+                      <Value>UgBrADMAdgBUADkAcABMAG0AMgBRAHgAUABhAHMAcwB3AG8AcgBkAA==</Value>
+                      <PlainText>false</PlainText>
+                    </Password>
+                    <Name>deploy</Name>
+                  </LocalAccount>
+                  <AutoLogon>
+                    <Password><Value>Vb6Ms1Qe8Rw3</Value><PlainText>true</PlainText></Password>
+                    <Username>vagrant</Username>
+                  </AutoLogon>
+                </unattend>
+                """);
+
+        assertThat(found).extracting(Finding::ruleId).containsOnly("windows-answer-file-password");
+        assertThat(found).extracting(Finding::message).containsExactly(
+                "Windows account password, base64-encoded (reversible), in autounattend.xml for user deploy",
+                "Windows account password in autounattend.xml for user vagrant");
+    }
+
+    @Test
+    void reportsASaslPasswdEntryWithItsRelayAndUser() {
+        List<Finding> found = scan("etc/postfix/sasl_passwd", "[smtp.relay.hush.invalid]:587 alerts@hush.invalid:Zq8vN3kLx2Rt\n");
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("postfix-sasl-password");
+            assertThat(f.message()).isEqualTo(
+                    "SMTP relay password in sasl_passwd for user alerts@hush.invalid at [smtp.relay.hush.invalid]:587");
+            assertThat(f.location().column()).isEqualTo(51);
+        });
     }
 
     @Test
