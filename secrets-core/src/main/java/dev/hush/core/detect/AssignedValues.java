@@ -112,7 +112,10 @@ final class AssignedValues {
     /** Password hashes: what a login checks against, not what it accepts. */
     private static final Pattern HASH = Pattern.compile(
             "\\$(?:2[abxy]?|1|5|6|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\\w-]*|y|7)\\$.*|\\{(?:SSHA|SHA|MD5|CRYPT|bcrypt|noop)}.*"
-                    + "|(?:pbkdf2_sha256|bcrypt|argon2|sha1|md5)\\$.*");
+                    + "|(?:pbkdf2_sha256|bcrypt|argon2|sha1|md5)\\$.*"
+                    // Jupyter's hashed passwords (jupyter-server.readthedocs.io, "Preparing a hashed password"):
+                    // argon2:$argon2id$..., and the older sha1:<salt>:<40 hex digits>.
+                    + "|argon2:\\$argon2(?:id|i|d)\\$.*|sha1:[0-9a-f]{8,64}:[0-9a-f]{40}");
     /** Words that say a value is an example, spelled out. */
     private static final Pattern SPELLED_EXAMPLE = Pattern.compile("pass?word|passwd|secret|test|sample|example|dummy");
     /** A lower-case letter followed by an upper-case one: {@code userPassword}, an identifier's case change. */

@@ -103,8 +103,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern CONFIG_LINE = Pattern.compile(
             "[ \\t]*(?:-[ \\t]+)?(?:(?:export|set)[ \\t]+)?([\"']?)([A-Za-z_@/.$\\[][^=:\\s\"']{0,150}?(?::[^=\\s\"']{1,150}?)?)\\1"
                     + "[ \\t]*(=|:(?=[ \\t]|$))[ \\t]*(.*)");
+    /** A YAML {@code key: value} line; a key may have a namespace before a colon, as Pulumi's {@code project:dbPassword}. */
     private static final Pattern YAML_LINE = Pattern.compile(
-            "[ \\t]*(?:-[ \\t]+)?([\"']?)([A-Za-z_@/.$][^:\\s\"']{0,150})\\1[ \\t]*:(?:[ \\t]+(.*)|$)");
+            "[ \\t]*(?:-[ \\t]+)?([\"']?)([A-Za-z_@/.$][^:\\s\"']{0,150}(?::[A-Za-z_][^:\\s\"']{0,150})?)\\1[ \\t]*:(?:[ \\t]+(.*)|$)");
     private static final Pattern XML_ELEMENT = Pattern.compile("<(?:[\\w-]+:)?([\\w.-]{1,100})(?:\\s[^<>]*)?>([^<>]{1,1000})</");
     private static final Pattern XML_ATTRIBUTE = Pattern.compile("([\\w.:-]{1,100})\\s*=\\s*(\"|')([^\"'<>]{0,1000})\\2");
     private static final Pattern XML_NAMED_VALUE = Pattern.compile(
