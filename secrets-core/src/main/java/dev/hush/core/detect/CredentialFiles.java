@@ -18,7 +18,7 @@ final class CredentialFiles {
             new PasswordHashFileAnalyzer(), new FtpClientConfigAnalyzer(), new BrowserPasswordExportAnalyzer(),
             new RailsSecretsAnalyzer(), new PgbouncerUserlistAnalyzer(), new VaultPasswordFileAnalyzer(),
             new WindowsAnswerFileAnalyzer(), new JettyRealmAnalyzer(), new PostfixSaslPasswdAnalyzer(),
-            new SolanaKeypairAnalyzer());
+            new SolanaKeypairAnalyzer(), new UserPasswordFileAnalyzer());
     private final PuttyKeyAnalyzer putty = new PuttyKeyAnalyzer();
     private final List<CredentialFileAnalyzer> binary = List.of(new KeystoreAnalyzer(), new DbeaverCredentialsAnalyzer());
 

@@ -30,7 +30,8 @@ class CredentialFileAnalyzersTest {
                 "htpasswd-credential", "shadow-password-hash", "ftp-client-password", "database-gui-password",
                 "database-gui-credentials", "browser-password-export", "putty-private-key", "keystore-private-key",
                 "rails-master-key", "rails-secret-key-base", "pgbouncer-userlist-password", "ansible-vault-password",
-                "windows-answer-file-password", "jetty-realm-password", "postfix-sasl-password", "solana-keypair");
+                "windows-answer-file-password", "jetty-realm-password", "postfix-sasl-password", "solana-keypair",
+                "user-password-file");
     }
 
     @Test
