@@ -28,13 +28,14 @@ final class AssignedValues {
     /**
      * Templating and references: the value says where the secret comes from, not what it is. Among them Grafana's
      * {@code $__env{NAME}}, {@code $__file{path}} and {@code $__vault{...}} (grafana.com/docs/grafana/latest/setup-grafana/
-     * configure-grafana/, "Variable expansion") and PowerShell's {@code $env:NAME}.
+     * configure-grafana/, "Variable expansion"), PowerShell's {@code $env:NAME}, and a value SOPS encrypted in place
+     * ({@code ENC[AES256_GCM,data:...]}, github.com/getsops/sops), which only its key opens.
      */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{|\\$\\(|^\\$\\$|\\{\\{|\\{%|<%|#\\{|%\\([\\w.-]+\\)[sd]|%[sdv]\\b|\\{\\d*}|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]\\w*%$"
                     + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws[a-z-]*:|^projects/[^/]+/secrets/"
                     + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$"
-                    + "|^\\$__(?:env|file|vault)\\{|^\\$env:[A-Za-z_]\\w*$");
+                    + "|^\\$__(?:env|file|vault)\\{|^\\$env:[A-Za-z_]\\w*$|^ENC\\[[A-Z0-9_]+,data:");
     /**
      * Asterisks, perhaps after a separator: what code prints in place of a password it hides ({@code ":****"} after the
      * user of a redacted URL, {@code \\****} in a JSON example), not a password.

@@ -52,6 +52,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** A manifest's top-level kind line of a Secret: {@code kind: Secret}, not {@code kind: SecretStore}. */
     private static final Pattern SECRET_KIND = Pattern.compile(
             "^kind:[ \\t]*([\"']?)Secret\\1[ \\t]*(?:#.*)?\\r?$", Pattern.MULTILINE);
+    /** A manifest's top-level kind line, its kind in group 2. */
+    private static final Pattern KIND_LINE = Pattern.compile(
+            "^kind:[ \\t]*([\"']?)(\\w+)\\1[ \\t]*(?:#.*)?\\r?$", Pattern.MULTILINE);
     /**
      * A declared type between a name and its {@code =}: Rust's {@code TOKEN: &str}, TypeScript's {@code apiKey: string},
      * Kotlin's and Swift's {@code String}, Python's {@code str}, and Go's {@code var apiToken string}, which has no colon.
@@ -163,10 +166,14 @@ final class SecretAssignmentAnalyzer implements Analyzer {
      */
     private static final Pattern NETRC_PASSWORD = Pattern.compile(
             "[ \\t]*((?:machine|default)[ \\t]+\\S+[ \\t]+)?(?:login[ \\t]+\\S+[ \\t]+)?password[ \\t]+([^\\s\"'`]+)[ \\t]*");
-    /** A password's key and its value with blanks between, ending the line: {@code password "X"}, {@code passwd X # note}. */
+    /**
+     * A password's key and its value with blanks between, ending the line: {@code password "X"}, {@code passwd X # note};
+     * a quoted value may have option words after it, as fetchmail's {@code password "X" ssl keep}.
+     */
     private static final Pattern SPACED_PASSWORD = Pattern.compile(
-            "(?:^|[ \\t])([A-Za-z_]*pass(?:word|wd)?)[ \\t]+(\"[^\"\\s]{1,200}\"|'[^'\\s]{1,200}'|[^\\s\"'#;=:]{1,200})"
-                    + "[ \\t]*(?:[#;].*)?$",
+            "(?:^|[ \\t])([A-Za-z_]*pass(?:word|wd)?)[ \\t]+(\"[^\"\\s]{1,200}\"(?=(?:[ \\t]+[A-Za-z][\\w-]*)*[ \\t]*(?:[#;].*)?$)"
+                    + "|'[^'\\s]{1,200}'(?=(?:[ \\t]+[A-Za-z][\\w-]*)*[ \\t]*(?:[#;].*)?$)"
+                    + "|[^\\s\"'#;=:]{1,200}(?=[ \\t]*(?:[#;].*)?$))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NETRC_MACHINE = Pattern.compile("(?:machine[ \\t]+\\S+|default\\b)");
     /** A key that names a login's user, at a line's start: {@code user =}, {@code Username=}, {@code db.login:}. */
@@ -213,6 +220,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         boolean example = isExample(path);
         Syntax syntax = syntaxOf(name);
         String rule = ruleFor(path, name, syntax, text);
+        if (syntax == Syntax.YAML && isOnlySealedSecrets(text)) {
+            return;
+        }
         Scan scan = new Scan(analysis, rule, example, keywordStarts);
         if (rule.equals("kubernetes-secret")) {
             // A Secret's values are its data, judged decoded; read raw, base64 looks random whatever it holds.
@@ -379,6 +389,25 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 default -> "generic-secret-assignment";
             };
         };
+    }
+
+    /**
+     * Returns whether every manifest of {@code text} is a SealedSecret: its encryptedData opens only with the cluster
+     * controller's private key (github.com/bitnami-labs/sealed-secrets, "safe to store ... in a public repository").
+     */
+    private static boolean isOnlySealedSecrets(CharSequence text) {
+        if (!containsFolded(text, "sealedsecret")) {
+            return false;
+        }
+        Matcher kind = KIND_LINE.matcher(text);
+        boolean sealed = false;
+        while (kind.find()) {
+            if (!kind.group(2).equals("SealedSecret")) {
+                return false;
+            }
+            sealed = true;
+        }
+        return sealed;
     }
 
     /**
