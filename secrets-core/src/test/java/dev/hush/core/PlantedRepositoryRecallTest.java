@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 284;
+    private static final int FOUND = 295;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -1838,6 +1838,100 @@ class PlantedRepositoryRecallTest {
                 config:
                   «shop:stripeSecretKey: sk_test_Xhy2ImWxl4GVS8Uq360Tvn7r»
                   shop:region: eu-west-1
+                """);
+        // Mail and proxy clients' dotfiles, and secrets kept encrypted (SOPS, a SealedSecret, an Ansible vault) beside
+        // one that is not.
+        files.put("play-app/conf/application.conf", """
+                play.http.secret.key = ${?APPLICATION_SECRET}
+                «play.http.secret.key = "M1eWrP3uIZ35wyVpbDO0tdDFPu2OOjUz597TYG1TRtznn2ke"»
+                slick.dbs.default.db.user = "orders"
+                «slick.dbs.default.db.password = "lLr7GG4GWIm2sT"»
+                """);
+        files.put("ops/logstash/pipeline/output.conf", """
+                output {
+                  elasticsearch {
+                    hosts => ["https://es.corp.invalid:9200"]
+                    user => "logstash_writer"
+                    «password => "VPHQ8emEeJ0Xf5VS"»
+                  }
+                  http { url => "https://hooks.corp.invalid" password => "${HOOK_PASSWORD}" }
+                }
+                """);
+        files.put("ops/redis/sentinel.conf", """
+                sentinel monitor orders 10.0.0.5 6379 2
+                «sentinel auth-pass orders 5hBgtEzCyUlb1bjKbdWZ»
+                """);
+        files.put("ops/squid/squid.conf", """
+                «cache_peer proxy.corp.invalid parent 3128 0 no-query default login=svc_proxy:rmhEu4DgwhUd74»
+                http_port 3128
+                """);
+        files.put("dotfiles/.fetchmailrc", """
+                set daemon 300
+                «poll imap.corp.invalid protocol IMAP user "ann@corp.invalid" password "70jQd60gMiaCCO" ssl»
+                """);
+        files.put("dotfiles/.muttrc", """
+                set imap_user = "ann@corp.invalid"
+                «set imap_pass = "W9ojAp0yWNvFh9"»
+                «set smtp_url = "smtps://ann@corp.invalid:BJBpNHWWLVih5d@smtp.corp.invalid:465/"»
+                set smtp_pass = `pass show mail/ann`
+                """);
+        files.put("dotfiles/.offlineimaprc", """
+                [Repository Remote]
+                type = IMAP
+                remotehost = imap.corp.invalid
+                remoteuser = ann@corp.invalid
+                «remotepass = GCyxaSu6x74vtJ»
+                """);
+        files.put("dotfiles/.config/hub", """
+                github.com:
+                - user: ann
+                  «oauth_token: abfef34d1fd6322b239745856a143af6fe397e00»
+                  protocol: https
+                """);
+        files.put("k8s/sealed/orders-db.yaml", """
+                apiVersion: bitnami.com/v1alpha1
+                kind: SealedSecret
+                metadata:
+                  name: orders-db
+                spec:
+                    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEqkFNdk07O1wqsOj25VMPLWTT2Her2RRuw3hhvOLhXh9TRPgtoYGXnev5RsM2uy7ce5vTjVgd8fQrJnW4NHoswP7poamuwQKndJk4U2YGXM2STQZ1JHTJ7dZcGgWoeOlsuMAHGE9Hngi6Gezpq8UPktsn3NKi3YqHh7wkMz0OmdOpEQUjCytzTGvE5ZrcdZ3wEQQL4RTPT
+                    username: AgAKAoiQm7QDKOwq8Nd1Bpx1vFEmN52DZeocgWf1RfyMuLTLa21e2tw2KYXUo3UUhAqoHSDNtfyhN4hhN2d7Tx7q3LfN3av7zwehk57gJ6vvpSvmXbLU23STOguSMZ8cOS9liO0Ipxj8O04MFw6x
+                """);
+        files.put("k8s/sops/secrets.enc.yaml", """
+                db_password: ENC[AES256_GCM,data:eL3tRiH3QJPgPWFDSqn9,iv:VcnYWoCnD48Q7o4mFpobB6lJVEs6nOGsAVB5raO8HX4=,tag:EPFAlF6yIEUZAZ1R5PWZD3==,type:str]
+                api_token: ENC[AES256_GCM,data:qyW0FAmkmTstzluPyAkfNAO8XFQ3sR4K,iv:os9CW1tQSc8DDJ1r58dQ2FkpoJwcW63Vmn4W1LlmT08=,tag:9Y17e4tCeDB7XPd2dZTisC==,type:str]
+                sops:
+                    kms: []
+                    lastmodified: "2026-12-01T10:00:00Z"
+                    mac: ENC[AES256_GCM,data:UbY1Rxy8qRDv1QgM0lKAyYzYdn28UgeLS1iAEUl6WyZMCirL7O167w1aCtpM,iv:ui9rvYAty3iQDcwzq89BYmdzRTM0KED08LHLWO0abcz=,tag:7lY0KsVcixaHGfUarP9rZo==,type:str]
+                    version: 3.8.1
+                """);
+        files.put("ops/ansible/group_vars/vault.yml", """
+                $ANSIBLE_VAULT;1.1;AES256
+                4a593c088c0a401f4410b2aae074a3bb45591f33360776e569bd65c3f2bf5915057e234dd9f3d907
+                42cf95e63c760f623431839c62b1e7e2323c96742b9e8975ec38f12aae427708a6d0ecfb1b349574
+                a76fb181ee7d89bce193447c7e036a887d4d2c6af04d2d09ceaeea785643adfae4e9ec7a0e336baf
+                """);
+        files.put("k8s/orders-secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: orders
+                type: Opaque
+                stringData:
+                  «DB_PASSWORD: 5tRnJI9oZbILYsUQ»
+                  DB_USER: orders
+                """);
+        files.put("dotfiles/.irssi/config", """
+                servers = (
+                  {
+                    address = "irc.corp.invalid";
+                    chatnet = "corp";
+                    port = "6697";
+                    «password = "IICS2KX6SpAsLw";»
+                    use_tls = "yes";
+                  }
+                );
                 """);
         files.put("contracts/.config/solana/id.json", solanaKeypair());
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
