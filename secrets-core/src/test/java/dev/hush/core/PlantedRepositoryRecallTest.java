@@ -1933,6 +1933,118 @@ class PlantedRepositoryRecallTest {
                   }
                 );
                 """);
+        // The same formats with nothing to find: locked and hashed passwords, references, defaults, SNMP's public
+        // community, documentation of the commands, a two-line note named like a login file.
+        files.put("provision/minimal/ks.cfg", """
+                rootpw --lock
+                rootpw --iscrypted $6$rounds=4096$c2FsdHNhbHQ$Zm9vYmFyYmF6cXV4
+                user --name=ops --groups=wheel --lock
+                """);
+        files.put("ops/ldap/replica/slapd.conf", """
+                rootpw {SSHA}5en6G6MezRroT3XKqkdPOmY/BfQ=
+                # rootpw secret
+                """);
+        files.put("ops/snmp/snmpd.local.conf", """
+                rocommunity public localhost
+                rwcommunity private 127.0.0.1
+                createUser monitor SHA "$SNMP_AUTH" AES "$SNMP_PRIV"
+                """);
+        files.put("infra/aws/app.yaml", """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Parameters:
+                  Environment:
+                    Type: String
+                    Default: staging
+                    AllowedValues: [staging, production]
+                  DBPassword:
+                    Type: String
+                    NoEcho: true
+                    MinLength: 12
+                  InstanceType:
+                    Type: String
+                    Default: t3.small
+                Resources:
+                  DB:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      MasterUserPassword: '{{resolve:secretsmanager:orders/db:SecretString:password}}'
+                """);
+        files.put("infra/azure/vm.json", """
+                {
+                  "parameters": {
+                    "vmSize": { "type": "string", "defaultValue": "Standard_B2s" },
+                    "adminUsername": { "type": "string", "defaultValue": "azureuser" },
+                    "adminPassword": { "type": "securestring", "metadata": { "description": "The VM admin's password" } },
+                    "sqlPassword": { "type": "securestring", "defaultValue": "[parameters('adminPassword')]" }
+                  }
+                }
+                """);
+        files.put("shop-rails/.bundle/config", """
+                ---
+                BUNDLE_PATH: "vendor/bundle"
+                BUNDLE_BUILD__NOKOGIRI: "--use-system-libraries"
+                BUNDLE_DEPLOYMENT: "true"
+                BUNDLE_WITHOUT: "development:test"
+                BUNDLE_GEMS__CONTRIBSYS__COM: "${SIDEKIQ_CREDENTIALS}"
+                """);
+        files.put("docs/windows-setup.md", """
+                # Windows setup
+
+                Create the service account with `net user svc_app * /add` and type its password when asked.
+                List accounts with `net user` or `net user administrator`.
+                Run `schtasks /query /fo LIST` to see the tasks; create one with `/RU SYSTEM` so that no password is stored.
+                Use `cmdkey /list` to see stored credentials.
+
+                Apply the stack with `terraform apply -var 'region=eu-west-1' -var "db_password=$TF_VAR_db_password"`.
+
+                Store a secret in Vault: `vault kv put secret/orders db_password=@db_password.txt` or
+                `vault kv put secret/orders ttl=30m owner=orders`.
+
+                The client.ovpn names `tls-auth ta.key 1` and `auth-user-pass` (it asks for them).
+                A mnemonic is the twelve words your wallet shows you; keep it offline.
+                Set `fernet_key` to the output of `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`.
+                """);
+        files.put("ops/jetty/etc/test-realm.properties", """
+                # username: password[,rolename ...]
+                admin: CRYPT:adpexzg3FUZAk,server-administrator
+                guest: MD5:d5f5f2e8a7b6c4d3e2f1a0b9c8d7e6f5,user
+                """);
+        files.put("packer/windows-core/autounattend.xml", """
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                  <UserAccounts>
+                    <AdministratorPassword><Value>*SENSITIVE*DATA*DELETED*</Value><PlainText>true</PlainText></AdministratorPassword>
+                  </UserAccounts>
+                  <AutoLogon>
+                    <Password><Value>UABhAHMAcwB3AG8AcgBkAA==</Value><PlainText>false</PlainText></Password>
+                    <Username>Administrator</Username>
+                  </AutoLogon>
+                </unattend>
+                """);
+        files.put("ops/ldap/people.ldif", """
+                dn: uid=bob,ou=people,dc=corp,dc=invalid
+                userPassword:: e1NTSEF9VzZwaDVNbTVQejhHZ2lVTGJQZ3pHMzdtajlnPQ==
+                userPassword: {CRYPT}$6$c2FsdHNhbHQ$Zm9vYmFy
+                """);
+        files.put("provision/cloud-init/user-data.minimal", """
+                #cloud-config
+                chpasswd:
+                  list: |
+                    root:RANDOM
+                  expire: true
+                ssh_pwauth: false
+                """);
+        files.put("infra/pulumi/Pulumi.prod.yaml", """
+                config:
+                  aws:region: eu-west-1
+                  orders:dbPassword:
+                    secure: AAABAHk3b2Q5cFhBcW1Mb0ZHc3pYd1ZUcXlaV2ZzN0FtR3pJNnVq
+                  orders:apiTokenTtl: 3600
+                  orders:tokenIssuer: https://auth.corp.invalid
+                """);
+        files.put("ops/vpn/auth.txt", """
+                Write the user name on the first line
+                and the password on the second.
+                """);
         files.put("contracts/.config/solana/id.json", solanaKeypair());
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
         return files;
