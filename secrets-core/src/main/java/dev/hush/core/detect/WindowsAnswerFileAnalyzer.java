@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads Windows answer files ({@code unattend.xml}, {@code autounattend.xml}, sysprep's answer files): the
+ * Reads Windows answer files ({@code unattend.xml}, {@code autounattend.xml}, {@code sysprep.xml}): the
  * {@code <AdministratorPassword>}, {@code <Password>} elements of {@code UserAccounts}, {@code LocalAccount} and
  * {@code AutoLogon}, each a {@code <Value>} beside {@code <PlainText>}, and the domain-join {@code <Credentials>}'s
  * {@code <Password>} text. Windows' "hide sensitive data" writes the value as base64 of the UTF-16LE password
@@ -30,7 +30,7 @@ final class WindowsAnswerFileAnalyzer extends CredentialFileAnalyzer {
 
     @Override
     boolean appliesTo(String path, String name) {
-        return name.endsWith(".xml") && name.contains("unattend");
+        return name.endsWith(".xml") && (name.contains("unattend") || name.contains("sysprep"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hush.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
@@ -56,6 +57,24 @@ class CredentialFileAnalyzersTest {
         assertThat(found).extracting(Finding::message).containsExactly(
                 "Windows account password, base64-encoded (reversible), in autounattend.xml for user deploy",
                 "Windows account password in autounattend.xml for user vagrant");
+    }
+
+    @Test
+    void readsTheDomainJoinPasswordOfASysprepAnswerFileButNoOtherXml() {
+        String join = """
+                <unattend>
+                  <Credentials>
+                    <Domain>hush.invalid</Domain>
+                    <Password>Zq8vN3kLx2Rt</Password>
+                    <Username>joiner</Username>
+                  </Credentials>
+                </unattend>
+                """;
+
+        assertThat(scan("deploy/sysprep.xml", join)).extracting(Finding::ruleId, Finding::message).containsExactly(
+                tuple("windows-answer-file-password", "Windows account password in sysprep.xml for user joiner"));
+        assertThat(scan("deploy/settings.xml", join)).extracting(Finding::ruleId)
+                .doesNotContain("windows-answer-file-password");
     }
 
     @Test
