@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 295;
+    private static final int FOUND = 312;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -2044,6 +2044,43 @@ class PlantedRepositoryRecallTest {
         files.put("ops/vpn/auth.txt", """
                 Write the user name on the first line
                 and the password on the second.
+                """);
+        // Provisioning commands: chart values, cloud CLIs, archive and key passphrases, Windows environment settings.
+        files.put("ops/scripts/provision-services.sh", """
+                #!/bin/bash
+                «helm upgrade --install orders bitnami/postgresql --set auth.postgresPassword=GkRcI1RxuhNCoMHH --set auth.database=orders»
+                helm upgrade --install orders bitnami/postgresql --set auth.postgresPassword="$PG_PASSWORD"
+                «gcloud sql users set-password root --host=% --instance=orders --password=M3PPNqK4C6L7Ozxe»
+                «az sql server create -g rg -n orders-sql -u sqladmin --admin-password 'dHnEiTvf2SeCXuLT'»
+                «aws rds create-db-instance --db-instance-identifier orders --master-username admin --master-user-password QjdlblvnUj0mf2kb»
+                «mysql -h db -u root -e "CREATE USER 'orders'@'%' IDENTIFIED BY 'Aqpa8rPu7AutFj';"»
+                «psql -h db -U postgres -c "ALTER USER orders WITH PASSWORD 'yrVUdNbUuqne1U';"»
+                «curl -X POST https://api.corp.invalid/login -d 'username=ops&password=kW5AriAKZVolLE'»
+                «curl -X POST https://api.corp.invalid/login -H 'Content-Type: application/json' --data '{"username":"ops","password":"wxjADSLGVDV2FL"}'»
+                «ssh-keygen -t ed25519 -f deploy_key -N 'KsXaH3QKPZjRii'»
+                ssh-keygen -t ed25519 -f deploy_key -N ''
+                «gpg --batch --pinentry-mode loopback --passphrase '8Wofa1hyudExbY' -d backup.tar.gpg»
+                «zip -P 9oeJs6uh5B5khl -r backup.zip data/»
+                «7z a -pZHktcDYRK6QCr9 backup.7z data/»
+                «openssl enc -aes-256-cbc -salt -in db.sql -out db.sql.enc -k mbXVw9wgpj3x3C»
+                «unzip -P MbkRUrM7Q8vOST backup.zip»
+                """);
+        files.put("ops/windows/set-env.ps1", """
+                «$env:DB_PASSWORD = 'x0IBmluCWFF59M'»
+                $env:DB_PASSWORD = (Get-Secret -Name db -AsPlainText)
+                «[Environment]::SetEnvironmentVariable("API_TOKEN", "RGbbmjZC9QoKuOkrJa5GQDt412zTDpBZ", "User")»
+                """);
+        files.put("ops/windows/set-env.bat", """
+                @echo off
+                «set DB_PASSWORD=Py8EpXkskflfK1»
+                set DB_PASSWORD=%1
+                «setx API_TOKEN ujlmOXl7Gk0pw7BwcLRSRziqHlUrt4eu»
+                """);
+        files.put("legacy/bin/deploy.pl", """
+                use DBI;
+                «my $password = 'gUjjNJ5aHBDcV2';»
+                «my $dbh = DBI->connect("dbi:Pg:dbname=orders;host=db", "orders", "6LWIbLnJ8sOvdP");»
+                my $dbh2 = DBI->connect($dsn, $user, $ENV{DB_PASSWORD});
                 """);
         files.put("contracts/.config/solana/id.json", solanaKeypair());
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
