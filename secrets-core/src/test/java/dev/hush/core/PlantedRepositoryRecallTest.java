@@ -30,10 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Scans a small project tree of our own making, the way a real repository leaks: Spring properties
  * and YAML, Django settings, a Node config and its .env, Laravel config, Go, Terraform variables, a
  * Kubernetes Secret, a CI workflow, a Dockerfile, a compose file, shell scripts, an SQL dump, .npmrc,
- * .pypirc, an AWS credentials file, a kubeconfig, and provider tokens in code. Each planted credential
+ * .pypirc, an AWS credentials file, a kubeconfig, provider tokens in code, and the files of servers, provisioning
+ * and Windows hosts (Tomcat, WildFly, Jetty, RabbitMQ, Grafana, Prometheus, HAProxy, Postfix, OpenLDAP, SNMP, Cisco
+ * IOS, strongSwan, OpenVPN, Airflow; cloud-init, kickstart, preseed, Packer, ARM, CloudFormation, Pulumi; unattend.xml
+ * and PowerShell), build tools' credentials, admin command lines and a wallet's keys. Each planted credential
  * is written between {@code «»} on its line; around them sit the values a scanner must leave alone:
  * placeholders, environment look-ups, test constants, hashes, UUIDs and version strings. Every value
- * is fake (sequential runs, hush in the name, hosts under .invalid or example.org).
+ * is fake (sequential runs, hush in the name, or random-looking strings made for this test; hosts under .invalid
+ * or example.org).
  *
  * <p>The test pins how many planted lines hush finds and how many findings fall on a line with nothing
  * planted; a better figure is welcome: raise {@link #FOUND} or lower {@link #FALSE} with the change that
@@ -41,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 164;
+    private static final int FOUND = 312;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
@@ -1196,6 +1200,889 @@ class PlantedRepositoryRecallTest {
                 $settings['hash_salt'] = '«Qx7Lm2Kv9Nb4Rt6Wz3Pd8Hs5Jf1Gc0Ay»';
                 $settings['file_private_path'] = '/var/private';
                 """);
+        // Windows scripts and answer files, servers' own configuration, provisioning, build tools, admin command
+        // lines, a wallet's keys and API clients' exports (the second batch of formats probed by hand).
+        files.put("ops/windows/deploy.ps1", """
+                param([string]$Environment = "staging")
+                $ErrorActionPreference = "Stop"
+                «$securePass = ConvertTo-SecureString "UFawfnXlgH1JnxlJ" -AsPlainText -Force»
+                $cred = New-Object System.Management.Automation.PSCredential ("CORP\\svc_deploy", $securePass)
+                $fromEnv = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force
+                «$cred2 = New-Object PSCredential("sa", (ConvertTo-SecureString 'Pv4bxOe5Lxl5S8' -AsPlainText -Force))»
+                «Invoke-Sqlcmd -ServerInstance "sql01.corp.invalid" -Database Orders -Username sa -Password "yLaDGJ9zmaKs5r" -Query "SELECT 1"»
+                Invoke-Sqlcmd -ServerInstance "sql01.corp.invalid" -Username sa -Password $env:SQL_PASSWORD -Query "SELECT 1"
+                «cmdkey /add:fs01.corp.invalid /user:CORP\\svc_backup /pass:YkFcKTmfb729qK»
+                cmdkey /add:fs02.corp.invalid /user:CORP\\svc_backup /pass:%BACKUP_PASS%
+                «schtasks /Create /TN "Nightly" /TR "C:\\jobs\\run.cmd" /SC DAILY /RU CORP\\svc_jobs /RP CpoEPrNFk7Xa7V»
+                «sc.exe config OrdersSvc obj= "CORP\\svc_orders" password= "o0wlGv1lpR81hc"»
+                sc.exe config OrdersSvc obj= "CORP\\svc_orders" password= "%SVC_PASS%"
+                """);
+        files.put("ops/windows/migrate.cmd", """
+                @echo off
+                «sqlcmd -S sql01.corp.invalid -U sa -P RLgw5QON7RiOdE -i migrate.sql»
+                sqlcmd -S sql01.corp.invalid -U sa -P %SQL_PASSWORD% -i migrate.sql
+                sqlcmd -S sql01.corp.invalid -E -i migrate.sql
+                """);
+        files.put("packer/windows/autounattend.xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                  <settings pass="oobeSystem">
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <UserAccounts>
+                        <AdministratorPassword>
+                          «<Value>t2V1LPJLGpbr0o</Value>»
+                          <PlainText>true</PlainText>
+                        </AdministratorPassword>
+                        <LocalAccounts>
+                          <LocalAccount wcm:action="add">
+                            <Password>
+                              «<Value>4nArJKpArpkZ</Value>»
+                              <PlainText>true</PlainText>
+                            </Password>
+                            <Name>vagrant</Name>
+                            <Group>Administrators</Group>
+                          </LocalAccount>
+                        </LocalAccounts>
+                      </UserAccounts>
+                      <AutoLogon>
+                        <Password>
+                          «<Value>ldAhGyvtsDZ8</Value>»
+                          <PlainText>true</PlainText>
+                        </Password>
+                        <Enabled>true</Enabled>
+                        <Username>vagrant</Username>
+                      </AutoLogon>
+                    </component>
+                  </settings>
+                </unattend>
+                """);
+        files.put("ops/tomcat/conf/tomcat-users.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tomcat-users xmlns="http://tomcat.apache.org/xml" version="1.0">
+                  <role rolename="manager-gui"/>
+                  <!--
+                  <user username="admin" password="<must-be-changed>" roles="manager-gui"/>
+                  -->
+                  «<user username="deployer" password="9PWX88NeROgJAy" roles="manager-gui,manager-script"/>»
+                  <user username="monitor" password="${monitor.password}" roles="manager-status"/>
+                </tomcat-users>
+                """);
+        files.put("ops/tomcat/conf/context.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Context>
+                  <WatchedResource>WEB-INF/web.xml</WatchedResource>
+                  <Resource name="jdbc/orders" auth="Container" type="javax.sql.DataSource"
+                            maxTotal="20" maxIdle="10" maxWaitMillis="-1"
+                            «username="orders" password="UwBqACRVBU6w69"»
+                            driverClassName="org.postgresql.Driver"
+                            url="jdbc:postgresql://db.corp.invalid:5432/orders"/>
+                </Context>
+                """);
+        files.put("ops/wildfly/standalone.xml", """
+                <?xml version="1.0" ?>
+                <server xmlns="urn:jboss:domain:19.0">
+                  <profile>
+                    <subsystem xmlns="urn:jboss:domain:datasources:7.0">
+                      <datasources>
+                        <datasource jndi-name="java:jboss/datasources/OrdersDS" pool-name="OrdersDS">
+                          <connection-url>jdbc:postgresql://db.corp.invalid:5432/orders</connection-url>
+                          <driver>postgresql</driver>
+                          <security>
+                            <user-name>orders</user-name>
+                            «<password>9eFNu0ANO1auej</password>»
+                          </security>
+                        </datasource>
+                        <datasource jndi-name="java:jboss/datasources/ExampleDS" pool-name="ExampleDS">
+                          <connection-url>jdbc:h2:mem:test;DB_CLOSE_DELAY=-1</connection-url>
+                          <security>
+                            <user-name>sa</user-name>
+                            <password>sa</password>
+                          </security>
+                        </datasource>
+                        <datasource jndi-name="java:jboss/datasources/ReportDS" pool-name="ReportDS">
+                          <security>
+                            <user-name>report</user-name>
+                            <password>${VAULT::ds::password::1}</password>
+                          </security>
+                        </datasource>
+                      </datasources>
+                    </subsystem>
+                  </profile>
+                </server>
+                """);
+        files.put("ops/jetty/etc/realm.properties", """
+                # username: password[,rolename ...]
+                «admin: PXt56YQ4oPOkCR,server-administrator,content-administrator,admin»
+                «other: OBF:1xmk1w261u9r1w1c1xmq,user»
+                guest: MD5:d5f5f2e8a7b6c4d3e2f1a0b9c8d7e6f5,user
+                """);
+        files.put("ops/rabbitmq/rabbitmq.conf", """
+                listeners.tcp.default = 5672
+                default_vhost = /
+                default_user = orders
+                «default_pass = bHWnFJwn14eA0v3W»
+                loopback_users.guest = false
+                """);
+        files.put("ops/rabbitmq/definitions.json", """
+                {
+                  "rabbit_version": "3.12.0",
+                  "users": [
+                    {
+                      "name": "orders",
+                      «"password": "ayDmN3kJhZcoBuUF",»
+                      "tags": "administrator"
+                    },
+                    {
+                      "name": "report",
+                      "password_hash": "kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR",
+                      "hashing_algorithm": "rabbit_password_hashing_sha256",
+                      "tags": ""
+                    }
+                  ],
+                  "vhosts": [{"name": "/"}]
+                }
+                """);
+        files.put("ops/grafana/grafana.ini", """
+                [server]
+                http_port = 3000
+                [security]
+                admin_user = admin
+                «admin_password = L9bSHfHdShotXc5V»
+                «secret_key = qyC9UEUOEtV6bYeLqRgd»
+                ;admin_password = admin
+                [database]
+                type = postgres
+                host = db.corp.invalid:5432
+                user = grafana
+                password = $__env{GF_DB_PASSWORD}
+                """);
+        files.put("ops/prometheus/prometheus.yml", """
+                global:
+                  scrape_interval: 15s
+                scrape_configs:
+                  - job_name: node
+                    basic_auth:
+                      username: scraper
+                      «password: f2q1SoZvwjOlrKKR»
+                    static_configs:
+                      - targets: ['node01.corp.invalid:9100']
+                  - job_name: app
+                    basic_auth:
+                      username: scraper
+                      password_file: /etc/prometheus/app.pass
+                """);
+        files.put("ops/prometheus/alertmanager.yml", """
+                global:
+                  smtp_smarthost: 'smtp.corp.invalid:587'
+                  smtp_from: 'alerts@corp.invalid'
+                  smtp_auth_username: 'alerts@corp.invalid'
+                  «smtp_auth_password: 'recdZfYUte8a6V3j'»
+                route:
+                  receiver: team
+                receivers:
+                  - name: team
+                    slack_configs:
+                      - api_url_file: /etc/alertmanager/slack_url
+                """);
+        files.put("ops/haproxy/haproxy.cfg", """
+                global
+                    daemon
+                userlist admins
+                    «user admin insecure-password wIrD9STDzZUA3T»
+                listen stats
+                    bind :8404
+                    «stats auth admin:QG0wQc5X3uevWX»
+                    stats uri /stats
+                """);
+        files.put("ops/postfix/sasl_passwd", """
+                «[smtp.sendgrid.invalid]:587 apikey:Y7fzz2d8IXWwKWESLIbZx1xZ»
+                """);
+        files.put("ops/ldap/slapd.conf", """
+                database mdb
+                suffix "dc=corp,dc=invalid"
+                rootdn "cn=admin,dc=corp,dc=invalid"
+                «rootpw r5cm6pW0M9nZ34»
+                # rootpw {SSHA}5en6G6MezRroT3XKqkdPOmY/BfQ=
+                directory /var/lib/ldap
+                """);
+        files.put("ops/ldap/users.ldif", """
+                dn: uid=ann,ou=people,dc=corp,dc=invalid
+                objectClass: inetOrgPerson
+                uid: ann
+                cn: Ann Example
+                «userPassword: GTMOn1iivOwfis»
+
+                dn: uid=bob,ou=people,dc=corp,dc=invalid
+                objectClass: inetOrgPerson
+                uid: bob
+                userPassword: {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=
+                """);
+        files.put("ops/snmp/snmpd.conf", """
+                agentAddress udp:161
+                «rocommunity cqx8dDMyV3hY 10.0.0.0/8»
+                rocommunity public localhost
+                «createUser monitor SHA "heqQdxp3CdVYs5" AES "sK6nWQvxtcflWN"»
+                """);
+        files.put("network/core-sw01.cfg", """
+                hostname core-sw01
+                !
+                «username netops privilege 15 password 7 0822455D0A16544541»
+                «enable password Rkfoz4UKF1»
+                !
+                «snmp-server community 8bfklhNELM RO»
+                line vty 0 4
+                 «password Czv9OJdsSc»
+                 login
+                """);
+        files.put("ops/ipsec/ipsec.secrets", """
+                # /etc/ipsec.secrets
+                «%any 203.0.113.10 : PSK "BIXCRYISlAc0AjUQAbjiuzif"»
+                : RSA /etc/ipsec.d/private/gw.key
+                """);
+        files.put("ops/vpn/client.ovpn", """
+                client
+                dev tun
+                proto udp
+                remote vpn.corp.invalid 1194
+                auth-user-pass creds.txt
+                <ca>
+                -----BEGIN CERTIFICATE-----
+                MIIBszCCAVmgAwIBAgIUQk3n
+                -----END CERTIFICATE-----
+                </ca>
+                key-direction 1
+                <tls-auth>
+                «-----BEGIN OpenVPN Static key V1-----»
+                9b62bdd9eb27a1a7c65dffe3084a138c
+                9cb4f3339edecf3aae33358359bfdc3c
+                310135914c78ff2144965d2dbe70f80e
+                b3431b0dca349d9520eb48071f361bde
+                ea8845df6e787b369245b43608bdd0b8
+                94880909e93a5ae95e1acc583def65b6
+                ac7e055b7cfc587a5601148754f360b0
+                72d19c31f19ce821e25ed5a5cc1b8b0b
+                33ea8e2e173b2305abb901f453aaa8c7
+                4a0448904e10c6f69b2db49bb3fac586
+                c6b8c8ac6ddc5236b907ef55ae2d5a6f
+                47b7a19a10df2da835c808578d62df4d
+                9c93d3ae22b5cacf419bfca2afa6c49b
+                b4327b1cd331a42f6338a3c9fc1875ea
+                0cd79998e37046b505e73caccf31e794
+                c5bfd566625468a58644974def546f1f
+                -----END OpenVPN Static key V1-----
+                </tls-auth>
+                """);
+        // The file client.ovpn names in auth-user-pass: the user, then the password.
+        files.put("ops/vpn/creds.txt", """
+                vpn.orders
+                «Tg5wKq8ZrN2xVb»
+                """);
+        files.put("airflow/airflow.cfg", """
+                [core]
+                dags_folder = /opt/airflow/dags
+                executor = CeleryExecutor
+                «fernet_key = 3JtTM5NzdG7O6MJahwHkJS3w1VMlSmbEtZBLkRkCjtb=»
+                [database]
+                «sql_alchemy_conn = postgresql+psycopg2://airflow:ladZH0qhdAfzPO@db.corp.invalid:5432/airflow»
+                [webserver]
+                «secret_key = BpFry21qF8MzDYfQqnil»
+                [celery]
+                broker_url = redis://redis:6379/0
+                """);
+        files.put("superset/superset_config.py", """
+                import os
+                ROW_LIMIT = 5000
+                «SECRET_KEY = 'l4974n14Tp00ELuECc3enQFmfFEMndZo0l6NKDPPem'»
+                SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+                «SQLALCHEMY_DATABASE_URI = 'postgresql://superset:68D3q8nZS1FoIK@db.corp.invalid/superset'»
+                """);
+        files.put("provision/cloud-init/user-data", """
+                #cloud-config
+                hostname: web01
+                users:
+                  - name: deploy
+                    groups: sudo
+                    shell: /bin/bash
+                    «plain_text_passwd: jMN1P5vT2pqwSH»
+                    lock_passwd: false
+                  - name: ops
+                chpasswd:
+                  list: |
+                    «root:3osGKXap31jYOE»
+                  expire: false
+                «password: nhrm56dyhaG7»
+                ssh_pwauth: true
+                """);
+        files.put("provision/ks.cfg", """
+                lang en_US.UTF-8
+                keyboard us
+                «rootpw --plaintext gb9LFnjY1pTdcc»
+                «user --name=deploy --password=hrZ1HHYnQ7dP --plaintext --groups=wheel»
+                """);
+        files.put("provision/preseed.cfg", """
+                d-i passwd/root-login boolean true
+                «d-i passwd/root-password password Hl7kBGRR49SYKG»
+                «d-i passwd/root-password-again password lGHKHXV36CxwR4»
+                d-i passwd/user-fullname string Deploy
+                d-i passwd/username string deploy
+                """);
+        files.put("Vagrantfile", """
+                Vagrant.configure("2") do |config|
+                  config.vm.box = "generic/ubuntu2204"
+                  config.ssh.username = "deploy"
+                  «config.ssh.password = "m9jEQqUDs689fa"»
+                  config.vm.provider "vsphere" do |v|
+                    v.host = "vcenter.corp.invalid"
+                    v.user = "administrator@vsphere.local"
+                    «v.password = "nz5BUPlsjDSSHJ"»
+                  end
+                  config.vm.provision "shell", inline: "echo hi"
+                end
+                """);
+        files.put("packer/ubuntu.pkr.hcl", """
+                source "qemu" "ubuntu" {
+                  iso_url      = "https://releases.ubuntu.com/22.04/ubuntu-22.04.4-live-server-amd64.iso"
+                  ssh_username = "packer"
+                  «ssh_password = "YLjt8oUp8Vdb4w"»
+                  ssh_timeout  = "20m"
+                }
+                variable "winrm_password" {
+                  type      = string
+                  sensitive = true
+                }
+                """);
+        files.put("packer/windows/windows.json", """
+                {
+                  "builders": [{
+                    "type": "virtualbox-iso",
+                    "communicator": "winrm",
+                    "winrm_username": "vagrant",
+                    «"winrm_password": "mQ4uuRaV0tagAi",»
+                    "ssh_password": "{{user `ssh_password`}}"
+                  }]
+                }
+                """);
+        files.put("infra/azure/azuredeploy.json", """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "parameters": {
+                    "adminUsername": { "type": "string", "defaultValue": "azureuser" },
+                    "adminPassword": {
+                      "type": "securestring",
+                      «"defaultValue": "Lk7wO04WOn4zG2ZP"»
+                    },
+                    "sqlPassword": { "type": "securestring" }
+                  },
+                  "resources": []
+                }
+                """);
+        files.put("infra/aws/stack.yaml", """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Parameters:
+                  DBUser:
+                    Type: String
+                    Default: orders
+                  DBPassword:
+                    Type: String
+                    NoEcho: true
+                    «Default: IHEpZ0IiVd1xI6m5»
+                  DBPort:
+                    Type: Number
+                    Default: 5432
+                Resources:
+                  DB:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      MasterUsername: !Ref DBUser
+                      MasterUserPassword: !Ref DBPassword
+                """);
+        files.put("mobile/app/build.gradle", """
+                android {
+                    compileSdk 34
+                    signingConfigs {
+                        release {
+                            storeFile file("release.keystore")
+                            «storePassword "4H8AL5ZT6l7E6v"»
+                            keyAlias "release"
+                            «keyPassword "jpmkzyDKBzm4k0"»
+                        }
+                        debug {
+                            storeFile file("debug.keystore")
+                            storePassword "android"
+                            keyPassword "android"
+                        }
+                        ci {
+                            storePassword System.getenv("STORE_PASSWORD")
+                            keyPassword project.property("keyPassword")
+                        }
+                    }
+                }
+                """);
+        files.put("billing/NuGet.config", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="corp" value="https://nuget.corp.invalid/v3/index.json" />
+                  </packageSources>
+                  <packageSourceCredentials>
+                    <corp>
+                      <add key="Username" value="build" />
+                      «<add key="ClearTextPassword" value="P4Mc4zDKOzSERGqxI3BU" />»
+                    </corp>
+                    <github>
+                      <add key="Username" value="build" />
+                      <add key="ClearTextPassword" value="%GITHUB_PACKAGES_TOKEN%" />
+                    </github>
+                  </packageSourceCredentials>
+                </configuration>
+                """);
+        files.put("rails/.bundle/config", """
+                ---
+                BUNDLE_PATH: "vendor/bundle"
+                «BUNDLE_GEMS__CORP__INVALID: "build:Ycz9kZaw6Eg9FxBaF1VY"»
+                «BUNDLE_RUBYGEMS__PKG__GITHUB__COM: "d7dtiPu9CGxVQpDsmkGvCn9e2McSwj8f3MwHKpcX"»
+                BUNDLE_JOBS: "4"
+                """);
+        files.put("dotfiles/.m2/settings-security.xml", """
+                <settingsSecurity>
+                  «<master>{jSMOWnoPFgsHVpMvz5VrIt5kRbzGpI8u+9EF1iFQyJQ=}</master>»
+                </settingsSecurity>
+                """);
+        files.put("dotfiles/.sbt/.credentials", """
+                realm=Sonatype Nexus Repository Manager
+                host=nexus.corp.invalid
+                user=build
+                «password=eZ9bLzUCGObIeN0xhN»
+                """);
+        files.put("dotfiles/.cargo/credentials.toml", """
+                [registry]
+                «token = "cioFCLZkl3XbhgHqLsiY5DPX0PDYzlh9OCB"»
+                [registries.corp]
+                «token = "VFnOyofi7xLepc5QIe74WnkDHq4X7dCX"»
+                """);
+        files.put("ops/scripts/maintenance.sh", """
+                #!/usr/bin/env bash
+                set -euo pipefail
+                «sshpass -p 'njIs3kgHRN8BVP' ssh deploy@web01.corp.invalid uptime»
+                sshpass -p "$SSH_PASS" ssh deploy@web02.corp.invalid uptime
+                sshpass -e ssh deploy@web03.corp.invalid uptime
+                «redis-cli -h cache.corp.invalid -a gXWpx4OW754LLbhb3XRg ping»
+                redis-cli -h cache.corp.invalid -a "$REDIS_PASSWORD" ping
+                «mongosh "mongodb://db.corp.invalid:27017/orders" -u orders -p 'OU4EZ8s3150OoX' --eval 'db.stats()'»
+                «mongo orders --host db.corp.invalid -u admin -p C6jNYjpElcNH0m --authenticationDatabase admin»
+                «wget --user=build --password=mStbMa9UGOaNqa https://artifacts.corp.invalid/app.tar.gz»
+                «echo done && docker login -u build -p riaqBYdtjTiEs2oloogr registry.corp.invalid»
+                docker login -u build -p "$REGISTRY_TOKEN" registry.corp.invalid
+                «helm repo add corp https://charts.corp.invalid --username build --password TbOrq5R7IjAiRCYRzsu2»
+                «az login --service-principal -u 8e3b1c9a-2f4d-4e6b-9a7c-1d2e3f4a5b6c -p M42RUl6411EJCNlfVvOZukgyH4HLXXKqa6 --tenant 4a5b6c7d-8e9f-4a1b-2c3d-4e5f6a7b8c9d»
+                «terraform apply -auto-approve -var 'db_password=YO56bLoSP3XXI9ZN' -var 'region=eu-west-1'»
+                terraform apply -var "db_password=${TF_DB_PASSWORD}"
+                «ansible-playbook site.yml -i hosts -e 'ansible_user=deploy ansible_password=hPTNsXJ5lDUWvt'»
+                «git clone https://build:XpcDrxXdmdOmCcR44sTP7XahQKjnbmxx1Ew8fvo0@git.corp.invalid/ops/infra.git»
+                git clone https://git.corp.invalid/ops/infra.git
+                «mysql -h db.corp.invalid -u root -p6Zyimx5bdbSskb orders < dump.sql»
+                «PGPASSWORD=WzUy1i8VAASydd psql -h db.corp.invalid -U orders orders -c 'select 1'»
+                «curl -u admin:i9IjE82qiRZTZb https://jenkins.corp.invalid/api/json»
+                «smbclient //fs01.corp.invalid/share -U svc_backup%Rbewc3egI4LwLR -c ls»
+                «ldapsearch -x -H ldap://ldap.corp.invalid -D "cn=admin,dc=corp,dc=invalid" -w vIUO5dHvVYCrwV -b "dc=corp,dc=invalid"»
+                «rabbitmqctl add_user orders x85YzSvapyTTA1»
+                «htpasswd -b -c /etc/nginx/.htpasswd admin Hij3YQiSwQJDxR»
+                «echo 'oO05Ujec2utx9D' | docker login --username build --password-stdin registry.corp.invalid»
+                «openssl pkcs12 -export -in cert.pem -inkey key.pem -out cert.p12 -passout pass:CPhkwjxDQ9khSR»
+                «keytool -genkeypair -alias app -keystore app.jks -storepass ZCI0Ir1rtW46Pk -keypass kHJTI6nMwHdKxL -dname "CN=app"»
+                """);
+        files.put("contracts/hardhat.config.js", """
+                require("@nomicfoundation/hardhat-toolbox");
+                «const MNEMONIC = "cactus velvet harbor lemon orbit pistol ranch socket tunnel wisdom beacon ginger";»
+                module.exports = {
+                  solidity: "0.8.24",
+                  networks: {
+                    sepolia: {
+                      url: "https://sepolia.infura.invalid/v3/" + process.env.INFURA_KEY,
+                      accounts: { mnemonic: process.env.MNEMONIC },
+                    },
+                    local: {
+                      «accounts: ["0x1e533796e7adc4d9dd77f06cc3e0ea92b1e4f566bf51c4df6b3c692d23a67644"]»
+                    }
+                  }
+                };
+                """);
+        files.put("docs/postman/orders.postman_environment.json", """
+                {
+                  "id": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b",
+                  "name": "orders-prod",
+                  "values": [
+                    { "key": "baseUrl", "value": "https://api.corp.invalid", "type": "default", "enabled": true },
+                    { "key": "username", "value": "orders-bot", "type": "default", "enabled": true },
+                    «{ "key": "password", "value": "V1VuaS0VizyJrlRj", "type": "secret", "enabled": true },»
+                    «{ "key": "apiKey", "value": "GcKJUDLmut4cB8BkGv76ENolf5Ruhzpv", "type": "secret", "enabled": true },»
+                    { "key": "token", "value": "", "type": "secret", "enabled": true },
+                    { "key": "clientSecret", "value": "{{CLIENT_SECRET}}", "type": "secret", "enabled": true }
+                  ],
+                  "_postman_variable_scope": "environment"
+                }
+                """);
+        files.put("docs/insomnia/orders.json", """
+                {
+                  "_type": "export",
+                  "__export_format": 4,
+                  "resources": [
+                    {
+                      "_id": "req_1",
+                      "_type": "request",
+                      "name": "Login",
+                      "url": "https://api.corp.invalid/login",
+                      «"authentication": { "type": "basic", "username": "orders-bot", "password": "aM6RLT6SvX2lm7s2" },»
+                      "headers": [ «{ "name": "Authorization", "value": "Bearer AL9A9nhRVyKx65ru60hNJj3tixQqPsQDP2mRByNA" }» ]
+                    },
+                    {
+                      "_id": "env_1",
+                      "_type": "environment",
+                      «"data": { "base_url": "https://api.corp.invalid", "api_token": "ODhbKvVguYIDAYdta8PZTDw6BsTRKxd7" }»
+                    }
+                  ]
+                }
+                """);
+        files.put("dotfiles/.config/rclone/rclone.conf", """
+                [backup]
+                type = sftp
+                host = fs01.corp.invalid
+                user = backup
+                «pass = k8d2jhEtvucxBCYEfm5cY6nrpBmsAoVozaJP1byv»
+
+                [s3]
+                type = s3
+                provider = AWS
+                «access_key_id = AKIAZ7HUSHR5PROBE4QA»
+                «secret_access_key = WL5KcuQMaey44DWtNNQyDwfVnJudJTuvgroGHvsO»
+                """);
+        files.put("ops/windows/setup-host.ps1", """
+                «net user deploy aUANbbO0zC6Klg /add»
+                net user deploy * /add
+                net user guest /active:no
+                «New-LocalUser -Name "svc_app" -Password (ConvertTo-SecureString -String 'H0JPRe7O8RqjJb' -AsPlainText -Force)»
+                «$cred = [pscredential]::new('CORP\\svc', (ConvertTo-SecureString "zBz5AvYovgcm1r" -AsPlainText -Force))»
+                «$Password = "VuH24Km6QGRy9f"»
+                $Password = Read-Host -AsSecureString
+                «Invoke-Sqlcmd -Query "SELECT 1" -ServerInstance sql01 -Username sa -Password 'EBfMKaGVu1WRMH'»
+                """);
+        files.put("provision/bootstrap.sh", """
+                #!/bin/sh
+                «useradd -m -p "$(openssl passwd -6 'hHWY5g3SLxnmBN')" deploy»
+                «mysqladmin -u root password 'Mr1Co52pSD5i7I'»
+                «x11vnc -forever -passwd EmgKYVO1ko9v -display :0»
+                «RSYNC_PASSWORD=AnNa0aRQruusfc rsync -av /data backup@fs01.corp.invalid::backups»
+                «lftp -u deploy,QYG9fX0oNHH9kU sftp://ftp.corp.invalid -e "mirror -R dist /www; quit"»
+                «mosquitto_pub -h mqtt.corp.invalid -u sensor -P acMgkn2Ds7Pkr0 -t temp -m 21»
+                «vault kv put secret/orders db_password=pyAtZW5Su3fP2s0P»
+                «aws configure set aws_secret_access_key pBzjaco409eXIN8hFg7O1FDxgL3pZDbvv7CfrcuT»
+                «heroku config:set STRIPE_SECRET=USv6SYmcjU4iMI1bEYGIE3yZ -a orders»
+                «fly secrets set DATABASE_PASSWORD=Lo7C9MJzW7aOtZaB»
+                «firebase functions:config:set stripe.secret="SoBNhGZF9BBisRIEREOgcdIZ"»
+                «dokku config:set orders DB_PASSWORD=hbXsvJLC0mkiBMX9»
+                «kubectl create secret docker-registry regcred --docker-server=registry.corp.invalid --docker-username=build --docker-password=GON9rBRqYEDp02PWVzPM»
+                «http -a admin:2mufIB6PHXGcc4 POST https://api.corp.invalid/reindex»
+                «psql "postgresql://orders:E63WzBkObgAI28@db.corp.invalid:5432/orders" -c 'select 1'»
+                vault kv put secret/orders db_password=-
+                heroku config:set STRIPE_SECRET="$STRIPE_SECRET" -a orders
+                """);
+        files.put("orders-service/src/main/resources/kafka.properties", """
+                bootstrap.servers=kafka.corp.invalid:9093
+                security.protocol=SASL_SSL
+                sasl.mechanism=PLAIN
+                «sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="orders" password="EJ8u6MOeFXiBKWS6";»
+                ssl.truststore.location=/etc/kafka/truststore.jks
+                «ssl.truststore.password=GPMHbL0updxP»
+                """);
+        files.put("etl/odbc.ini", """
+                [orders]
+                Driver = PostgreSQL Unicode
+                Servername = db.corp.invalid
+                Database = orders
+                UserName = orders
+                «Password = 3Xu70lSFMSpvE2»
+                """);
+        files.put("packer/windows/unattend-join.xml", """
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                 <settings pass="specialize">
+                  <component name="Microsoft-Windows-UnattendedJoin">
+                   <Identification>
+                    <Credentials>
+                     <Domain>corp.invalid</Domain>
+                     «<Password>0xgSEkwcscrsu0</Password>»
+                     <Username>joiner</Username>
+                    </Credentials>
+                   </Identification>
+                  </component>
+                 </settings>
+                 <settings pass="oobeSystem">
+                  <component name="Microsoft-Windows-Shell-Setup">
+                   «<UserAccounts><AdministratorPassword><Value>4OUWegWAM9hFf7</Value><PlainText>true</PlainText></AdministratorPassword></UserAccounts>»
+                  </component>
+                 </settings>
+                </unattend>
+                """);
+        files.put("infra/aws/db.template.json", """
+                {
+                  "Parameters": {
+                    "DBPassword": {
+                      "Type": "String",
+                      "NoEcho": "true",
+                      «"Default": "aA5SU0GQb4HB1W9Z"»
+                    }
+                  }
+                }
+                """);
+        files.put("infra/pulumi/Pulumi.dev.yaml", """
+                config:
+                  «shop:stripeSecretKey: sk_test_Xhy2ImWxl4GVS8Uq360Tvn7r»
+                  shop:region: eu-west-1
+                """);
+        // Mail and proxy clients' dotfiles, and secrets kept encrypted (SOPS, a SealedSecret, an Ansible vault) beside
+        // one that is not.
+        files.put("play-app/conf/application.conf", """
+                play.http.secret.key = ${?APPLICATION_SECRET}
+                «play.http.secret.key = "M1eWrP3uIZ35wyVpbDO0tdDFPu2OOjUz597TYG1TRtznn2ke"»
+                slick.dbs.default.db.user = "orders"
+                «slick.dbs.default.db.password = "lLr7GG4GWIm2sT"»
+                """);
+        files.put("ops/logstash/pipeline/output.conf", """
+                output {
+                  elasticsearch {
+                    hosts => ["https://es.corp.invalid:9200"]
+                    user => "logstash_writer"
+                    «password => "VPHQ8emEeJ0Xf5VS"»
+                  }
+                  http { url => "https://hooks.corp.invalid" password => "${HOOK_PASSWORD}" }
+                }
+                """);
+        files.put("ops/redis/sentinel.conf", """
+                sentinel monitor orders 10.0.0.5 6379 2
+                «sentinel auth-pass orders 5hBgtEzCyUlb1bjKbdWZ»
+                """);
+        files.put("ops/squid/squid.conf", """
+                «cache_peer proxy.corp.invalid parent 3128 0 no-query default login=svc_proxy:rmhEu4DgwhUd74»
+                http_port 3128
+                """);
+        files.put("dotfiles/.fetchmailrc", """
+                set daemon 300
+                «poll imap.corp.invalid protocol IMAP user "ann@corp.invalid" password "70jQd60gMiaCCO" ssl»
+                """);
+        files.put("dotfiles/.muttrc", """
+                set imap_user = "ann@corp.invalid"
+                «set imap_pass = "W9ojAp0yWNvFh9"»
+                «set smtp_url = "smtps://ann@corp.invalid:BJBpNHWWLVih5d@smtp.corp.invalid:465/"»
+                set smtp_pass = `pass show mail/ann`
+                """);
+        files.put("dotfiles/.offlineimaprc", """
+                [Repository Remote]
+                type = IMAP
+                remotehost = imap.corp.invalid
+                remoteuser = ann@corp.invalid
+                «remotepass = GCyxaSu6x74vtJ»
+                """);
+        files.put("dotfiles/.config/hub", """
+                github.com:
+                - user: ann
+                  «oauth_token: abfef34d1fd6322b239745856a143af6fe397e00»
+                  protocol: https
+                """);
+        files.put("k8s/sealed/orders-db.yaml", """
+                apiVersion: bitnami.com/v1alpha1
+                kind: SealedSecret
+                metadata:
+                  name: orders-db
+                spec:
+                    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEqkFNdk07O1wqsOj25VMPLWTT2Her2RRuw3hhvOLhXh9TRPgtoYGXnev5RsM2uy7ce5vTjVgd8fQrJnW4NHoswP7poamuwQKndJk4U2YGXM2STQZ1JHTJ7dZcGgWoeOlsuMAHGE9Hngi6Gezpq8UPktsn3NKi3YqHh7wkMz0OmdOpEQUjCytzTGvE5ZrcdZ3wEQQL4RTPT
+                    username: AgAKAoiQm7QDKOwq8Nd1Bpx1vFEmN52DZeocgWf1RfyMuLTLa21e2tw2KYXUo3UUhAqoHSDNtfyhN4hhN2d7Tx7q3LfN3av7zwehk57gJ6vvpSvmXbLU23STOguSMZ8cOS9liO0Ipxj8O04MFw6x
+                """);
+        files.put("k8s/sops/secrets.enc.yaml", """
+                db_password: ENC[AES256_GCM,data:eL3tRiH3QJPgPWFDSqn9,iv:VcnYWoCnD48Q7o4mFpobB6lJVEs6nOGsAVB5raO8HX4=,tag:EPFAlF6yIEUZAZ1R5PWZD3==,type:str]
+                api_token: ENC[AES256_GCM,data:qyW0FAmkmTstzluPyAkfNAO8XFQ3sR4K,iv:os9CW1tQSc8DDJ1r58dQ2FkpoJwcW63Vmn4W1LlmT08=,tag:9Y17e4tCeDB7XPd2dZTisC==,type:str]
+                sops:
+                    kms: []
+                    lastmodified: "2026-12-01T10:00:00Z"
+                    mac: ENC[AES256_GCM,data:UbY1Rxy8qRDv1QgM0lKAyYzYdn28UgeLS1iAEUl6WyZMCirL7O167w1aCtpM,iv:ui9rvYAty3iQDcwzq89BYmdzRTM0KED08LHLWO0abcz=,tag:7lY0KsVcixaHGfUarP9rZo==,type:str]
+                    version: 3.8.1
+                """);
+        files.put("ops/ansible/group_vars/vault.yml", """
+                $ANSIBLE_VAULT;1.1;AES256
+                4a593c088c0a401f4410b2aae074a3bb45591f33360776e569bd65c3f2bf5915057e234dd9f3d907
+                42cf95e63c760f623431839c62b1e7e2323c96742b9e8975ec38f12aae427708a6d0ecfb1b349574
+                a76fb181ee7d89bce193447c7e036a887d4d2c6af04d2d09ceaeea785643adfae4e9ec7a0e336baf
+                """);
+        files.put("k8s/orders-secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: orders
+                type: Opaque
+                stringData:
+                  «DB_PASSWORD: 5tRnJI9oZbILYsUQ»
+                  DB_USER: orders
+                """);
+        files.put("dotfiles/.irssi/config", """
+                servers = (
+                  {
+                    address = "irc.corp.invalid";
+                    chatnet = "corp";
+                    port = "6697";
+                    «password = "IICS2KX6SpAsLw";»
+                    use_tls = "yes";
+                  }
+                );
+                """);
+        // The same formats with nothing to find: locked and hashed passwords, references, defaults, SNMP's public
+        // community, documentation of the commands, a two-line note named like a login file.
+        files.put("provision/minimal/ks.cfg", """
+                rootpw --lock
+                rootpw --iscrypted $6$rounds=4096$c2FsdHNhbHQ$Zm9vYmFyYmF6cXV4
+                user --name=ops --groups=wheel --lock
+                """);
+        files.put("ops/ldap/replica/slapd.conf", """
+                rootpw {SSHA}5en6G6MezRroT3XKqkdPOmY/BfQ=
+                # rootpw secret
+                """);
+        files.put("ops/snmp/snmpd.local.conf", """
+                rocommunity public localhost
+                rwcommunity private 127.0.0.1
+                createUser monitor SHA "$SNMP_AUTH" AES "$SNMP_PRIV"
+                """);
+        files.put("infra/aws/app.yaml", """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Parameters:
+                  Environment:
+                    Type: String
+                    Default: staging
+                    AllowedValues: [staging, production]
+                  DBPassword:
+                    Type: String
+                    NoEcho: true
+                    MinLength: 12
+                  InstanceType:
+                    Type: String
+                    Default: t3.small
+                Resources:
+                  DB:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      MasterUserPassword: '{{resolve:secretsmanager:orders/db:SecretString:password}}'
+                """);
+        files.put("infra/azure/vm.json", """
+                {
+                  "parameters": {
+                    "vmSize": { "type": "string", "defaultValue": "Standard_B2s" },
+                    "adminUsername": { "type": "string", "defaultValue": "azureuser" },
+                    "adminPassword": { "type": "securestring", "metadata": { "description": "The VM admin's password" } },
+                    "sqlPassword": { "type": "securestring", "defaultValue": "[parameters('adminPassword')]" }
+                  }
+                }
+                """);
+        files.put("shop-rails/.bundle/config", """
+                ---
+                BUNDLE_PATH: "vendor/bundle"
+                BUNDLE_BUILD__NOKOGIRI: "--use-system-libraries"
+                BUNDLE_DEPLOYMENT: "true"
+                BUNDLE_WITHOUT: "development:test"
+                BUNDLE_GEMS__CONTRIBSYS__COM: "${SIDEKIQ_CREDENTIALS}"
+                """);
+        files.put("docs/windows-setup.md", """
+                # Windows setup
+
+                Create the service account with `net user svc_app * /add` and type its password when asked.
+                List accounts with `net user` or `net user administrator`.
+                Run `schtasks /query /fo LIST` to see the tasks; create one with `/RU SYSTEM` so that no password is stored.
+                Use `cmdkey /list` to see stored credentials.
+
+                Apply the stack with `terraform apply -var 'region=eu-west-1' -var "db_password=$TF_VAR_db_password"`.
+
+                Store a secret in Vault: `vault kv put secret/orders db_password=@db_password.txt` or
+                `vault kv put secret/orders ttl=30m owner=orders`.
+
+                The client.ovpn names `tls-auth ta.key 1` and `auth-user-pass` (it asks for them).
+                A mnemonic is the twelve words your wallet shows you; keep it offline.
+                Set `fernet_key` to the output of `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`.
+                """);
+        files.put("ops/jetty/etc/test-realm.properties", """
+                # username: password[,rolename ...]
+                admin: CRYPT:adpexzg3FUZAk,server-administrator
+                guest: MD5:d5f5f2e8a7b6c4d3e2f1a0b9c8d7e6f5,user
+                """);
+        files.put("packer/windows-core/autounattend.xml", """
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                  <UserAccounts>
+                    <AdministratorPassword><Value>*SENSITIVE*DATA*DELETED*</Value><PlainText>true</PlainText></AdministratorPassword>
+                  </UserAccounts>
+                  <AutoLogon>
+                    <Password><Value>UABhAHMAcwB3AG8AcgBkAA==</Value><PlainText>false</PlainText></Password>
+                    <Username>Administrator</Username>
+                  </AutoLogon>
+                </unattend>
+                """);
+        files.put("ops/ldap/people.ldif", """
+                dn: uid=bob,ou=people,dc=corp,dc=invalid
+                userPassword:: e1NTSEF9VzZwaDVNbTVQejhHZ2lVTGJQZ3pHMzdtajlnPQ==
+                userPassword: {CRYPT}$6$c2FsdHNhbHQ$Zm9vYmFy
+                """);
+        files.put("provision/cloud-init/user-data.minimal", """
+                #cloud-config
+                chpasswd:
+                  list: |
+                    root:RANDOM
+                  expire: true
+                ssh_pwauth: false
+                """);
+        files.put("infra/pulumi/Pulumi.prod.yaml", """
+                config:
+                  aws:region: eu-west-1
+                  orders:dbPassword:
+                    secure: AAABAHk3b2Q5cFhBcW1Mb0ZHc3pYd1ZUcXlaV2ZzN0FtR3pJNnVq
+                  orders:apiTokenTtl: 3600
+                  orders:tokenIssuer: https://auth.corp.invalid
+                """);
+        files.put("ops/vpn/auth.txt", """
+                Write the user name on the first line
+                and the password on the second.
+                """);
+        // Provisioning commands: chart values, cloud CLIs, archive and key passphrases, Windows environment settings.
+        files.put("ops/scripts/provision-services.sh", """
+                #!/bin/bash
+                «helm upgrade --install orders bitnami/postgresql --set auth.postgresPassword=GkRcI1RxuhNCoMHH --set auth.database=orders»
+                helm upgrade --install orders bitnami/postgresql --set auth.postgresPassword="$PG_PASSWORD"
+                «gcloud sql users set-password root --host=% --instance=orders --password=M3PPNqK4C6L7Ozxe»
+                «az sql server create -g rg -n orders-sql -u sqladmin --admin-password 'dHnEiTvf2SeCXuLT'»
+                «aws rds create-db-instance --db-instance-identifier orders --master-username admin --master-user-password QjdlblvnUj0mf2kb»
+                «mysql -h db -u root -e "CREATE USER 'orders'@'%' IDENTIFIED BY 'Aqpa8rPu7AutFj';"»
+                «psql -h db -U postgres -c "ALTER USER orders WITH PASSWORD 'yrVUdNbUuqne1U';"»
+                «curl -X POST https://api.corp.invalid/login -d 'username=ops&password=kW5AriAKZVolLE'»
+                «curl -X POST https://api.corp.invalid/login -H 'Content-Type: application/json' --data '{"username":"ops","password":"wxjADSLGVDV2FL"}'»
+                «ssh-keygen -t ed25519 -f deploy_key -N 'KsXaH3QKPZjRii'»
+                ssh-keygen -t ed25519 -f deploy_key -N ''
+                «gpg --batch --pinentry-mode loopback --passphrase '8Wofa1hyudExbY' -d backup.tar.gpg»
+                «zip -P 9oeJs6uh5B5khl -r backup.zip data/»
+                «7z a -pZHktcDYRK6QCr9 backup.7z data/»
+                «openssl enc -aes-256-cbc -salt -in db.sql -out db.sql.enc -k mbXVw9wgpj3x3C»
+                «unzip -P MbkRUrM7Q8vOST backup.zip»
+                """);
+        files.put("ops/windows/set-env.ps1", """
+                «$env:DB_PASSWORD = 'x0IBmluCWFF59M'»
+                $env:DB_PASSWORD = (Get-Secret -Name db -AsPlainText)
+                «[Environment]::SetEnvironmentVariable("API_TOKEN", "RGbbmjZC9QoKuOkrJa5GQDt412zTDpBZ", "User")»
+                """);
+        files.put("ops/windows/set-env.bat", """
+                @echo off
+                «set DB_PASSWORD=Py8EpXkskflfK1»
+                set DB_PASSWORD=%1
+                «setx API_TOKEN ujlmOXl7Gk0pw7BwcLRSRziqHlUrt4eu»
+                """);
+        files.put("legacy/bin/deploy.pl", """
+                use DBI;
+                «my $password = 'gUjjNJ5aHBDcV2';»
+                «my $dbh = DBI->connect("dbi:Pg:dbname=orders;host=db", "orders", "6LWIbLnJ8sOvdP");»
+                my $dbh2 = DBI->connect($dsn, $user, $ENV{DB_PASSWORD});
+                """);
+        files.put("contracts/.config/solana/id.json", solanaKeypair());
         files.put("orders-service/src/main/resources/jwt-signing.pem", privateKeyPem());
         return files;
     }
@@ -1214,6 +2101,20 @@ class PlantedRepositoryRecallTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Returns a fresh Ed25519 keypair as solana-keygen writes id.json (the seed, then the public key), marked as planted. */
+    private static String solanaKeypair() {
+        Ed25519KeyPairGenerator generator = new Ed25519KeyPairGenerator();
+        generator.init(new Ed25519KeyGenerationParameters(new SecureRandom()));
+        var pair = generator.generateKeyPair();
+        byte[] seed = ((org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters) pair.getPrivate()).getEncoded();
+        byte[] pub = ((org.bouncycastle.crypto.params.Ed25519PublicKeyParameters) pair.getPublic()).getEncoded();
+        StringBuilder json = new StringBuilder("«[");
+        for (int i = 0; i < 64; i++) {
+            json.append(i > 0 ? "," : "").append(Byte.toUnsignedInt(i < 32 ? seed[i] : pub[i - 32]));
+        }
+        return json.append("]»\n").toString();
     }
 
     /** Returns a fresh RSA private key as PEM, its first line marked as planted. */

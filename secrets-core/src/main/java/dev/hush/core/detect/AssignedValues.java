@@ -27,13 +27,17 @@ final class AssignedValues {
     }
 
     /**
-     * Templating and references: the value says where the secret comes from, not what it is. {@code $name::key} is
+     * Templating and references: the value says where the secret comes from, not what it is. Among them Grafana's
+     * {@code $__env{NAME}}, {@code $__file{path}} and {@code $__vault{...}} (grafana.com/docs/grafana/latest/setup-grafana/
+     * configure-grafana/, "Variable expansion"), PowerShell's {@code $env:NAME}, a value SOPS encrypted in place
+     * ({@code ENC[AES256_GCM,data:...]}, github.com/getsops/sops), which only its key opens, and {@code $name::key},
      * OpenSSL's reference to another section's value (config(5)) and Perl's package variable.
      */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{|\\$\\(|^\\$\\$|\\{\\{|\\{%|<%|#\\{|%\\([\\w.-]+\\)[sd]|%[sdv]\\b|\\{\\d*}|^\\$[A-Za-z_]\\w*(?:::\\w+)*$|^%[A-Za-z_]\\w*%$"
                     + "|^@[\\w.-]+@$|^__[\\w-]+__$|^ENC\\(|^!|^vault:|^secret://|^arn:aws[a-z-]*:|^projects/[^/]+/secrets/"
-                    + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$");
+                    + "|^\\{[A-Za-z_][\\w.-]*}$|^\\[[A-Za-z_][\\w.-]*]$|^<[^<>]*>$|^&lt;.*&gt;$"
+                    + "|^\\$__(?:env|file|vault)\\{|^\\$env:[A-Za-z_]\\w*$|^ENC\\[[A-Z0-9_]+,data:");
     /**
      * Asterisks, perhaps after a separator: what code prints in place of a password it hides ({@code ":****"} after the
      * user of a redacted URL, {@code \\****} in a JSON example), not a password.
@@ -143,7 +147,10 @@ final class AssignedValues {
     /** Password hashes: what a login checks against, not what it accepts. */
     private static final Pattern HASH = Pattern.compile(
             "\\$(?:2[abxy]?|1|5|6|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\\w-]*|y|7)\\$.*|\\{(?:SSHA|SHA|MD5|CRYPT|bcrypt|noop)}.*"
-                    + "|(?:pbkdf2_sha256|bcrypt|argon2|sha1|md5)\\$.*");
+                    + "|(?:pbkdf2_sha256|bcrypt|argon2|sha1|md5)\\$.*"
+                    // Jupyter's hashed passwords (jupyter-server.readthedocs.io, "Preparing a hashed password"):
+                    // argon2:$argon2id$..., and the older sha1:<salt>:<40 hex digits>.
+                    + "|argon2:\\$argon2(?:id|i|d)\\$.*|sha1:[0-9a-f]{8,64}:[0-9a-f]{40}");
     /** Words that say a value is an example, spelled out. */
     private static final Pattern SPELLED_EXAMPLE = Pattern.compile("pass?word|passwd|secret|test|sample|example|dummy");
     /** A lower-case letter followed by an upper-case one: {@code userPassword}, an identifier's case change. */

@@ -45,6 +45,28 @@ abstract class CredentialFileAnalyzer implements Analyzer {
         return Optional.of(Placeholders.isPlaceholder(stripped) ? Severity.LOW : severity);
     }
 
+    /** Receives the entry lines of a line-based credential file. */
+    interface EntryLine {
+        /** Reads {@code line}, without its line break, which starts at {@code offset} in the file. */
+        void read(String line, int offset);
+    }
+
+    /**
+     * Calls {@code entry} with each line of {@code text} that is neither blank nor a comment, a line whose first
+     * character after white space is one of {@code commentMarks}; a line's {@code \r} is cut off.
+     */
+    static void forEachEntry(String text, String commentMarks, EntryLine entry) {
+        int offset = 0;
+        for (String raw : text.split("\n", -1)) {
+            String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+            String lead = line.stripLeading();
+            if (!lead.isEmpty() && commentMarks.indexOf(lead.charAt(0)) < 0) {
+                entry.read(line, offset);
+            }
+            offset += raw.length() + 1;
+        }
+    }
+
     /** Returns the lower-case file name of {@code path}. */
     static String name(String path) {
         return path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);

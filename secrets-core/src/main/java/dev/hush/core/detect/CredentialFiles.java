@@ -16,7 +16,9 @@ final class CredentialFiles {
 
     private final List<CredentialFileAnalyzer> text = List.of(new NetrcAnalyzer(), new PgpassAnalyzer(),
             new PasswordHashFileAnalyzer(), new FtpClientConfigAnalyzer(), new BrowserPasswordExportAnalyzer(),
-            new RailsSecretsAnalyzer(), new PgbouncerUserlistAnalyzer(), new VaultPasswordFileAnalyzer());
+            new RailsSecretsAnalyzer(), new PgbouncerUserlistAnalyzer(), new VaultPasswordFileAnalyzer(),
+            new WindowsAnswerFileAnalyzer(), new JettyRealmAnalyzer(), new PostfixSaslPasswdAnalyzer(),
+            new SolanaKeypairAnalyzer(), new UserPasswordFileAnalyzer());
     private final PuttyKeyAnalyzer putty = new PuttyKeyAnalyzer();
     private final List<CredentialFileAnalyzer> binary = List.of(new KeystoreAnalyzer(), new DbeaverCredentialsAnalyzer());
 

@@ -20,15 +20,7 @@ final class PgpassAnalyzer extends CredentialFileAnalyzer {
 
     @Override
     public void analyze(FileAnalysis analysis) {
-        String text = analysis.file().text();
-        int offset = 0;
-        for (String raw : text.split("\n", -1)) {
-            String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-            if (!line.isBlank() && !line.stripLeading().startsWith("#")) {
-                entry(analysis, line, offset);
-            }
-            offset += raw.length() + 1;
-        }
+        forEachEntry(analysis.file().text(), "#", (line, offset) -> entry(analysis, line, offset));
     }
 
     private static void entry(FileAnalysis analysis, String line, int offset) {

@@ -52,6 +52,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     /** A manifest's top-level kind line of a Secret: {@code kind: Secret}, not {@code kind: SecretStore}. */
     private static final Pattern SECRET_KIND = Pattern.compile(
             "^kind:[ \\t]*([\"']?)Secret\\1[ \\t]*(?:#.*)?\\r?$", Pattern.MULTILINE);
+    /** A manifest's top-level kind line, its kind in group 2. */
+    private static final Pattern KIND_LINE = Pattern.compile(
+            "^kind:[ \\t]*([\"']?)(\\w+)\\1[ \\t]*(?:#.*)?\\r?$", Pattern.MULTILINE);
     /**
      * A declared type between a name and its {@code =}: Rust's {@code TOKEN: &str}, TypeScript's {@code apiKey: string},
      * Kotlin's and Swift's {@code String}, Python's {@code str}, and Go's {@code var apiToken string}, which has no colon.
@@ -103,8 +106,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern CONFIG_LINE = Pattern.compile(
             "[ \\t]*(?:-[ \\t]+)?(?:(?:export|set)[ \\t]+)?([\"']?)([A-Za-z_@/.$\\[][^=:\\s\"']{0,150}?(?::[^=\\s\"']{1,150}?)?)\\1"
                     + "[ \\t]*(=|:(?=[ \\t]|$))[ \\t]*(.*)");
+    /** A YAML {@code key: value} line; a key may have a namespace before a colon, as Pulumi's {@code project:dbPassword}. */
     private static final Pattern YAML_LINE = Pattern.compile(
-            "[ \\t]*(?:-[ \\t]+)?([\"']?)([A-Za-z_@/.$][^:\\s\"']{0,150})\\1[ \\t]*:(?:[ \\t]+(.*)|$)");
+            "[ \\t]*(?:-[ \\t]+)?([\"']?)([A-Za-z_@/.$][^:\\s\"']{0,150}(?::[A-Za-z_][^:\\s\"']{0,150})?)\\1[ \\t]*:(?:[ \\t]+(.*)|$)");
     private static final Pattern XML_ELEMENT = Pattern.compile("<(?:[\\w-]+:)?([\\w.-]{1,100})(?:\\s[^<>]*)?>([^<>]{1,1000})</");
     private static final Pattern XML_ATTRIBUTE = Pattern.compile("([\\w.:-]{1,100})\\s*=\\s*(\"|')([^\"'<>]{0,1000})\\2");
     private static final Pattern XML_NAMED_VALUE = Pattern.compile(
@@ -163,12 +167,14 @@ final class SecretAssignmentAnalyzer implements Analyzer {
     private static final Pattern NETRC_PASSWORD = Pattern.compile(
             "[ \\t]*((?:machine|default)[ \\t]+\\S+[ \\t]+)?(?:login[ \\t]+\\S+[ \\t]+)?password[ \\t]+([^\\s\"'`]+)[ \\t]*");
     /**
-     * A password's key and its value with blanks between, ending the line: {@code password "X"}, {@code passwd X # note}.
-     * A bare value does not end in a sentence's punctuation ({@code ... from the password database),}).
+     * A password's key and its value with blanks between, ending the line: {@code password "X"}, {@code passwd X # note};
+     * a quoted value may have option words after it, as fetchmail's {@code password "X" ssl keep}. A bare value does not
+     * end in a sentence's punctuation ({@code ... from the password database),}).
      */
     private static final Pattern SPACED_PASSWORD = Pattern.compile(
-            "(?:^|[ \\t])([A-Za-z_]*pass(?:word|wd)?)[ \\t]+(\"[^\"\\s]{1,200}\"|'[^'\\s]{1,200}'|[^\\s\"'#;=:]{0,199}[^\\s\"'#;=:.,)])"
-                    + "[ \\t]*(?:[#;].*)?$",
+            "(?:^|[ \\t])([A-Za-z_]*pass(?:word|wd)?)[ \\t]+(\"[^\"\\s]{1,200}\"(?=(?:[ \\t]+[A-Za-z][\\w-]*)*[ \\t]*(?:[#;].*)?$)"
+                    + "|'[^'\\s]{1,200}'(?=(?:[ \\t]+[A-Za-z][\\w-]*)*[ \\t]*(?:[#;].*)?$)"
+                    + "|[^\\s\"'#;=:]{0,199}[^\\s\"'#;=:.,)](?=[ \\t]*(?:[#;].*)?$))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NETRC_MACHINE = Pattern.compile("(?:machine[ \\t]+\\S+|default\\b)");
     /** A key that names a login's user, at a line's start: {@code user =}, {@code Username=}, {@code db.login:}. */
@@ -215,6 +221,9 @@ final class SecretAssignmentAnalyzer implements Analyzer {
         boolean example = isExample(path);
         Syntax syntax = syntaxOf(file.name());
         String rule = ruleFor(path, name, syntax, text);
+        if (syntax == Syntax.YAML && isOnlySealedSecrets(text)) {
+            return;
+        }
         Scan scan = new Scan(analysis, rule, example, keywordStarts);
         if (rule.equals("kubernetes-secret")) {
             // A Secret's values are its data, judged decoded; read raw, base64 looks random whatever it holds.
@@ -387,6 +396,25 @@ final class SecretAssignmentAnalyzer implements Analyzer {
                 default -> "generic-secret-assignment";
             };
         };
+    }
+
+    /**
+     * Returns whether every manifest of {@code text} is a SealedSecret: its encryptedData opens only with the cluster
+     * controller's private key (github.com/bitnami-labs/sealed-secrets, "safe to store ... in a public repository").
+     */
+    private static boolean isOnlySealedSecrets(CharSequence text) {
+        if (!containsFolded(text, "sealedsecret")) {
+            return false;
+        }
+        Matcher kind = KIND_LINE.matcher(text);
+        boolean sealed = false;
+        while (kind.find()) {
+            if (!kind.group(2).equals("SealedSecret")) {
+                return false;
+            }
+            sealed = true;
+        }
+        return sealed;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.hush.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hush.core.config.HushConfig;
 import dev.hush.core.model.Finding;
@@ -29,7 +30,73 @@ class CredentialFileAnalyzersTest {
         assertThat(ids).containsExactlyInAnyOrder("netrc-password", "git-credentials-password", "pgpass-password",
                 "htpasswd-credential", "shadow-password-hash", "ftp-client-password", "database-gui-password",
                 "database-gui-credentials", "browser-password-export", "putty-private-key", "keystore-private-key",
-                "rails-master-key", "rails-secret-key-base", "pgbouncer-userlist-password", "ansible-vault-password");
+                "rails-master-key", "rails-secret-key-base", "pgbouncer-userlist-password", "ansible-vault-password",
+                "windows-answer-file-password", "jetty-realm-password", "postfix-sasl-password", "solana-keypair",
+                "user-password-file");
+    }
+
+    @Test
+    void namesTheAccountOfEachAnswerFilePasswordAndSaysWhenItIsOnlyEncoded() {
+        List<Finding> found = scan("packer/autounattend.xml", """
+                <unattend>
+                  <LocalAccount>
+                    <Password>
+                      <Value>UgBrADMAdgBUADkAcABMAG0AMgBRAHgAUABhAHMAcwB3AG8AcgBkAA==</Value>
+                      <PlainText>false</PlainText>
+                    </Password>
+                    <Name>deploy</Name>
+                  </LocalAccount>
+                  <AutoLogon>
+                    <Password><Value>Vb6Ms1Qe8Rw3</Value><PlainText>true</PlainText></Password>
+                    <Username>vagrant</Username>
+                  </AutoLogon>
+                </unattend>
+                """);
+
+        assertThat(found).extracting(Finding::ruleId).containsOnly("windows-answer-file-password");
+        assertThat(found).extracting(Finding::message).containsExactly(
+                "Windows account password, base64-encoded (reversible), in autounattend.xml for user deploy",
+                "Windows account password in autounattend.xml for user vagrant");
+    }
+
+    @Test
+    void readsTheDomainJoinPasswordOfASysprepAnswerFileButNoOtherXml() {
+        String join = """
+                <unattend>
+                  <Credentials>
+                    <Domain>hush.invalid</Domain>
+                    <Password>Zq8vN3kLx2Rt</Password>
+                    <Username>joiner</Username>
+                  </Credentials>
+                </unattend>
+                """;
+
+        assertThat(scan("deploy/sysprep.xml", join)).extracting(Finding::ruleId, Finding::message).containsExactly(
+                tuple("windows-answer-file-password", "Windows account password in sysprep.xml for user joiner"));
+        assertThat(scan("deploy/settings.xml", join)).extracting(Finding::ruleId)
+                .doesNotContain("windows-answer-file-password");
+    }
+
+    @Test
+    void reportsASaslPasswdEntryWithItsRelayAndUser() {
+        List<Finding> found = scan("etc/postfix/sasl_passwd", "[smtp.relay.hush.invalid]:587 alerts@hush.invalid:Zq8vN3kLx2Rt\n");
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("postfix-sasl-password");
+            assertThat(f.message()).isEqualTo(
+                    "SMTP relay password in sasl_passwd for user alerts@hush.invalid at [smtp.relay.hush.invalid]:587");
+            assertThat(f.location().column()).isEqualTo(51);
+        });
+    }
+
+    @Test
+    void readsJettysUserFilesButNotTheSettingsOfItsJdbcRealm() {
+        JettyRealmAnalyzer jetty = new JettyRealmAnalyzer();
+        for (String name : List.of("realm.properties", "jetty-demo-realm.properties", "test-realm.properties")) {
+            assertThat(jetty.appliesTo("etc/" + name, name)).as(name).isTrue();
+        }
+        // JDBCLoginService's settings (jdbcdriver, url, username, password, usertable...): not one user a line.
+        assertThat(jetty.appliesTo("etc/jdbcRealm.properties", "jdbcrealm.properties")).isFalse();
     }
 
     @Test

@@ -97,6 +97,9 @@ class SecretAssignmentAnalyzerTest {
                 .containsExactly(tuple("Wq7Er4Ty1Ui8Op", 4));
         assertThat(findings(".fetchmailrc", "poll mail.hush.invalid protocol imap user \"ann\" password \"Fg6Hj3Kl9Zx2Cv\"\n"))
                 .extracting(f -> f.secret().orElseThrow().reveal()).containsExactly("Fg6Hj3Kl9Zx2Cv");
+        // A quoted password may have the entry's option words after it.
+        assertThat(findings(".fetchmailrc", "poll mail.hush.invalid protocol imap user \"ann\" password \"Fg6Hj3Kl9Zx2Cv\" ssl keep\n"))
+                .extracting(f -> f.secret().orElseThrow().reveal()).containsExactly("Fg6Hj3Kl9Zx2Cv");
         assertThat(findings(".hgrc", "[auth]\nhush.prefix = https://hg.hush.invalid\nhush.password = Zx3Cv6Bn9Mq2We\n"))
                 .extracting(f -> f.secret().orElseThrow().reveal()).containsExactly("Zx3Cv6Bn9Mq2We");
         assertThat(findings(".offlineimaprc", "[Repository Remote]\nremoteuser = ann\nremotepass = Bn5Mq2Wr8Et4Yt\n"))

@@ -31,7 +31,9 @@ class RuleCatalogueTest {
             "netrc-password", "git-credentials-password", "pgpass-password", "htpasswd-credential", "shadow-password-hash",
             "ftp-client-password", "database-gui-password", "database-gui-credentials", "browser-password-export",
             "putty-private-key", "keystore-private-key", "rails-master-key", "rails-secret-key-base",
-            "pgbouncer-userlist-password", "ansible-vault-password");
+            "pgbouncer-userlist-password", "ansible-vault-password",
+            "windows-answer-file-password", "jetty-realm-password", "postfix-sasl-password", "solana-keypair",
+            "user-password-file");
 
     @Test
     void shipsAtLeastEightyProviderRulesAndEveryStructuredRule() {

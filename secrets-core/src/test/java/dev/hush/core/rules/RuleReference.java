@@ -196,13 +196,13 @@ public final class RuleReference {
             | Go's standard library (Debian's `golang-1.19-src`, 8,183 files) | 14 | crypto/tls's and crypto/x509's test keys, net/url's parser cases, cmd/go's netrc fixtures |
             | an npm tree (typescript, webpack, aws-sdk, eslint, babel, npm, express, react, next, lodash) | 26 | documented examples (aws-sdk's, next's guides, npm's READMEs) |
             | a Python installation's standard library and site-packages | 71 | the test suite's keys, awscli's and botocore's documented examples, moto's fake server |
-            | the Google Cloud SDK 528.0.0 (gcloud, gsutil, bq and the libraries they bundle: 47,809 files, 1.9 GB) | 79 | Google's published installed-app client secrets and API keys, test keys and keystores, help texts' example passwords, the bundled libraries' test passwords |
+            | the Google Cloud SDK 528.0.0 (gcloud, gsutil, bq and the libraries they bundle: 47,809 files, 1.9 GB) | 82 | Google's published installed-app client secrets and API keys, test keys and keystores, help texts' example passwords, the bundled libraries' test passwords, Jetty's demo realm |
 
             A test's made-up passwords (`abc123`, `P4ssword`, `pass:asdf`: a word, perhaps spelled with digits or
             symbols and a number after it) are not reported in a test's files; its generated values are, as
             fixtures' keys. On 4 December 2026 these filters, with the OAuth specifications' example tokens, type
             names in generated clients and keyboard mashes in docstrings, took the Google Cloud SDK from 195 findings
-            to 79, the Go library from 23 to 14 and the Python tree from 87 to 71.
+            to 79 (82 with Jetty's demo realm, read since), the Go library from 23 to 14 and the Python tree from 87 to 71.
 
             Scans leave out the folders package managers fill (`node_modules`, Go's `vendor/<domain>/...`,
             `site-packages`, `vendor/bundle`, `Pods`, `bower_components`): other projects' code, whose test keys and
