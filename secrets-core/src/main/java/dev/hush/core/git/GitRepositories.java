@@ -4,8 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -40,13 +43,20 @@ public final class GitRepositories {
      * opens, so that a command line can be parsed meanwhile: in a fresh JVM it is a fifth of a
      * pre-commit scan (the system reader; the file-store attributes, whose shutdown hook is
      * {@link JGitCleanup}'s; the object checker). The next repository to open waits
-     * for it first, so no two threads ever initialise JGit's classes at once. A failure here is
-     * left for that opening to meet and report.
+     * for it first, so no two threads ever initialise JGit's classes at once. The two slow parts of
+     * the JDK that the set-up meets, the default time zone and SHA-1's provider, run on threads of
+     * their own beside it. A failure here is left for that opening to meet and report.
      */
     public static synchronized void prepare() {
         if (preparation != null) {
             return;
         }
+        // Two parts of the JDK that the set-up meets one after the other, each on a thread of its own
+        // meanwhile: FileSnapshot's formatter reads the default time zone (tzdb.dat, twice), and
+        // Constants asks for SHA-1 (java.security's properties, the SUN provider). Only the JDK's
+        // classes initialise on those threads, so JGit's are still initialised by one thread.
+        warmUp("hush-time-zone", ZoneId::systemDefault);
+        warmUp("hush-sha1", () -> MessageDigest.getInstance("SHA-1"));
         FutureTask<Void> task = new FutureTask<>(() -> {
             nameSystemConfig();
             SystemReader.getInstance();
@@ -58,6 +68,19 @@ public final class GitRepositories {
         Thread thread = new Thread(task, "hush-git-setup");
         thread.setDaemon(true);
         preparation = task;
+        thread.start();
+    }
+
+    /** Runs {@code part} on a daemon thread named {@code name}; what it throws is met again by whoever needs it. */
+    private static void warmUp(String name, Callable<?> part) {
+        Thread thread = new Thread(() -> {
+            try {
+                part.call();
+            } catch (Exception | LinkageError e) {
+                // JGit's set-up asks for the same and reports it.
+            }
+        }, name);
+        thread.setDaemon(true);
         thread.start();
     }
 
