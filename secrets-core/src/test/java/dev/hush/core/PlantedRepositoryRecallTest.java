@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedRepositoryRecallTest {
     /** Planted lines found, at least. */
-    private static final int FOUND = 316;
+    private static final int FOUND = 317;
     /** Findings on lines where nothing is planted, at most. */
     private static final int FALSE = 0;
 
