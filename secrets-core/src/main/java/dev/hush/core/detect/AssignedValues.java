@@ -521,19 +521,21 @@ final class AssignedValues {
 
     /** Returns the password of {@code value} when it is the base64 of {@code user:password}, else "". */
     static String basicPassword(String value) {
-        String decoded = value.length() < 8 ? null : decodedBase64(value);
-        int colon = decoded == null ? -1 : decoded.indexOf(':');
-        return colon > 0 ? decoded.substring(colon + 1) : "";
+        String decoded = decodedUserPassword(value);
+        return decoded == null ? "" : decoded.substring(decoded.indexOf(':') + 1);
     }
 
     /** Returns whether {@code value} is the base64 of {@code user:password}, as HTTP Basic auth and registries store it. */
     static boolean isBasicCredentials(String value) {
+        String decoded = decodedUserPassword(value);
+        return decoded != null && decoded.indexOf(':') < decoded.length() - 1
+                && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    /** Returns what {@code value} decodes to when that is base64 of a user, a colon and perhaps more, else null. */
+    private static String decodedUserPassword(String value) {
         String decoded = value.length() < 8 ? null : decodedBase64(value);
-        if (decoded == null) {
-            return false;
-        }
-        int colon = decoded.indexOf(':');
-        return colon > 0 && colon < decoded.length() - 1 && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        return decoded != null && decoded.indexOf(':') > 0 ? decoded : null;
     }
 
     /**
